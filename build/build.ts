@@ -1,0 +1,32 @@
+// The build pipeline: read the corpus, clean and settle articles, compile and write the index,
+// and say what happened in a report.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPORT_FILE } from "../src/index-format.js";
+import { finalizeArticles } from "./finalize.js";
+import type { BuildOptions } from "./options.js";
+import { readCorpus } from "./read-corpus.js";
+import type { BuildReport } from "./types.js";
+import { compileArtefacts, writeArtefacts } from "./write-artefacts.js";
+
+export function build(options: Pick<BuildOptions, "corpus" | "outDir">): BuildReport {
+  const started = performance.now();
+  const builtAt = new Date().toISOString();
+  const corpus = readCorpus(options.corpus);
+  const { articles, duplicates } = finalizeArticles(corpus.articles);
+  const indexBytes = writeArtefacts(options.outDir, compileArtefacts(articles, builtAt));
+  const report: BuildReport = {
+    corpus: options.corpus,
+    outDir: options.outDir,
+    filesRead: corpus.filesRead,
+    articlesIndexed: articles.length,
+    skipped: corpus.skipped,
+    warnings: corpus.warnings,
+    duplicates,
+    indexBytes,
+    buildMs: Math.round(performance.now() - started),
+    builtAt,
+  };
+  writeFileSync(join(options.outDir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  return report;
+}

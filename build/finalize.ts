@@ -1,0 +1,51 @@
+// Turns raw articles into the clean articles the index stores: stable ids, a title for every
+// article, and duplicates set aside (reported, not indexed).
+import slugify from "@sindresorhus/slugify";
+import type { Article } from "../src/index-format.js";
+import type { BuildReport, RawArticle } from "./types.js";
+
+const TITLE_WORDS = 12;
+const SLUG_MAX = 80;
+
+/** A title from the text when the article has none: its first sentence, cut at a word. */
+export function deriveTitle(body: string[]): string {
+  const first = body[0] ?? "";
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(first)?.[1] ?? first;
+  const words = sentence.split(" ");
+  return words.length <= TITLE_WORDS ? sentence : `${words.slice(0, TITLE_WORDS).join(" ")}…`;
+}
+
+/** The id of an article without one: a slug of its title and date, stable across builds. */
+export function articleId(title: string, published: string | null): string {
+  const slug = slugify(title).slice(0, SLUG_MAX).replace(/-+$/, "") || "article";
+  return published ? `${slug}-${published}` : slug;
+}
+
+export interface Finalized {
+  articles: Article[];
+  duplicates: BuildReport["duplicates"];
+}
+
+export function finalizeArticles(raw: RawArticle[]): Finalized {
+  const byId = new Map<string, { article: Article; origin: string; text: string }>();
+  const duplicates: BuildReport["duplicates"] = [];
+  for (const item of raw) {
+    const title = item.title ?? deriveTitle(item.body);
+    const baseId = item.id ?? articleId(title, item.published);
+    const text = item.body.join("\n");
+    let id = baseId;
+    for (let n = 2; byId.has(id); n++) {
+      const existing = byId.get(id)!;
+      if (existing.text === text || item.id !== null) {
+        duplicates.push({ origin: item.origin, duplicateOf: existing.origin, id });
+        id = "";
+        break;
+      }
+      id = `${baseId}-${n}`;
+    }
+    if (!id) continue;
+    const article: Article = { id, title, source: item.source, published: item.published, url: item.url, body: item.body };
+    byId.set(id, { article, origin: item.origin, text });
+  }
+  return { articles: [...byId.values()].map((entry) => entry.article), duplicates };
+}

@@ -1,0 +1,18 @@
+// `npm start`: serves the corpus locally through `wrangler dev` (Miniflare) on port 8787.
+// Usage: npm start [-- --corpus PATH] [any wrangler dev option, such as --port 9000]
+// The corpus reaches wrangler's [build] command through NEWSFIND_CORPUS.
+import { spawn } from "node:child_process";
+
+// Everything stays on this machine: no telemetry, no fetch of Cloudflare's request.cf data.
+const env = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env };
+const wranglerArgs = ["dev"];
+const args = process.argv.slice(2);
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === "--corpus") env.NEWSFIND_CORPUS = args[++i];
+  else if (arg.startsWith("--corpus=")) env.NEWSFIND_CORPUS = arg.slice("--corpus=".length);
+  else wranglerArgs.push(arg);
+}
+const child = spawn("wrangler", wranglerArgs, { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,40 @@
+// Types the build passes between its steps: records read from corpus files, and what it reports.
+
+/** An article as a corpus format reads it, before ids and titles are settled. */
+export interface RawArticle {
+  id: string | null;
+  title: string | null;
+  /** Paragraphs of clean text. */
+  body: string[];
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  /** Where it came from: a path, or path:line for JSON Lines. */
+  origin: string;
+}
+
+/** A file, or one record inside a file, that could not be used, with the reason. */
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+/** What reading one corpus file produced. */
+export interface FileResult {
+  articles: RawArticle[];
+  skipped: Skipped[];
+  warnings: Skipped[];
+}
+
+export interface BuildReport {
+  corpus: string;
+  outDir: string;
+  filesRead: number;
+  articlesIndexed: number;
+  skipped: Skipped[];
+  warnings: Skipped[];
+  duplicates: { origin: string; duplicateOf: string; id: string }[];
+  indexBytes: { raw: number; gzip: number };
+  buildMs: number;
+  builtAt: string;
+}

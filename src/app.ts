@@ -1,0 +1,58 @@
+// The Hono app: middleware, routes, and the one error handler. `createApp` takes the index
+// artefacts, so tests can serve any index (another corpus, another format version).
+import { Hono } from "hono";
+import { jsonResponse } from "./http/json.js";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
+import { HTTPException } from "hono/http-exception";
+import { indexLoader } from "./engine/load-index.js";
+import { NewsfindError, problemResponse } from "./http/errors.js";
+import type { IndexArtefacts } from "./index-format.js";
+import { articleRoutes } from "./routes/articles.js";
+import { healthRoutes } from "./routes/health.js";
+import { searchRoutes } from "./routes/search.js";
+
+const ALLOWED = "GET, HEAD, OPTIONS";
+const ENDPOINTS = ["/search", "/articles/:id", "/health"];
+
+export interface AppOptions {
+  /** The index the worker serves: the generated artefact module's exports. */
+  artefacts: IndexArtefacts;
+}
+
+export function createApp({ artefacts }: AppOptions) {
+  const loadIndex = indexLoader(artefacts);
+  const app = new Hono();
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.res.headers.set("x-content-type-options", "nosniff");
+  });
+  app.use("*", cors({ origin: "*", allowMethods: ALLOWED.split(", "), exposeHeaders: ["ETag"], maxAge: 86400 }));
+  app.use("/search", etag());
+  app.use("/articles/*", etag());
+
+  app.get("/", () => jsonResponse({ name: "newsfind", endpoints: ENDPOINTS }));
+  app.route("/search", searchRoutes(loadIndex));
+  app.route("/articles", articleRoutes(loadIndex));
+  app.route("/health", healthRoutes(loadIndex));
+
+  app.all("*", (c) => {
+    const known = c.req.path === "/" || ["/search", "/health"].includes(c.req.path) || /^\/articles\/[^/]+$/.test(c.req.path);
+    if (known) {
+      throw new NewsfindError("method-not-allowed", `${c.req.method} is not allowed on ${c.req.path}: use GET`, { headers: { allow: ALLOWED } });
+    }
+    throw new NewsfindError("not-found", `nothing is served at ${c.req.path}: newsfind serves ${ENDPOINTS.join(", ")}`);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && !(error instanceof NewsfindError)) {
+      const code = error.status === 404 ? "not-found" : error.status === 405 ? "method-not-allowed" : error.status < 500 ? "invalid-parameter" : "internal";
+      return problemResponse(new NewsfindError(code, error.message || "the request could not be handled"), c.req.path);
+    }
+    if (!(error instanceof NewsfindError)) console.error("newsfind: unhandled error", error);
+    return problemResponse(error, c.req.path);
+  });
+
+  return app;
+}

@@ -1,0 +1,96 @@
+// The snippet: the passage of an article that best matches the query, HTML-escaped, with the
+// query's terms wrapped in <mark>. Nothing else in it is markup.
+import { escapeHtml } from "../html/escape.js";
+import { matchesTerm, words } from "./terms.js";
+
+/** Longest snippet, in characters, before the ellipsis. */
+export const SNIPPET_LENGTH = 220;
+
+interface Passage {
+  text: string;
+  distinct: number;
+  hits: number;
+}
+
+/**
+ * A sentence ends at . ! or ? followed by space and a capital, except after an initial or a
+ * common abbreviation ("U.S. President", "Mr. Putin", "J.D. Vance").
+ */
+const SENTENCE_END =
+  /(?<![\s.]\p{Lu}\.)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)(?<=[.!?]["”’)]*)\s+(?=["“‘(]?\p{Lu})/u;
+
+function sentences(paragraph: string): string[] {
+  return paragraph.split(SENTENCE_END).filter(Boolean);
+}
+
+function score(text: string, terms: readonly string[]): Passage {
+  const found = new Set<string>();
+  let hits = 0;
+  for (const { word } of words(text)) {
+    const term = terms.find((t) => matchesTerm(word, [t]));
+    if (term) {
+      found.add(term);
+      hits++;
+    }
+  }
+  return { text, distinct: found.size, hits };
+}
+
+/**
+ * Windows of consecutive sentences that start at a sentence matching the query, each within
+ * the snippet length where it can be.
+ */
+function passages(body: readonly string[], terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const paragraph of body) {
+    const parts = sentences(paragraph);
+    for (let i = 0; i < parts.length; i++) {
+      if (score(parts[i]!, terms).hits === 0) continue;
+      let text = parts[i]!;
+      for (let j = i + 1; j < parts.length && text.length + parts[j]!.length < SNIPPET_LENGTH; j++) text += ` ${parts[j]}`;
+      out.push(text);
+    }
+  }
+  return out;
+}
+
+function best(body: readonly string[], terms: readonly string[]): string {
+  let top: Passage | null = null;
+  for (const text of passages(body, terms)) {
+    const passage = score(text, terms);
+    if (!top || passage.distinct > top.distinct || (passage.distinct === top.distinct && passage.hits > top.hits)) top = passage;
+  }
+  return top?.text ?? body[0] ?? "";
+}
+
+/** Cuts text to the snippet length at a word, keeping the first match inside the window. */
+function trim(text: string, terms: readonly string[]): string {
+  if (text.length <= SNIPPET_LENGTH) return text;
+  let start = 0;
+  for (const { word, start: at } of words(text)) {
+    if (matchesTerm(word, terms)) {
+      start = Math.max(0, at - 60);
+      break;
+    }
+  }
+  if (start > 0) start = text.indexOf(" ", start) + 1;
+  const end = text.lastIndexOf(" ", start + SNIPPET_LENGTH);
+  const cut = text.slice(start, end > start ? end : start + SNIPPET_LENGTH);
+  return `${start > 0 ? "… " : ""}${cut}${start + cut.length < text.length ? " …" : ""}`;
+}
+
+/** Escapes the text and marks every word that matches a query term. */
+export function highlight(text: string, terms: readonly string[]): string {
+  let html = "";
+  let last = 0;
+  for (const { word, start, end } of words(text)) {
+    if (!matchesTerm(word, terms)) continue;
+    html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(word)}</mark>`;
+    last = end;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+export function snippet(body: readonly string[], terms: readonly string[]): string {
+  return highlight(trim(best(body, terms), terms), terms);
+}

@@ -1,0 +1,63 @@
+// The API's one error type and its table of codes. `problemResponse` renders any error as
+// RFC 9457 application/problem+json; app.onError sends every failure through it.
+import { jsonResponse } from "./json.js";
+
+/** Every error the API returns, by stable machine code. */
+export const ERROR_TABLE = {
+  "invalid-parameter": { status: 400, title: "Invalid request parameter" },
+  "not-found": { status: 404, title: "Not found" },
+  "article-not-found": { status: 404, title: "Article not found" },
+  "method-not-allowed": { status: 405, title: "Method not allowed" },
+  "index-unavailable": { status: 500, title: "Search index unavailable" },
+  internal: { status: 500, title: "Internal server error" },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/** One problem with one request parameter. */
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+export class NewsfindError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors?: ParamError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, detail: string, extra: { errors?: ParamError[]; headers?: Record<string, string> } = {}) {
+    super(detail);
+    this.name = "NewsfindError";
+    this.code = code;
+    this.status = ERROR_TABLE[code].status;
+    this.errors = extra.errors;
+    this.headers = extra.headers;
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: ParamError[];
+}
+
+export function problemResponse(error: unknown, instance?: string): Response {
+  const known = error instanceof NewsfindError ? error : new NewsfindError("internal", "the server failed to answer this request; try again, and report it if it persists");
+  const problem: Problem = {
+    type: `/problems/${known.code}`,
+    title: ERROR_TABLE[known.code].title,
+    status: known.status,
+    detail: known.message,
+    ...(instance ? { instance } : {}),
+    ...(known.errors ? { errors: known.errors } : {}),
+  };
+  return jsonResponse(problem, {
+    status: known.status,
+    type: "application/problem+json",
+    headers: { "cache-control": "no-store", ...known.headers },
+  });
+}

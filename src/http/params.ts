@@ -1,0 +1,73 @@
+// Valibot building blocks for query-string parameters: each one knows its own name so its
+// messages say which parameter is wrong and how to fix it.
+import * as v from "valibot";
+
+const got = (input: unknown) => `(got ${JSON.stringify(input)})`;
+
+function once(name: string) {
+  return v.string(({ input }) =>
+    Array.isArray(input) ? `${name} must be given once (got ${input.length} values)` : `${name} must be a string ${got(input)}`,
+  );
+}
+
+/** An optional whole number between min and max, with a default. */
+export function intParam(name: string, { min, max, fallback }: { min: number; max: number; fallback: number }) {
+  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `between ${min} and ${max}`;
+  const message = ({ input }: { input: unknown }) => `${name} must be a whole number ${range} ${got(input)}`;
+  return v.optional(
+    v.pipe(
+      once(name),
+      v.regex(/^\d{1,9}$/, message),
+      v.transform(Number),
+      v.minValue(min, ({ input }) => `${name} must be ${range} (got ${input})`),
+      v.maxValue(max, ({ input }) => `${name} must be ${range} (got ${input})`),
+    ),
+    String(fallback),
+  );
+}
+
+/** An optional value from a fixed list. */
+export function enumParam<const T extends readonly [string, ...string[]]>(name: string, options: T, fallback: T[number]) {
+  return v.optional(
+    v.pipe(once(name), v.picklist(options, ({ input }) => `${name} must be one of ${options.join(", ")} ${got(input)}`)),
+    fallback,
+  );
+}
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** An optional calendar date, YYYY-MM-DD. */
+export function dateParam(name: string) {
+  return v.optional(
+    v.pipe(
+      once(name),
+      v.isoDate(({ input }) => `${name} must be a date as YYYY-MM-DD, such as 2025-10-21 ${got(input)}`),
+      v.check(isCalendarDate, ({ input }) => `${name} must be a real calendar date ${got(input)}`),
+    ),
+  );
+}
+
+/** An optional free-text value of bounded length. */
+export function textParam(name: string, maxLength: number) {
+  return v.optional(
+    v.pipe(
+      once(name),
+      v.maxLength(maxLength, ({ input }) => `${name} must be at most ${maxLength} characters (got ${String(input).length})`),
+    ),
+  );
+}
+
+/**
+ * An object of query parameters that rejects any parameter it does not name, saying which
+ * are accepted: unknown parameters are refused the same way on every endpoint.
+ */
+export function queryParams<const E extends v.ObjectEntries>(entries: E) {
+  const allowed = Object.keys(entries).join(", ");
+  return v.strictObject(entries, ({ input, path }) => {
+    const key = path?.[0]?.key ?? (input && typeof input === "object" ? Object.keys(input)[0] : input);
+    return `unknown parameter ${JSON.stringify(key)}: this endpoint accepts ${allowed || "no parameters"}`;
+  });
+}

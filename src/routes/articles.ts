@@ -1,0 +1,29 @@
+// GET /articles/:id: one clean article, as the build extracted it.
+import { Hono } from "hono";
+import { jsonResponse } from "../http/json.js";
+import * as v from "valibot";
+import type { LoadedIndex } from "../engine/load-index.js";
+import { NewsfindError } from "../http/errors.js";
+import { queryParams } from "../http/params.js";
+import { validate } from "../http/validate.js";
+
+export const ARTICLE_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
+
+const articleParams = v.object({
+  id: v.pipe(
+    v.string(),
+    v.maxLength(512, ({ input }) => `id must be at most 512 characters (got ${input.length}); take ids from /search hits`),
+  ),
+});
+
+export function articleRoutes(loadIndex: () => Promise<LoadedIndex>) {
+  return new Hono().get("/:id", validate("param", articleParams), validate("query", queryParams({})), async (c) => {
+    const { id } = c.req.valid("param");
+    const article = (await loadIndex()).byId.get(id);
+    if (!article) {
+      throw new NewsfindError("article-not-found", `no article has the id ${JSON.stringify(id)}; take ids from /search hits`);
+    }
+    const wordCount = article.body.reduce((sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length, 0);
+    return jsonResponse({ ...article, wordCount }, { headers: { "cache-control": ARTICLE_CACHE_CONTROL } });
+  });
+}

@@ -1,0 +1,32 @@
+// GET /search: full-text search with filters, or, with an empty q, the newest articles.
+import { Hono } from "hono";
+import { jsonResponse } from "../http/json.js";
+import type { LoadedIndex } from "../engine/load-index.js";
+import { search } from "../engine/search.js";
+import { NewsfindError } from "../http/errors.js";
+import { dateParam, enumParam, intParam, queryParams, textParam } from "../http/params.js";
+import { validate } from "../http/validate.js";
+
+export const SEARCH_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+
+export const searchQuery = queryParams({
+  q: textParam("q", 500),
+  limit: intParam("limit", { min: 1, max: 100, fallback: 10 }),
+  offset: intParam("offset", { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }),
+  sort: enumParam("sort", ["relevance", "date"], "relevance"),
+  from: dateParam("from"),
+  to: dateParam("to"),
+  source: textParam("source", 200),
+});
+
+export function searchRoutes(loadIndex: () => Promise<LoadedIndex>) {
+  return new Hono().get("/", validate("query", searchQuery), async (c) => {
+    const params = c.req.valid("query");
+    if (params.from && params.to && params.from > params.to) {
+      const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
+      throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
+    }
+    const result = search(await loadIndex(), { ...params, q: params.q ?? "" });
+    return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL } });
+  });
+}

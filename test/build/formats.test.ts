@@ -1,0 +1,143 @@
+// Corpus formats, ids and titles, and the build report, on small corpora made in the test.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { build } from "../../build/build.js";
+import { articleId, deriveTitle, finalizeArticles } from "../../build/finalize.js";
+import { readJsonLines } from "../../build/formats/jsonl.js";
+import { readMarkdown } from "../../build/formats/markdown.js";
+import { parseBuildOptions } from "../../build/options.js";
+import { readCorpus } from "../../build/read-corpus.js";
+import { ARTEFACT_MODULE, INDEX_FORMAT_VERSION, REPORT_FILE } from "../../src/index-format.js";
+
+const line = (record: object) => JSON.stringify(record);
+
+describe("JSON Lines", () => {
+  it("reads the standard fields and their common aliases", () => {
+    const data = Buffer.from(
+      [
+        line({ id: "a1", title: "Standard", body: "One.\n\nTwo.", date: "2025-10-21", source: "Wire", url: "https://x.test/a1" }),
+        line({ _id: "b2", headline: "Aliased", text: "Body text.", published: "Tue, 21 Oct 2025 08:00:00 GMT", publisher: { name: "Desk" }, link: "https://x.test/b2" }),
+        line({ content: "No id or title here. More text follows.", publishedAt: 1761033600 }),
+      ].join("\n"),
+    );
+    const { articles, skipped } = readJsonLines("news.jsonl", data);
+    expect(skipped).toEqual([]);
+    expect(articles.map(({ origin, ...rest }) => rest)).toEqual([
+      { id: "a1", title: "Standard", body: ["One.", "Two."], published: "2025-10-21", source: "Wire", url: "https://x.test/a1" },
+      { id: "b2", title: "Aliased", body: ["Body text."], published: "2025-10-21", source: "Desk", url: "https://x.test/b2" },
+      { id: null, title: null, body: ["No id or title here. More text follows."], published: "2025-10-21", source: null, url: null },
+    ]);
+    expect(articles[2]!.origin).toBe("news.jsonl:3");
+  });
+
+  it("reads gzip-compressed files", () => {
+    const { articles } = readJsonLines("news.jsonl.gz", gzipSync(line({ id: "z", title: "Zipped", body: "Zipped body." })));
+    expect(articles[0]!.title).toBe("Zipped");
+  });
+
+  it("reports each unusable line with its path, line number and reason, and keeps the rest", () => {
+    const data = Buffer.from([line({ id: "ok", body: "Fine." }), "{not json", line({ id: "empty", title: "No body" }), "[1,2]", line({ id: "d", body: "Text.", date: "someday" })].join("\n"));
+    const { articles, skipped, warnings } = readJsonLines("bad.jsonl", data);
+    expect(articles.map((a) => a.id)).toEqual(["ok", "d"]);
+    expect(skipped.map((s) => s.path)).toEqual(["bad.jsonl:2", "bad.jsonl:3", "bad.jsonl:4"]);
+    expect(skipped[0]!.reason).toMatch(/^invalid JSON/);
+    expect(skipped[1]!.reason).toMatch(/no article text/);
+    expect(skipped[2]!.reason).toBe("line is not a JSON object");
+    expect(warnings).toEqual([{ path: "bad.jsonl:5", reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/) }]);
+  });
+});
+
+describe("Markdown with front matter", () => {
+  it("reads front matter fields and the body's blocks as paragraphs", () => {
+    const md = "---\ntitle: From front matter\ndate: 2025-10-21\nsource: Desk\nurl: https://x.test/md\n---\n\nFirst **bold** paragraph.\n\n## A heading\n\n- a list item\n\n```\ncode is left out\n```\n";
+    const [article] = readMarkdown("a.md", Buffer.from(md)).articles;
+    expect(article).toMatchObject({ title: "From front matter", published: "2025-10-21", source: "Desk", url: "https://x.test/md" });
+    expect(article!.body).toEqual(["First bold paragraph.", "A heading", "a list item"]);
+  });
+
+  it("takes the first level-one heading as the title when front matter has none", () => {
+    const [article] = readMarkdown("b.md", Buffer.from("# Heading title\n\nBody.")).articles;
+    expect(article).toMatchObject({ title: "Heading title", body: ["Body."] });
+  });
+});
+
+describe("ids and titles", () => {
+  it("derives a title from the first sentence when an article has none", () => {
+    expect(deriveTitle(["Oil prices rose on Monday. Traders were calm."])).toBe("Oil prices rose on Monday.");
+    expect(deriveTitle(["one two three four five six seven eight nine ten eleven twelve thirteen fourteen"])).toBe("one two three four five six seven eight nine ten eleven twelve…");
+  });
+
+  it("makes stable ids from title and date", () => {
+    expect(articleId("Putin, Trump Still Open To Meeting: Russia", "2025-10-25")).toBe("putin-trump-still-open-to-meeting-russia-2025-10-25");
+    expect(articleId("Putin, Trump Still Open To Meeting: Russia", null)).toBe("putin-trump-still-open-to-meeting-russia");
+  });
+
+  it("sets aside duplicates and keeps same-titled articles with different text apart", () => {
+    const raw = (origin: string, body: string, id: string | null = null) => ({ id, title: "Same title here", body: [body], published: null, source: null, url: null, origin });
+    const { articles, duplicates } = finalizeArticles([raw("a", "Text one."), raw("b", "Text one."), raw("c", "Text two."), raw("d", "X", "given"), raw("e", "Y", "given")]);
+    expect(articles.map((a) => a.id)).toEqual(["same-title-here", "same-title-here-2", "given"]);
+    expect(duplicates).toEqual([
+      { origin: "b", duplicateOf: "a", id: "same-title-here" },
+      { origin: "e", duplicateOf: "d", id: "given" },
+    ]);
+  });
+});
+
+describe("the build", () => {
+  function corpus(files: Record<string, string | Buffer>): string {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-corpus-"));
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, name, ".."), { recursive: true });
+      writeFileSync(join(dir, name), content);
+    }
+    return dir;
+  }
+
+  it("reads a folder recursively and lists every file it could not use with the reason", () => {
+    const dir = corpus({
+      "a.jsonl": line({ id: "a", title: "A", body: "Alpha text." }),
+      "nested/b.md": "# Bravo\n\nBravo text.",
+      "c.pdf": "%PDF",
+      "d.txt": "Must read\n\nSponsored Adspot_img",
+    });
+    const result = readCorpus(dir, dir);
+    expect(result.articles.map((a) => a.title)).toEqual(["A", "Bravo"]);
+    expect(result.skipped).toEqual([
+      { path: "c.pdf", reason: expect.stringMatching(/^unsupported file type/) },
+      { path: "d.txt", reason: "no article text left after removing page furniture" },
+    ]);
+  });
+
+  it("reads a single file as the corpus and says clearly when the path does not exist", () => {
+    const dir = corpus({ "only.jsonl": line({ id: "x", body: "X." }) });
+    expect(readCorpus(join(dir, "only.jsonl")).articles).toHaveLength(1);
+    expect(() => readCorpus(join(dir, "missing"))).toThrow(/corpus not found: .*missing/);
+  });
+
+  it("writes the artefact module and a JSON report with sizes, skips and duplicates", () => {
+    const dir = corpus({ "a.jsonl": [line({ id: "a", title: "A", body: "Alpha." }), line({ id: "a", title: "A", body: "Alpha." }), "oops"].join("\n") });
+    const outDir = join(dir, "out");
+    const report = build({ corpus: dir, outDir });
+    expect(report).toMatchObject({ filesRead: 1, articlesIndexed: 1, duplicates: [{ id: "a" }], skipped: [{ reason: expect.stringMatching(/invalid JSON/) }] });
+    expect(report.indexBytes.raw).toBeGreaterThan(report.indexBytes.gzip);
+    expect(JSON.parse(readFileSync(join(outDir, REPORT_FILE), "utf8"))).toEqual(report);
+    const module = readFileSync(join(outDir, ARTEFACT_MODULE), "utf8");
+    expect(module).toContain(`"formatVersion":${INDEX_FORMAT_VERSION}`);
+    expect(existsSync(join(outDir, "artefacts.d.ts"))).toBe(true);
+  });
+});
+
+describe("build options", () => {
+  it("takes the corpus from --corpus, else NEWSFIND_CORPUS, else corpus/", () => {
+    expect(parseBuildOptions(["--corpus", "x"], { NEWSFIND_CORPUS: "y" }).corpus).toBe("x");
+    expect(parseBuildOptions([], { NEWSFIND_CORPUS: "y" }).corpus).toBe("y");
+    expect(parseBuildOptions([], {})).toEqual({ corpus: "corpus", outDir: "dist/index", json: false });
+  });
+
+  it("refuses an unknown option", () => {
+    expect(() => parseBuildOptions(["--corpsu", "x"], {})).toThrow();
+  });
+});
