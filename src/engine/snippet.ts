@@ -1,14 +1,14 @@
 // The snippet: the passage of an article that best matches the query, HTML-escaped, with the
 // query's terms wrapped in <mark>. Nothing else in it is markup.
 import { escapeHtml } from "../html/escape.js";
-import { matchesTerm, words } from "./terms.js";
+import { fold, matchesTerm, matchingTerm, words } from "./terms.js";
 
 /** Longest snippet, in characters, before the ellipsis. */
 export const SNIPPET_LENGTH = 220;
 
-interface Passage {
+interface Sentence {
   text: string;
-  distinct: number;
+  terms: Set<string>;
   hits: number;
 }
 
@@ -19,46 +19,42 @@ interface Passage {
 const SENTENCE_END =
   /(?<![\s.]\p{Lu}\.)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)(?<=[.!?]["”’)]*)\s+(?=["“‘(]?\p{Lu})/u;
 
-function sentences(paragraph: string): string[] {
-  return paragraph.split(SENTENCE_END).filter(Boolean);
-}
-
-function score(text: string, terms: readonly string[]): Passage {
+function analyse(text: string, terms: readonly string[]): Sentence {
   const found = new Set<string>();
   let hits = 0;
   for (const { word } of words(text)) {
-    const term = terms.find((t) => matchesTerm(word, [t]));
-    if (term) {
+    const term = matchingTerm(word, terms);
+    if (term !== undefined) {
       found.add(term);
       hits++;
     }
   }
-  return { text, distinct: found.size, hits };
+  return { text, terms: found, hits };
 }
 
 /**
- * Windows of consecutive sentences that start at a sentence matching the query, each within
- * the snippet length where it can be.
+ * The best window of consecutive sentences within one paragraph: it starts at a sentence that
+ * matches, stays within the snippet length where it can, and covers the most distinct query
+ * terms, then the most matches. The first paragraph when nothing matches.
  */
-function passages(body: readonly string[], terms: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const paragraph of body) {
-    const parts = sentences(paragraph);
-    for (let i = 0; i < parts.length; i++) {
-      if (score(parts[i]!, terms).hits === 0) continue;
-      let text = parts[i]!;
-      for (let j = i + 1; j < parts.length && text.length + parts[j]!.length < SNIPPET_LENGTH; j++) text += ` ${parts[j]}`;
-      out.push(text);
-    }
-  }
-  return out;
-}
-
 function best(body: readonly string[], terms: readonly string[]): string {
-  let top: Passage | null = null;
-  for (const text of passages(body, terms)) {
-    const passage = score(text, terms);
-    if (!top || passage.distinct > top.distinct || (passage.distinct === top.distinct && passage.hits > top.hits)) top = passage;
+  let top: { text: string; distinct: number; hits: number } | null = null;
+  for (const paragraph of body) {
+    const folded = fold(paragraph);
+    if (!terms.some((term) => folded.includes(term))) continue;
+    const parts = paragraph.split(SENTENCE_END).filter(Boolean).map((text) => analyse(text, terms));
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]!.hits === 0) continue;
+      let text = parts[i]!.text;
+      const found = new Set(parts[i]!.terms);
+      let hits = parts[i]!.hits;
+      for (let j = i + 1; j < parts.length && text.length + parts[j]!.text.length < SNIPPET_LENGTH; j++) {
+        text += ` ${parts[j]!.text}`;
+        hits += parts[j]!.hits;
+        for (const term of parts[j]!.terms) found.add(term);
+      }
+      if (!top || found.size > top.distinct || (found.size === top.distinct && hits > top.hits)) top = { text, distinct: found.size, hits };
+    }
   }
   return top?.text ?? body[0] ?? "";
 }

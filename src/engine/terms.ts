@@ -6,7 +6,14 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 export const MAX_TERMS = 32;
 
 export function fold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  const lower = text.toLowerCase();
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFKD").replace(/\p{M}+/gu, "") : lower;
+}
+
+/** The query term a word of the text matches, or undefined: the index tokenizes forward, so prefixes count. */
+export function matchingTerm(word: string, terms: readonly string[]): string | undefined {
+  const folded = fold(word);
+  return terms.find((term) => folded.startsWith(term));
 }
 
 /** The distinct folded words of a query, in order. */
@@ -20,8 +27,6 @@ export function* words(text: string): Generator<{ word: string; start: number; e
   for (const match of text.matchAll(WORD)) yield { word: match[0], start: match.index, end: match.index + match[0].length };
 }
 
-/** Whether a word of the text matches a query term: the index tokenizes forward, so prefixes count. */
 export function matchesTerm(word: string, terms: readonly string[]): boolean {
-  const folded = fold(word);
-  return terms.some((term) => folded.startsWith(term));
+  return matchingTerm(word, terms) !== undefined;
 }

@@ -1,0 +1,60 @@
+// Serves a built corpus through `wrangler dev` (Miniflare) on a loopback port and times requests
+// from outside: a search's server time is its total time minus that of an empty endpoint.
+import { spawn, type ChildProcess } from "node:child_process";
+import { median, percentile } from "./stats.js";
+
+export interface HttpFigures {
+  searchMedianMs: number;
+  searchP99Ms: number;
+  emptyMedianMs: number;
+  serverMedianMs: number;
+}
+
+async function waitForReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs} ms`);
+}
+
+async function timed(url: string): Promise<number> {
+  const start = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - start;
+}
+
+/** Starts the worker on the corpus, sends every query `rounds` times in turn with the empty endpoint, stops it. */
+export async function benchHttp(corpus: string, queries: string[], rounds: number, port = 8799): Promise<HttpFigures> {
+  const env = { ...process.env, NEWSFIND_CORPUS: corpus, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+  const child = spawn("wrangler", ["dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "error"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForReady(`${base}/health`, child, 120_000);
+    const search: number[] = [];
+    const empty: number[] = [];
+    for (const q of queries.slice(0, 20)) await timed(`${base}/search?q=${encodeURIComponent(q)}`); // warm-up
+    for (let round = 0; round < rounds; round++) {
+      for (const q of queries) {
+        empty.push(await timed(`${base}/`));
+        search.push(await timed(`${base}/search?q=${encodeURIComponent(q)}&limit=10`));
+      }
+    }
+    return {
+      searchMedianMs: median(search),
+      searchP99Ms: percentile(search, 99),
+      emptyMedianMs: median(empty),
+      serverMedianMs: median(search) - median(empty),
+    };
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
