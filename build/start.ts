@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 
 // Everything stays on this machine: no telemetry, no fetch of Cloudflare's request.cf data.
-const env = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env };
+const env: NodeJS.ProcessEnv = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", ...process.env };
 const wranglerArgs = ["dev"];
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
