@@ -1,0 +1,6 @@
+// Types for the worker tests: `exports.default` from "cloudflare:workers" is this worker.
+declare namespace Cloudflare {
+  interface Exports {
+    default: Fetcher;
+  }
+}
