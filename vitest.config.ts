@@ -15,7 +15,7 @@ export default defineConfig({
         test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
       },
       {
-        test: { name: "build", include: ["test/build/**/*.test.ts"], environment: "node" },
+        test: { name: "build", include: ["test/build/**/*.test.ts", "test/bench/**/*.test.ts"], environment: "node" },
       },
     ],
   },

@@ -24,28 +24,46 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs} ms`);
 }
 
-async function timed(url: string): Promise<number> {
+export interface RunningWorker {
+  base: string;
+  stop: () => void;
+}
+
+/** Serves a corpus with `wrangler dev` on a loopback port; resolves once /health answers. */
+export async function startWorker(corpus: string, port = 8799): Promise<RunningWorker> {
+  const env = { ...process.env, NEWSFIND_CORPUS: corpus, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+  const child = spawn("wrangler", ["dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "error"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => void child.kill("SIGTERM");
+  try {
+    await waitForReady(`${base}/health`, child, 300_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { base, stop };
+}
+
+/** Times one request from outside: total milliseconds, body read. */
+export async function timed(url: string): Promise<{ ms: number; body: string }> {
   const start = performance.now();
   const response = await fetch(url);
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return performance.now() - start;
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
+  return { ms: performance.now() - start, body };
 }
 
 /** Starts the worker on the corpus, sends every query `rounds` times in turn with the empty endpoint, stops it. */
 export async function benchHttp(corpus: string, queries: string[], rounds: number, port = 8799): Promise<HttpFigures> {
-  const env = { ...process.env, NEWSFIND_CORPUS: corpus, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
-  const child = spawn("wrangler", ["dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "error"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await startWorker(corpus, port);
   try {
-    await waitForReady(`${base}/health`, child, 120_000);
     const search: number[] = [];
     const empty: number[] = [];
     for (const q of queries.slice(0, 20)) await timed(`${base}/search?q=${encodeURIComponent(q)}`); // warm-up
     for (let round = 0; round < rounds; round++) {
       for (const q of queries) {
-        empty.push(await timed(`${base}/`));
-        search.push(await timed(`${base}/search?q=${encodeURIComponent(q)}&limit=10`));
+        empty.push((await timed(`${base}/`)).ms);
+        search.push((await timed(`${base}/search?q=${encodeURIComponent(q)}&limit=10`)).ms);
       }
     }
     return {
@@ -55,6 +73,6 @@ export async function benchHttp(corpus: string, queries: string[], rounds: numbe
       serverMedianMs: median(search) - median(empty),
     };
   } finally {
-    child.kill("SIGTERM");
+    stop();
   }
 }
