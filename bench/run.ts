@@ -7,10 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "../build/build.js";
-import { readCorpus } from "../build/read-corpus.js";
-import { finalizeArticles } from "../build/finalize.js";
-import { compileArtefacts } from "../build/write-artefacts.js";
+import { buildArtefacts } from "../build/build.js";
 import { indexLoader } from "../src/engine/load-index.js";
 import { search } from "../src/engine/search.js";
 import { benchHttp } from "./http.js";
@@ -29,10 +26,9 @@ const { values } = parseArgs({
 const corpus = values.corpus!;
 const rounds = Number(values.rounds);
 
-const report = build({ corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-bench-")) });
-const { articles } = finalizeArticles(readCorpus(corpus).articles);
-const loaded = await indexLoader(compileArtefacts(articles, new Date().toISOString()))();
-const queries = loadQueries(values.queries, articles, Number(values.count));
+const { report, artefacts } = buildArtefacts({ corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-bench-")) });
+const loaded = await indexLoader(artefacts)();
+const queries = loadQueries(values.queries, loaded.articles, Number(values.count));
 
 const flex = timeEach(queries, rounds, (q) => loaded.index.search(q, { limit: 10 }));
 const engine = timeEach(queries, rounds, (q) => search(loaded, { q, limit: 10, offset: 0, sort: "relevance" }));

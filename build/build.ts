@@ -2,19 +2,21 @@
 // and say what happened in a report.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPORT_FILE } from "../src/index-format.js";
+import { REPORT_FILE, type IndexArtefacts } from "../src/index-format.js";
 import { finalizeArticles } from "./finalize.js";
 import type { BuildOptions } from "./options.js";
 import { readCorpus } from "./read-corpus.js";
 import type { BuildReport } from "./types.js";
 import { compileArtefacts, writeArtefacts } from "./write-artefacts.js";
 
-export function build(options: Pick<BuildOptions, "corpus" | "outDir">): BuildReport {
+/** Builds and writes the index; returns the report and the artefacts it wrote. */
+export function buildArtefacts(options: Pick<BuildOptions, "corpus" | "outDir">): { report: BuildReport; artefacts: IndexArtefacts } {
   const started = performance.now();
   const builtAt = new Date().toISOString();
   const corpus = readCorpus(options.corpus);
   const { articles, duplicates } = finalizeArticles(corpus.articles);
-  const indexBytes = writeArtefacts(options.outDir, compileArtefacts(articles, builtAt));
+  const artefacts = compileArtefacts(articles, builtAt);
+  const indexBytes = writeArtefacts(options.outDir, artefacts);
   const report: BuildReport = {
     corpus: options.corpus,
     outDir: options.outDir,
@@ -28,5 +30,10 @@ export function build(options: Pick<BuildOptions, "corpus" | "outDir">): BuildRe
     builtAt,
   };
   writeFileSync(join(options.outDir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-  return report;
+  return { report, artefacts };
+}
+
+/** Builds and writes the index; returns the build report. */
+export function build(options: Pick<BuildOptions, "corpus" | "outDir">): BuildReport {
+  return buildArtefacts(options).report;
 }
