@@ -1,64 +1,126 @@
-// `npm run eval -- --corpus FILE --queries FILE --qrels FILE [--out TSV] [--port N]`
+// `npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines LIST]
+//                  [--typos] [--no-typo-tolerance] [--in-process] [--out TSV] [--port N]`
 // Builds the corpus, serves it through wrangler dev (Miniflare), sends every judged query through
-// the real /search endpoint, and prints nDCG@10, MRR@10, Recall@100 and the query latency median.
-// Writes one TSV row per query. Formats: ../shared/datasets/README.md (queries and qrels are TSV
-// with a header line; queries with no relevant judgement are skipped).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+// the real /search endpoint, and prints nDCG@10, MRR@10, Recall@100 and the query latency median,
+// with one TSV row per query. `--engines newsfind,minisearch,flexsearch` also runs the peers over
+// the same clean articles through the same metrics (in process). `--typos` runs every query a
+// second time with one typo in each word of six letters or more; `--no-typo-tolerance` sends
+// typos=off, to measure what tolerance costs clean queries. `--in-process` ranks with the
+// engine in Node instead of the worker (fast, for tuning). Formats: see judged.ts.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { buildArtefacts } from "../build/build.js";
+import { parseFields } from "../build/options.js";
+import type { Article } from "../src/index-format.js";
+import { indexLoader } from "../src/engine/load-index.js";
+import { rank } from "../src/engine/search.js";
 import { startWorker, timed } from "./http.js";
-import { ndcgAt, recallAt, reciprocalRankAt, type Judgements } from "./metrics.js";
+import { loadJudged, type JudgedQuery } from "./judged.js";
+import { ndcgAt, recallAt, reciprocalRankAt } from "./metrics.js";
+import { plainFlexSearch } from "./peers/flexsearch.js";
+import { miniSearch } from "./peers/minisearch.js";
 import { median } from "./stats.js";
+import { withTypos } from "./typos.js";
 
 const { values } = parseArgs({
   options: {
     corpus: { type: "string" },
     queries: { type: "string" },
     qrels: { type: "string" },
+    fields: { type: "string" },
+    engines: { type: "string", default: "newsfind" },
+    typos: { type: "boolean", default: false },
+    "no-typo-tolerance": { type: "boolean", default: false },
+    "in-process": { type: "boolean", default: false },
     out: { type: "string" },
     port: { type: "string", default: "8798" },
   },
 });
 if (!values.corpus || !values.queries || !values.qrels) {
-  console.error("usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--out TSV] [--port N]");
+  console.error("usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines newsfind,minisearch,flexsearch] [--typos] [--out TSV] [--port N]");
   process.exit(2);
 }
+const fields = parseFields(values.fields);
+const engines = values.engines!.split(",").map((name) => name.trim());
+const judged = loadJudged(values.queries, values.qrels);
 
-function tsvRows(path: string): string[][] {
-  return readFileSync(path, "utf8").split("\n").slice(1).filter((line) => line.trim()).map((line) => line.split("\t"));
+interface Row {
+  id: string;
+  ndcg: number;
+  rr: number;
+  recall: number;
+  hits: number;
+  ms: number;
 }
+type Ranker = (query: string) => Promise<{ ids: string[]; ms: number }>;
 
-const queries = new Map(tsvRows(values.queries).map(([id, text]) => [id!, text ?? ""]));
-const qrels = new Map<string, Judgements>();
-for (const [queryId, docId, score] of tsvRows(values.qrels)) {
-  if (!qrels.has(queryId!)) qrels.set(queryId!, new Map());
-  qrels.get(queryId!)!.set(docId!, Number(score));
-}
-const judged = [...queries].filter(([id]) => [...(qrels.get(id)?.values() ?? [])].some((g) => g > 0));
-
-const worker = await startWorker(values.corpus, Number(values.port));
-const rows: { id: string; ndcg: number; rr: number; recall: number; hits: number; ms: number }[] = [];
-try {
-  for (const [id, text] of judged) {
-    const q = text.slice(0, 500);
-    const { ms, body } = await timed(`${worker.base}/search?q=${encodeURIComponent(q)}&limit=100`);
-    const ranking = (JSON.parse(body) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
-    const judgements = qrels.get(id)!;
-    rows.push({ id, ndcg: ndcgAt(ranking, judgements), rr: reciprocalRankAt(ranking, judgements), recall: recallAt(ranking, judgements), hits: ranking.length, ms });
+async function run(ranker: Ranker, queries: JudgedQuery[], typos: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [n, { id, text, judgements }] of queries.entries()) {
+    const q = (typos ? withTypos(text, n + 1) : text).slice(0, 500);
+    const { ids, ms } = await ranker(q);
+    rows.push({ id, ndcg: ndcgAt(ids, judgements), rr: reciprocalRankAt(ids, judgements), recall: recallAt(ids, judgements), hits: ids.length, ms });
   }
-} finally {
-  worker.stop();
+  return rows;
 }
 
-const mean = (pick: (row: (typeof rows)[number]) => number) => rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
-const out = values.out ?? `dist/eval/${basename(dirname(values.qrels))}-${basename(values.qrels, ".tsv")}.tsv`;
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, ["query-id\tndcg@10\trr@10\trecall@100\thits\tms", ...rows.map((r) => [r.id, r.ndcg.toFixed(4), r.rr.toFixed(4), r.recall.toFixed(4), r.hits, r.ms.toFixed(2)].join("\t"))].join("\n") + "\n");
+const mean = (rows: Row[], pick: (row: Row) => number) => rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
+const dataset = `${basename(dirname(values.qrels))}-${basename(values.qrels, ".tsv")}`;
 
-console.log(`\nnewsfind eval: ${values.corpus}, ${rows.length} judged queries`);
-console.log(`  nDCG@10     ${mean((r) => r.ndcg).toFixed(3)}`);
-console.log(`  MRR@10      ${mean((r) => r.rr).toFixed(3)}`);
-console.log(`  Recall@100  ${mean((r) => r.recall).toFixed(3)}`);
-console.log(`  no hits     ${rows.filter((r) => r.hits === 0).length} of ${rows.length} queries`);
-console.log(`  latency     median ${median(rows.map((r) => r.ms)).toFixed(2)} ms per query (total over loopback)`);
-console.log(`  per query   ${out}`);
+function report(engine: string, label: string, rows: Row[]): void {
+  const out = values.out ?? `dist/eval/${dataset}-${engine.replace(/\W+/g, "-").replace(/-$/, "")}${label ? `-${label}` : ""}.tsv`;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, ["query-id\tndcg@10\trr@10\trecall@100\thits\tms", ...rows.map((r) => [r.id, r.ndcg.toFixed(4), r.rr.toFixed(4), r.recall.toFixed(4), r.hits, r.ms.toFixed(3)].join("\t"))].join("\n") + "\n");
+  console.log(
+    `  ${`${engine}${label ? ` (${label})` : ""}`.padEnd(26)} nDCG@10 ${mean(rows, (r) => r.ndcg).toFixed(3)}  MRR@10 ${mean(rows, (r) => r.rr).toFixed(3)}  Recall@100 ${mean(rows, (r) => r.recall).toFixed(3)}  no hits ${rows.filter((r) => r.hits === 0).length}  median ${median(rows.map((r) => r.ms)).toFixed(2)} ms  -> ${out}`,
+  );
+}
+
+async function evaluate(engine: string, ranker: Ranker): Promise<void> {
+  const clean = await run(ranker, judged, false);
+  report(engine, "", clean);
+  if (values.typos) {
+    const typoed = await run(ranker, judged, true);
+    report(engine, "typos", typoed);
+    const ratio = mean(typoed, (r) => r.rr) / Math.max(1e-9, mean(clean, (r) => r.rr));
+    console.log(`  ${engine} keeps ${(ratio * 100).toFixed(1)}% of its clean MRR@10 with typos`);
+  }
+}
+
+console.log(`\nnewsfind eval: ${values.corpus} (${fields.join(", ")}), ${judged.length} judged queries`);
+const { artefacts } = buildArtefacts({ corpus: values.corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-eval-")), fields });
+const articles = JSON.parse(artefacts.articles) as Article[];
+
+for (const engine of engines) {
+  if (engine === "newsfind" && values["in-process"]) {
+    const index = await indexLoader(artefacts)();
+    await evaluate("newsfind (in process)", async (q) => {
+      const start = performance.now();
+      const { page } = rank(index, { q, limit: 100, offset: 0, sort: "relevance", typos: !values["no-typo-tolerance"] });
+      const ms = performance.now() - start;
+      return { ids: page.map(({ position }) => index.articles[position]!.id), ms };
+    });
+  } else if (engine === "newsfind") {
+    const worker = await startWorker(values.corpus, Number(values.port), fields);
+    try {
+      await evaluate("newsfind", async (q) => {
+        const { ms, body } = await timed(`${worker.base}/search?q=${encodeURIComponent(q)}&limit=100${values["no-typo-tolerance"] ? "&typos=off" : ""}`);
+        return { ids: (JSON.parse(body) as { hits: { id: string }[] }).hits.map((hit) => hit.id), ms };
+      });
+    } finally {
+      worker.stop();
+    }
+  } else if (engine === "minisearch" || engine === "flexsearch") {
+    const peer = (engine === "minisearch" ? miniSearch : plainFlexSearch)(articles, fields);
+    await evaluate(engine, async (q) => {
+      const start = performance.now();
+      const ids = peer.search(q, 100);
+      return { ids, ms: performance.now() - start };
+    });
+  } else {
+    console.error(`unknown engine ${engine}: use newsfind, minisearch or flexsearch`);
+    process.exitCode = 2;
+  }
+}

@@ -30,8 +30,8 @@ export interface RunningWorker {
 }
 
 /** Serves a corpus with `wrangler dev` on a loopback port; resolves once /health answers. */
-export async function startWorker(corpus: string, port = 8799): Promise<RunningWorker> {
-  const env = { ...process.env, NEWSFIND_CORPUS: corpus, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+export async function startWorker(corpus: string, port = 8799, fields?: readonly string[]): Promise<RunningWorker> {
+  const env = { ...process.env, NEWSFIND_CORPUS: corpus, NEWSFIND_FIELDS: (fields ?? []).join(","), WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
   const child = spawn("wrangler", ["dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "error"], { env, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => void child.kill("SIGTERM");

@@ -7,15 +7,16 @@ import { finalizeArticles } from "./finalize.js";
 import type { BuildOptions } from "./options.js";
 import { readCorpus } from "./read-corpus.js";
 import type { BuildReport } from "./types.js";
-import { compileArtefacts, writeArtefacts } from "./write-artefacts.js";
+import { compileArtefacts } from "./compile-index.js";
+import { writeArtefacts } from "./write-artefacts.js";
 
 /** Builds and writes the index; returns the report and the artefacts it wrote. */
-export function buildArtefacts(options: Pick<BuildOptions, "corpus" | "outDir">): { report: BuildReport; artefacts: IndexArtefacts } {
+export function buildArtefacts(options: Pick<BuildOptions, "corpus" | "outDir"> & Partial<Pick<BuildOptions, "fields">>): { report: BuildReport; artefacts: IndexArtefacts } {
   const started = performance.now();
   const builtAt = new Date().toISOString();
   const corpus = readCorpus(options.corpus);
   const { articles, duplicates } = finalizeArticles(corpus.articles);
-  const artefacts = compileArtefacts(articles, builtAt);
+  const artefacts = compileArtefacts(articles, builtAt, options.fields);
   const indexBytes = writeArtefacts(options.outDir, artefacts);
   const report: BuildReport = {
     corpus: options.corpus,
@@ -34,6 +35,6 @@ export function buildArtefacts(options: Pick<BuildOptions, "corpus" | "outDir">)
 }
 
 /** Builds and writes the index; returns the build report. */
-export function build(options: Pick<BuildOptions, "corpus" | "outDir">): BuildReport {
+export function build(options: Pick<BuildOptions, "corpus" | "outDir"> & Partial<Pick<BuildOptions, "fields">>): BuildReport {
   return buildArtefacts(options).report;
 }

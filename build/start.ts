@@ -1,6 +1,6 @@
 // `npm start`: serves the corpus locally through `wrangler dev` (Miniflare) on port 8787.
-// Usage: npm start [-- --corpus PATH] [any wrangler dev option, such as --port 9000]
-// The corpus reaches wrangler's [build] command through NEWSFIND_CORPUS.
+// Usage: npm start [-- --corpus PATH] [--fields title,body] [any wrangler dev option, such as --port 9000]
+// The corpus and fields reach wrangler's [build] command through NEWSFIND_CORPUS and NEWSFIND_FIELDS.
 import { spawn } from "node:child_process";
 
 // Everything stays on this machine: no telemetry, no fetch of Cloudflare's request.cf data.
@@ -11,6 +11,8 @@ for (let i = 0; i < args.length; i++) {
   const arg = args[i]!;
   if (arg === "--corpus") env.NEWSFIND_CORPUS = args[++i];
   else if (arg.startsWith("--corpus=")) env.NEWSFIND_CORPUS = arg.slice("--corpus=".length);
+  else if (arg === "--fields") env.NEWSFIND_FIELDS = args[++i];
+  else if (arg.startsWith("--fields=")) env.NEWSFIND_FIELDS = arg.slice("--fields=".length);
   else wranglerArgs.push(arg);
 }
 const child = spawn("wrangler", wranglerArgs, { stdio: "inherit", env });

@@ -1,31 +1,10 @@
-// Compiles clean articles into a FlexSearch Document index and writes the artefacts the
-// worker loads: one ES module of string literals (parsed lazily, never a JSON import).
+// Writes the index artefacts the worker loads: one ES module of string literals (parsed
+// lazily on the first request, never a JSON import) and its type declaration.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { Document } from "flexsearch";
-import {
-  ARTEFACT_MODULE,
-  INDEX_CONFIG,
-  INDEX_FORMAT_VERSION,
-  documentOptions,
-  toIndexedDocument,
-  type Article,
-  type IndexArtefacts,
-  type IndexManifest,
-} from "../src/index-format.js";
-
-export function compileArtefacts(articles: Article[], builtAt: string): IndexArtefacts {
-  const index = new Document(documentOptions());
-  articles.forEach((article, position) => index.add(toIndexedDocument(article, position)));
-  const chunks: Record<string, string> = {};
-  index.export((key, data) => {
-    chunks[key] = data;
-  });
-  const manifest: IndexManifest = { formatVersion: INDEX_FORMAT_VERSION, config: INDEX_CONFIG, builtAt, articles: articles.length };
-  return { manifest, chunks, articles: JSON.stringify(articles) };
-}
+import { ARTEFACT_MODULE, type IndexArtefacts } from "../src/index-format.js";
 
 function moduleSource(artefacts: IndexArtefacts): string {
   return [
@@ -33,6 +12,7 @@ function moduleSource(artefacts: IndexArtefacts): string {
     `export const manifest = ${JSON.stringify(artefacts.manifest)};`,
     `export const chunks = ${JSON.stringify(artefacts.chunks)};`,
     `export const articles = ${JSON.stringify(artefacts.articles)};`,
+    `export const phonetic = ${JSON.stringify(artefacts.phonetic)};`,
     "",
   ].join("\n");
 }
@@ -47,6 +27,7 @@ function declaration(outDir: string): string {
   'export declare const manifest: IndexArtefacts["manifest"];',
   'export declare const chunks: IndexArtefacts["chunks"];',
   'export declare const articles: IndexArtefacts["articles"];',
+  'export declare const phonetic: IndexArtefacts["phonetic"];',
   "",
   ].join("\n");
 }

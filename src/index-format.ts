@@ -1,10 +1,14 @@
 // The index format: the one contract between the build (writer) and the worker (reader).
-// Version, artefact names, field configuration and the FlexSearch options live here and
-// nowhere else, so both sides build their Document index from exactly the same settings.
-import { Charset, type DocumentOptions } from "flexsearch";
+// Version, artefact names, fields, ranking constants, the text analyzer and the FlexSearch
+// options live here (or are re-exported from here), so both sides index and query alike.
+import { Encoder, type IndexOptions } from "flexsearch";
+import { ALIAS_GROUPS } from "./analysis/aliases.js";
 
-/** Bump whenever the shape of the artefacts or the index configuration changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export { analyze, analyzeWord } from "./analysis/analyze.js";
+export { phoneticKey } from "./analysis/phonetic.js";
+
+/** Bump whenever the shape of the artefacts or the meaning of the index changes. */
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -24,71 +28,98 @@ export interface Article {
   body: string[];
 }
 
-/** Indexed fields and their weight in the merged relevance score (title above body). */
-export const FIELD_WEIGHTS = { title: 2, body: 1 } as const;
+/** The fields an index can be built from, and their weight in BM25F (a title word counts thrice). */
+export const FIELD_WEIGHTS = { title: 3, body: 1 } as const;
 export type IndexedField = keyof typeof FIELD_WEIGHTS;
-
-/** The configuration recorded in every manifest; the worker refuses any other. */
-export const INDEX_CONFIG = {
-  fields: Object.keys(FIELD_WEIGHTS) as IndexedField[],
-  weights: FIELD_WEIGHTS,
-  tokenize: "forward",
-  encoder: "LatinBalance",
-} as const;
+export const INDEXED_FIELDS = Object.keys(FIELD_WEIGHTS) as IndexedField[];
 
 /**
- * The document shape fed to FlexSearch: its id is the article's position in the article
- * store (small numbers keep the posting lists small), the body joined into one string.
+ * BM25 constants: k1 saturates term frequency, b normalises by article length. The
+ * term-frequency part of BM25F is quantised to `levels` impact levels, stored as FlexSearch
+ * resolution slots (slot 0 holds the highest impact); IDF is applied at query time.
  */
-export type IndexedDocument = {
-  id: number;
-  title: string;
-  body: string;
-};
+export const BM25 = { k1: 1.2, b: 0.75, levels: 32 } as const;
 
-/** FlexSearch Document options; called by the build and the worker alike. */
-export function documentOptions(): DocumentOptions<IndexedDocument> {
-  return {
-    cache: false,
-    document: {
-      id: "id",
-      index: INDEX_CONFIG.fields.map((field) => ({
-        field,
-        tokenize: INDEX_CONFIG.tokenize,
-        encoder: Charset[INDEX_CONFIG.encoder],
-      })),
-    },
-  };
+/**
+ * The lede bonus: a word of the body's first paragraph counts this much more than the rest of
+ * the body, because news puts the story's gist there. Only for bodies of two paragraphs or more.
+ */
+export const LEAD_BONUS = 2;
+
+/** A fingerprint of the alias table: an index built with another table must be rebuilt. */
+function aliasFingerprint(): string {
+  let hash = 0;
+  for (const char of ALIAS_GROUPS.map((group) => group.join(",")).join(";")) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return (hash >>> 0).toString(36);
 }
 
-export function toIndexedDocument(article: Article, position: number): IndexedDocument {
-  return { id: position, title: article.title, body: article.body.join("\n") };
+/** What every index is built with; `fields` is the one part the build may choose. */
+export interface IndexConfig {
+  fields: IndexedField[];
+  weights: typeof FIELD_WEIGHTS;
+  leadBonus: typeof LEAD_BONUS;
+  bm25: typeof BM25;
+  analyzer: string;
+}
+
+export function indexConfig(fields: readonly IndexedField[] = INDEXED_FIELDS): IndexConfig {
+  return { fields: [...fields], weights: FIELD_WEIGHTS, leadBonus: LEAD_BONUS, bm25: BM25, analyzer: `en-porter-stopword;aliases-${aliasFingerprint()}` };
+}
+
+/**
+ * FlexSearch Index options; called by the build and the worker alike. The content FlexSearch
+ * sees is already analyzed (`analyze`), one term per space, so its encoder only splits. The
+ * build passes `score`, which places each term in its impact slot; the reader never adds.
+ */
+export function flexOptions(score?: IndexOptions["score"]): IndexOptions {
+  return {
+    tokenize: "strict",
+    resolution: BM25.levels,
+    cache: false,
+    encoder: new Encoder({ normalize: false, numeric: false, dedupe: false, split: " ", cache: false }),
+    ...(score ? { score } : {}),
+  };
 }
 
 /** Written first in the artefact module and checked before anything else is read. */
 export interface IndexManifest {
   formatVersion: number;
-  config: typeof INDEX_CONFIG;
+  config: IndexConfig;
   builtAt: string;
   articles: number;
+  /** Mean BM25F length of the indexed articles, in weighted terms. */
+  averageLength: number;
+  /** Oldest publication date in the corpus (YYYY-MM-DD), for ranking undated articles by age. */
+  oldest: string | null;
 }
 
 /** What the generated artefact module exports. */
 export interface IndexArtefacts {
   manifest: IndexManifest;
-  /** FlexSearch export chunks, key to serialized data, imported with `Document.import`. */
+  /** FlexSearch export chunks, key to serialized data, imported with `Index.import`. */
   chunks: Record<string, string>;
-  /** The article store: a JSON array of `Article`. */
+  /** The article store: a JSON array of `Article`, by position (the FlexSearch id). */
   articles: string;
+  /**
+   * Phonetic fallback table: one line a key, `KEY term term ...`, the terms (at most
+   * `PHONETIC_TERMS`) most frequent first.
+   */
+  phonetic: string;
 }
+
+/** Terms kept per phonetic key: the fallback offers a few likely names, never a flood. */
+export const PHONETIC_TERMS = 3;
 
 /** Returns why these artefacts cannot be read by this code, or null when they can. */
 export function formatMismatch(manifest: IndexManifest): string | null {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     return `the index was built with format version ${manifest.formatVersion}, but this worker reads version ${INDEX_FORMAT_VERSION}: rebuild it with "npm run build"`;
   }
-  if (JSON.stringify(manifest.config) !== JSON.stringify(INDEX_CONFIG)) {
-    return `the index was built with configuration ${JSON.stringify(manifest.config)}, but this worker expects ${JSON.stringify(INDEX_CONFIG)}: rebuild it with "npm run build"`;
+  const fields = manifest.config?.fields ?? [];
+  const fieldsKnown = fields.length > 0 && fields.every((field) => INDEXED_FIELDS.includes(field));
+  const expected = indexConfig(fieldsKnown ? fields : INDEXED_FIELDS);
+  if (!fieldsKnown || JSON.stringify(manifest.config) !== JSON.stringify(expected)) {
+    return `the index was built with configuration ${JSON.stringify(manifest.config)}, but this worker expects ${JSON.stringify(expected)}: rebuild it with "npm run build"`;
   }
   return null;
 }

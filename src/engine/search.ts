@@ -1,16 +1,34 @@
-// The search itself: FlexSearch finds the matching articles per field, their ranks merge into
-// one relevance score (title weighted above body), filters and sort apply, and each hit on the
-// page gets its snippet.
-import { FIELD_WEIGHTS, type Article, type IndexedField } from "../index-format.js";
-import type { LoadedIndex } from "./load-index.js";
+// The search itself: the query is parsed (query.ts), each word expanded to the index terms it
+// stands for (expand.ts), every matching article scored by BM25F (rank.ts), then phrases,
+// exclusions and filters apply, the sort order picks the page, and each hit gets its snippet.
+import type { Article } from "../index-format.js";
+import { expandWord } from "./expand.js";
+import { dayNumber, type LoadedIndex } from "./load-index.js";
+import { phraseMatcher } from "./phrase.js";
+import { parseQuery, type Clause, type ParsedQuery } from "./query.js";
+import { accumulate, type ScoringTerm } from "./rank.js";
 import { snippet } from "./snippet.js";
-import { queryTerms } from "./terms.js";
+import { topK } from "./top-k.js";
+
+export type SortOrder = "relevance" | "date" | "recent";
+
+/** Default half-life of `sort=recent`, in days: a week-old article needs twice the relevance. */
+export const DEFAULT_HALF_LIFE_DAYS = 7;
 
 export interface SearchParams {
   q: string;
   limit: number;
   offset: number;
-  sort: "relevance" | "date";
+  /**
+   * relevance (default): BM25F order. date: newest first among the articles that match the
+   * most query words. recent: relevance × 0.5^(age / halfLife), newest coverage first unless
+   * an older article is far more relevant.
+   */
+  sort: SortOrder;
+  /** Half-life in days for `sort=recent`. Default: DEFAULT_HALF_LIFE_DAYS. */
+  halfLife?: number;
+  /** Typo tolerance and the phonetic fallback for words the index lacks. Default: true. */
+  typos?: boolean;
   from?: string;
   to?: string;
   source?: string;
@@ -35,58 +53,191 @@ export interface SearchResult {
   hits: Hit[];
 }
 
-interface Match {
-  article: Article;
-  score: number | null;
+/** A ranked page before snippets: what the bench times as "ranking". */
+export interface RankedPage {
+  total: number;
+  page: { position: number; score: number | null }[];
+  /** Index terms to highlight: the query's terms and the expansions that matched. */
+  highlight: string[];
 }
 
-function relevance(index: LoadedIndex, query: string): Match[] {
-  const scores = new Map<number, number>();
-  const results = index.index.search(query, { limit: index.articles.length || 1 });
-  for (const { field, result } of results) {
-    const weight = FIELD_WEIGHTS[field as IndexedField] ?? 0;
-    result.forEach((id, rank) => scores.set(Number(id), (scores.get(Number(id)) ?? 0) + weight / (rank + 1)));
+interface Plan {
+  terms: ScoringTerm[];
+  /** Each clause's bits (a word: its own bit; a phrase: one bit per term). */
+  masks: Map<Clause, number>;
+}
+
+function plan(index: LoadedIndex, query: ParsedQuery, tolerant: boolean): Plan {
+  const byTerm = new Map<string, ScoringTerm>();
+  const masks = new Map<Clause, number>();
+  let bit = 0;
+  const add = (term: string, weight: number, mask: number) => {
+    const known = byTerm.get(term);
+    if (known) {
+      known.weight = Math.max(known.weight, weight);
+      known.mask |= mask;
+    } else byTerm.set(term, { term, weight, mask });
+  };
+  for (const group of query.groups) {
+    for (const clause of group.clauses) {
+      let clauseMask = 0;
+      if (clause.kind === "word") {
+        if (bit >= 32 || !query.terms.includes(clause.term)) continue;
+        const mask = 1 << bit++;
+        for (const { term, weight } of expandWord(index, clause.word, clause.term, tolerant)) add(term, weight, mask);
+        clauseMask = mask;
+      } else {
+        for (const term of clause.terms) {
+          if (bit >= 32) break;
+          const mask = 1 << bit++;
+          add(term, 1, mask);
+          clauseMask |= mask;
+        }
+      }
+      masks.set(clause, clauseMask >>> 0);
+    }
   }
-  return [...scores]
-    .map(([position, score]) => ({ article: index.articles[position]!, score: Math.round(score * 1e4) / 1e4 }))
-    .sort((a, b) => b.score - a.score);
+  return { terms: [...byTerm.values()], masks };
 }
 
-function byDate(a: Match, b: Match): number {
-  const da = a.article.published ?? "";
-  const db = b.article.published ?? "";
-  return da === db ? (b.score ?? 0) - (a.score ?? 0) : da < db ? 1 : -1;
+/** Articles any excluded clause matches. */
+function excludedSet(index: LoadedIndex, clauses: readonly Clause[]): Set<number> {
+  const out = new Set<number>();
+  for (const clause of clauses) {
+    const terms = clause.kind === "word" ? [clause.term] : clause.terms;
+    const lists = terms.map((term) => new Set((index.postings(term) ?? []).flat() as number[]));
+    const [first, ...rest] = lists;
+    const test = clause.kind === "phrase" ? phraseMatcher(clause.words, index.manifest.config.fields) : null;
+    for (const id of first ?? []) {
+      if (rest.every((list) => list.has(id)) && (!test || test(index.articles[id]!))) out.add(id);
+    }
+  }
+  return out;
 }
 
-function passes(article: Article, params: SearchParams): boolean {
+function passesFilters(article: Article, params: SearchParams): boolean {
   if (params.source !== undefined && article.source !== params.source) return false;
   if (params.from === undefined && params.to === undefined) return true;
   if (article.published === null) return false;
   return (params.from === undefined || article.published >= params.from) && (params.to === undefined || article.published <= params.to);
 }
 
+function popcount(mask: number): number {
+  let bits = 0;
+  for (let m = mask; m; m &= m - 1) bits++;
+  return bits;
+}
+
+/** Newer first; undated last; equal dates by higher score. */
+function newerFirst(index: LoadedIndex, scores: Float64Array | null) {
+  const { days } = index;
+  return (a: number, b: number) => {
+    const da = days[a]!;
+    const db = days[b]!;
+    if (da !== db && !(Number.isNaN(da) && Number.isNaN(db))) return Number.isNaN(db) || da > db;
+    return scores ? scores[a]! > scores[b]! : a < b;
+  };
+}
+
+function browse(index: LoadedIndex, params: SearchParams, excluded: Set<number>): RankedPage {
+  const matches: number[] = [];
+  index.articles.forEach((article, position) => {
+    if (!excluded.has(position) && passesFilters(article, params)) matches.push(position);
+  });
+  const best = topK(matches, params.offset + params.limit, newerFirst(index, null));
+  return { total: matches.length, page: best.slice(params.offset).map((position) => ({ position, score: null })), highlight: [] };
+}
+
+/** Ranks the articles for a query and returns the requested page, without snippets. */
+export function rank(index: LoadedIndex, params: SearchParams): RankedPage {
+  const query = parseQuery(params.q);
+  const excluded = excludedSet(index, query.excluded);
+  if (query.groups.length === 0) {
+    return query.excluded.length > 0 || params.q.trim() === "" ? browse(index, params, excluded) : { total: 0, page: [], highlight: [] };
+  }
+  const { terms, masks } = plan(index, query, params.typos ?? true);
+  const { ids, scores, masks: matched } = accumulate(index, terms);
+
+  const required = query.groups.filter((group) => group.required);
+  const phraseTests = new Map<Clause, (article: Article) => boolean>();
+  for (const group of required) {
+    for (const clause of group.clauses) if (clause.kind === "phrase") phraseTests.set(clause, phraseMatcher(clause.words, index.manifest.config.fields));
+  }
+  const groupMasks = query.groups.map((group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0));
+
+  const candidates: number[] = [];
+  let bestCoverage = 0;
+  const coverage = new Map<number, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const article = index.articles[id]!;
+    if (excluded.has(id) || !passesFilters(article, params)) continue;
+    const mask = matched[id]!;
+    const satisfied = required.every((group) =>
+      group.clauses.some((clause) => {
+        const clauseMask = masks.get(clause) ?? 0;
+        if (clause.kind === "word") return (mask & clauseMask) !== 0;
+        return clauseMask !== 0 && (mask & clauseMask) === clauseMask && phraseTests.get(clause)!(article);
+      }),
+    );
+    if (!satisfied) continue;
+    candidates.push(id);
+    if (params.sort === "date") {
+      const covered = groupMasks.reduce((sum, groupMask) => sum + ((mask & groupMask) !== 0 ? 1 : 0), 0);
+      coverage.set(id, covered);
+      bestCoverage = Math.max(bestCoverage, covered);
+    }
+  }
+
+  const k = params.offset + params.limit;
+  let total = candidates.length;
+  let best: number[];
+  let shown: (id: number) => number = (id) => scores[id]!;
+  if (params.sort === "date") {
+    const full = candidates.filter((id) => coverage.get(id) === bestCoverage);
+    total = full.length;
+    best = topK(full, k, newerFirst(index, scores));
+  } else if (params.sort === "recent") {
+    const halfLife = params.halfLife ?? DEFAULT_HALF_LIFE_DAYS;
+    const newest = index.days.reduce((max, day) => (day > max ? day : max), -Infinity);
+    const undated = index.manifest.oldest ? dayNumber(index.manifest.oldest) : newest;
+    const age = (id: number) => {
+      const day = index.days[id]!;
+      return Number.isFinite(newest) ? newest - (Number.isNaN(day) ? undated : day) : 0;
+    };
+    // Compared in logarithms, so centuries-old articles do not underflow to zero.
+    const key = (id: number) => Math.log(scores[id]!) - (Math.LN2 * age(id)) / halfLife;
+    best = topK(candidates, k, (a, b) => key(a) > key(b));
+    shown = (id) => scores[id]! * Math.pow(0.5, age(id) / halfLife);
+  } else {
+    best = topK(candidates, k, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b));
+  }
+  const highlight = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term);
+  return {
+    total,
+    page: best.slice(params.offset).map((position) => ({ position, score: Math.round(shown(position) * 1e4) / 1e4 })),
+    highlight,
+  };
+}
+
 export function search(index: LoadedIndex, params: SearchParams): SearchResult {
-  const terms = queryTerms(params.q);
-  const browsing = terms.length === 0;
-  let matches: Match[] = browsing
-    ? index.articles.map((article) => ({ article, score: null }))
-    : relevance(index, terms.join(" "));
-  matches = matches.filter((match) => passes(match.article, params));
-  if (browsing || params.sort === "date") matches.sort(byDate);
-  const page = matches.slice(params.offset, params.offset + params.limit);
+  const ranked = rank(index, params);
   return {
     query: params.q,
-    total: matches.length,
+    total: ranked.total,
     offset: params.offset,
     limit: params.limit,
-    hits: page.map(({ article, score }) => ({
-      id: article.id,
-      title: article.title,
-      url: article.url,
-      source: article.source,
-      published: article.published,
-      snippet: snippet(article.body, terms),
-      score,
-    })),
+    hits: ranked.page.map(({ position, score }) => {
+      const article = index.articles[position]!;
+      return {
+        id: article.id,
+        title: article.title,
+        url: article.url,
+        source: article.source,
+        published: article.published,
+        snippet: snippet(article.body, ranked.highlight),
+        score,
+      };
+    }),
   };
 }

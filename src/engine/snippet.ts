@@ -1,7 +1,7 @@
 // The snippet: the passage of an article that best matches the query, HTML-escaped, with the
 // query's terms wrapped in <mark>. Nothing else in it is markup.
 import { escapeHtml } from "../html/escape.js";
-import { fold, matchesTerm, matchingTerm, words } from "./terms.js";
+import { termMatcher, words, type TermMatcher } from "./terms.js";
 
 /** Longest snippet, in characters, before the ellipsis. */
 export const SNIPPET_LENGTH = 220;
@@ -19,11 +19,11 @@ interface Sentence {
 const SENTENCE_END =
   /(?<![\s.]\p{Lu}\.)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)(?<=[.!?]["”’)]*)\s+(?=["“‘(]?\p{Lu})/u;
 
-function analyse(text: string, terms: readonly string[]): Sentence {
+function analyse(text: string, terms: TermMatcher): Sentence {
   const found = new Set<string>();
   let hits = 0;
   for (const { word } of words(text)) {
-    const term = matchingTerm(word, terms);
+    const term = terms.match(word);
     if (term !== undefined) {
       found.add(term);
       hits++;
@@ -37,11 +37,10 @@ function analyse(text: string, terms: readonly string[]): Sentence {
  * matches, stays within the snippet length where it can, and covers the most distinct query
  * terms, then the most matches. The first paragraph when nothing matches.
  */
-function best(body: readonly string[], terms: readonly string[]): string {
+function best(body: readonly string[], terms: TermMatcher): string {
   let top: { text: string; distinct: number; hits: number } | null = null;
   for (const paragraph of body) {
-    const folded = fold(paragraph);
-    if (!terms.some((term) => folded.includes(term))) continue;
+    if (!terms.mayMatch(paragraph)) continue;
     const parts = paragraph.split(SENTENCE_END).filter(Boolean).map((text) => analyse(text, terms));
     for (let i = 0; i < parts.length; i++) {
       if (parts[i]!.hits === 0) continue;
@@ -60,11 +59,11 @@ function best(body: readonly string[], terms: readonly string[]): string {
 }
 
 /** Cuts text to the snippet length at a word, keeping the first match inside the window. */
-function trim(text: string, terms: readonly string[]): string {
+function trim(text: string, terms: TermMatcher): string {
   if (text.length <= SNIPPET_LENGTH) return text;
   let start = 0;
   for (const { word, start: at } of words(text)) {
-    if (matchesTerm(word, terms)) {
+    if (terms.match(word) !== undefined) {
       start = Math.max(0, at - 60);
       break;
     }
@@ -76,17 +75,19 @@ function trim(text: string, terms: readonly string[]): string {
 }
 
 /** Escapes the text and marks every word that matches a query term. */
-export function highlight(text: string, terms: readonly string[]): string {
+export function highlight(text: string, terms: TermMatcher): string {
   let html = "";
   let last = 0;
   for (const { word, start, end } of words(text)) {
-    if (!matchesTerm(word, terms)) continue;
+    if (terms.match(word) === undefined) continue;
     html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(word)}</mark>`;
     last = end;
   }
   return html + escapeHtml(text.slice(last));
 }
 
+/** The best passage of the body for these index terms, escaped, matches in <mark>. */
 export function snippet(body: readonly string[], terms: readonly string[]): string {
-  return highlight(trim(best(body, terms), terms), terms);
+  const matcher = termMatcher(terms);
+  return highlight(trim(best(body, matcher), matcher), matcher);
 }

@@ -1,32 +1,39 @@
-// Query terms as the snippet highlighter sees them: folded to lower case without diacritics,
-// so "Türkiye" matches "turkiye" as the index's LatinBalance encoder does.
+// Which words of an article's text match the query, for snippets and highlighting: a word
+// matches when the analyzer gives it one of the query's index terms, so "elections" matches
+// a search for "elected" and "Kiev" one for "Kyiv", as the ranking does.
+import { spellings } from "../analysis/aliases.js";
+import { fold } from "../analysis/fold.js";
+import { analyzeWord } from "../index-format.js";
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-/** Queries are cut to this many terms; no reader types more. */
-export const MAX_TERMS = 32;
+export { fold } from "../analysis/fold.js";
+export { tokens as words } from "../analysis/tokenize.js";
 
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFKD").replace(/\p{M}+/gu, "") : lower;
+export interface TermMatcher {
+  /** The query term a word matches, or undefined. */
+  match(word: string): string | undefined;
+  /** Whether a text may contain a match at all (a cheap test on its folded form). */
+  mayMatch(text: string): boolean;
 }
 
-/** The query term a word of the text matches, or undefined: the index tokenizes forward, so prefixes count. */
-export function matchingTerm(word: string, terms: readonly string[]): string | undefined {
-  const folded = fold(word);
-  return terms.find((term) => folded.startsWith(term));
+/** Every word that analyzes to a term starts with one of these (stems drop at most a few letters). */
+function prefixes(term: string): string[] {
+  const spelled = spellings(term);
+  if (spelled.length > 1) return spelled.map((spelling) => spelling.replace(/'/g, ""));
+  return [term.length > 4 ? term.slice(0, term.length - 2) : term.slice(0, 3)];
 }
 
-/** The distinct folded words of a query, in order. */
-export function queryTerms(query: string): string[] {
-  const terms = (fold(query).match(WORD) ?? []).map((term) => term.replace(/['’]s$/, ""));
-  return [...new Set(terms)].slice(0, MAX_TERMS);
-}
-
-/** Words of a text with their offsets, for highlighting. */
-export function* words(text: string): Generator<{ word: string; start: number; end: number }> {
-  for (const match of text.matchAll(WORD)) yield { word: match[0], start: match.index, end: match.index + match[0].length };
-}
-
-export function matchesTerm(word: string, terms: readonly string[]): boolean {
-  return matchingTerm(word, terms) !== undefined;
+export function termMatcher(terms: readonly string[]): TermMatcher {
+  const wanted = new Set(terms);
+  const starts = [...new Set(terms.flatMap(prefixes))];
+  return {
+    match(word) {
+      const term = analyzeWord(word);
+      return term !== null && wanted.has(term) ? term : undefined;
+    },
+    mayMatch(text) {
+      if (starts.length === 0) return false;
+      const folded = fold(text);
+      return starts.some((start) => folded.includes(start));
+    },
+  };
 }

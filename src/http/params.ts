@@ -26,6 +26,20 @@ export function intParam(name: string, { min, max, fallback }: { min: number; ma
   );
 }
 
+/** An optional decimal number between min and max; undefined when absent. */
+export function numberParam(name: string, { min, max, unit }: { min: number; max: number; unit: string }) {
+  const message = ({ input }: { input: unknown }) => `${name} must be a number of ${unit} between ${min} and ${max}, such as 7 or 0.5 ${got(input)}`;
+  return v.optional(
+    v.pipe(
+      once(name),
+      v.regex(/^\d{1,6}(\.\d{1,6})?$/, message),
+      v.transform(Number),
+      v.minValue(min, message),
+      v.maxValue(max, message),
+    ),
+  );
+}
+
 /** An optional value from a fixed list. */
 export function enumParam<const T extends readonly [string, ...string[]]>(name: string, options: T, fallback: T[number]) {
   return v.optional(

@@ -8,7 +8,7 @@ import { validate } from "../http/validate.js";
 export function healthRoutes(loadIndex: () => Promise<LoadedIndex>) {
   return new Hono().get("/", validate("query", queryParams({})), async (c) => {
     const { manifest } = await loadIndex();
-    const health = { status: "ok", articles: manifest.articles, indexVersion: manifest.formatVersion, builtAt: manifest.builtAt };
+    const health = { status: "ok", articles: manifest.articles, indexVersion: manifest.formatVersion, fields: manifest.config.fields, builtAt: manifest.builtAt };
     return jsonResponse(health, { headers: { "cache-control": "no-store" } });
   });
 }

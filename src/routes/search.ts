@@ -2,9 +2,9 @@
 import { Hono } from "hono";
 import { jsonResponse } from "../http/json.js";
 import type { LoadedIndex } from "../engine/load-index.js";
-import { search } from "../engine/search.js";
+import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
 import { NewsfindError } from "../http/errors.js";
-import { dateParam, enumParam, intParam, queryParams, textParam } from "../http/params.js";
+import { dateParam, enumParam, intParam, numberParam, queryParams, textParam } from "../http/params.js";
 import { validate } from "../http/validate.js";
 
 export const SEARCH_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
@@ -13,20 +13,28 @@ export const searchQuery = queryParams({
   q: textParam("q", 500),
   limit: intParam("limit", { min: 1, max: 100, fallback: 10 }),
   offset: intParam("offset", { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }),
-  sort: enumParam("sort", ["relevance", "date"], "relevance"),
+  sort: enumParam("sort", ["relevance", "date", "recent"], "relevance"),
+  half_life: numberParam("half_life", { min: 0.01, max: 36500, unit: "days" }),
+  typos: enumParam("typos", ["on", "off"], "on"),
   from: dateParam("from"),
   to: dateParam("to"),
   source: textParam("source", 200),
 });
 
+/** The deployment's default half-life for sort=recent: NEWSFIND_HALF_LIFE_DAYS in wrangler.toml [vars]. */
+function configuredHalfLife(env: unknown): number {
+  const value = Number((env as Record<string, unknown> | undefined)?.NEWSFIND_HALF_LIFE_DAYS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_HALF_LIFE_DAYS;
+}
+
 export function searchRoutes(loadIndex: () => Promise<LoadedIndex>) {
   return new Hono().get("/", validate("query", searchQuery), async (c) => {
-    const params = c.req.valid("query");
+    const { half_life: halfLife, typos, ...params } = c.req.valid("query");
     if (params.from && params.to && params.from > params.to) {
       const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
       throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
     }
-    const result = search(await loadIndex(), { ...params, q: params.q ?? "" });
+    const result = search(await loadIndex(), { ...params, q: params.q ?? "", halfLife: halfLife ?? configuredHalfLife(c.env), typos: typos === "on" });
     return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL } });
   });
 }

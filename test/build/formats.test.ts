@@ -134,7 +134,7 @@ describe("build options", () => {
   it("takes the corpus from --corpus, else NEWSFIND_CORPUS, else corpus/", () => {
     expect(parseBuildOptions(["--corpus", "x"], { NEWSFIND_CORPUS: "y" }).corpus).toBe("x");
     expect(parseBuildOptions([], { NEWSFIND_CORPUS: "y" }).corpus).toBe("y");
-    expect(parseBuildOptions([], {})).toEqual({ corpus: "corpus", outDir: "dist/index", json: false });
+    expect(parseBuildOptions([], {})).toEqual({ corpus: "corpus", outDir: "dist/index", json: false, fields: ["title", "body"] });
   });
 
   it("refuses an unknown option", () => {

@@ -1,6 +1,7 @@
 // /articles/:id and /health through the worker's own fetch.
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { INDEX_FORMAT_VERSION } from "../../src/index-format.js";
 import { problemOf } from "./helpers.js";
 
 describe("GET /articles/:id", () => {
@@ -35,7 +36,7 @@ describe("GET /health", () => {
   it("reports the article count, index version and build time", async () => {
     const response = await exports.default.fetch("http://newsfind.test/health");
     const health = (await response.json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ status: "ok", articles: 5, indexVersion: 1 });
+    expect(health).toMatchObject({ status: "ok", articles: 5, indexVersion: INDEX_FORMAT_VERSION, fields: ["title", "body"] });
     expect(Date.parse(health.builtAt as string)).not.toBeNaN();
   });
 });

@@ -43,6 +43,6 @@ describe("hostile input", () => {
     expect(response.status).toBe(400);
     const raw = await response.text();
     expect(raw).not.toMatch(/[<>]/);
-    expect(JSON.parse(raw).errors[0].message).toBe('sort must be one of relevance, date (got "<script>")');
+    expect(JSON.parse(raw).errors[0].message).toBe('sort must be one of relevance, date, recent (got "<script>")');
   });
 });

@@ -1,0 +1,10 @@
+// What every engine measured by the bench and the eval offers: index articles, rank a query.
+import type { Article, IndexedField } from "../../src/index-format.js";
+
+export interface Peer {
+  name: string;
+  /** Article ids, best first. */
+  search(query: string, limit: number): string[];
+}
+
+export type PeerFactory = (articles: readonly Article[], fields: readonly IndexedField[]) => Peer;

@@ -1,0 +1,70 @@
+// Query term expansion: each word of the query becomes the index terms it should find.
+// - The word's own term, at full weight, when the index has it.
+// - Typo tolerance: when a word of five letters or more is missing from the index, the most
+//   frequent index terms one edit away stand in for it at lower weight.
+// - Phonetic fallback: a word that still finds nothing brings the few most frequent index
+//   terms that sound alike (Double Metaphone), at lower weight again.
+// Name and place variants need none of this: the alias table folds them at index and query time.
+import { analyzeWord, phoneticKey } from "../index-format.js";
+import { fold } from "../analysis/fold.js";
+import { editsOf } from "./edits.js";
+import type { LoadedIndex } from "./load-index.js";
+
+export interface WeightedTerm {
+  term: string;
+  /** Multiplies the term's BM25 score: 1 for the word's own term. */
+  weight: number;
+}
+
+/** Shortest word (in letters) that typo tolerance corrects. */
+export const MIN_TYPO_LENGTH = 5;
+/** Neighbours kept per word, most frequent first. */
+export const MAX_NEIGHBOURS = 3;
+/** Weight of a spelling neighbour when the word itself is missing from the index. */
+export const TYPO_WEIGHT = 0.7;
+/** Weight of a term that only sounds like the word. */
+export const PHONETIC_WEIGHT = 0.5;
+
+function documentFrequency(index: LoadedIndex, term: string): number {
+  const slots = index.postings(term);
+  if (!slots) return 0;
+  let df = 0;
+  for (const slot of slots) if (slot) df += slot.length;
+  return df;
+}
+
+function neighbours(index: LoadedIndex, word: string, term: string): WeightedTerm[] {
+  const folded = fold(word);
+  if (folded.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(folded)) return [];
+  const found = new Map<string, number>();
+  for (const edit of editsOf(folded)) {
+    const neighbour = analyzeWord(edit);
+    if (neighbour === null || neighbour === term || found.has(neighbour)) continue;
+    const frequency = documentFrequency(index, neighbour);
+    if (frequency > 0) found.set(neighbour, frequency);
+  }
+  return [...found]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_NEIGHBOURS)
+    .map(([neighbour]) => ({ term: neighbour, weight: TYPO_WEIGHT }));
+}
+
+function soundAlikes(index: LoadedIndex, term: string): WeightedTerm[] {
+  const key = phoneticKey(term);
+  if (key === null) return [];
+  return index
+    .soundsLike(key)
+    .filter((other) => other !== term)
+    .map((other) => ({ term: other, weight: PHONETIC_WEIGHT }));
+}
+
+/**
+ * The weighted index terms one query word stands for (empty when nothing matches). With
+ * `tolerant` false, the word's own term only: no typo or phonetic expansion.
+ */
+export function expandWord(index: LoadedIndex, word: string, term: string, tolerant = true): WeightedTerm[] {
+  if (documentFrequency(index, term) > 0) return [{ term, weight: 1 }];
+  if (!tolerant) return [];
+  const typos = neighbours(index, word, term);
+  return typos.length > 0 ? typos : soundAlikes(index, term);
+}

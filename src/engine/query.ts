@@ -1,0 +1,104 @@
+// The query language: plain words, "exact phrases", -excluded words or -"phrases", and OR
+// between two clauses. Anything else is a plain word; no input makes the parser fail.
+// Plain words are ranked, and an article that lacks one still matches with a lower score.
+// A phrase must appear in the article, word for word; "a" OR "b" needs either phrase.
+import { analyzeWord } from "../index-format.js";
+import { fold } from "../analysis/fold.js";
+import { words } from "../analysis/tokenize.js";
+
+/** Index terms the ranking uses, at most this many (no reader types more). */
+export const MAX_TERMS = 32;
+
+export interface WordClause {
+  kind: "word";
+  /** The word as typed. */
+  word: string;
+  /** Its index term. */
+  term: string;
+}
+
+export interface PhraseClause {
+  kind: "phrase";
+  /** The phrase's words, folded, for the word-for-word check. */
+  words: string[];
+  /** The index terms of its words (stop words left out). */
+  terms: string[];
+}
+
+export type Clause = WordClause | PhraseClause;
+
+/** Clauses joined by OR; a group of one clause is the common case. */
+export interface Group {
+  clauses: Clause[];
+  /** True when the group has a phrase: an article must then satisfy one of its clauses. */
+  required: boolean;
+}
+
+export interface ParsedQuery {
+  groups: Group[];
+  excluded: Clause[];
+  /** Every distinct index term of the groups, in query order (at most MAX_TERMS). */
+  terms: string[];
+}
+
+type Token = { type: "or" } | { type: "clause"; clause: Clause; negated: boolean };
+
+function phrase(text: string): PhraseClause | null {
+  const folded = words(text).map(fold);
+  const terms = [...new Set(folded.map(analyzeWord).filter((term): term is string => term !== null))];
+  return terms.length > 0 ? { kind: "phrase", words: folded, terms } : null;
+}
+
+function lex(query: string): Token[] {
+  const tokens: Token[] = [];
+  const pattern = /(-?)"([^"]*)("?)|(\S+)/g;
+  for (const match of query.replace(/[“”„]/g, '"').matchAll(pattern)) {
+    const [, minus, quoted, , bare] = match;
+    if (quoted !== undefined) {
+      const clause = phrase(quoted);
+      // A one-word phrase is just that word, but still required.
+      if (clause) tokens.push({ type: "clause", clause, negated: minus === "-" });
+      continue;
+    }
+    if (bare === "OR" || bare === "|") {
+      tokens.push({ type: "or" });
+      continue;
+    }
+    const negated = bare!.startsWith("-") && bare!.length > 1;
+    for (const word of words(negated ? bare!.slice(1) : bare!)) {
+      const term = analyzeWord(word);
+      if (term !== null) tokens.push({ type: "clause", clause: { kind: "word", word, term }, negated });
+    }
+  }
+  return tokens;
+}
+
+/** Parses a query; never throws. */
+export function parseQuery(query: string): ParsedQuery {
+  const groups: Group[] = [];
+  const excluded: Clause[] = [];
+  let joinNext = false;
+  for (const token of lex(query)) {
+    if (token.type === "or") {
+      joinNext = groups.length > 0;
+      continue;
+    }
+    if (token.negated) {
+      excluded.push(token.clause);
+      joinNext = false;
+      continue;
+    }
+    const last = groups[groups.length - 1];
+    if (joinNext && last) last.clauses.push(token.clause);
+    else groups.push({ clauses: [token.clause], required: false });
+    joinNext = false;
+  }
+  const terms: string[] = [];
+  for (const group of groups) {
+    group.required = group.clauses.some((clause) => clause.kind === "phrase");
+    for (const clause of group.clauses) {
+      for (const term of clause.kind === "word" ? [clause.term] : clause.terms) if (!terms.includes(term)) terms.push(term);
+    }
+  }
+  return { groups, excluded, terms: terms.slice(0, MAX_TERMS) };
+}

@@ -1,0 +1,87 @@
+// BM25F scoring over FlexSearch's impact-ordered posting lists. The build stored each term's
+// quantised term-frequency part as its resolution slot; here each slot turns back into that
+// part, times the term's IDF (from its posting list's length) and the query weight, summed
+// into one accumulator per article. Articles lacking a word simply score less.
+import { BM25 } from "../index-format.js";
+import type { LoadedIndex } from "./load-index.js";
+
+export interface ScoringTerm {
+  term: string;
+  /** Query weight: 1 for a word's own term, less for typo and phonetic expansions. */
+  weight: number;
+  /** Bits recording which query words the term stands for. */
+  mask: number;
+}
+
+/** The articles a query touched, with their scores and which query words each matched. */
+export interface Accumulated {
+  /** Positions of the matching articles (a view, valid until the next query). */
+  ids: Int32Array;
+  scores: Float64Array;
+  masks: Uint32Array;
+}
+
+interface Buffers {
+  scores: Float64Array;
+  masks: Uint32Array;
+  stamps: Uint32Array;
+  touched: Int32Array;
+  epoch: number;
+}
+
+const buffers = new WeakMap<LoadedIndex, Buffers>();
+
+function buffersFor(index: LoadedIndex): Buffers {
+  let found = buffers.get(index);
+  if (!found) {
+    const size = index.articles.length;
+    found = { scores: new Float64Array(size), masks: new Uint32Array(size), stamps: new Uint32Array(size), touched: new Int32Array(size), epoch: 0 };
+    buffers.set(index, found);
+  }
+  return found;
+}
+
+/** Robertson-Spärck Jones IDF as in Lucene's BM25: never negative. */
+export function idf(documentFrequency: number, articles: number): number {
+  return Math.log(1 + (articles - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+/** The term-frequency part an impact slot stands for (the inverse of the build's quantisation). */
+export function slotImpact(slot: number): number {
+  return ((BM25.levels - 1 - slot) / (BM25.levels - 1)) * (BM25.k1 + 1);
+}
+
+/** Scores every article that holds at least one of the terms. Not reentrant: results are views. */
+export function accumulate(index: LoadedIndex, terms: readonly ScoringTerm[]): Accumulated {
+  const state = buffersFor(index);
+  const { scores, masks, stamps, touched } = state;
+  state.epoch = (state.epoch + 1) >>> 0 || 1;
+  if (state.epoch === 1) stamps.fill(0);
+  const epoch = state.epoch;
+  let count = 0;
+  const articles = index.articles.length;
+  for (const { term, weight, mask } of terms) {
+    const slots = index.postings(term);
+    if (!slots) continue;
+    let df = 0;
+    for (const slot of slots) if (slot) df += slot.length;
+    const termWeight = idf(df, articles) * weight;
+    for (let s = 0; s < slots.length; s++) {
+      const ids = slots[s];
+      if (!ids) continue;
+      const impact = termWeight * slotImpact(s);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
+        if (stamps[id] !== epoch) {
+          stamps[id] = epoch;
+          scores[id] = 0;
+          masks[id] = 0;
+          touched[count++] = id;
+        }
+        scores[id]! += impact;
+        masks[id]! |= mask;
+      }
+    }
+  }
+  return { ids: touched.subarray(0, count), scores, masks };
+}
