@@ -54,8 +54,8 @@ export async function timed(url: string): Promise<{ ms: number; body: string }> 
 }
 
 /** Starts the worker on the corpus, sends every query `rounds` times in turn with the empty endpoint, stops it. */
-export async function benchHttp(corpus: string, queries: string[], rounds: number, port = 8799): Promise<HttpFigures> {
-  const { base, stop } = await startWorker(corpus, port);
+export async function benchHttp(corpus: string, queries: string[], rounds: number, port = 8799, fields?: readonly string[]): Promise<HttpFigures> {
+  const { base, stop } = await startWorker(corpus, port, fields);
   try {
     const search: number[] = [];
     const empty: number[] = [];

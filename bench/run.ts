@@ -1,45 +1,66 @@
-// `npm run bench [-- --corpus PATH] [--queries TSV] [--count N] [--rounds N] [--no-http]`
-// Builds the corpus, then measures query latency three ways in one run:
-//   - newsfind's engine in process (ranking and snippets), beside plain FlexSearch on the same index;
+// `npm run bench [-- --corpus PATH] [--fields LIST] [--queries TSV] [--count N] [--rounds N] [--no-http] [--no-minisearch]`
+// Builds the corpus, then measures query latency in one run, on the same articles and queries:
+//   - newsfind's ranking alone (parse, expand, BM25F, top 10) and its full search (with snippets);
+//   - plain FlexSearch (English preset, suggest) and MiniSearch (BM25+), in the same process;
 //   - the worker over loopback through wrangler dev (Miniflare), minus an empty endpoint's time.
-// Prints medians and the newsfind / FlexSearch ratio.
+// Prints medians and the ratios newsfind/FlexSearch and MiniSearch/newsfind.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildArtefacts } from "../build/build.js";
+import { parseFields } from "../build/options.js";
+import type { Article } from "../src/index-format.js";
 import { indexLoader } from "../src/engine/load-index.js";
-import { search } from "../src/engine/search.js";
+import { rank, search } from "../src/engine/search.js";
 import { benchHttp } from "./http.js";
+import { plainFlexSearch } from "./peers/flexsearch.js";
+import { miniSearch } from "./peers/minisearch.js";
 import { loadQueries } from "./queries.js";
 import { median, timeEach } from "./stats.js";
 
 const { values } = parseArgs({
   options: {
     corpus: { type: "string", default: process.env.NEWSFIND_CORPUS ?? "corpus" },
+    fields: { type: "string" },
     queries: { type: "string" },
     count: { type: "string", default: "200" },
     rounds: { type: "string", default: "5" },
     "no-http": { type: "boolean", default: false },
+    "no-minisearch": { type: "boolean", default: false },
   },
 });
 const corpus = values.corpus!;
 const rounds = Number(values.rounds);
+const fields = parseFields(values.fields);
 
-const { report, artefacts } = buildArtefacts({ corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-bench-")) });
+const { report, artefacts } = buildArtefacts({ corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-bench-")), fields });
 const loaded = await indexLoader(artefacts)();
+const articles = JSON.parse(artefacts.articles) as Article[];
 const queries = loadQueries(values.queries, loaded.articles, Number(values.count));
-
-const flex = timeEach(queries, rounds, (q) => loaded.index.search(q, { limit: 10 }));
-const engine = timeEach(queries, rounds, (q) => search(loaded, { q, limit: 10, offset: 0, sort: "relevance" }));
-const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`.padStart(12);
 
 console.log(`\nnewsfind bench: ${corpus}: ${report.articlesIndexed} articles, ${queries.length} queries x ${rounds} rounds`);
-console.log(`  build                      ${report.buildMs} ms; index ${(report.indexBytes.raw / 1024).toFixed(1)} KiB raw, ${(report.indexBytes.gzip / 1024).toFixed(1)} KiB gzip`);
-console.log(`  plain FlexSearch (median)  ${us(median(flex))}`);
-console.log(`  newsfind engine (median)   ${us(median(engine))}   ratio newsfind/FlexSearch ${(median(engine) / median(flex)).toFixed(2)}`);
+console.log(`  build                          ${report.buildMs} ms; index ${(report.indexBytes.raw / 1024).toFixed(1)} KiB raw, ${(report.indexBytes.gzip / 1024).toFixed(1)} KiB gzip`);
+
+const flex = plainFlexSearch(articles, fields);
+const mini = values["no-minisearch"] ? null : miniSearch(articles, fields);
+// Interleaved rounds, so a noisy neighbour slows every engine alike.
+const times = { flex: [] as number[], rank: [] as number[], search: [] as number[], mini: [] as number[] };
+for (let round = 0; round < rounds; round++) {
+  times.flex.push(...timeEach(queries, 1, (q) => flex.search(q, 10)));
+  times.rank.push(...timeEach(queries, 1, (q) => rank(loaded, { q, limit: 10, offset: 0, sort: "relevance" })));
+  times.search.push(...timeEach(queries, 1, (q) => search(loaded, { q, limit: 10, offset: 0, sort: "relevance" })));
+  if (mini) times.mini.push(...timeEach(queries, 1, (q) => mini.search(q, 10)));
+}
+const flexMedian = median(times.flex);
+const rankMedian = median(times.rank);
+console.log(`  plain FlexSearch (median)      ${us(flexMedian)}`);
+console.log(`  newsfind ranking (median)      ${us(rankMedian)}   newsfind/FlexSearch ${(rankMedian / flexMedian).toFixed(2)}x`);
+console.log(`  newsfind with snippets         ${us(median(times.search))}   newsfind/FlexSearch ${(median(times.search) / flexMedian).toFixed(2)}x`);
+if (mini) console.log(`  MiniSearch (median)            ${us(median(times.mini))}   MiniSearch/newsfind ranking ${(median(times.mini) / rankMedian).toFixed(1)}x`);
 
 if (!values["no-http"]) {
-  const http = await benchHttp(corpus, queries, Math.min(rounds, 3));
-  console.log(`  worker over loopback       search median ${http.searchMedianMs.toFixed(2)} ms, p99 ${http.searchP99Ms.toFixed(2)} ms; empty endpoint median ${http.emptyMedianMs.toFixed(2)} ms; server time median ${http.serverMedianMs.toFixed(2)} ms`);
+  const http = await benchHttp(corpus, queries, Math.min(rounds, 3), 8799, fields);
+  console.log(`  worker over loopback           search median ${http.searchMedianMs.toFixed(2)} ms, p99 ${http.searchP99Ms.toFixed(2)} ms; empty endpoint median ${http.emptyMedianMs.toFixed(2)} ms; server time median ${http.serverMedianMs.toFixed(2)} ms`);
 }

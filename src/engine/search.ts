@@ -8,7 +8,7 @@ import { phraseMatcher } from "./phrase.js";
 import { parseQuery, type Clause, type ParsedQuery } from "./query.js";
 import { accumulate, type ScoringTerm } from "./rank.js";
 import { snippet } from "./snippet.js";
-import { topK } from "./top-k.js";
+import { topByScore, topK } from "./top-k.js";
 
 export type SortOrder = "relevance" | "date" | "recent";
 
@@ -122,12 +122,6 @@ function passesFilters(article: Article, params: SearchParams): boolean {
   return (params.from === undefined || article.published >= params.from) && (params.to === undefined || article.published <= params.to);
 }
 
-function popcount(mask: number): number {
-  let bits = 0;
-  for (let m = mask; m; m &= m - 1) bits++;
-  return bits;
-}
-
 /** Newer first; undated last; equal dates by higher score. */
 function newerFirst(index: LoadedIndex, scores: Float64Array | null) {
   const { days } = index;
@@ -165,10 +159,11 @@ export function rank(index: LoadedIndex, params: SearchParams): RankedPage {
   }
   const groupMasks = query.groups.map((group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0));
 
-  const candidates: number[] = [];
+  const unfiltered = excluded.size === 0 && required.length === 0 && params.source === undefined && params.from === undefined && params.to === undefined;
+  const candidates: ArrayLike<number> = unfiltered ? ids : [];
   let bestCoverage = 0;
   const coverage = new Map<number, number>();
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < ids.length && !unfiltered; i++) {
     const id = ids[i]!;
     const article = index.articles[id]!;
     if (excluded.has(id) || !passesFilters(article, params)) continue;
@@ -180,10 +175,12 @@ export function rank(index: LoadedIndex, params: SearchParams): RankedPage {
         return clauseMask !== 0 && (mask & clauseMask) === clauseMask && phraseTests.get(clause)!(article);
       }),
     );
-    if (!satisfied) continue;
-    candidates.push(id);
-    if (params.sort === "date") {
-      const covered = groupMasks.reduce((sum, groupMask) => sum + ((mask & groupMask) !== 0 ? 1 : 0), 0);
+    if (satisfied) (candidates as number[]).push(id);
+  }
+  if (params.sort === "date") {
+    for (let i = 0; i < candidates.length; i++) {
+      const id = candidates[i]!;
+      const covered = groupMasks.reduce((sum, groupMask) => sum + ((matched[id]! & groupMask) !== 0 ? 1 : 0), 0);
       coverage.set(id, covered);
       bestCoverage = Math.max(bestCoverage, covered);
     }
@@ -194,7 +191,7 @@ export function rank(index: LoadedIndex, params: SearchParams): RankedPage {
   let best: number[];
   let shown: (id: number) => number = (id) => scores[id]!;
   if (params.sort === "date") {
-    const full = candidates.filter((id) => coverage.get(id) === bestCoverage);
+    const full = Array.from(candidates).filter((id) => coverage.get(id) === bestCoverage);
     total = full.length;
     best = topK(full, k, newerFirst(index, scores));
   } else if (params.sort === "recent") {
@@ -207,10 +204,10 @@ export function rank(index: LoadedIndex, params: SearchParams): RankedPage {
     };
     // Compared in logarithms, so centuries-old articles do not underflow to zero.
     const key = (id: number) => Math.log(scores[id]!) - (Math.LN2 * age(id)) / halfLife;
-    best = topK(candidates, k, (a, b) => key(a) > key(b));
+    best = topK(Array.from(candidates), k, (a, b) => key(a) > key(b));
     shown = (id) => scores[id]! * Math.pow(0.5, age(id) / halfLife);
   } else {
-    best = topK(candidates, k, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b));
+    best = topByScore(candidates, scores, k);
   }
   const highlight = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term);
   return {

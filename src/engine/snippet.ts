@@ -1,7 +1,7 @@
 // The snippet: the passage of an article that best matches the query, HTML-escaped, with the
 // query's terms wrapped in <mark>. Nothing else in it is markup.
 import { escapeHtml } from "../html/escape.js";
-import { termMatcher, words, type TermMatcher } from "./terms.js";
+import { termMatcher, type TermMatcher } from "./terms.js";
 
 /** Longest snippet, in characters, before the ellipsis. */
 export const SNIPPET_LENGTH = 220;
@@ -20,39 +20,37 @@ const SENTENCE_END =
   /(?<![\s.]\p{Lu}\.)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)(?<=[.!?]["”’)]*)\s+(?=["“‘(]?\p{Lu})/u;
 
 function analyse(text: string, terms: TermMatcher): Sentence {
-  const found = new Set<string>();
-  let hits = 0;
-  for (const { word } of words(text)) {
-    const term = terms.match(word);
-    if (term !== undefined) {
-      found.add(term);
-      hits++;
-    }
-  }
-  return { text, terms: found, hits };
+  const matches = terms.find(text);
+  return { text, terms: new Set(matches.map((match) => match.term)), hits: matches.length };
 }
 
 /**
  * The best window of consecutive sentences within one paragraph: it starts at a sentence that
  * matches, stays within the snippet length where it can, and covers the most distinct query
- * terms, then the most matches. The first paragraph when nothing matches.
+ * terms, then the most matches. The first paragraph when nothing matches. The scan stops at
+ * the first window that holds every term: news puts the gist first, and long articles cost.
  */
 function best(body: readonly string[], terms: TermMatcher): string {
   let top: { text: string; distinct: number; hits: number } | null = null;
   for (const paragraph of body) {
+    if (top && top.distinct >= terms.size) break;
     if (!terms.mayMatch(paragraph)) continue;
-    const parts = paragraph.split(SENTENCE_END).filter(Boolean).map((text) => analyse(text, terms));
-    for (let i = 0; i < parts.length; i++) {
-      if (parts[i]!.hits === 0) continue;
-      let text = parts[i]!.text;
-      const found = new Set(parts[i]!.terms);
-      let hits = parts[i]!.hits;
-      for (let j = i + 1; j < parts.length && text.length + parts[j]!.text.length < SNIPPET_LENGTH; j++) {
-        text += ` ${parts[j]!.text}`;
-        hits += parts[j]!.hits;
-        for (const term of parts[j]!.terms) found.add(term);
+    const texts = paragraph.split(SENTENCE_END).filter(Boolean);
+    // Sentences are analysed lazily: most never need it once a full window is found.
+    const parts: (Sentence | undefined)[] = [];
+    const part = (i: number) => (parts[i] ??= terms.mayMatch(texts[i]!) ? analyse(texts[i]!, terms) : { text: texts[i]!, terms: new Set<string>(), hits: 0 });
+    for (let i = 0; i < texts.length; i++) {
+      if (part(i).hits === 0) continue;
+      let text = part(i).text;
+      const found = new Set(part(i).terms);
+      let hits = part(i).hits;
+      for (let j = i + 1; j < texts.length && text.length + texts[j]!.length < SNIPPET_LENGTH; j++) {
+        text += ` ${part(j).text}`;
+        hits += part(j).hits;
+        for (const term of part(j).terms) found.add(term);
       }
       if (!top || found.size > top.distinct || (found.size === top.distinct && hits > top.hits)) top = { text, distinct: found.size, hits };
+      if (top.distinct >= terms.size) break;
     }
   }
   return top?.text ?? body[0] ?? "";
@@ -61,13 +59,8 @@ function best(body: readonly string[], terms: TermMatcher): string {
 /** Cuts text to the snippet length at a word, keeping the first match inside the window. */
 function trim(text: string, terms: TermMatcher): string {
   if (text.length <= SNIPPET_LENGTH) return text;
-  let start = 0;
-  for (const { word, start: at } of words(text)) {
-    if (terms.match(word) !== undefined) {
-      start = Math.max(0, at - 60);
-      break;
-    }
-  }
+  const first = terms.find(text)[0];
+  let start = first ? Math.max(0, first.start - 60) : 0;
   if (start > 0) start = text.indexOf(" ", start) + 1;
   const end = text.lastIndexOf(" ", start + SNIPPET_LENGTH);
   const cut = text.slice(start, end > start ? end : start + SNIPPET_LENGTH);
@@ -78,9 +71,8 @@ function trim(text: string, terms: TermMatcher): string {
 export function highlight(text: string, terms: TermMatcher): string {
   let html = "";
   let last = 0;
-  for (const { word, start, end } of words(text)) {
-    if (terms.match(word) === undefined) continue;
-    html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(word)}</mark>`;
+  for (const { start, end } of terms.find(text)) {
+    html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
     last = end;
   }
   return html + escapeHtml(text.slice(last));

@@ -37,3 +37,44 @@ export function topK<T>(items: Iterable<T>, k: number, better: (a: T, b: T) => b
   }
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
+
+/**
+ * The `k` ids with the highest scores, best first (ties: lower id first). The hot path of
+ * every relevance query, so a typed heap with the comparison inlined instead of `topK`.
+ */
+export function topByScore(ids: ArrayLike<number>, scores: Float64Array, k: number): number[] {
+  const size = Math.min(k, ids.length);
+  if (size <= 0) return [];
+  const heap = new Int32Array(size);
+  let length = 0;
+  // a is worse than b: lower score, or equal score and higher id.
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n]!;
+    let i: number;
+    if (length < size) {
+      i = length++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(id, heap[parent]!)) break;
+        heap[i] = heap[parent]!;
+        i = parent;
+      }
+      heap[i] = id;
+      continue;
+    }
+    if (!worse(heap[0]!, id)) continue;
+    i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= length) break;
+      const right = left + 1;
+      const child = right < length && worse(heap[right]!, heap[left]!) ? right : left;
+      if (!worse(heap[child]!, id)) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = id;
+  }
+  return Array.from(heap.subarray(0, length)).sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
