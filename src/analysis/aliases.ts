@@ -56,7 +56,7 @@ export const ALIAS_GROUPS: readonly (readonly string[])[] = [
   ["pune", "poona"],
   ["kyrgyzstan", "kirghizia", "kirgizia"],
   ["kazakhstan", "qazaqstan"],
-  ["almaty", "alma-ata", "almaata"],
+  ["almaty", "almaata"],
   ["astana", "nursultan"],
   // Elsewhere.
   ["turkiye", "turkey"],

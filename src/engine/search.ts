@@ -105,7 +105,11 @@ function excludedSet(index: LoadedIndex, clauses: readonly Clause[]): Set<number
   const out = new Set<number>();
   for (const clause of clauses) {
     const terms = clause.kind === "word" ? [clause.term] : clause.terms;
-    const lists = terms.map((term) => new Set((index.postings(term) ?? []).flat() as number[]));
+    const lists = terms.map((term) => {
+      const ids = new Set<number>();
+      for (const slot of index.postings(term) ?? []) if (slot) for (const id of slot) ids.add(id as number);
+      return ids;
+    });
     const [first, ...rest] = lists;
     const test = clause.kind === "phrase" ? phraseMatcher(clause.words, index.manifest.config.fields) : null;
     for (const id of first ?? []) {

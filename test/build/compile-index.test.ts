@@ -1,0 +1,45 @@
+// The index compiler: BM25 impacts in FlexSearch slots, the field choice, the phonetic table.
+import { describe, expect, it } from "vitest";
+import { compileArtefacts, impactSlot } from "../../build/compile-index.js";
+import { parseFields } from "../../build/options.js";
+import { indexLoader } from "../../src/engine/load-index.js";
+import { rank } from "../../src/engine/search.js";
+import { BM25, PHONETIC_TERMS, type Article } from "../../src/index-format.js";
+
+const article = (id: string, title: string, body: string): Article => ({ id, title, source: null, published: null, url: null, body: [body] });
+
+describe("index compiler", () => {
+  it("gives more occurrences a better (lower) impact slot, with diminishing returns", () => {
+    const slots = [1, 2, 4, 8, 16].map((tf) => impactSlot(tf, 100, 100));
+    for (let i = 1; i < slots.length; i++) expect(slots[i]!).toBeLessThanOrEqual(slots[i - 1]!);
+    expect(slots[0]! - slots[1]!).toBeGreaterThan(slots[3]! - slots[4]!);
+    for (const slot of slots) expect(slot).toBeGreaterThanOrEqual(0);
+  });
+
+  it("gives the same count a worse slot in a longer article, and stays within the resolution", () => {
+    expect(impactSlot(2, 400, 100)).toBeGreaterThan(impactSlot(2, 50, 100));
+    expect(impactSlot(1, 1e6, 1)).toBeLessThanOrEqual(BM25.levels - 2);
+  });
+
+  it("indexes the body alone with fields body, and records the fields in the manifest", async () => {
+    const artefacts = compileArtefacts([article("a", "Zanzibar", "Spices and trade.")], "2025-01-01T00:00:00Z", ["body"]);
+    expect(artefacts.manifest.config.fields).toEqual(["body"]);
+    const index = await indexLoader(artefacts)();
+    expect(rank(index, { q: "Zanzibar", limit: 10, offset: 0, sort: "relevance", typos: false }).total).toBe(0);
+    expect(rank(index, { q: "spices", limit: 10, offset: 0, sort: "relevance" }).total).toBe(1);
+  });
+
+  it("refuses an unknown field, naming the allowed ones", () => {
+    expect(() => parseFields("body,headline")).toThrow("--fields must list fields among title, body (got headline)");
+    expect(parseFields("body")).toEqual(["body"]);
+  });
+
+  it("keeps at most a few terms per phonetic key, most frequent first", () => {
+    const articles = ["smith", "smyth", "smithe", "smit", "schmidt"].map((name, i) => article(String(i), "x", `${name} ${"smith ".repeat(i === 0 ? 3 : 0)}`));
+    articles.push(article("9", "x", "smith"));
+    const lines = compileArtefacts(articles, "2025-01-01T00:00:00Z").phonetic.split("\n");
+    for (const line of lines) expect(line.split(" ").length - 1).toBeLessThanOrEqual(PHONETIC_TERMS);
+    const smith = lines.find((line) => line.split(" ").includes("smith"))!;
+    expect(smith.split(" ")[1]).toBe("smith");
+  });
+});

@@ -1,0 +1,49 @@
+// The query parser: words, "phrases", -exclusions and OR; no input makes it throw.
+import { describe, expect, it } from "vitest";
+import { parseQuery } from "../../src/engine/query.js";
+
+describe("query parser", () => {
+  it("reads plain words as optional ranked terms", () => {
+    const query = parseQuery("Putin Trump summit");
+    expect(query.terms).toEqual(["putin", "trump", "summit"]);
+    expect(query.groups.every((group) => !group.required)).toBe(true);
+  });
+
+  it("reads a quoted phrase as one required clause, curly quotes too", () => {
+    for (const q of ['"peace talks" Kremlin', "“peace talks” Kremlin"]) {
+      const query = parseQuery(q);
+      expect(query.groups[0]).toMatchObject({ required: true, clauses: [{ kind: "phrase", words: ["peace", "talks"], terms: ["peac", "talk"] }] });
+      expect(query.groups[1]!.required).toBe(false);
+    }
+  });
+
+  it("reads -word and -\"phrase\" as exclusions, but not a hyphen inside a word", () => {
+    const query = parseQuery('summit -Tomahawk -"peace talks" al-Qaeda');
+    expect(query.excluded.map((clause) => clause.kind)).toEqual(["word", "phrase"]);
+    expect(query.terms).toEqual(["summit", "al", "qaeda"]);
+  });
+
+  it("joins clauses around OR into one group", () => {
+    const query = parseQuery('"Kremlin said" OR "Moscow said" summit');
+    expect(query.groups).toHaveLength(2);
+    expect(query.groups[0]!.clauses).toHaveLength(2);
+    expect(query.groups[0]!.required).toBe(true);
+  });
+
+  it.each(['"', '"unclosed phrase', "OR", "OR OR", "- -- ---", '-""', "the of and", "a OR", '"" OR ""', "-", "()[]{}*:^~"])(
+    "parses %j without throwing",
+    (q) => {
+      expect(() => parseQuery(q)).not.toThrow();
+    },
+  );
+
+  it("never throws on random input", () => {
+    const alphabet = ['"', "-", " ", "OR", "a", "é", "Kyiv", "the", "<", "'", "’", "“", "\u0000", "🙂", "\\", "|"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    for (let n = 0; n < 2000; n++) {
+      const q = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      expect(() => parseQuery(q), q).not.toThrow();
+    }
+  });
+});
