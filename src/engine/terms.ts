@@ -30,6 +30,8 @@ function prefixes(term: string): string[] {
 
 const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/uy;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Any character beyond ASCII other than Latin-1 and general punctuation (dashes, quotes, spaces). */
+const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
 
 export function termMatcher(terms: readonly string[]): TermMatcher {
   const wanted = new Set(terms);
@@ -48,15 +50,16 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     find(text) {
       const found: WordMatch[] = [];
       if (starts.length === 0) return found;
-      if (/[^\x00-\x7f]/.test(text)) {
-        // Folding may change offsets outside ASCII: look at every word.
+      if (NON_ASCII_LETTERS.test(text)) {
+        // Folding may change offsets of letters outside ASCII: look at every word.
         for (const { word, start } of tokens(text)) {
           const match = matchOf(word, start);
           if (match) found.push(match);
         }
         return found;
       }
-      // ASCII: only the words that begin with a term's prefix need the analyzer.
+      // ASCII letters (punctuation such as curly quotes aside): only the words that begin with a
+      // term's prefix need the analyzer.
       const lower = text.toLowerCase();
       const seen = new Set<number>();
       for (const prefix of starts) {
