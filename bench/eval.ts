@@ -1,5 +1,5 @@
 // `npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines LIST]
-//                  [--typos] [--no-typo-tolerance] [--in-process] [--out TSV] [--port N]`
+//                  [--typos] [--no-typo-tolerance] [--in-process] [--out DIR] [--port N]`
 // Builds the corpus, serves it through wrangler dev (Miniflare), sends every judged query through
 // the real /search endpoint, and prints nDCG@10, MRR@10, Recall@100 and the query latency median,
 // with one TSV row per query. `--engines newsfind,minisearch,flexsearch` also runs the peers over
@@ -13,7 +13,6 @@ import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildArtefacts } from "../build/build.js";
 import { parseFields } from "../build/options.js";
-import type { Article } from "../src/index-format.js";
 import { indexLoader } from "../src/engine/load-index.js";
 import { rank } from "../src/engine/search.js";
 import { startWorker, timed } from "./http.js";
@@ -34,12 +33,12 @@ const { values } = parseArgs({
     typos: { type: "boolean", default: false },
     "no-typo-tolerance": { type: "boolean", default: false },
     "in-process": { type: "boolean", default: false },
-    out: { type: "string" },
+    out: { type: "string", default: "dist/eval" },
     port: { type: "string", default: "8798" },
   },
 });
 if (!values.corpus || !values.queries || !values.qrels) {
-  console.error("usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines newsfind,minisearch,flexsearch] [--typos] [--out TSV] [--port N]");
+  console.error("usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines newsfind,minisearch,flexsearch] [--typos] [--no-typo-tolerance] [--in-process] [--out DIR] [--port N]");
   process.exit(2);
 }
 const fields = parseFields(values.fields);
@@ -70,7 +69,7 @@ const mean = (rows: Row[], pick: (row: Row) => number) => rows.reduce((sum, row)
 const dataset = `${basename(dirname(values.qrels))}-${basename(values.qrels, ".tsv")}`;
 
 function report(engine: string, label: string, rows: Row[]): void {
-  const out = values.out ?? `dist/eval/${dataset}-${engine.replace(/\W+/g, "-").replace(/-$/, "")}${label ? `-${label}` : ""}.tsv`;
+  const out = `${values.out}/${dataset}-${engine.replace(/\W+/g, "-").replace(/-$/, "")}${label ? `-${label}` : ""}.tsv`;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, ["query-id\tndcg@10\trr@10\trecall@100\thits\tms", ...rows.map((r) => [r.id, r.ndcg.toFixed(4), r.rr.toFixed(4), r.recall.toFixed(4), r.hits, r.ms.toFixed(3)].join("\t"))].join("\n") + "\n");
   console.log(
@@ -91,11 +90,10 @@ async function evaluate(engine: string, ranker: Ranker): Promise<void> {
 
 console.log(`\nnewsfind eval: ${values.corpus} (${fields.join(", ")}), ${judged.length} judged queries`);
 const { artefacts } = buildArtefacts({ corpus: values.corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-eval-")), fields });
-const articles = JSON.parse(artefacts.articles) as Article[];
+const index = await indexLoader(artefacts)();
 
 for (const engine of engines) {
   if (engine === "newsfind" && values["in-process"]) {
-    const index = await indexLoader(artefacts)();
     await evaluate("newsfind (in process)", async (q) => {
       const start = performance.now();
       const { page } = rank(index, { q, limit: 100, offset: 0, sort: "relevance", typos: !values["no-typo-tolerance"] });
@@ -113,7 +111,7 @@ for (const engine of engines) {
       worker.stop();
     }
   } else if (engine === "minisearch" || engine === "flexsearch") {
-    const peer = (engine === "minisearch" ? miniSearch : plainFlexSearch)(articles, fields);
+    const peer = (engine === "minisearch" ? miniSearch : plainFlexSearch)(index.articles, fields);
     await evaluate(engine, async (q) => {
       const start = performance.now();
       const ids = peer.search(q, 100);

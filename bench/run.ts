@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildArtefacts } from "../build/build.js";
 import { parseFields } from "../build/options.js";
-import type { Article } from "../src/index-format.js";
 import { indexLoader } from "../src/engine/load-index.js";
 import { rank, search } from "../src/engine/search.js";
 import { benchHttp } from "./http.js";
@@ -36,15 +35,14 @@ const fields = parseFields(values.fields);
 
 const { report, artefacts } = buildArtefacts({ corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-bench-")), fields });
 const loaded = await indexLoader(artefacts)();
-const articles = JSON.parse(artefacts.articles) as Article[];
 const queries = loadQueries(values.queries, loaded.articles, Number(values.count));
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`.padStart(12);
 
 console.log(`\nnewsfind bench: ${corpus}: ${report.articlesIndexed} articles, ${queries.length} queries x ${rounds} rounds`);
 console.log(`  build                          ${report.buildMs} ms; index ${(report.indexBytes.raw / 1024).toFixed(1)} KiB raw, ${(report.indexBytes.gzip / 1024).toFixed(1)} KiB gzip`);
 
-const flex = plainFlexSearch(articles, fields);
-const mini = values["no-minisearch"] ? null : miniSearch(articles, fields);
+const flex = plainFlexSearch(loaded.articles, fields);
+const mini = values["no-minisearch"] ? null : miniSearch(loaded.articles, fields);
 // Interleaved rounds, so a noisy neighbour slows every engine alike.
 const times = { flex: [] as number[], rank: [] as number[], search: [] as number[], mini: [] as number[] };
 for (let round = 0; round < rounds; round++) {

@@ -90,7 +90,6 @@ export function compileArtefacts(articles: Article[], builtAt: string, fields: r
   index.export((key, data) => {
     chunks[key] = data;
   });
-  const dates = articles.map((article) => article.published).filter((date): date is string => date !== null).sort();
   return {
     manifest: {
       formatVersion: INDEX_FORMAT_VERSION,
@@ -98,7 +97,6 @@ export function compileArtefacts(articles: Article[], builtAt: string, fields: r
       builtAt,
       articles: articles.length,
       averageLength: Math.round(averageLength * 1000) / 1000,
-      oldest: dates[0] ?? null,
     },
     chunks,
     articles: JSON.stringify(articles),

@@ -87,10 +87,8 @@ export interface IndexManifest {
   config: IndexConfig;
   builtAt: string;
   articles: number;
-  /** Mean BM25F length of the indexed articles, in weighted terms. */
+  /** Mean BM25F length of the indexed articles, in weighted terms (what the impacts were built with). */
   averageLength: number;
-  /** Oldest publication date in the corpus (YYYY-MM-DD), for ranking undated articles by age. */
-  oldest: string | null;
 }
 
 /** What the generated artefact module exports. */

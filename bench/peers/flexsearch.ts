@@ -9,7 +9,6 @@ export const plainFlexSearch: PeerFactory = (articles, fields) => {
   const index = new Index({ tokenize: "strict", encoder: new Encoder(EnglishPreset) });
   articles.forEach((article, position) => index.add(position, fields.map((field) => (field === "title" ? article.title : article.body.join("\n"))).join("\n")));
   return {
-    name: "FlexSearch (English preset, suggest)",
     search(query, limit) {
       return (index.search(query, { limit, suggest: true }) as number[]).map((position) => articles[position]!.id);
     },

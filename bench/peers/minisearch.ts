@@ -9,7 +9,6 @@ export const miniSearch: PeerFactory = (articles, fields) => {
   });
   index.addAll(articles.map((article, position) => ({ id: position, title: article.title, body: article.body.join("\n") })));
   return {
-    name: "MiniSearch (BM25+)",
     search(query, limit) {
       return index
         .search(query)

@@ -2,7 +2,6 @@
 import type { Article, IndexedField } from "../../src/index-format.js";
 
 export interface Peer {
-  name: string;
   /** Article ids, best first. */
   search(query: string, limit: number): string[];
 }

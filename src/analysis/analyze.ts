@@ -47,8 +47,3 @@ export function analyze(text: string): string[] {
   }
   return terms;
 }
-
-/** Whether a folded word is an English stop word (the analyzer drops those). */
-export function isStopWord(folded: string): boolean {
-  return STOP_WORDS.has(folded);
-}

@@ -9,6 +9,7 @@ import { analyzeWord, phoneticKey } from "../index-format.js";
 import { fold } from "../analysis/fold.js";
 import { editsOf } from "./edits.js";
 import type { LoadedIndex } from "./load-index.js";
+import { documentFrequency } from "./rank.js";
 
 export interface WeightedTerm {
   term: string;
@@ -25,14 +26,6 @@ export const TYPO_WEIGHT = 0.7;
 /** Weight of a term that only sounds like the word. */
 export const PHONETIC_WEIGHT = 0.5;
 
-function documentFrequency(index: LoadedIndex, term: string): number {
-  const slots = index.postings(term);
-  if (!slots) return 0;
-  let df = 0;
-  for (const slot of slots) if (slot) df += slot.length;
-  return df;
-}
-
 function neighbours(index: LoadedIndex, word: string, term: string): WeightedTerm[] {
   const folded = fold(word);
   if (folded.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(folded)) return [];
@@ -40,7 +33,7 @@ function neighbours(index: LoadedIndex, word: string, term: string): WeightedTer
   for (const edit of editsOf(folded)) {
     const neighbour = analyzeWord(edit);
     if (neighbour === null || neighbour === term || found.has(neighbour)) continue;
-    const frequency = documentFrequency(index, neighbour);
+    const frequency = documentFrequency(index.postings(neighbour));
     if (frequency > 0) found.set(neighbour, frequency);
   }
   return [...found]
@@ -63,7 +56,7 @@ function soundAlikes(index: LoadedIndex, term: string): WeightedTerm[] {
  * `tolerant` false, the word's own term only: no typo or phonetic expansion.
  */
 export function expandWord(index: LoadedIndex, word: string, term: string, tolerant = true): WeightedTerm[] {
-  if (documentFrequency(index, term) > 0) return [{ term, weight: 1 }];
+  if (index.postings(term)) return [{ term, weight: 1 }];
   if (!tolerant) return [];
   const typos = neighbours(index, word, term);
   return typos.length > 0 ? typos : soundAlikes(index, term);

@@ -13,13 +13,16 @@ export interface LoadedIndex {
   byId: Map<string, Article>;
   /** Each article's publication day (days since 1970-01-01), NaN when undated. */
   days: Float64Array;
+  /** The newest and oldest publication days (0 when no article is dated): `sort=recent` measures age from the newest and dates undated articles as the oldest. */
+  newestDay: number;
+  oldestDay: number;
   /** A term's impact-ordered posting list (slot 0 holds the highest impact), or undefined. */
   postings(term: string): IntermediateSearchResults | undefined;
   /** Index terms that sound like the given phonetic key, most frequent first. */
   soundsLike(key: string): readonly string[];
 }
 
-export function dayNumber(date: string): number {
+function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
@@ -39,7 +42,7 @@ function postingsReader(index: Index): (term: string) => Postings {
   const map = (index as unknown as { map?: unknown }).map;
   if (!(map instanceof Map) || map.size === 0) return viaSearch;
   const sample = map.keys().next().value as string;
-  if (map.get(sample) !== viaSearch(sample) || map.has(" ")) return viaSearch;
+  if (map.get(sample) !== viaSearch(sample)) return viaSearch;
   const terms = map as Map<string, IntermediateSearchResults>;
   return (term) => terms.get(term);
 }
@@ -51,6 +54,12 @@ function load(artefacts: IndexArtefacts): LoadedIndex {
   for (const [key, data] of Object.entries(artefacts.chunks)) index.import(key, data);
   const articles = JSON.parse(artefacts.articles) as Article[];
   const days = Float64Array.from(articles, (article) => (article.published ? dayNumber(article.published) : Number.NaN));
+  let newestDay = -Infinity;
+  let oldestDay = Infinity;
+  for (const day of days) {
+    if (day > newestDay) newestDay = day;
+    if (day < oldestDay) oldestDay = day;
+  }
   let phonetic: Map<string, string[]> | undefined;
   const postings = postingsReader(index);
   return {
@@ -59,6 +68,8 @@ function load(artefacts: IndexArtefacts): LoadedIndex {
     articles,
     byId: new Map(articles.map((article) => [article.id, article])),
     days,
+    newestDay: Number.isFinite(newestDay) ? newestDay : 0,
+    oldestDay: Number.isFinite(oldestDay) ? oldestDay : 0,
     postings,
     soundsLike(key) {
       phonetic ??= new Map(

@@ -2,6 +2,7 @@
 // quantised term-frequency part as its resolution slot; here each slot turns back into that
 // part, times the term's IDF (from its posting list's length) and the query weight, summed
 // into one accumulator per article. Articles lacking a word simply score less.
+import type { IntermediateSearchResults } from "flexsearch";
 import { BM25 } from "../index-format.js";
 import type { LoadedIndex } from "./load-index.js";
 
@@ -41,6 +42,13 @@ function buffersFor(index: LoadedIndex): Buffers {
   return found;
 }
 
+/** How many articles a posting list holds (the sum of its slots). */
+export function documentFrequency(slots: IntermediateSearchResults | undefined): number {
+  let df = 0;
+  for (const slot of slots ?? []) if (slot) df += slot.length;
+  return df;
+}
+
 /** Robertson-Spärck Jones IDF as in Lucene's BM25: never negative. */
 export function idf(documentFrequency: number, articles: number): number {
   return Math.log(1 + (articles - documentFrequency + 0.5) / (documentFrequency + 0.5));
@@ -63,9 +71,7 @@ export function accumulate(index: LoadedIndex, terms: readonly ScoringTerm[]): A
   for (const { term, weight, mask } of terms) {
     const slots = index.postings(term);
     if (!slots) continue;
-    let df = 0;
-    for (const slot of slots) if (slot) df += slot.length;
-    const termWeight = idf(df, articles) * weight;
+    const termWeight = idf(documentFrequency(slots), articles) * weight;
     for (let s = 0; s < slots.length; s++) {
       const ids = slots[s];
       if (!ids) continue;

@@ -3,12 +3,12 @@
 // exclusions and filters apply, the sort order picks the page, and each hit gets its snippet.
 import type { Article } from "../index-format.js";
 import { expandWord } from "./expand.js";
-import { dayNumber, type LoadedIndex } from "./load-index.js";
+import type { LoadedIndex } from "./load-index.js";
 import { phraseMatcher } from "./phrase.js";
 import { parseQuery, type Clause, type ParsedQuery } from "./query.js";
 import { accumulate, type ScoringTerm } from "./rank.js";
 import { snippet } from "./snippet.js";
-import { topByScore, topK } from "./top-k.js";
+import { topK } from "./top-k.js";
 
 export type SortOrder = "relevance" | "date" | "recent";
 
@@ -119,6 +119,10 @@ function excludedSet(index: LoadedIndex, clauses: readonly Clause[]): Set<number
   return out;
 }
 
+function hasFilters(params: SearchParams): boolean {
+  return params.source !== undefined || params.from !== undefined || params.to !== undefined;
+}
+
 function passesFilters(article: Article, params: SearchParams): boolean {
   if (params.source !== undefined && article.source !== params.source) return false;
   if (params.from === undefined && params.to === undefined) return true;
@@ -163,56 +167,40 @@ export function rank(index: LoadedIndex, params: SearchParams): RankedPage {
   }
   const groupMasks = query.groups.map((group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0));
 
-  const unfiltered = excluded.size === 0 && required.length === 0 && params.source === undefined && params.from === undefined && params.to === undefined;
-  const candidates: ArrayLike<number> = unfiltered ? ids : [];
-  let bestCoverage = 0;
-  const coverage = new Map<number, number>();
-  for (let i = 0; i < ids.length && !unfiltered; i++) {
-    const id = ids[i]!;
+  const satisfies = (id: number) => {
     const article = index.articles[id]!;
-    if (excluded.has(id) || !passesFilters(article, params)) continue;
+    if (excluded.has(id) || !passesFilters(article, params)) return false;
     const mask = matched[id]!;
-    const satisfied = required.every((group) =>
+    return required.every((group) =>
       group.clauses.some((clause) => {
         const clauseMask = masks.get(clause) ?? 0;
         if (clause.kind === "word") return (mask & clauseMask) !== 0;
         return clauseMask !== 0 && (mask & clauseMask) === clauseMask && phraseTests.get(clause)!(article);
       }),
     );
-    if (satisfied) (candidates as number[]).push(id);
-  }
-  if (params.sort === "date") {
-    for (let i = 0; i < candidates.length; i++) {
-      const id = candidates[i]!;
-      const covered = groupMasks.reduce((sum, groupMask) => sum + ((matched[id]! & groupMask) !== 0 ? 1 : 0), 0);
-      coverage.set(id, covered);
-      bestCoverage = Math.max(bestCoverage, covered);
-    }
-  }
+  };
+  // The common query has nothing to check: every touched article is a candidate.
+  let candidates = excluded.size === 0 && required.length === 0 && !hasFilters(params) ? ids : ids.filter(satisfies);
 
   const k = params.offset + params.limit;
-  let total = candidates.length;
   let best: number[];
   let shown: (id: number) => number = (id) => scores[id]!;
   if (params.sort === "date") {
-    const full = Array.from(candidates).filter((id) => coverage.get(id) === bestCoverage);
-    total = full.length;
-    best = topK(full, k, newerFirst(index, scores));
+    const covered = (id: number) => groupMasks.reduce((sum, groupMask) => sum + ((matched[id]! & groupMask) !== 0 ? 1 : 0), 0);
+    const most = candidates.reduce((max, id) => Math.max(max, covered(id)), 0);
+    candidates = candidates.filter((id) => covered(id) === most);
+    best = topK(candidates, k, newerFirst(index, scores));
   } else if (params.sort === "recent") {
     const halfLife = params.halfLife ?? DEFAULT_HALF_LIFE_DAYS;
-    const newest = index.days.reduce((max, day) => (day > max ? day : max), -Infinity);
-    const undated = index.manifest.oldest ? dayNumber(index.manifest.oldest) : newest;
-    const age = (id: number) => {
-      const day = index.days[id]!;
-      return Number.isFinite(newest) ? newest - (Number.isNaN(day) ? undated : day) : 0;
-    };
+    const age = (id: number) => index.newestDay - (Number.isNaN(index.days[id]!) ? index.oldestDay : index.days[id]!);
     // Compared in logarithms, so centuries-old articles do not underflow to zero.
     const key = (id: number) => Math.log(scores[id]!) - (Math.LN2 * age(id)) / halfLife;
-    best = topK(Array.from(candidates), k, (a, b) => key(a) > key(b));
+    best = topK(candidates, k, (a, b) => key(a) > key(b) || (key(a) === key(b) && a < b));
     shown = (id) => scores[id]! * Math.pow(0.5, age(id) / halfLife);
   } else {
-    best = topByScore(candidates, scores, k);
+    best = topK(candidates, k, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b));
   }
+  const total = candidates.length;
   const highlight = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term);
   return {
     total,

@@ -3,7 +3,7 @@
 // a search for "elected" and "Kiev" one for "Kyiv", as the ranking does.
 import { spellings } from "../analysis/aliases.js";
 import { fold } from "../analysis/fold.js";
-import { tokens } from "../analysis/tokenize.js";
+import { WORD, tokens } from "../analysis/tokenize.js";
 import { analyzeWord } from "../index-format.js";
 
 export interface WordMatch {
@@ -28,7 +28,8 @@ function prefixes(term: string): string[] {
   return [term.length > 4 ? term.slice(0, term.length - 2) : term.slice(0, 3)];
 }
 
-const WORD_AT = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/uy;
+/** The analyzer's word pattern, anchored: reads the word that starts at `lastIndex`. */
+const WORD_AT = new RegExp(WORD.source, "uy");
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Any character beyond ASCII other than Latin-1 and general punctuation (dashes, quotes, spaces). */
 const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
