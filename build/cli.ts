@@ -1,5 +1,5 @@
 // `npm run build`: builds the index from the corpus and prints the build report.
-// Usage: tsx build/cli.ts [--corpus PATH] [--out DIR] [--json]
+// Usage: tsx build/cli.ts [--corpus PATH] [--out DIR] [--fields title,body] [--json]
 import { build } from "./build.js";
 import { parseBuildOptions } from "./options.js";
 import { formatReport } from "./report.js";
