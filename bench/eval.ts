@@ -15,6 +15,7 @@ import { buildArtefacts } from "../build/build.js";
 import { parseFields } from "../build/options.js";
 import { indexLoader } from "../src/engine/load-index.js";
 import { rank } from "../src/engine/search.js";
+import { fileAssetReader } from "./fs-assets.js";
 import { startWorker, timed } from "./http.js";
 import { loadJudged, type JudgedQuery } from "./judged.js";
 import { ndcgAt, recallAt, reciprocalRankAt } from "./metrics.js";
@@ -89,16 +90,17 @@ async function evaluate(engine: string, ranker: Ranker): Promise<void> {
 }
 
 console.log(`\nnewsfind eval: ${values.corpus} (${fields.join(", ")}), ${judged.length} judged queries`);
-const { artefacts } = buildArtefacts({ corpus: values.corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-eval-")), fields });
-const index = await indexLoader(artefacts)();
+const outDir = mkdtempSync(join(tmpdir(), "newsfind-eval-"));
+const { artefacts, articles } = buildArtefacts({ corpus: values.corpus, outDir: join(outDir, "index"), assetsDir: join(outDir, "assets"), fields });
+const index = await indexLoader(artefacts, fileAssetReader(join(outDir, "assets")))();
 
 for (const engine of engines) {
   if (engine === "newsfind" && values["in-process"]) {
     await evaluate("newsfind (in process)", async (q) => {
       const start = performance.now();
-      const { page } = rank(index, { q, limit: 100, offset: 0, sort: "relevance", typos: !values["no-typo-tolerance"] });
+      const { page } = await rank(index, { q, limit: 100, offset: 0, sort: "relevance", typos: !values["no-typo-tolerance"] });
       const ms = performance.now() - start;
-      return { ids: page.map(({ position }) => index.articles[position]!.id), ms };
+      return { ids: page.map(({ position }) => articles[position]!.id), ms };
     });
   } else if (engine === "newsfind") {
     const worker = await startWorker(values.corpus, Number(values.port), fields);
@@ -111,7 +113,7 @@ for (const engine of engines) {
       worker.stop();
     }
   } else if (engine === "minisearch" || engine === "flexsearch") {
-    const peer = (engine === "minisearch" ? miniSearch : plainFlexSearch)(index.articles, fields);
+    const peer = (engine === "minisearch" ? miniSearch : plainFlexSearch)(articles, fields);
     await evaluate(engine, async (q) => {
       const start = performance.now();
       const ids = peer.search(q, 100);

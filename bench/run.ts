@@ -16,7 +16,8 @@ import { benchHttp } from "./http.js";
 import { plainFlexSearch } from "./peers/flexsearch.js";
 import { miniSearch } from "./peers/minisearch.js";
 import { loadQueries } from "./queries.js";
-import { median, timeEach } from "./stats.js";
+import { fileAssetReader } from "./fs-assets.js";
+import { median, timeEach, timeEachAsync } from "./stats.js";
 
 const { values } = parseArgs({
   options: {
@@ -33,22 +34,23 @@ const corpus = values.corpus!;
 const rounds = Number(values.rounds);
 const fields = parseFields(values.fields);
 
-const { report, artefacts } = buildArtefacts({ corpus, outDir: mkdtempSync(join(tmpdir(), "newsfind-bench-")), fields });
-const loaded = await indexLoader(artefacts)();
-const queries = loadQueries(values.queries, loaded.articles, Number(values.count));
+const outDir = mkdtempSync(join(tmpdir(), "newsfind-bench-"));
+const { report, artefacts, articles } = buildArtefacts({ corpus, outDir: join(outDir, "index"), assetsDir: join(outDir, "assets"), fields });
+const loaded = await indexLoader(artefacts, fileAssetReader(join(outDir, "assets")))();
+const queries = loadQueries(values.queries, articles, Number(values.count));
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`.padStart(12);
 
 console.log(`\nnewsfind bench: ${corpus}: ${report.articlesIndexed} articles, ${queries.length} queries x ${rounds} rounds`);
 console.log(`  build                          ${report.buildMs} ms; index ${(report.indexBytes.raw / 1024).toFixed(1)} KiB raw, ${(report.indexBytes.gzip / 1024).toFixed(1)} KiB gzip`);
 
-const flex = plainFlexSearch(loaded.articles, fields);
-const mini = values["no-minisearch"] ? null : miniSearch(loaded.articles, fields);
+const flex = plainFlexSearch(articles, fields);
+const mini = values["no-minisearch"] ? null : miniSearch(articles, fields);
 // Interleaved rounds, so a noisy neighbour slows every engine alike.
 const times = { flex: [] as number[], rank: [] as number[], search: [] as number[], mini: [] as number[] };
 for (let round = 0; round < rounds; round++) {
   times.flex.push(...timeEach(queries, 1, (q) => flex.search(q, 10)));
-  times.rank.push(...timeEach(queries, 1, (q) => rank(loaded, { q, limit: 10, offset: 0, sort: "relevance" })));
-  times.search.push(...timeEach(queries, 1, (q) => search(loaded, { q, limit: 10, offset: 0, sort: "relevance" })));
+  times.rank.push(...(await timeEachAsync(queries, 1, (q) => rank(loaded, { q, limit: 10, offset: 0, sort: "relevance" }))));
+  times.search.push(...(await timeEachAsync(queries, 1, (q) => search(loaded, { q, limit: 10, offset: 0, sort: "relevance" }))));
   if (mini) times.mini.push(...timeEach(queries, 1, (q) => mini.search(q, 10)));
 }
 const flexMedian = median(times.flex);

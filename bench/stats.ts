@@ -19,3 +19,16 @@ export function timeEach<T>(inputs: T[], rounds: number, fn: (input: T) => unkno
   }
   return times;
 }
+
+/** Like timeEach, for functions that return a promise: each call's time includes its await. */
+export async function timeEachAsync<T>(inputs: T[], rounds: number, fn: (input: T) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const start = performance.now();
+      await fn(input);
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+}

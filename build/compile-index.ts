@@ -1,105 +1,110 @@
-// Compiles clean articles into the index artefacts: a FlexSearch Index whose posting lists
-// hold BM25F term-frequency impacts in their resolution slots (so each term's list comes out
-// impact-ordered), the article store, and the phonetic fallback table.
-import { Index, type IndexOptions } from "flexsearch";
-import {
-  BM25,
-  FIELD_WEIGHTS,
-  INDEX_FORMAT_VERSION,
-  LEAD_BONUS,
-  PHONETIC_TERMS,
-  analyze,
-  flexOptions,
-  indexConfig,
-  phoneticKey,
-  type Article,
-  type IndexArtefacts,
-  type IndexedField,
-} from "../src/index-format.js";
+// Compiles clean articles into the index artefacts of either layout. Both start from the same
+// analysis and impacts (BM25F term-frequency parts quantised to impact slots):
+// - bundle: a FlexSearch Index whose posting lists hold the impacts in their resolution slots,
+//   exported into the artefact module with the article store and the phonetic table;
+// - sharded: the same posting lists, re-partitioned by term into binary shards, with the
+//   article store split by position, an id directory, metadata, lexicon and phonetic shards,
+//   as static asset files (see `shardFiles`).
+import { Index } from "flexsearch";
+import { INDEX_FORMAT_VERSION, PHONETIC_TERMS, flexOptions, indexConfig, phoneticKey, type Article, type IndexArtefacts, type IndexLayout, type IndexManifest, type IndexedField } from "../src/index-format.js";
+import { Analyzer, averageLength, type Counted } from "./analyze-articles.js";
+import { impactSlot, invert } from "./postings.js";
+import { shardFiles, type ShardFiles } from "./shard-files.js";
 
-/** An article's weighted term frequencies and BM25F length (field weights, lede bonus). */
-interface Counted {
-  tf: Map<string, number>;
-  length: number;
-}
+export { impactSlot } from "./postings.js";
 
-function count(article: Article, fields: readonly IndexedField[]): Counted {
-  const tf = new Map<string, number>();
-  let length = 0;
-  for (const field of fields) {
-    const weight = FIELD_WEIGHTS[field];
-    const terms = analyze(field === "title" ? article.title : article.body.join("\n"));
-    length += weight * terms.length;
-    for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + weight);
-    if (field === "body" && article.body.length > 1) {
-      const lead = analyze(article.body[0]!);
-      length += LEAD_BONUS * lead.length;
-      for (const term of lead) tf.set(term, (tf.get(term) ?? 0) + LEAD_BONUS);
-    }
+/** Phonetic table lines, `KEY term term term`, the terms most frequent first. */
+export function phoneticLines(terms: readonly string[], documentFrequency: ArrayLike<number>): string[] {
+  const byKey = new Map<string, number[]>();
+  terms.forEach((term, n) => {
+    const key = phoneticKey(term);
+    if (key === null) return;
+    const list = byKey.get(key) ?? [];
+    list.push(n);
+    byKey.set(key, list);
+  });
+  const lines: string[] = [];
+  for (const [key, list] of byKey) {
+    list.sort((a, b) => documentFrequency[b]! - documentFrequency[a]! || (terms[a]! < terms[b]! ? -1 : 1));
+    lines.push(`${key} ${list.slice(0, PHONETIC_TERMS).map((n) => terms[n]).join(" ")}`);
   }
-  return { tf, length };
+  return lines.sort();
 }
+
+export type LayoutChoice = "auto" | "bundle" | "sharded";
 
 /**
- * The impact slot of a term: its BM25 term-frequency part, tf·(k1+1) / (tf + k1·(1−b+b·len/avg)),
- * quantised to 1..levels−1 and stored upside down (slot 0 is the highest impact).
+ * Largest article store (JSON bytes) that `auto` keeps in the bundle: below it, parsing the
+ * whole index at the first request costs less than fetching shards (see README, Archive scale).
  */
-export function impactSlot(tf: number, length: number, averageLength: number): number {
-  const { k1, b, levels } = BM25;
-  const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / averageLength));
-  const level = Math.min(levels - 1, Math.max(1, Math.round((part / (k1 + 1)) * (levels - 1))));
-  return levels - 1 - level;
+export const BUNDLE_MAX_BYTES = 1 << 20;
+
+export interface CompileOptions {
+  builtAt: string;
+  /** Default: title and body. */
+  fields?: readonly IndexedField[];
+  /** Default: auto, by the article store's size (BUNDLE_MAX_BYTES). */
+  layout?: LayoutChoice;
+  /** Analyses already made (by the build cache), by article position; missing ones are made here. */
+  counted?: (Counted | undefined)[];
+  analyzer?: Analyzer;
+  /** Called as work advances: phase name, items done, items in all. */
+  progress?: (phase: string, done: number, total: number) => void;
 }
 
-function phoneticTable(documentFrequency: Map<string, number>): string {
-  const byKey = new Map<string, string[]>();
-  for (const term of documentFrequency.keys()) {
-    const key = phoneticKey(term);
-    if (key === null) continue;
-    const terms = byKey.get(key) ?? [];
-    terms.push(term);
-    byKey.set(key, terms);
-  }
-  const lines: string[] = [];
-  for (const [key, terms] of byKey) {
-    terms.sort((a, b) => documentFrequency.get(b)! - documentFrequency.get(a)! || (a < b ? -1 : 1));
-    lines.push(`${key} ${terms.slice(0, PHONETIC_TERMS).join(" ")}`);
-  }
-  return lines.sort().join("\n");
+export interface Compiled {
+  artefacts: IndexArtefacts;
+  /** The sharded layout's asset files by path (empty for the bundle). */
+  files: ShardFiles;
+  /** Every article's analysis, by position (what the build cache keeps). */
+  counted: Counted[];
+  analyzer: Analyzer;
 }
 
-export function compileArtefacts(articles: Article[], builtAt: string, fields: readonly IndexedField[] = indexConfig().fields): IndexArtefacts {
-  // Pass one: lengths, for the average the length normalisation needs (analysis is memoised).
-  let total = 0;
-  for (const article of articles) total += count(article, fields).length;
-  const averageLength = articles.length > 0 ? Math.max(1, total / articles.length) : 1;
+function storeBytes(articles: readonly Article[]): number {
+  let bytes = 0;
+  for (const article of articles) bytes += article.title.length + article.body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0) + 100;
+  return bytes;
+}
 
-  // Pass two: each article's distinct terms go into their impact slots.
-  let current: Counted = { tf: new Map(), length: 0 };
-  const score: IndexOptions["score"] = (_content, term) => impactSlot(current.tf.get(term) ?? 1, current.length, averageLength);
-  const index = new Index(flexOptions(score));
-  const documentFrequency = new Map<string, number>();
-  articles.forEach((article, position) => {
-    current = count(article, fields);
-    if (current.tf.size === 0) return;
-    index.add(position, [...current.tf.keys()].join(" "));
-    for (const term of current.tf.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+export function compileIndex(articles: Article[], options: CompileOptions): Compiled {
+  const fields = options.fields ?? indexConfig().fields;
+  const analyzer = options.analyzer ?? new Analyzer(fields);
+  const progress = options.progress ?? (() => {});
+  const counted = articles.map((article, position) => {
+    if (position % 1000 === 0) progress("analyse", position, articles.length);
+    return options.counted?.[position] ?? analyzer.count(article);
   });
+  progress("analyse", articles.length, articles.length);
+  const average = averageLength(counted);
+  const inverted = invert(counted, analyzer.dictionary.length, average);
+  const kind = options.layout === "bundle" || options.layout === "sharded" ? options.layout : storeBytes(articles) <= BUNDLE_MAX_BYTES ? "bundle" : "sharded";
+  const base = { formatVersion: INDEX_FORMAT_VERSION, config: indexConfig(fields), builtAt: options.builtAt, articles: articles.length, averageLength: Math.round(average * 1000) / 1000 };
+  const phonetic = phoneticLines(analyzer.dictionary, inverted.documentFrequency);
 
+  if (kind === "sharded") {
+    const { layout, files } = shardFiles({ articles, dictionary: analyzer.dictionary, inverted, phonetic, progress });
+    return { artefacts: { manifest: { ...base, layout } }, files, counted, analyzer };
+  }
+  // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
+  let current: Counted = counted[0] ?? { terms: new Int32Array(0), tf: new Float32Array(0), length: 0 };
+  let slotOf = new Map<string, number>();
+  const index = new Index(flexOptions((_content, term) => slotOf.get(term) ?? impactSlot(1, current.length, average)));
+  counted.forEach((article, position) => {
+    if (article.terms.length === 0) return;
+    current = article;
+    slotOf = new Map(Array.from(article.terms, (term, i) => [analyzer.dictionary[term]!, impactSlot(article.tf[i]!, article.length, average)]));
+    index.add(position, [...slotOf.keys()].join(" "));
+  });
   const chunks: Record<string, string> = {};
   index.export((key, data) => {
     chunks[key] = data;
   });
-  return {
-    manifest: {
-      formatVersion: INDEX_FORMAT_VERSION,
-      config: indexConfig(fields),
-      builtAt,
-      articles: articles.length,
-      averageLength: Math.round(averageLength * 1000) / 1000,
-    },
-    chunks,
-    articles: JSON.stringify(articles),
-    phonetic: phoneticTable(documentFrequency),
-  };
+  const manifest: IndexManifest = { ...base, layout: { kind: "bundle" } satisfies IndexLayout };
+  return { artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") }, files: new Map(), counted, analyzer };
+}
+
+/** The bundle layout's artefacts (what tests compile in workerd). */
+export function compileArtefacts(articles: Article[], builtAt: string, fields?: readonly IndexedField[]): IndexArtefacts {
+  return compileIndex(articles, { builtAt, fields, layout: "bundle" }).artefacts;
 }

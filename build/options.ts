@@ -1,6 +1,14 @@
 // Build options from the command line and the environment, shared by every build entry point.
+import { join, normalize } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_OUT_DIR, INDEXED_FIELDS, type IndexedField } from "../src/index-format.js";
+import type { LayoutChoice } from "./compile-index.js";
+
+/** Where the sharded layout's asset files go by default: wrangler.toml's [assets] directory. */
+export const DEFAULT_ASSETS_DIR = "dist/assets";
+/** Where the build cache lives by default. */
+export const DEFAULT_CACHE_DIR = "node_modules/.cache/newsfind";
+const LAYOUTS: LayoutChoice[] = ["auto", "bundle", "sharded"];
 
 export interface BuildOptions {
   /** A folder (read recursively) or one file. Default: `NEWSFIND_CORPUS`, else `corpus/`. */
@@ -14,6 +22,26 @@ export interface BuildOptions {
   fields: IndexedField[];
   /** Print the report as JSON instead of the text summary. Default: false. */
   json: boolean;
+  /**
+   * Where the sharded layout's files go. Default: `--assets`, `NEWSFIND_ASSETS`, else
+   * `dist/assets` (wrangler.toml's [assets] directory) for the default output folder and
+   * `<out>/assets` for any other, so a build elsewhere never touches the worker's assets.
+   */
+  assetsDir: string;
+  /**
+   * auto (default) keeps small corpora in one bundle inside the worker script and shards the
+   * rest into static assets; `--layout bundle|sharded` or `NEWSFIND_LAYOUT` forces one.
+   */
+  layout: LayoutChoice;
+  /** The build cache folder, or null with `--no-cache`. Default: `NEWSFIND_CACHE`, else node_modules/.cache/newsfind. */
+  cacheDir: string | null;
+  /** No progress output (`--quiet`). Default: false. */
+  quiet: boolean;
+}
+
+/** The assets folder that goes with an output folder (see BuildOptions.assetsDir). */
+export function defaultAssetsDir(outDir: string): string {
+  return normalize(outDir) === normalize(DEFAULT_OUT_DIR) ? DEFAULT_ASSETS_DIR : join(outDir, "assets");
 }
 
 export function parseBuildOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BuildOptions {
@@ -24,14 +52,24 @@ export function parseBuildOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       out: { type: "string" },
       json: { type: "boolean", default: false },
       fields: { type: "string" },
+      assets: { type: "string" },
+      layout: { type: "string" },
+      "no-cache": { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
     },
     strict: true,
   });
+  const layout = (values.layout ?? env.NEWSFIND_LAYOUT ?? "auto") as LayoutChoice;
+  if (!LAYOUTS.includes(layout)) throw new Error(`--layout must be one of ${LAYOUTS.join(", ")} (got ${layout})`);
   return {
     corpus: values.corpus ?? env.NEWSFIND_CORPUS ?? "corpus",
     outDir: values.out ?? env.NEWSFIND_OUT ?? DEFAULT_OUT_DIR,
     json: values.json ?? false,
     fields: parseFields(values.fields ?? env.NEWSFIND_FIELDS),
+    assetsDir: values.assets ?? env.NEWSFIND_ASSETS ?? defaultAssetsDir(values.out ?? env.NEWSFIND_OUT ?? DEFAULT_OUT_DIR),
+    layout,
+    cacheDir: values["no-cache"] ? null : (env.NEWSFIND_CACHE ?? DEFAULT_CACHE_DIR),
+    quiet: values.quiet ?? false,
   };
 }
 

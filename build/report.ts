@@ -16,7 +16,10 @@ export function formatReport(report: BuildReport): string {
     ...report.warnings.map((w) => `    - ${w.path}: ${w.reason}`),
     `  duplicates        ${report.duplicates.length}`,
     ...report.duplicates.map((d) => `    - ${d.origin}: same article as ${d.duplicateOf} (${d.id})`),
-    `  index size        ${size(report.indexBytes.raw)} raw, ${size(report.indexBytes.gzip)} gzip`,
+    `  layout            ${report.layout}`,
+    `  index module      ${size(report.indexBytes.raw)} raw, ${size(report.indexBytes.gzip)} gzip`,
+    ...(report.layout === "sharded" ? [`  index assets      ${report.assets.files} files, ${size(report.assets.bytes)} in ${report.assets.dir} (${report.assets.written} written, the rest unchanged)`] : []),
+    ...(report.cached > 0 ? [`  from build cache  ${report.cached} of ${report.articlesIndexed} articles`] : []),
     `  build time        ${report.buildMs} ms`,
   ];
   return lines.join("\n");

@@ -34,7 +34,14 @@ export interface BuildReport {
   skipped: Skipped[];
   warnings: Skipped[];
   duplicates: { origin: string; duplicateOf: string; id: string }[];
+  /** The layout the build chose (or was told): bundle or sharded. */
+  layout: "bundle" | "sharded";
+  /** The artefact module (in the worker script), raw and gzipped. */
   indexBytes: { raw: number; gzip: number };
+  /** The sharded layout's asset files: how many, their bytes, and how many this build wrote (the rest were unchanged). */
+  assets: { dir: string; files: number; bytes: number; written: number };
+  /** Articles whose analysis came from the build cache. */
+  cached: number;
   buildMs: number;
   builtAt: string;
 }

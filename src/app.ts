@@ -6,6 +6,7 @@ import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { indexLoader } from "./engine/load-index.js";
+import type { AssetReader } from "./engine/sharded-store.js";
 import { NewsfindError, problemResponse } from "./http/errors.js";
 import type { IndexArtefacts } from "./index-format.js";
 import { articleRoutes } from "./routes/articles.js";
@@ -18,10 +19,15 @@ const ENDPOINTS = ["/search", "/articles/:id", "/health"];
 export interface AppOptions {
   /** The index the worker serves: the generated artefact module's exports. */
   artefacts: IndexArtefacts;
+  /**
+   * Reads a sharded index's asset files. Default: the ASSETS binding of the request's
+   * environment. Tests pass a reader over files held in memory.
+   */
+  assets?: AssetReader;
 }
 
-export function createApp({ artefacts }: AppOptions) {
-  const loadIndex = indexLoader(artefacts);
+export function createApp({ artefacts, assets }: AppOptions) {
+  const loadIndex = indexLoader(artefacts, assets);
   const app = new Hono();
 
   app.use("*", async (c, next) => {

@@ -6,9 +6,14 @@ import { ALIAS_GROUPS } from "./analysis/aliases.js";
 
 export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { phoneticKey } from "./analysis/phonetic.js";
+export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
+export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
+export { shardOf } from "./format/hash.js";
+export { encodeLexicon, lexiconReader } from "./format/lexicon.js";
+export { parsePhoneticTable } from "./format/phonetic-table.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -81,6 +86,42 @@ export function flexOptions(score?: IndexOptions["score"]): IndexOptions {
   };
 }
 
+/**
+ * How the index is laid out.
+ * - bundle: everything in the artefact module, inside the worker script (small corpora: no
+ *   fetch at all on a cold start).
+ * - sharded: the artefact module holds the manifest only; the rest are static asset files under
+ *   `root`, read through the worker's ASSETS binding on demand (see `shardPaths`).
+ */
+export type IndexLayout = { kind: "bundle" } | ShardedLayout;
+
+export interface ShardedLayout {
+  kind: "sharded";
+  /** Asset path prefix of this build's files, such as "/_newsfind/k3x9": a new build never mixes with an old one. */
+  root: string;
+  /** Term shards: a term's posting list is in shard `shardOf(term, termShards)`. */
+  termShards: number;
+  /** Article shards hold `articlesPerShard` consecutive articles by position. */
+  articlesPerShard: number;
+  articleShards: number;
+  /** Id shards map article ids to positions: an id is in shard `shardOf(id, idShards)`. */
+  idShards: number;
+  /** Phonetic shards: a key's terms are in shard `shardOf(key, phoneticShards)`. */
+  phoneticShards: number;
+}
+
+/** The asset files of a sharded index, relative to the assets directory. */
+export const shardPaths = {
+  terms: (layout: ShardedLayout, shard: number) => `${layout.root}/terms/${shard}.bin`,
+  articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.json`,
+  ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.json`,
+  phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt`,
+  /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */
+  meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,
+  /** Every index term with its document frequency, `term df` a line, sorted: typo tolerance reads it. */
+  lexicon: (layout: ShardedLayout) => `${layout.root}/lexicon.txt`,
+};
+
 /** Written first in the artefact module and checked before anything else is read. */
 export interface IndexManifest {
   formatVersion: number;
@@ -89,20 +130,21 @@ export interface IndexManifest {
   articles: number;
   /** Mean BM25F length of the indexed articles, in weighted terms (what the impacts were built with). */
   averageLength: number;
+  layout: IndexLayout;
 }
 
-/** What the generated artefact module exports. */
+/** What the generated artefact module exports. The bundle layout fills every field; the sharded one, the manifest only. */
 export interface IndexArtefacts {
   manifest: IndexManifest;
   /** FlexSearch export chunks, key to serialized data, imported with `Index.import`. */
-  chunks: Record<string, string>;
+  chunks?: Record<string, string>;
   /** The article store: a JSON array of `Article`, by position (the FlexSearch id). */
-  articles: string;
+  articles?: string;
   /**
    * Phonetic fallback table: one line a key, `KEY term term ...`, the terms (at most
-   * `PHONETIC_TERMS`) most frequent first.
+   * `PHONETIC_TERMS`) most frequent first. The sharded layout splits the same lines by key.
    */
-  phonetic: string;
+  phonetic?: string;
 }
 
 /** Terms kept per phonetic key: the fallback offers a few likely names, never a flood. */

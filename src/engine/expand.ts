@@ -8,8 +8,7 @@
 import { analyzeWord, phoneticKey } from "../index-format.js";
 import { fold } from "../analysis/fold.js";
 import { editsOf } from "./edits.js";
-import type { LoadedIndex } from "./load-index.js";
-import { documentFrequency } from "./rank.js";
+import type { IndexStore } from "./store.js";
 
 export interface WeightedTerm {
   term: string;
@@ -26,14 +25,15 @@ export const TYPO_WEIGHT = 0.7;
 /** Weight of a term that only sounds like the word. */
 export const PHONETIC_WEIGHT = 0.5;
 
-function neighbours(index: LoadedIndex, word: string, term: string): WeightedTerm[] {
+async function neighbours(store: IndexStore, word: string, term: string): Promise<WeightedTerm[]> {
   const folded = fold(word);
   if (folded.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(folded)) return [];
+  const documentFrequency = await store.vocabulary();
   const found = new Map<string, number>();
   for (const edit of editsOf(folded)) {
     const neighbour = analyzeWord(edit);
     if (neighbour === null || neighbour === term || found.has(neighbour)) continue;
-    const frequency = documentFrequency(index.postings(neighbour));
+    const frequency = documentFrequency(neighbour);
     if (frequency > 0) found.set(neighbour, frequency);
   }
   return [...found]
@@ -42,22 +42,22 @@ function neighbours(index: LoadedIndex, word: string, term: string): WeightedTer
     .map(([neighbour]) => ({ term: neighbour, weight: TYPO_WEIGHT }));
 }
 
-function soundAlikes(index: LoadedIndex, term: string): WeightedTerm[] {
+async function soundAlikes(store: IndexStore, term: string): Promise<WeightedTerm[]> {
   const key = phoneticKey(term);
   if (key === null) return [];
-  return index
-    .soundsLike(key)
+  return (await store.soundsLike(key))
     .filter((other) => other !== term)
     .map((other) => ({ term: other, weight: PHONETIC_WEIGHT }));
 }
 
 /**
- * The weighted index terms one query word stands for (empty when nothing matches). With
- * `tolerant` false, the word's own term only: no typo or phonetic expansion.
+ * The weighted index terms one query word stands for (empty when nothing matches), given
+ * whether the index holds the word's own term. With `tolerant` false, the word's own term
+ * only: no typo or phonetic expansion.
  */
-export function expandWord(index: LoadedIndex, word: string, term: string, tolerant = true): WeightedTerm[] {
-  if (index.postings(term)) return [{ term, weight: 1 }];
+export async function expandWord(store: IndexStore, word: string, term: string, indexed: boolean, tolerant = true): Promise<WeightedTerm[]> {
+  if (indexed) return [{ term, weight: 1 }];
   if (!tolerant) return [];
-  const typos = neighbours(index, word, term);
-  return typos.length > 0 ? typos : soundAlikes(index, term);
+  const typos = await neighbours(store, word, term);
+  return typos.length > 0 ? typos : soundAlikes(store, term);
 }

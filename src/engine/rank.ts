@@ -2,9 +2,8 @@
 // quantised term-frequency part as its resolution slot; here each slot turns back into that
 // part, times the term's IDF (from its posting list's length) and the query weight, summed
 // into one accumulator per article. Articles lacking a word simply score less.
-import type { IntermediateSearchResults } from "flexsearch";
-import { BM25 } from "../index-format.js";
-import type { LoadedIndex } from "./load-index.js";
+import { BM25, type Postings } from "../index-format.js";
+import { documentFrequency } from "./store.js";
 
 export interface ScoringTerm {
   term: string;
@@ -16,10 +15,12 @@ export interface ScoringTerm {
 
 /** The articles a query touched, with their scores and which query words each matched. */
 export interface Accumulated {
-  /** Positions of the matching articles (a view, valid until the next query). */
+  /** Positions of the matching articles (views into pooled buffers, valid until `release`). */
   ids: Int32Array;
   scores: Float64Array;
   masks: Uint32Array;
+  /** Returns the buffers to the pool; call once the query is done with them. */
+  release(): void;
 }
 
 interface Buffers {
@@ -30,23 +31,25 @@ interface Buffers {
   epoch: number;
 }
 
-const buffers = new WeakMap<LoadedIndex, Buffers>();
+/**
+ * Free buffers by article count. A query holds its buffers across awaits (reading articles to
+ * verify phrases), so concurrent queries of one isolate each take their own from the pool.
+ */
+const pool = new Map<number, Buffers[]>();
 
-function buffersFor(index: LoadedIndex): Buffers {
-  let found = buffers.get(index);
-  if (!found) {
-    const size = index.articles.length;
-    found = { scores: new Float64Array(size), masks: new Uint32Array(size), stamps: new Uint32Array(size), touched: new Int32Array(size), epoch: 0 };
-    buffers.set(index, found);
-  }
-  return found;
+function acquire(size: number): Buffers {
+  return pool.get(size)?.pop() ?? { scores: new Float64Array(size), masks: new Uint32Array(size), stamps: new Uint32Array(size), touched: new Int32Array(size), epoch: 0 };
 }
 
-/** How many articles a posting list holds (the sum of its slots). */
-export function documentFrequency(slots: IntermediateSearchResults | undefined): number {
-  let df = 0;
-  for (const slot of slots ?? []) if (slot) df += slot.length;
-  return df;
+function releaser(size: number, buffers: Buffers): () => void {
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const free = pool.get(size) ?? [];
+    if (free.length < 4) free.push(buffers);
+    pool.set(size, free);
+  };
 }
 
 /** Robertson-Spärck Jones IDF as in Lucene's BM25: never negative. */
@@ -59,17 +62,19 @@ export function slotImpact(slot: number): number {
   return ((BM25.levels - 1 - slot) / (BM25.levels - 1)) * (BM25.k1 + 1);
 }
 
-/** Scores every article that holds at least one of the terms. Not reentrant: results are views. */
-export function accumulate(index: LoadedIndex, terms: readonly ScoringTerm[]): Accumulated {
-  const state = buffersFor(index);
+/**
+ * Scores every article that holds at least one of the terms, given their posting lists and
+ * the index's article count. The results are views into pooled buffers: call `release` after.
+ */
+export function accumulate(postings: ReadonlyMap<string, Postings>, articles: number, terms: readonly ScoringTerm[]): Accumulated {
+  const state = acquire(articles);
   const { scores, masks, stamps, touched } = state;
   state.epoch = (state.epoch + 1) >>> 0 || 1;
   if (state.epoch === 1) stamps.fill(0);
   const epoch = state.epoch;
   let count = 0;
-  const articles = index.articles.length;
   for (const { term, weight, mask } of terms) {
-    const slots = index.postings(term);
+    const slots = postings.get(term);
     if (!slots) continue;
     const termWeight = idf(documentFrequency(slots), articles) * weight;
     for (let s = 0; s < slots.length; s++) {
@@ -77,7 +82,7 @@ export function accumulate(index: LoadedIndex, terms: readonly ScoringTerm[]): A
       if (!ids) continue;
       const impact = termWeight * slotImpact(s);
       for (let i = 0; i < ids.length; i++) {
-        const id = ids[i] as number;
+        const id = ids[i]!;
         if (stamps[id] !== epoch) {
           stamps[id] = epoch;
           scores[id] = 0;
@@ -89,5 +94,5 @@ export function accumulate(index: LoadedIndex, terms: readonly ScoringTerm[]): A
       }
     }
   }
-  return { ids: touched.subarray(0, count), scores, masks };
+  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, state) };
 }

@@ -1,14 +1,14 @@
 // The search itself: the query is parsed (query.ts), each word expanded to the index terms it
 // stands for (expand.ts), every matching article scored by BM25F (rank.ts), then phrases,
 // exclusions and filters apply, the sort order picks the page, and each hit gets its snippet.
-import type { Article } from "../index-format.js";
-import { expandWord } from "./expand.js";
-import type { LoadedIndex } from "./load-index.js";
+import { dayNumber, type Article, type ArticleMeta, type Postings } from "../index-format.js";
 import { phraseMatcher } from "./phrase.js";
-import { parseQuery, type Clause, type ParsedQuery } from "./query.js";
-import { accumulate, type ScoringTerm } from "./rank.js";
+import { plan, type Plan } from "./plan.js";
+import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query.js";
+import { accumulate, type Accumulated } from "./rank.js";
 import { snippet } from "./snippet.js";
-import { topK } from "./top-k.js";
+import type { IndexStore } from "./store.js";
+import { verifiedTop, type Checks } from "./verify.js";
 
 export type SortOrder = "relevance" | "date" | "recent";
 
@@ -48,6 +48,8 @@ export interface Hit {
 export interface SearchResult {
   query: string;
   total: number;
+  /** False when `total` is an estimate: a phrase query with more candidates than the worker reads to verify. */
+  totalExact: boolean;
   offset: number;
   limit: number;
   hits: Hit[];
@@ -56,83 +58,62 @@ export interface SearchResult {
 /** A ranked page before snippets: what the bench times as "ranking". */
 export interface RankedPage {
   total: number;
+  totalExact: boolean;
   page: { position: number; score: number | null }[];
   /** Index terms to highlight: the query's terms and the expansions that matched. */
   highlight: string[];
 }
 
-interface Plan {
-  terms: ScoringTerm[];
-  /** Each clause's bits (a word: its own bit; a phrase: one bit per term). */
-  masks: Map<Clause, number>;
+const NOTHING: RankedPage = { total: 0, totalExact: true, page: [], highlight: [] };
+
+/** Articles holding every term of a clause (for a word: its term). */
+function holding(postings: ReadonlyMap<string, Postings>, clause: Clause): Set<number> {
+  const terms = clause.kind === "word" ? [clause.term] : clause.terms;
+  const lists = terms.map((term) => {
+    const ids = new Set<number>();
+    for (const slot of postings.get(term) ?? []) if (slot) for (let i = 0; i < slot.length; i++) ids.add(slot[i]!);
+    return ids;
+  });
+  const [first, ...rest] = lists;
+  return new Set([...(first ?? [])].filter((id) => rest.every((list) => list.has(id))));
 }
 
-function plan(index: LoadedIndex, query: ParsedQuery, tolerant: boolean): Plan {
-  const byTerm = new Map<string, ScoringTerm>();
-  const masks = new Map<Clause, number>();
-  let bit = 0;
-  const add = (term: string, weight: number, mask: number) => {
-    const known = byTerm.get(term);
-    if (known) {
-      known.weight = Math.max(known.weight, weight);
-      known.mask |= mask;
-    } else byTerm.set(term, { term, weight, mask });
-  };
-  for (const group of query.groups) {
-    for (const clause of group.clauses) {
-      let clauseMask = 0;
-      if (clause.kind === "word") {
-        if (bit >= 32 || !query.terms.includes(clause.term)) continue;
-        const mask = 1 << bit++;
-        for (const { term, weight } of expandWord(index, clause.word, clause.term, tolerant)) add(term, weight, mask);
-        clauseMask = mask;
-      } else {
-        for (const term of clause.terms) {
-          if (bit >= 32) break;
-          const mask = 1 << bit++;
-          add(term, 1, mask);
-          clauseMask |= mask;
-        }
-      }
-      masks.set(clause, clauseMask >>> 0);
-    }
-  }
-  return { terms: [...byTerm.values()], masks };
+interface Exclusions {
+  /** Excluded for sure: they hold an excluded word. */
+  excluded: Set<number>;
+  /** Hold every term of an excluded phrase: excluded if the phrase is there word for word. */
+  suspects: Map<number, Clause[]>;
 }
 
-/** Articles any excluded clause matches. */
-function excludedSet(index: LoadedIndex, clauses: readonly Clause[]): Set<number> {
-  const out = new Set<number>();
+function exclusions(postings: ReadonlyMap<string, Postings>, clauses: readonly Clause[]): Exclusions {
+  const excluded = new Set<number>();
+  const suspects = new Map<number, Clause[]>();
   for (const clause of clauses) {
-    const terms = clause.kind === "word" ? [clause.term] : clause.terms;
-    const lists = terms.map((term) => {
-      const ids = new Set<number>();
-      for (const slot of index.postings(term) ?? []) if (slot) for (const id of slot) ids.add(id as number);
-      return ids;
-    });
-    const [first, ...rest] = lists;
-    const test = clause.kind === "phrase" ? phraseMatcher(clause.words, index.manifest.config.fields) : null;
-    for (const id of first ?? []) {
-      if (rest.every((list) => list.has(id)) && (!test || test(index.articles[id]!))) out.add(id);
+    for (const id of holding(postings, clause)) {
+      if (clause.kind === "word") excluded.add(id);
+      else suspects.set(id, [...(suspects.get(id) ?? []), clause]);
     }
   }
-  return out;
+  return { excluded, suspects };
 }
 
-function hasFilters(params: SearchParams): boolean {
-  return params.source !== undefined || params.from !== undefined || params.to !== undefined;
-}
-
-function passesFilters(article: Article, params: SearchParams): boolean {
-  if (params.source !== undefined && article.source !== params.source) return false;
-  if (params.from === undefined && params.to === undefined) return true;
-  if (article.published === null) return false;
-  return (params.from === undefined || article.published >= params.from) && (params.to === undefined || article.published <= params.to);
+/** The filter test of `source`, `from` and `to`, or null when there is none. */
+function filterOf(meta: ArticleMeta | null, params: SearchParams): ((id: number) => boolean) | null {
+  if (!meta || (params.source === undefined && params.from === undefined && params.to === undefined)) return null;
+  const from = params.from === undefined ? -Infinity : dayNumber(params.from);
+  const to = params.to === undefined ? Infinity : dayNumber(params.to);
+  const dated = params.from !== undefined || params.to !== undefined;
+  return (id) => {
+    if (params.source !== undefined && meta.source(id) !== params.source) return false;
+    if (!dated) return true;
+    const day = meta.days[id]!;
+    return day >= from && day <= to;
+  };
 }
 
 /** Newer first; undated last; equal dates by higher score. */
-function newerFirst(index: LoadedIndex, scores: Float64Array | null) {
-  const { days } = index;
+function newerFirst(meta: ArticleMeta, scores: Float64Array | null) {
+  const { days } = meta;
   return (a: number, b: number) => {
     const da = days[a]!;
     const db = days[b]!;
@@ -141,83 +122,119 @@ function newerFirst(index: LoadedIndex, scores: Float64Array | null) {
   };
 }
 
-function browse(index: LoadedIndex, params: SearchParams, excluded: Set<number>): RankedPage {
-  const matches: number[] = [];
-  index.articles.forEach((article, position) => {
-    if (!excluded.has(position) && passesFilters(article, params)) matches.push(position);
-  });
-  const best = topK(matches, params.offset + params.limit, newerFirst(index, null));
-  return { total: matches.length, page: best.slice(params.offset).map((position) => ({ position, score: null })), highlight: [] };
+/** The phrase checks of the required groups and excluded phrases, or null when there are none. */
+function phraseChecks(required: readonly Group[], masks: ReadonlyMap<Clause, number>, matched: Uint32Array | null, suspects: Exclusions["suspects"], fields: Parameters<typeof phraseMatcher>[1]): Checks | null {
+  const tests = new Map<Clause, (article: Article) => boolean>();
+  const testOf = (clause: Clause) => {
+    if (clause.kind !== "phrase") return () => true;
+    let test = tests.get(clause);
+    if (!test) tests.set(clause, (test = phraseMatcher(clause.words, fields)));
+    return test;
+  };
+  const hasPhrase = required.some((group) => group.clauses.some((clause) => clause.kind === "phrase"));
+  if (!hasPhrase && suspects.size === 0) return null;
+  const wordSatisfied = (id: number, group: Group) => group.clauses.some((clause) => clause.kind === "word" && matched !== null && (matched[id]! & (masks.get(clause) ?? 0)) !== 0);
+  return {
+    needed: (id) => suspects.has(id) || (hasPhrase && !required.every((group) => wordSatisfied(id, group))),
+    passes: (id, article) =>
+      required.every((group) =>
+        group.clauses.some((clause) => {
+          const clauseMask = masks.get(clause) ?? 0;
+          const mask = matched?.[id] ?? 0;
+          if (clause.kind === "word") return (mask & clauseMask) !== 0;
+          return clauseMask !== 0 && (mask & clauseMask) === clauseMask && testOf(clause)(article);
+        }),
+      ) && !(suspects.get(id) ?? []).some((clause) => testOf(clause)(article)),
+  };
 }
 
 /** Ranks the articles for a query and returns the requested page, without snippets. */
-export function rank(index: LoadedIndex, params: SearchParams): RankedPage {
+export async function rank(store: IndexStore, params: SearchParams): Promise<RankedPage> {
   const query = parseQuery(params.q);
-  const excluded = excludedSet(index, query.excluded);
-  if (query.groups.length === 0) {
-    return query.excluded.length > 0 || params.q.trim() === "" ? browse(index, params, excluded) : { total: 0, page: [], highlight: [] };
-  }
-  const { terms, masks } = plan(index, query, params.typos ?? true);
-  const { ids, scores, masks: matched } = accumulate(index, terms);
-
-  const required = query.groups.filter((group) => group.required);
-  const phraseTests = new Map<Clause, (article: Article) => boolean>();
-  for (const group of required) {
-    for (const clause of group.clauses) if (clause.kind === "phrase") phraseTests.set(clause, phraseMatcher(clause.words, index.manifest.config.fields));
-  }
-  const groupMasks = query.groups.map((group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0));
-
-  const satisfies = (id: number) => {
-    const article = index.articles[id]!;
-    if (excluded.has(id) || !passesFilters(article, params)) return false;
-    const mask = matched[id]!;
-    return required.every((group) =>
-      group.clauses.some((clause) => {
-        const clauseMask = masks.get(clause) ?? 0;
-        if (clause.kind === "word") return (mask & clauseMask) !== 0;
-        return clauseMask !== 0 && (mask & clauseMask) === clauseMask && phraseTests.get(clause)!(article);
-      }),
-    );
-  };
-  // The common query has nothing to check: every touched article is a candidate.
-  let candidates = excluded.size === 0 && required.length === 0 && !hasFilters(params) ? ids : ids.filter(satisfies);
-
+  const browsing = query.groups.length === 0;
+  if (browsing && query.excluded.length === 0 && params.q.trim() !== "") return NOTHING;
+  const needsMeta = browsing || params.sort !== "relevance" || params.source !== undefined || params.from !== undefined || params.to !== undefined;
+  const [{ terms, masks, postings }, meta] = await Promise.all([plan(store, query, params.typos ?? true), needsMeta ? store.meta() : null]);
+  const { excluded, suspects } = exclusions(postings, query.excluded);
+  const filter = filterOf(meta, params);
+  const articles = store.manifest.articles;
   const k = params.offset + params.limit;
-  let best: number[];
+  const fields = store.manifest.config.fields;
+
+  if (browsing) {
+    const all: number[] = [];
+    for (let id = 0; id < articles; id++) if (!excluded.has(id) && (!filter || filter(id))) all.push(id);
+    const { best, total, exact } = await verifiedTop(store, all, k, newerFirst(meta!, null), phraseChecks([], masks, null, suspects, fields));
+    return { total, totalExact: exact, page: best.slice(params.offset).map((position) => ({ position, score: null })), highlight: [] };
+  }
+
+  const accumulated = accumulate(postings, articles, terms);
+  try {
+    return await ranked(store, params, query, { terms, masks }, accumulated, { meta, excluded, suspects, filter });
+  } finally {
+    accumulated.release();
+  }
+}
+
+interface Context {
+  meta: ArticleMeta | null;
+  excluded: Set<number>;
+  suspects: Exclusions["suspects"];
+  filter: ((id: number) => boolean) | null;
+}
+
+async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuery, { terms, masks }: Pick<Plan, "terms" | "masks">, { ids, scores, masks: matched }: Accumulated, { meta, excluded, suspects, filter }: Context): Promise<RankedPage> {
+  const k = params.offset + params.limit;
+  const fields = store.manifest.config.fields;
+  const required = query.groups.filter((group) => group.required);
+  // A required group's word clauses are judged by their bits; phrases are judged later, by reading.
+  const clauseBits = (group: Group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0);
+  const requiredBits = required.map(clauseBits);
+  const cheap = (id: number) => !excluded.has(id) && (!filter || filter(id)) && requiredBits.every((bits) => (matched[id]! & bits) !== 0);
+  // The common query has nothing to check: every touched article is a candidate.
+  let candidates: ArrayLike<number> = excluded.size === 0 && required.length === 0 && !filter ? ids : ids.filter(cheap);
+
+  let better: (a: number, b: number) => boolean;
   let shown: (id: number) => number = (id) => scores[id]!;
   if (params.sort === "date") {
-    const covered = (id: number) => groupMasks.reduce((sum, groupMask) => sum + ((matched[id]! & groupMask) !== 0 ? 1 : 0), 0);
-    const most = candidates.reduce((max, id) => Math.max(max, covered(id)), 0);
-    candidates = candidates.filter((id) => covered(id) === most);
-    best = topK(candidates, k, newerFirst(index, scores));
+    const groupBits = query.groups.map(clauseBits);
+    const covered = (id: number) => groupBits.reduce((sum, bits) => sum + ((matched[id]! & bits) !== 0 ? 1 : 0), 0);
+    let most = 0;
+    for (let i = 0; i < candidates.length; i++) most = Math.max(most, covered(candidates[i]!));
+    candidates = Array.from(candidates).filter((id) => covered(id) === most);
+    better = newerFirst(meta!, scores);
   } else if (params.sort === "recent") {
     const halfLife = params.halfLife ?? DEFAULT_HALF_LIFE_DAYS;
-    const age = (id: number) => index.newestDay - (Number.isNaN(index.days[id]!) ? index.oldestDay : index.days[id]!);
+    const { days, newestDay, oldestDay } = meta!;
+    const age = (id: number) => newestDay - (Number.isNaN(days[id]!) ? oldestDay : days[id]!);
     // Compared in logarithms, so centuries-old articles do not underflow to zero.
     const key = (id: number) => Math.log(scores[id]!) - (Math.LN2 * age(id)) / halfLife;
-    best = topK(candidates, k, (a, b) => key(a) > key(b) || (key(a) === key(b) && a < b));
+    better = (a, b) => key(a) > key(b) || (key(a) === key(b) && a < b);
     shown = (id) => scores[id]! * Math.pow(0.5, age(id) / halfLife);
   } else {
-    best = topK(candidates, k, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b));
+    better = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   }
-  const total = candidates.length;
+  const { best, total, exact } = await verifiedTop(store, candidates, k, better, phraseChecks(required, masks, matched, suspects, fields));
   const highlight = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term);
   return {
     total,
+    totalExact: exact,
     page: best.slice(params.offset).map((position) => ({ position, score: Math.round(shown(position) * 1e4) / 1e4 })),
     highlight,
   };
 }
 
-export function search(index: LoadedIndex, params: SearchParams): SearchResult {
-  const ranked = rank(index, params);
+export async function search(store: IndexStore, params: SearchParams): Promise<SearchResult> {
+  const ranked = await rank(store, params);
+  const articles = await store.articles(ranked.page.map(({ position }) => position));
   return {
     query: params.q,
     total: ranked.total,
+    totalExact: ranked.totalExact,
     offset: params.offset,
     limit: params.limit,
-    hits: ranked.page.map(({ position, score }) => {
-      const article = index.articles[position]!;
+    hits: ranked.page.map(({ score }, i) => {
+      const article = articles[i]!;
       return {
         id: article.id,
         title: article.title,

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import { jsonResponse } from "../http/json.js";
 import * as v from "valibot";
-import type { LoadedIndex } from "../engine/load-index.js";
+import type { IndexStore } from "../engine/store.js";
 import { NewsfindError } from "../http/errors.js";
 import { queryParams } from "../http/params.js";
 import { validate } from "../http/validate.js";
@@ -16,14 +16,16 @@ const articleParams = v.object({
   ),
 });
 
-export function articleRoutes(loadIndex: () => Promise<LoadedIndex>) {
+export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/:id", validate("param", articleParams), validate("query", queryParams({})), async (c) => {
     const { id } = c.req.valid("param");
-    const article = (await loadIndex()).byId.get(id);
-    if (!article) {
+    const store = await loadIndex(c.env);
+    const position = await store.position(id);
+    if (position === undefined) {
       throw new NewsfindError("article-not-found", `no article has the id ${JSON.stringify(id)}; take ids from /search hits`);
     }
-    const wordCount = article.body.reduce((sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length, 0);
-    return jsonResponse({ ...article, wordCount }, { headers: { "cache-control": ARTICLE_CACHE_CONTROL } });
+    const [article] = await store.articles([position]);
+    const wordCount = article!.body.reduce((sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length, 0);
+    return jsonResponse({ ...article!, wordCount }, { headers: { "cache-control": ARTICLE_CACHE_CONTROL } });
   });
 }

@@ -1,7 +1,7 @@
 // GET /search: full-text search with filters, or, with an empty q, the newest articles.
 import { Hono } from "hono";
 import { jsonResponse } from "../http/json.js";
-import type { LoadedIndex } from "../engine/load-index.js";
+import type { IndexStore } from "../engine/store.js";
 import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
 import { NewsfindError } from "../http/errors.js";
 import { dateParam, enumParam, intParam, numberParam, queryParams, textParam } from "../http/params.js";
@@ -27,14 +27,14 @@ function configuredHalfLife(env: unknown): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_HALF_LIFE_DAYS;
 }
 
-export function searchRoutes(loadIndex: () => Promise<LoadedIndex>) {
+export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", searchQuery), async (c) => {
     const { half_life: halfLife, typos, ...params } = c.req.valid("query");
     if (params.from && params.to && params.from > params.to) {
       const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
       throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
     }
-    const result = search(await loadIndex(), { ...params, q: params.q ?? "", halfLife: halfLife ?? configuredHalfLife(c.env), typos: typos === "on" });
+    const result = await search(await loadIndex(c.env), { ...params, q: params.q ?? "", halfLife: halfLife ?? configuredHalfLife(c.env), typos: typos === "on" });
     return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL } });
   });
 }

@@ -134,7 +134,13 @@ describe("build options", () => {
   it("takes the corpus from --corpus, else NEWSFIND_CORPUS, else corpus/", () => {
     expect(parseBuildOptions(["--corpus", "x"], { NEWSFIND_CORPUS: "y" }).corpus).toBe("x");
     expect(parseBuildOptions([], { NEWSFIND_CORPUS: "y" }).corpus).toBe("y");
-    expect(parseBuildOptions([], {})).toEqual({ corpus: "corpus", outDir: "dist/index", json: false, fields: ["title", "body"] });
+    expect(parseBuildOptions([], {})).toEqual({ corpus: "corpus", outDir: "dist/index", json: false, fields: ["title", "body"], assetsDir: "dist/assets", layout: "auto", cacheDir: "node_modules/.cache/newsfind", quiet: false });
+  });
+
+  it("keeps a build elsewhere away from the worker's assets, and refuses an unknown layout", () => {
+    expect(parseBuildOptions(["--out", "/tmp/x/index"], {}).assetsDir).toBe("/tmp/x/index/assets");
+    expect(parseBuildOptions(["--out", "/tmp/x/index", "--assets", "/tmp/a"], {}).assetsDir).toBe("/tmp/a");
+    expect(() => parseBuildOptions(["--layout", "tiles"], {})).toThrow("--layout must be one of auto, bundle, sharded (got tiles)");
   });
 
   it("refuses an unknown option", () => {

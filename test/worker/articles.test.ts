@@ -1,13 +1,13 @@
-// /articles/:id and /health through the worker's own fetch.
-import { exports } from "cloudflare:workers";
+// /articles/:id and /health over the seed corpus, in both layouts (sharded: the worker's own fetch).
 import { describe, expect, it } from "vitest";
 import { INDEX_FORMAT_VERSION } from "../../src/index-format.js";
-import { problemOf } from "./helpers.js";
+import { LAYOUTS, problemOf, seedFetch } from "./helpers.js";
 
-describe("GET /articles/:id", () => {
+describe.each(LAYOUTS)("GET /articles/:id (%s layout)", (layout) => {
+  const fetch = seedFetch(layout);
   it("returns the clean article of a search hit", async () => {
-    const found = (await (await exports.default.fetch("http://newsfind.test/search?q=AzerNews")).json()) as { hits: { id: string }[] };
-    const response = await exports.default.fetch(`http://newsfind.test/articles/${found.hits[0]!.id}`);
+    const found = (await (await fetch("/search?q=AzerNews")).json()) as { hits: { id: string }[] };
+    const response = await fetch(`/articles/${found.hits[0]!.id}`);
     expect(response.status).toBe(200);
     const article = (await response.json()) as Record<string, unknown> & { body: string[]; wordCount: number };
     expect(article).toMatchObject({ id: found.hits[0]!.id, title: "Putin, Trump Still Open To Meeting: Russia", source: "AzerNews", published: "2025-10-25", url: null });
@@ -18,7 +18,7 @@ describe("GET /articles/:id", () => {
   });
 
   it("answers an unknown id with 404 problem+json", async () => {
-    const response = await exports.default.fetch("http://newsfind.test/articles/no-such-article");
+    const response = await fetch("/articles/no-such-article");
     expect(response.status).toBe(404);
     const problem = await problemOf(response);
     expect(problem).toMatchObject({ type: "/problems/article-not-found", status: 404 });
@@ -26,15 +26,16 @@ describe("GET /articles/:id", () => {
   });
 
   it("refuses an over-long id with 400", async () => {
-    const response = await exports.default.fetch(`http://newsfind.test/articles/${"x".repeat(600)}`);
+    const response = await fetch(`/articles/${"x".repeat(600)}`);
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors![0]!.param).toBe("id");
   });
 });
 
-describe("GET /health", () => {
+describe.each(LAYOUTS)("GET /health (%s layout)", (layout) => {
+  const fetch = seedFetch(layout);
   it("reports the article count, index version and build time", async () => {
-    const response = await exports.default.fetch("http://newsfind.test/health");
+    const response = await fetch("/health");
     const health = (await response.json()) as Record<string, unknown>;
     expect(health).toMatchObject({ status: "ok", articles: 5, indexVersion: INDEX_FORMAT_VERSION, fields: ["title", "body"] });
     expect(Date.parse(health.builtAt as string)).not.toBeNaN();

@@ -1,10 +1,53 @@
-// Helpers for the worker tests: an app over the hostile fixture index, and problem parsing.
+// Helpers for the worker tests: the seed and hostile indexes in both layouts, apps over
+// fixture articles in either layout (compiled in workerd by the build's own compiler), and
+// problem parsing. The sharded seed index is the worker itself, read through its real ASSETS
+// binding; sharded fixtures read their files from memory through the same store.
+import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
-import { createApp } from "../../src/app.js";
+import { compileIndex } from "../../build/compile-index.js";
 import * as hostile from "../../dist/test-index/hostile/artefacts.js";
+import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
+import { createApp } from "../../src/app.js";
+import type { AssetReader } from "../../src/engine/sharded-store.js";
 import type { Problem } from "../../src/http/errors.js";
+import type { Article, IndexedField } from "../../src/index-format.js";
 
-export const hostileApp = createApp({ artefacts: hostile });
+export const LAYOUTS = ["bundle", "sharded"] as const;
+export type Layout = (typeof LAYOUTS)[number];
+export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** Reads asset files held in memory, failing like a missing asset when a path is absent. */
+export function memoryAssets(files: ReadonlyMap<string, Uint8Array>, reads: string[] = []): AssetReader {
+  return async (path) => {
+    reads.push(path);
+    const data = files.get(path);
+    if (!data) throw new Error(`no asset ${path}`);
+    return data.slice().buffer;
+  };
+}
+
+/** An app over these articles, compiled in the given layout. `reads` collects the asset paths it reads. */
+export function appFor(articles: Article[], layout: Layout, options: { fields?: IndexedField[]; reads?: string[] } = {}) {
+  const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout, fields: options.fields });
+  return createApp({ artefacts, assets: memoryAssets(files, options.reads) });
+}
+
+const seedBundleApp = createApp({ artefacts: seedBundle });
+const hostileApps: Record<Layout, ReturnType<typeof createApp>> = {
+  bundle: createApp({ artefacts: hostile }),
+  sharded: appFor(JSON.parse(hostile.articles!) as Article[], "sharded"),
+};
+
+/** The seed corpus: sharded, the worker itself (dist/index through ASSETS); bundle, the same seeds built as a bundle. */
+export function seedFetch(layout: Layout): Fetch {
+  if (layout === "sharded") return (path, init) => exports.default.fetch(`http://newsfind.test${path}`, init);
+  return async (path, init) => seedBundleApp.request(path, init);
+}
+
+/** The hostile fixture (test/fixtures/hostile) in the given layout. */
+export function hostileFetch(layout: Layout): Fetch {
+  return async (path, init) => hostileApps[layout].request(path, init);
+}
 
 export async function problemOf(response: Response): Promise<Problem> {
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);

@@ -1,12 +1,13 @@
 // Hostile input: markup in articles and in queries comes back escaped, never as markup.
 import { describe, expect, it } from "vitest";
-import { hostileApp } from "./helpers.js";
+import { hostileFetch, LAYOUTS } from "./helpers.js";
 
 const ONLY_MARK_TAGS = /<(?!\/?mark>)/;
 
-describe("hostile input", () => {
+describe.each(LAYOUTS)("hostile input (%s layout)", (layout) => {
+  const hostile = hostileFetch(layout);
   it("escapes markup from an article in its snippet, leaving only <mark> tags", async () => {
-    const response = await hostileApp.request("/search?q=Tomahawk");
+    const response = await hostile("/search?q=Tomahawk");
     const body = (await response.json()) as { hits: { id: string; snippet: string }[] };
     const hit = body.hits.find((h) => h.id === "hostile-script")!;
     expect(hit.snippet).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -16,7 +17,7 @@ describe("hostile input", () => {
 
   it("escapes markup and quotes in snippets for a query that contains HTML", async () => {
     const q = encodeURIComponent('<img src=x onerror=alert(1)> "quotes" paragraph');
-    const response = await hostileApp.request(`/search?q=${q}`);
+    const response = await hostile(`/search?q=${q}`);
     const body = (await response.json()) as { query: string; hits: { snippet: string }[] };
     expect(body.query).toBe('<img src=x onerror=alert(1)> "quotes" paragraph');
     expect(body.hits.length).toBeGreaterThan(0);
@@ -28,7 +29,7 @@ describe("hostile input", () => {
   });
 
   it("never sends raw markup in JSON: the article text is escaped as \\u003c and parses back unchanged", async () => {
-    const response = await hostileApp.request("/articles/hostile-script");
+    const response = await hostile("/articles/hostile-script");
     const raw = await response.text();
     expect(raw).not.toMatch(/[<>]/);
     expect(raw).toContain("\\u003cscript\\u003e");
@@ -39,7 +40,7 @@ describe("hostile input", () => {
   });
 
   it("echoes a hostile parameter in an error without raw markup", async () => {
-    const response = await hostileApp.request(`/search?sort=${encodeURIComponent("<script>")}`);
+    const response = await hostile(`/search?sort=${encodeURIComponent("<script>")}`);
     expect(response.status).toBe(400);
     const raw = await response.text();
     expect(raw).not.toMatch(/[<>]/);

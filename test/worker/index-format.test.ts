@@ -1,9 +1,14 @@
-// The worker refuses artefacts written with another format version or configuration.
+// The worker refuses artefacts written with another format version or configuration, says
+// what is wrong with a sharded index it cannot read, and never serves the shards themselves.
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { compileIndex } from "../../build/compile-index.js";
+import * as sharded from "../../dist/index/artefacts.js";
+import * as seeds from "../../dist/test-index/seeds/artefacts.js";
 import { createApp } from "../../src/app.js";
-import * as seeds from "../../dist/index/artefacts.js";
-import { INDEX_FORMAT_VERSION } from "../../src/index-format.js";
-import { problemOf } from "./helpers.js";
+import { assetReader, type AssetsBinding } from "../../src/engine/load-index.js";
+import { INDEX_FORMAT_VERSION, type Article } from "../../src/index-format.js";
+import { memoryAssets, problemOf } from "./helpers.js";
 
 describe("index format check", () => {
   it("refuses an index built with another format version, saying how to fix it", async () => {
@@ -27,6 +32,43 @@ describe("index format check", () => {
 
   it("serves the same artefacts when the format matches", async () => {
     const app = createApp({ artefacts: seeds });
+    expect(seeds.manifest.layout.kind).toBe("bundle");
     expect((await app.request("/health")).status).toBe(200);
+  });
+});
+
+describe("sharded index", () => {
+  const articles = JSON.parse(seeds.articles!) as Article[];
+
+  it("says the ASSETS binding is missing when the worker has none", async () => {
+    const app = createApp({ artefacts: sharded });
+    const response = await app.request("/search?q=Putin");
+    expect(response.status).toBe(500);
+    expect((await problemOf(response)).detail).toContain("no ASSETS binding");
+  });
+
+  it("names a shard file missing from the static assets, with the fix", async () => {
+    const read = assetReader(env.ASSETS as AssetsBinding);
+    await expect(read("/index/meta.bin")).resolves.toBeInstanceOf(ArrayBuffer);
+    await expect(read("/index/terms/99999.bin")).rejects.toThrow(/\/index\/terms\/99999\.bin is missing from the static assets \(404\); rebuild/);
+  });
+
+  it("answers 500 problem+json, not a crash, when a shard cannot be read", async () => {
+    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const app = createApp({ artefacts, assets: async (path) => (path.includes("/articles/") ? assetReader(env.ASSETS as AssetsBinding)("/index/gone.json") : memoryAssets(files)(path)) });
+    const response = await app.request("/search?q=Putin");
+    expect(response.status).toBe(500);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe("/problems/index-unavailable");
+    expect(problem.detail).toContain("/index/gone.json");
+    expect((await app.request("/search?q=Putin")).status).toBe(500);
+  });
+
+  it("serves the index's files to nobody: shard paths reach the worker and answer 404", async () => {
+    for (const path of ["/index/meta.bin", "/index/lexicon.txt", "/index/terms/0.bin", "/index/articles/0.json"]) {
+      const response = await exports.default.fetch(`http://newsfind.test${path}`);
+      expect(response.status).toBe(404);
+      expect((await problemOf(response)).type).toBe("/problems/not-found");
+    }
   });
 });

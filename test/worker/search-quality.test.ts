@@ -1,19 +1,19 @@
 // Search quality through the real app: name variants on the seeds, typos, the phonetic
 // fallback, query syntax, BM25F ranking and recency. Small fixture indexes are compiled
 // inside the tests with the build's own compiler.
-import { exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
-import { compileArtefacts } from "../../build/compile-index.js";
-import { createApp } from "../../src/app.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/index-format.js";
+import { appFor, LAYOUTS, seedFetch, type Layout } from "./helpers.js";
 
 interface Body {
   total: number;
   hits: { id: string; title: string; published: string | null; snippet: string; score: number | null }[];
 }
 
+let layout: Layout = "bundle";
+
 async function seeds(query: string): Promise<Body> {
-  const response = await exports.default.fetch(`http://newsfind.test/search?${query}`);
+  const response = await seedFetch(layout)(`/search?${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as Body;
 }
@@ -25,156 +25,163 @@ function article(id: string, title: string, body: string, published: string | nu
 }
 
 function fixture(articles: Article[]) {
-  const app = createApp({ artefacts: compileArtefacts(articles, "2025-01-01T00:00:00Z") });
+  const apps = new Map<Layout, ReturnType<typeof appFor>>();
   return async (query: string): Promise<Body> => {
-    const response = await app.request(`/search?${query}`);
+    if (!apps.has(layout)) apps.set(layout, appFor(articles, layout));
+    const response = await apps.get(layout)!.request(`/search?${query}`);
     expect(response.status).toBe(200);
     return (await response.json()) as Body;
   };
 }
 
-describe("name and place variants on the seed articles", () => {
-  it("finds Kiev and Kyiv articles whichever spelling is searched", async () => {
-    const kyiv = await seeds("q=Kyiv");
-    const kiev = await seeds("q=Kiev");
-    expect(ids(kyiv)).toEqual(ids(kiev));
-    expect(kyiv.total).toBe(3); // 001 writes Kiev, 003 and 004 write Kyiv
+describe.each(LAYOUTS)("%s layout", (current) => {
+  beforeAll(() => {
+    layout = current;
   });
 
-  it("finds Zelenskyy and Zelenskiy articles from any of the three spellings, and highlights the article's own spelling", async () => {
-    const results = await Promise.all(["Zelenskyy", "Zelensky", "Zelenskiy"].map((q) => seeds(`q=${q}`)));
-    for (const result of results) expect(ids(result)).toEqual(ids(results[0]!));
-    expect(results[0]!.total).toBe(2);
-    const snippets = results[0]!.hits.map((hit) => hit.snippet).join(" ");
-    expect(snippets).toMatch(/<mark>Zelenskyy<\/mark>/);
-    expect(snippets).toMatch(/<mark>Zelenskiy<\/mark>/);
+  describe("name and place variants on the seed articles", () => {
+    it("finds Kiev and Kyiv articles whichever spelling is searched", async () => {
+      const kyiv = await seeds("q=Kyiv");
+      const kiev = await seeds("q=Kiev");
+      expect(ids(kyiv)).toEqual(ids(kiev));
+      expect(kyiv.total).toBe(3); // 001 writes Kiev, 003 and 004 write Kyiv
+    });
+
+    it("finds Zelenskyy and Zelenskiy articles from any of the three spellings, and highlights the article's own spelling", async () => {
+      const results = await Promise.all(["Zelenskyy", "Zelensky", "Zelenskiy"].map((q) => seeds(`q=${q}`)));
+      for (const result of results) expect(ids(result)).toEqual(ids(results[0]!));
+      expect(results[0]!.total).toBe(2);
+      const snippets = results[0]!.hits.map((hit) => hit.snippet).join(" ");
+      expect(snippets).toMatch(/<mark>Zelenskyy<\/mark>/);
+      expect(snippets).toMatch(/<mark>Zelenskiy<\/mark>/);
+    });
+
+    it("folds diacritics: Turkiye finds the article that writes Türkiye", async () => {
+      const body = await seeds("q=Turkiye");
+      expect(body.total).toBe(1);
+      expect(body.hits[0]!.snippet).toContain("<mark>Türkiye</mark>");
+    });
+
+    it("stems: ceasefires finds ceasefire", async () => {
+      expect(ids(await seeds("q=ceasefires"))).toEqual(ids(await seeds("q=ceasefire")));
+    });
   });
 
-  it("folds diacritics: Turkiye finds the article that writes Türkiye", async () => {
-    const body = await seeds("q=Turkiye");
-    expect(body.total).toBe(1);
-    expect(body.hits[0]!.snippet).toContain("<mark>Türkiye</mark>");
+  describe("missing words and typos", () => {
+    it("does not come back empty when one word of many is missing", async () => {
+      const body = await seeds("q=Tomahawk+missiles+xyzzyplugh+quux");
+      expect(body.total).toBeGreaterThan(0);
+      expect(ids(body)).toEqual(ids(await seeds("q=Tomahawk+missiles")));
+    });
+
+    it("finds a word typed with one typo, and not with typos=off", async () => {
+      const clean = await seeds("q=Tomahawk");
+      expect(ids(await seeds("q=Tomahwak"))).toEqual(ids(clean));
+      expect(ids(await seeds("q=Tomahawks"))).toEqual(ids(clean));
+      expect((await seeds("q=Tomahwak&typos=off")).total).toBe(0);
+    });
+
+    it("falls back to names that sound alike, without flooding the results", async () => {
+      const search = fixture([
+        article("a", "Gaddafi forces retreat", "Gaddafi forces retreated from the coast."),
+        article("b", "Gaddafi son speaks", "A son of Gaddafi spoke on television."),
+        article("c", "Markets calm", "Markets were calm on Tuesday in Cairo and Caracas."),
+        article("d", "Kidnap case", "A kidnap case went to court."),
+      ]);
+      const body = await search("q=Kadafy");
+      expect(ids(body)).toEqual(["a", "b"]);
+      expect((await search("q=Kadafy&typos=off")).total).toBe(0);
+    });
   });
 
-  it("stems: ceasefires finds ceasefire", async () => {
-    expect(ids(await seeds("q=ceasefires"))).toEqual(ids(await seeds("q=ceasefire")));
-  });
-});
-
-describe("missing words and typos", () => {
-  it("does not come back empty when one word of many is missing", async () => {
-    const body = await seeds("q=Tomahawk+missiles+xyzzyplugh+quux");
-    expect(body.total).toBeGreaterThan(0);
-    expect(ids(body)).toEqual(ids(await seeds("q=Tomahawk+missiles")));
-  });
-
-  it("finds a word typed with one typo, and not with typos=off", async () => {
-    const clean = await seeds("q=Tomahawk");
-    expect(ids(await seeds("q=Tomahwak"))).toEqual(ids(clean));
-    expect(ids(await seeds("q=Tomahawks"))).toEqual(ids(clean));
-    expect((await seeds("q=Tomahwak&typos=off")).total).toBe(0);
-  });
-
-  it("falls back to names that sound alike, without flooding the results", async () => {
+  describe("query syntax", () => {
     const search = fixture([
-      article("a", "Gaddafi forces retreat", "Gaddafi forces retreated from the coast."),
-      article("b", "Gaddafi son speaks", "A son of Gaddafi spoke on television."),
-      article("c", "Markets calm", "Markets were calm on Tuesday in Cairo and Caracas."),
-      article("d", "Kidnap case", "A kidnap case went to court."),
+      article("peace", "Peace talks resume", "Peace talks between the two sides resumed in Geneva."),
+      article("talks-peace", "Talks on peace", "Talks were held, but peace remained far away."),
+      article("trade", "Trade talks", "Trade talks stalled over tariffs."),
     ]);
-    const body = await search("q=Kadafy");
-    expect(ids(body)).toEqual(["a", "b"]);
-    expect((await search("q=Kadafy&typos=off")).total).toBe(0);
-  });
-});
 
-describe("query syntax", () => {
-  const search = fixture([
-    article("peace", "Peace talks resume", "Peace talks between the two sides resumed in Geneva."),
-    article("talks-peace", "Talks on peace", "Talks were held, but peace remained far away."),
-    article("trade", "Trade talks", "Trade talks stalled over tariffs."),
-  ]);
+    it('"exact phrase" requires the words in that order', async () => {
+      expect(ids(await search(`q=${encodeURIComponent('"peace talks"')}`))).toEqual(["peace"]);
+    });
 
-  it('"exact phrase" requires the words in that order', async () => {
-    expect(ids(await search(`q=${encodeURIComponent('"peace talks"')}`))).toEqual(["peace"]);
-  });
+    it("-word excludes articles with the word, -\"phrase\" those with the phrase", async () => {
+      expect(ids(await search("q=talks+-trade"))).toEqual(["peace", "talks-peace"]);
+      expect(ids(await search(`q=${encodeURIComponent('talks -"peace talks"')}`))).toEqual(["talks-peace", "trade"]);
+    });
 
-  it("-word excludes articles with the word, -\"phrase\" those with the phrase", async () => {
-    expect(ids(await search("q=talks+-trade"))).toEqual(["peace", "talks-peace"]);
-    expect(ids(await search(`q=${encodeURIComponent('talks -"peace talks"')}`))).toEqual(["talks-peace", "trade"]);
-  });
+    it("a lone exclusion lists every article but the excluded ones", async () => {
+      expect(ids(await search("q=-peace"))).toEqual(["trade"]);
+    });
 
-  it("a lone exclusion lists every article but the excluded ones", async () => {
-    expect(ids(await search("q=-peace"))).toEqual(["trade"]);
+    it("OR accepts either phrase", async () => {
+      expect(ids(await search(`q=${encodeURIComponent('"peace talks" OR "trade talks"')}`))).toEqual(["peace", "trade"]);
+    });
+
+    it.each(['"', "OR", "- -", '-"', "\"'<script>", "OR OR OR", '""""', "the", "%00", "((", "a".repeat(500)])("answers %j with 200, never 500", async (q) => {
+      const response = await appFor([article("x", "X", "x")], layout).request(`/search?q=${encodeURIComponent(q)}`);
+      expect(response.status).toBe(200);
+    });
   });
 
-  it("OR accepts either phrase", async () => {
-    expect(ids(await search(`q=${encodeURIComponent('"peace talks" OR "trade talks"')}`))).toEqual(["peace", "trade"]);
+  describe("BM25F ranking", () => {
+    it("ranks a title match above a body-only match", async () => {
+      const search = fixture([article("body", "Markets", "Oil prices rose as markets opened."), article("title", "Oil prices", "Markets opened higher.")]);
+      expect((await search("q=oil")).hits[0]!.id).toBe("title");
+    });
+
+    it("ranks more occurrences higher, with diminishing returns, and shorter articles above longer ones", async () => {
+      const filler = " The weather was mild and the roads were quiet.".repeat(20);
+      const search = fixture([
+        article("once", "News", `Tariffs were mentioned.${filler}`),
+        article("thrice", "News", `Tariffs, tariffs and more tariffs.${filler}`),
+        article("short", "News", "Tariffs were mentioned."),
+      ]);
+      const body = await search("q=tariffs");
+      expect(body.hits.map((hit) => hit.id)).toEqual(["short", "thrice", "once"]);
+    });
+
+    it("weighs a rare word above a common one", async () => {
+      const common = Array.from({ length: 8 }, (_, i) => article(`c${i}`, "Report", "The government said something."));
+      const search = fixture([...common, article("rare", "Report", "The government said nothing."), article("other", "Report", "Sanctions were discussed.")]);
+      const body = await search("q=government+sanctions");
+      expect(body.hits[0]!.id).toBe("other");
+      expect(body.total).toBe(10);
+    });
+
+    it("ranks an article with every query word above one with some", async () => {
+      const search = fixture([article("one", "Summit", "A summit was planned."), article("both", "Summit in Budapest", "A summit in Budapest was planned.")]);
+      expect((await search("q=Budapest+summit")).hits.map((hit) => hit.id)).toEqual(["both", "one"]);
+    });
   });
 
-  it.each(['"', "OR", "- -", '-"', "\"'<script>", "OR OR OR", '""""', "the", "%00", "((", "a".repeat(500)])("answers %j with 200, never 500", async (q) => {
-    const response = await createApp({ artefacts: compileArtefacts([article("x", "X", "x")], "2025-01-01T00:00:00Z") }).request(`/search?q=${encodeURIComponent(q)}`);
-    expect(response.status).toBe(200);
-  });
-});
-
-describe("BM25F ranking", () => {
-  it("ranks a title match above a body-only match", async () => {
-    const search = fixture([article("body", "Markets", "Oil prices rose as markets opened."), article("title", "Oil prices", "Markets opened higher.")]);
-    expect((await search("q=oil")).hits[0]!.id).toBe("title");
-  });
-
-  it("ranks more occurrences higher, with diminishing returns, and shorter articles above longer ones", async () => {
-    const filler = " The weather was mild and the roads were quiet.".repeat(20);
+  describe("sort orders", () => {
+    const filler = " Officials met again.".repeat(10);
     const search = fixture([
-      article("once", "News", `Tariffs were mentioned.${filler}`),
-      article("thrice", "News", `Tariffs, tariffs and more tariffs.${filler}`),
-      article("short", "News", "Tariffs were mentioned."),
+      article("old-strong", "Earthquake earthquake", `Earthquake. Earthquake damage.${filler}`, "2025-01-01"),
+      article("new-weak", "Aftershocks", `An earthquake was felt.${filler}`, "2025-03-01"),
+      article("newest-other", "Floods", `Floods hit the coast.${filler}`, "2025-03-05"),
+      article("undated", "Earthquake report", `Earthquake report.${filler}`, null),
     ]);
-    const body = await search("q=tariffs");
-    expect(body.hits.map((hit) => hit.id)).toEqual(["short", "thrice", "once"]);
-  });
 
-  it("weighs a rare word above a common one", async () => {
-    const common = Array.from({ length: 8 }, (_, i) => article(`c${i}`, "Report", "The government said something."));
-    const search = fixture([...common, article("rare", "Report", "The government said nothing."), article("other", "Report", "Sanctions were discussed.")]);
-    const body = await search("q=government+sanctions");
-    expect(body.hits[0]!.id).toBe("other");
-    expect(body.total).toBe(10);
-  });
+    it("relevance puts the strongest match first", async () => {
+      expect((await search("q=earthquake")).hits[0]!.id).toBe("old-strong");
+    });
 
-  it("ranks an article with every query word above one with some", async () => {
-    const search = fixture([article("one", "Summit", "A summit was planned."), article("both", "Summit in Budapest", "A summit in Budapest was planned.")]);
-    expect((await search("q=Budapest+summit")).hits.map((hit) => hit.id)).toEqual(["both", "one"]);
-  });
-});
+    it("date puts the newest match first, undated last, and leaves out non-matches", async () => {
+      const body = await search("q=earthquake&sort=date");
+      expect(body.hits.map((hit) => hit.id)).toEqual(["new-weak", "old-strong", "undated"]);
+    });
 
-describe("sort orders", () => {
-  const filler = " Officials met again.".repeat(10);
-  const search = fixture([
-    article("old-strong", "Earthquake earthquake", `Earthquake. Earthquake damage.${filler}`, "2025-01-01"),
-    article("new-weak", "Aftershocks", `An earthquake was felt.${filler}`, "2025-03-01"),
-    article("newest-other", "Floods", `Floods hit the coast.${filler}`, "2025-03-05"),
-    article("undated", "Earthquake report", `Earthquake report.${filler}`, null),
-  ]);
+    it("recent lets a newer article overtake an older, more relevant one; a long half-life does not", async () => {
+      expect((await search("q=earthquake&sort=recent")).hits[0]!.id).toBe("new-weak");
+      expect((await search("q=earthquake&sort=recent&half_life=36500")).hits[0]!.id).toBe("old-strong");
+    });
 
-  it("relevance puts the strongest match first", async () => {
-    expect((await search("q=earthquake")).hits[0]!.id).toBe("old-strong");
-  });
-
-  it("date puts the newest match first, undated last, and leaves out non-matches", async () => {
-    const body = await search("q=earthquake&sort=date");
-    expect(body.hits.map((hit) => hit.id)).toEqual(["new-weak", "old-strong", "undated"]);
-  });
-
-  it("recent lets a newer article overtake an older, more relevant one; a long half-life does not", async () => {
-    expect((await search("q=earthquake&sort=recent")).hits[0]!.id).toBe("new-weak");
-    expect((await search("q=earthquake&sort=recent&half_life=36500")).hits[0]!.id).toBe("old-strong");
-  });
-
-  it("refuses a half_life that is not a positive number of days", async () => {
-    const response = await createApp({ artefacts: compileArtefacts([article("x", "X", "x")], "2025-01-01T00:00:00Z") }).request("/search?q=x&sort=recent&half_life=-3");
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain("half_life must be a number of days");
+    it("refuses a half_life that is not a positive number of days", async () => {
+      const response = await appFor([article("x", "X", "x")], layout).request("/search?q=x&sort=recent&half_life=-3");
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain("half_life must be a number of days");
+    });
   });
 });

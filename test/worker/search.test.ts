@@ -1,22 +1,24 @@
-// /search through the worker's own fetch, over the seed corpus index.
-import { exports } from "cloudflare:workers";
+// /search over the seed corpus index, in both layouts (sharded: the worker's own fetch).
 import { describe, expect, it } from "vitest";
+import { LAYOUTS, seedFetch } from "./helpers.js";
 
 interface SearchBody {
   query: string;
   total: number;
+  totalExact: boolean;
   offset: number;
   limit: number;
   hits: { id: string; title: string; url: string | null; source: string | null; published: string | null; snippet: string; score: number | null }[];
 }
 
-async function search(query: string, init?: RequestInit): Promise<SearchBody> {
-  const response = await exports.default.fetch(`http://newsfind.test/search?${query}`, init);
-  expect(response.status).toBe(200);
-  return (await response.json()) as SearchBody;
-}
+describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
+  const fetch = seedFetch(layout);
+  async function search(query: string, init?: RequestInit): Promise<SearchBody> {
+    const response = await fetch(`/search?${query}`, init);
+    expect(response.status).toBe(200);
+    return (await response.json()) as SearchBody;
+  }
 
-describe("GET /search", () => {
   it("finds the three seed articles that mention Tomahawk, with highlighted snippets", async () => {
     const body = await search("q=Tomahawk");
     expect(body.total).toBe(3);
@@ -48,6 +50,7 @@ describe("GET /search", () => {
   it("returns the documented shape with defaults for limit and offset", async () => {
     const body = await search("q=Putin");
     expect(body).toMatchObject({ query: "Putin", offset: 0, limit: 10 });
+    expect(body.totalExact).toBe(true);
     expect(Object.keys(body.hits[0]!).sort()).toEqual(["id", "published", "score", "snippet", "source", "title", "url"]);
   });
 
@@ -86,20 +89,20 @@ describe("GET /search", () => {
   });
 
   it("sets Cache-Control and an ETag, and answers 304 to a matching If-None-Match", async () => {
-    const response = await exports.default.fetch("http://newsfind.test/search?q=Kremlin");
+    const response = await fetch("/search?q=Kremlin");
     expect(response.headers.get("cache-control")).toMatch(/max-age=\d+/);
     const etag = response.headers.get("etag");
     expect(etag).toBeTruthy();
-    const again = await exports.default.fetch("http://newsfind.test/search?q=Kremlin", { headers: { "if-none-match": etag! } });
+    const again = await fetch("/search?q=Kremlin", { headers: { "if-none-match": etag! } });
     expect(again.status).toBe(304);
-    const other = await exports.default.fetch("http://newsfind.test/search?q=Lavrov", { headers: { "if-none-match": etag! } });
+    const other = await fetch("/search?q=Lavrov", { headers: { "if-none-match": etag! } });
     expect(other.status).toBe(200);
   });
 
   it("allows cross-origin GET requests and answers the preflight", async () => {
-    const response = await exports.default.fetch("http://newsfind.test/search?q=Kremlin", { headers: { origin: "https://news.example" } });
+    const response = await fetch("/search?q=Kremlin", { headers: { origin: "https://news.example" } });
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    const preflight = await exports.default.fetch("http://newsfind.test/search", {
+    const preflight = await fetch("/search", {
       method: "OPTIONS",
       headers: { origin: "https://news.example", "access-control-request-method": "GET" },
     });

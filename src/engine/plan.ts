@@ -1,0 +1,62 @@
+// The query plan: which index terms a parsed query scores, at what weight, and which query
+// words each stands for (bit masks), with the posting lists of every term it names. The
+// named terms are read in one batch; expansions of missing words (typos, sound-alikes) in a
+// second.
+import type { Postings } from "../index-format.js";
+import { expandWord } from "./expand.js";
+import type { Clause, ParsedQuery } from "./query.js";
+import type { ScoringTerm } from "./rank.js";
+import type { IndexStore } from "./store.js";
+
+export interface Plan {
+  terms: ScoringTerm[];
+  /** Each clause's bits (a word: its own bit; a phrase: one bit per term). */
+  masks: Map<Clause, number>;
+  /** The posting lists of the scored and excluded terms the index holds. */
+  postings: Map<string, Postings>;
+}
+
+function namedTerms(query: ParsedQuery): string[] {
+  const named = new Set<string>();
+  for (const clause of [...query.groups.flatMap((group) => group.clauses), ...query.excluded]) {
+    for (const term of clause.kind === "word" ? [clause.term] : clause.terms) named.add(term);
+  }
+  return [...named];
+}
+
+export async function plan(store: IndexStore, query: ParsedQuery, tolerant: boolean): Promise<Plan> {
+  const postings = await store.postings(namedTerms(query));
+  const byTerm = new Map<string, ScoringTerm>();
+  const masks = new Map<Clause, number>();
+  let bit = 0;
+  const add = (term: string, weight: number, mask: number) => {
+    const known = byTerm.get(term);
+    if (known) {
+      known.weight = Math.max(known.weight, weight);
+      known.mask |= mask;
+    } else byTerm.set(term, { term, weight, mask });
+  };
+  for (const group of query.groups) {
+    for (const clause of group.clauses) {
+      let clauseMask = 0;
+      if (clause.kind === "word") {
+        if (bit >= 32 || !query.terms.includes(clause.term)) continue;
+        const mask = 1 << bit++;
+        const expanded = await expandWord(store, clause.word, clause.term, postings.has(clause.term), tolerant);
+        for (const { term, weight } of expanded) add(term, weight, mask);
+        clauseMask = mask;
+      } else {
+        for (const term of clause.terms) {
+          if (bit >= 32) break;
+          const mask = 1 << bit++;
+          add(term, 1, mask);
+          clauseMask |= mask;
+        }
+      }
+      masks.set(clause, clauseMask >>> 0);
+    }
+  }
+  const expansions = [...byTerm.keys()].filter((term) => !postings.has(term));
+  if (expansions.length > 0) for (const [term, slots] of await store.postings(expansions)) postings.set(term, slots);
+  return { terms: [...byTerm.values()], masks, postings };
+}

@@ -1,0 +1,29 @@
+// What the query engine reads an index through, whatever its layout: posting lists, the
+// vocabulary, phonetic neighbours, article metadata and articles. Every read is async, so a
+// sharded index can fetch what a query needs and nothing more; the bundle answers at once.
+import type { Article, ArticleMeta, IndexManifest, Postings } from "../index-format.js";
+
+export interface IndexStore {
+  readonly manifest: IndexManifest;
+  /** The posting lists of these terms; terms the index lacks are absent from the map. */
+  postings(terms: readonly string[]): Promise<Map<string, Postings>>;
+  /** A document-frequency lookup over every index term (0 when absent), for typo candidates. */
+  vocabulary(): Promise<(term: string) => number>;
+  /** Index terms that sound like the phonetic key, most frequent first. */
+  soundsLike(key: string): Promise<readonly string[]>;
+  /** Publication days and sources of every article, for filters and date sorts. */
+  meta(): Promise<ArticleMeta>;
+  /** The articles at these positions, in the same order. */
+  articles(positions: readonly number[]): Promise<Article[]>;
+  /** The position of the article with this id, or undefined. */
+  position(id: string): Promise<number | undefined>;
+  /** At most how many articles one query reads to verify phrases (Infinity when all are in memory). */
+  readonly verifyBudget: number;
+}
+
+/** A posting list's document frequency: how many articles its slots hold. */
+export function documentFrequency(slots: Postings | undefined): number {
+  let df = 0;
+  for (const slot of slots ?? []) if (slot) df += slot.length;
+  return df;
+}

@@ -1,0 +1,52 @@
+// Phrase verification: an article whose words match a phrase's terms must still be read to
+// see the phrase word for word. When few candidates need it, all are read and the total is
+// exact. Otherwise candidates are read in rank order until the page is full or the store's
+// read budget is spent, and the total is estimated from the share that passed.
+import type { Article } from "../index-format.js";
+import type { IndexStore } from "./store.js";
+import { topK } from "./top-k.js";
+
+export interface Verified {
+  /** The best k verified candidates, best first. */
+  best: number[];
+  total: number;
+  /** False when the total is an estimate (some candidates were never read). */
+  exact: boolean;
+}
+
+export interface Checks {
+  /** Whether the candidate can only be judged by reading it. */
+  needed(id: number): boolean;
+  /** The judgement, given the article. */
+  passes(id: number, article: Article): boolean;
+}
+
+export async function verifiedTop(store: IndexStore, candidates: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean, checks: Checks | null): Promise<Verified> {
+  const needing = checks ? Array.from(candidates).filter((id) => checks.needed(id)) : [];
+  if (!checks || needing.length === 0) return { best: topK(candidates, k, better), total: candidates.length, exact: true };
+
+  const verdicts = new Map<number, boolean>();
+  const read = async (ids: number[]) => {
+    const articles = await store.articles(ids);
+    ids.forEach((id, i) => verdicts.set(id, checks.passes(id, articles[i]!)));
+  };
+  const passing = (id: number) => verdicts.get(id) ?? !checks.needed(id);
+
+  if (needing.length <= store.verifyBudget) {
+    await read(needing);
+    const kept = Array.from(candidates).filter(passing);
+    return { best: topK(kept, k, better), total: kept.length, exact: true };
+  }
+
+  let best: number[] = [];
+  for (let window = Math.max(k, 1); ; window *= 2) {
+    const ranked = topK(candidates, window, better);
+    const unread = ranked.filter((id) => checks.needed(id) && !verdicts.has(id)).slice(0, store.verifyBudget - verdicts.size);
+    await read(unread);
+    best = ranked.filter((id) => verdicts.has(id) || !checks.needed(id)).filter(passing);
+    if (best.length >= k || ranked.length === candidates.length || verdicts.size >= store.verifyBudget) break;
+  }
+  const free = candidates.length - needing.length;
+  const passed = [...verdicts.values()].filter(Boolean).length;
+  return { best: best.slice(0, k), total: free + Math.round((needing.length * passed) / verdicts.size), exact: false };
+}
