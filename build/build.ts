@@ -1,33 +1,97 @@
 // The build pipeline: read the corpus, clean and settle articles, compile and write the index
-// (bundle or shards), and say what happened in a report.
-import { writeFileSync } from "node:fs";
+// (bundle or shards), and say what happened in a report. With a build cache, unchanged source
+// units skip reading and analysis, and unchanged article shards are not written again.
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { REPORT_FILE, type Article, type IndexArtefacts } from "../src/index-format.js";
+import { INDEX_FORMAT_VERSION, REPORT_FILE, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
+import { Analyzer, type Counted } from "./analyze-articles.js";
+import { BuildCache, hashOf, type CachedUnit } from "./cache.js";
 import { compileIndex } from "./compile-index.js";
-import { finalizeArticles } from "./finalize.js";
+import { deriveTitle, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { readCorpus } from "./read-corpus.js";
+import { readCorpus, type SourcedArticle } from "./read-corpus.js";
 import type { BuildReport } from "./types.js";
 import { writeArtefacts, writeAssets } from "./write-artefacts.js";
 
 export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> & Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">>;
+
+const bodyLength = (body: readonly string[]) => body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0);
+
+/** This build's units for the cache: every article read (duplicates too), with its analysis. */
+function cacheUnits(read: ReturnType<typeof readCorpus>, analysed: Map<SourcedArticle, Counted>, analyzer: Analyzer): Map<string, CachedUnit> {
+  const units = new Map<string, CachedUnit>();
+  for (const [unit, { skipped, warnings }] of read.units) units.set(unit, { articles: [], skipped, warnings });
+  for (const item of read.articles) {
+    const counted =
+      analysed.get(item) ??
+      analyzer.count({ id: "", title: item.title ?? deriveTitle(item.body), source: item.source, published: item.published, url: item.url, body: item.body });
+    // Field by field: spreading the item would read a cached article's body again.
+    const { id, title, published, source, url, origin, bodyHash, cached } = item;
+    const bodyChars = cached?.bodyChars ?? bodyLength(item.body);
+    units.get(item.unit)!.articles.push({ id, title, published, source, url, origin, bodyHash, bodyChars, terms: counted.terms, tf: counted.tf, length: counted.length });
+  }
+  return units;
+}
 
 /** Builds and writes the index; returns the report, the artefacts it wrote and the clean articles. */
 export function buildArtefacts(options: BuildInput): { report: BuildReport; artefacts: IndexArtefacts; articles: Article[] } {
   const started = performance.now();
   const builtAt = new Date().toISOString();
   const progress = progressReporter({ quiet: options.quiet ?? true });
+  const fields = options.fields ?? indexConfig().fields;
+  const assetsDir = options.assetsDir ?? defaultAssetsDir(options.outDir);
+  const phasesMs: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    phasesMs[phase] = Math.round(now - mark);
+    mark = now;
+  };
   try {
+    const cache = options.cacheDir ? BuildCache.load(options.cacheDir, options.outDir, { formatVersion: INDEX_FORMAT_VERSION, config: indexConfig(fields) }) : undefined;
     progress("read", 0, 1);
-    const corpus = readCorpus(options.corpus);
+    const corpus = readCorpus(options.corpus, process.cwd(), cache);
     progress("read", 1, 1);
-    const { articles, duplicates } = finalizeArticles(corpus.articles);
-    const { artefacts, files } = compileIndex(articles, { builtAt, fields: options.fields, layout: options.layout, progress });
+    lap("read");
+    const { articles, duplicates, sources } = finalizeArticles(corpus.articles);
+    lap("finalize");
+
+    // Cached analyses, renumbered into this build's dictionary.
+    const analyzer = new Analyzer(fields);
+    // Only the terms still in use join the dictionary: a deleted article's words leave the index.
+    const renumber = new Int32Array(cache?.dictionary.length ?? 0).fill(-1);
+    const counted = sources.map((item) => {
+      if (!item.cached) return undefined;
+      const terms = new Int32Array(item.cached.terms.length);
+      for (let i = 0; i < terms.length; i++) {
+        const n = item.cached.terms[i]!;
+        terms[i] = renumber[n] !== -1 ? renumber[n]! : (renumber[n] = analyzer.intern([cache!.dictionary[n]!])[0]!);
+      }
+      return { terms, tf: item.cached.tf, length: item.cached.length };
+    });
+    const compiled = compileIndex(articles, {
+      builtAt,
+      fields,
+      layout: options.layout,
+      counted,
+      analyzer,
+      progress,
+      bodyChars: (position) => sources[position]!.cached?.bodyChars ?? bodyLength(articles[position]!.body),
+      reuse: cache && {
+        signature: (start, end) => hashOf(sources.slice(start, end).map((item, i) => `${item.unit}:${item.index}:${articles[start + i]!.id}`).join("|")),
+        unchanged: (path, signature) => cache.shardSignature(path) === signature && existsSync(join(assetsDir, path)),
+      },
+    });
+    lap("compile");
     progress("write", 0, 1);
-    const indexBytes = writeArtefacts(options.outDir, artefacts);
-    const assetsDir = options.assetsDir ?? defaultAssetsDir(options.outDir);
-    const assets = { dir: assetsDir, ...writeAssets(assetsDir, files) };
+    const indexBytes = writeArtefacts(options.outDir, compiled.artefacts);
+    const assets = { dir: assetsDir, ...writeAssets(assetsDir, compiled.files) };
+    lap("write");
+    const cached = sources.filter((item) => item.cached).length;
+    const unchanged = cache !== undefined && corpus.cachedUnits === corpus.units.size && corpus.units.size === cache.units && cached === articles.length;
+    if (cache && !unchanged) cache.save(analyzer.dictionary, cacheUnits(corpus, new Map(sources.map((item, position) => [item, compiled.counted[position]!])), analyzer), compiled.signatures);
+    lap("cache");
     progress("write", 1, 1);
     const report: BuildReport = {
       corpus: options.corpus,
@@ -37,15 +101,16 @@ export function buildArtefacts(options: BuildInput): { report: BuildReport; arte
       skipped: corpus.skipped,
       warnings: corpus.warnings,
       duplicates,
-      layout: artefacts.manifest.layout.kind,
+      layout: compiled.artefacts.manifest.layout.kind,
       indexBytes,
       assets,
-      cached: 0,
+      cached,
+      phasesMs,
       buildMs: Math.round(performance.now() - started),
       builtAt,
     };
     writeFileSync(join(options.outDir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
-    return { report, artefacts, articles };
+    return { report, artefacts: compiled.artefacts, articles };
   } finally {
     progress.stop();
   }

@@ -9,7 +9,7 @@ import { Index } from "flexsearch";
 import { INDEX_FORMAT_VERSION, PHONETIC_TERMS, flexOptions, indexConfig, phoneticKey, type Article, type IndexArtefacts, type IndexLayout, type IndexManifest, type IndexedField } from "../src/index-format.js";
 import { Analyzer, averageLength, type Counted } from "./analyze-articles.js";
 import { impactSlot, invert } from "./postings.js";
-import { shardFiles, type ShardFiles } from "./shard-files.js";
+import { shardFiles, type ShardFiles, type ShardReuse } from "./shard-files.js";
 
 export { impactSlot } from "./postings.js";
 
@@ -48,6 +48,10 @@ export interface CompileOptions {
   /** Analyses already made (by the build cache), by article position; missing ones are made here. */
   counted?: (Counted | undefined)[];
   analyzer?: Analyzer;
+  /** Body length in characters by position; default: from the body (the build cache knows it without reading the body). */
+  bodyChars?: (position: number) => number;
+  /** Spares article shards whose articles did not change (the build cache). */
+  reuse?: ShardReuse;
   /** Called as work advances: phase name, items done, items in all. */
   progress?: (phase: string, done: number, total: number) => void;
 }
@@ -56,16 +60,21 @@ export interface Compiled {
   artefacts: IndexArtefacts;
   /** The sharded layout's asset files by path (empty for the bundle). */
   files: ShardFiles;
+  /** Article shard signatures by path (sharded layout, with `reuse`). */
+  signatures: Map<string, string>;
   /** Every article's analysis, by position (what the build cache keeps). */
   counted: Counted[];
   analyzer: Analyzer;
 }
 
-function storeBytes(articles: readonly Article[]): number {
+/** The article store's size in bytes, about, given each article's body length in characters. */
+function storeBytes(articles: readonly Article[], bodyChars: (position: number) => number): number {
   let bytes = 0;
-  for (const article of articles) bytes += article.title.length + article.body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0) + 100;
+  articles.forEach((article, position) => (bytes += article.title.length + article.id.length + (article.url?.length ?? 0) + 100 + bodyChars(position)));
   return bytes;
 }
+
+const bodyLength = (article: Article) => article.body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0);
 
 export function compileIndex(articles: Article[], options: CompileOptions): Compiled {
   const fields = options.fields ?? indexConfig().fields;
@@ -78,13 +87,14 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   progress("analyse", articles.length, articles.length);
   const average = averageLength(counted);
   const inverted = invert(counted, analyzer.dictionary.length, average);
-  const kind = options.layout === "bundle" || options.layout === "sharded" ? options.layout : storeBytes(articles) <= BUNDLE_MAX_BYTES ? "bundle" : "sharded";
+  const bytes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!)));
+  const kind = options.layout === "bundle" || options.layout === "sharded" ? options.layout : bytes <= BUNDLE_MAX_BYTES ? "bundle" : "sharded";
   const base = { formatVersion: INDEX_FORMAT_VERSION, config: indexConfig(fields), builtAt: options.builtAt, articles: articles.length, averageLength: Math.round(average * 1000) / 1000 };
   const phonetic = phoneticLines(analyzer.dictionary, inverted.documentFrequency);
 
   if (kind === "sharded") {
-    const { layout, files } = shardFiles({ articles, dictionary: analyzer.dictionary, inverted, phonetic, progress });
-    return { artefacts: { manifest: { ...base, layout } }, files, counted, analyzer };
+    const { layout, files, signatures } = shardFiles({ articles, dictionary: analyzer.dictionary, inverted, phonetic, progress, storeBytes: bytes, reuse: options.reuse });
+    return { artefacts: { manifest: { ...base, layout } }, files, signatures, counted, analyzer };
   }
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
   let current: Counted = counted[0] ?? { terms: new Int32Array(0), tf: new Float32Array(0), length: 0 };
@@ -101,7 +111,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     chunks[key] = data;
   });
   const manifest: IndexManifest = { ...base, layout: { kind: "bundle" } satisfies IndexLayout };
-  return { artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") }, files: new Map(), counted, analyzer };
+  return { artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") }, files: new Map(), signatures: new Map(), counted, analyzer };
 }
 
 /** The bundle layout's artefacts (what tests compile in workerd). */

@@ -21,18 +21,28 @@ export function articleId(title: string, published: string | null): string {
   return published ? `${slug}-${published}` : slug;
 }
 
-export interface Finalized {
+export interface Finalized<T extends RawArticle = RawArticle> {
   articles: Article[];
   duplicates: BuildReport["duplicates"];
+  /** The raw article each clean one came from, by position. */
+  sources: T[];
 }
 
-export function finalizeArticles(raw: RawArticle[]): Finalized {
-  const byId = new Map<string, { article: Article; origin: string; text: string }>();
+/**
+ * An article with the item's body. The body is carried over as the item defines it, so a
+ * body the build cache reads again on demand stays unread until something needs it.
+ */
+function withBody(article: Omit<Article, "body">, item: RawArticle): Article {
+  return Object.defineProperty(article, "body", Object.getOwnPropertyDescriptor(item, "body")!) as Article;
+}
+
+export function finalizeArticles<T extends RawArticle & { bodyHash?: string }>(raw: T[]): Finalized<T> {
+  const byId = new Map<string, { article: Article; origin: string; text: string; item: T }>();
   const duplicates: BuildReport["duplicates"] = [];
   for (const item of raw) {
     const title = item.title ?? deriveTitle(item.body);
     const baseId = item.id ?? articleId(title, item.published);
-    const text = item.body.join("\n");
+    const text = item.bodyHash ?? item.body.join("\n");
     let id = baseId;
     for (let n = 2; byId.has(id); n++) {
       const existing = byId.get(id)!;
@@ -44,8 +54,9 @@ export function finalizeArticles(raw: RawArticle[]): Finalized {
       id = `${baseId}-${n}`;
     }
     if (!id) continue;
-    const article: Article = { id, title, source: item.source, published: item.published, url: item.url, body: item.body };
-    byId.set(id, { article, origin: item.origin, text });
+    const article = withBody({ id, title, source: item.source, published: item.published, url: item.url }, item);
+    byId.set(id, { article, origin: item.origin, text, item });
   }
-  return { articles: [...byId.values()].map((entry) => entry.article), duplicates };
+  const kept = [...byId.values()];
+  return { articles: kept.map((entry) => entry.article), duplicates, sources: kept.map((entry) => entry.item) };
 }

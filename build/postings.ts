@@ -10,13 +10,17 @@ import type { Counted } from "./analyze-articles.js";
  * quantised to 1..levels−1 and stored upside down (slot 0 is the highest impact).
  */
 export function impactSlot(tf: number, length: number, averageLength: number): number {
+  return impactSlotNormalised(tf, length / averageLength);
+}
+
+/** `impactSlot` given the article's length over the average length. */
+function impactSlotNormalised(tf: number, norm: number): number {
   const { k1, b, levels } = BM25;
-  const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / averageLength));
+  const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * norm));
   const level = Math.min(levels - 1, Math.max(1, Math.round((part / (k1 + 1)) * (levels - 1))));
   return levels - 1 - level;
 }
 
-const POSITION_BITS = 26;
 
 export interface Inverted {
   /** Terms' document frequencies, by term number. */
@@ -26,32 +30,49 @@ export interface Inverted {
 }
 
 export function invert(counted: readonly Counted[], terms: number, averageLength: number): Inverted {
-  if (counted.length >= 2 ** POSITION_BITS) throw new Error(`an index holds at most ${2 ** POSITION_BITS} articles`);
   const documentFrequency = new Int32Array(terms);
   for (const article of counted) for (const term of article.terms) documentFrequency[term]!++;
   const starts = new Int32Array(terms + 1);
   for (let term = 0; term < terms; term++) starts[term + 1] = starts[term]! + documentFrequency[term]!;
-  const fill = starts.slice(0, terms);
-  // Each entry is slot · 2^26 + position: sorting a term's entries groups them by slot, then position.
+  // Counting sort by (term, slot): count each term's postings per slot, then place them. Articles
+  // are visited in position order, so positions come out ascending within each slot.
+  const { levels } = BM25;
+  const slotCounts = new Int32Array(terms * levels);
+  const slots: Int8Array[] = counted.map((article) => {
+    const norm = article.length / averageLength;
+    const articleSlots = new Int8Array(article.terms.length);
+    for (let i = 0; i < articleSlots.length; i++) {
+      const slot = impactSlotNormalised(article.tf[i]!, norm);
+      articleSlots[i] = slot;
+      slotCounts[article.terms[i]! * levels + slot]!++;
+    }
+    return articleSlots;
+  });
+  const slotStarts = new Int32Array(terms * levels);
+  const runs: number[] = [];
+  const firstRun = new Int32Array(terms + 1);
+  for (let term = 0, at = 0; term < terms; term++) {
+    firstRun[term] = runs.length;
+    for (let slot = 0; slot < levels; slot++) {
+      const count = slotCounts[term * levels + slot]!;
+      slotStarts[term * levels + slot] = at;
+      if (count > 0) runs.push(slot, at);
+      at += count;
+    }
+  }
   const entries = new Int32Array(starts[terms]!);
   counted.forEach((article, position) => {
-    for (let i = 0; i < article.terms.length; i++) {
-      const slot = impactSlot(article.tf[i]!, article.length, averageLength);
-      entries[fill[article.terms[i]!]!++] = slot * 2 ** POSITION_BITS + position;
-    }
+    const articleSlots = slots[position]!;
+    for (let i = 0; i < article.terms.length; i++) entries[slotStarts[article.terms[i]! * levels + articleSlots[i]!]!++] = position;
   });
-  for (let term = 0; term < terms; term++) entries.subarray(starts[term]!, starts[term + 1]!).sort();
+  firstRun[terms] = runs.length;
   return {
     documentFrequency,
     postings(term) {
       const slots: Int32Array[] = [];
-      const all = entries.subarray(starts[term]!, starts[term + 1]!);
-      for (let i = 0; i < all.length; ) {
-        const slot = all[i]! >>> POSITION_BITS;
-        let end = i;
-        while (end < all.length && all[end]! >>> POSITION_BITS === slot) end++;
-        slots[slot] = all.subarray(i, end).map((entry) => entry & (2 ** POSITION_BITS - 1));
-        i = end;
+      for (let r = firstRun[term]!; r < firstRun[term + 1]!; r += 2) {
+        const end = r + 2 < firstRun[term + 1]! ? runs[r + 3]! : starts[term + 1]!;
+        slots[runs[r]!] = entries.subarray(runs[r + 1]!, end);
       }
       return slots;
     },

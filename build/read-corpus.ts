@@ -1,11 +1,32 @@
 // Walks the corpus (a folder, recursively, or one file) and reads every file with its format.
+// Each source unit (a JSON Lines line, or a whole file of another format) is hashed; with a
+// build cache, an unchanged unit's articles come from the cache, their bodies read again only
+// if something asks for them (an article shard that must be rewritten).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { hashOf, type BuildCache, type CachedArticle, type CachedUnit } from "./cache.js";
+import { jsonLines, readJsonLine } from "./formats/jsonl.js";
 import { FORMATS, readerFor } from "./formats/index.js";
-import type { FileResult } from "./types.js";
+import type { FileResult, RawArticle, Skipped } from "./types.js";
 
-export interface CorpusResult extends FileResult {
+/** An article with where it came from: its unit's hash, its index there, and its body's hash. */
+export interface SourcedArticle extends RawArticle {
+  unit: string;
+  index: number;
+  bodyHash: string;
+  /** Its cache entry, when its unit was unchanged. */
+  cached?: CachedArticle;
+}
+
+export interface CorpusResult {
+  articles: SourcedArticle[];
+  skipped: Skipped[];
+  warnings: Skipped[];
   filesRead: number;
+  /** Units whose articles came from the cache. */
+  cachedUnits: number;
+  /** Every unit read, by hash, with what it skipped and warned about (for the build cache). */
+  units: Map<string, { skipped: Skipped[]; warnings: Skipped[] }>;
 }
 
 function listFiles(path: string): string[] {
@@ -16,16 +37,59 @@ function listFiles(path: string): string[] {
     .flatMap((entry) => listFiles(join(path, entry.name)));
 }
 
+/** Whether a line holds nothing but white space (checked on bytes, without decoding). */
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  return true;
+}
+
+/** Articles of a unit read afresh. */
+function fresh(unit: string, result: FileResult): SourcedArticle[] {
+  return result.articles.map((article, index) => ({ ...article, unit, index, bodyHash: hashOf(article.body.join("\n")) }));
+}
+
+/** Articles of a cached unit; the body is read again (by `reread`) on first access only. */
+function fromCache(unit: string, cached: CachedUnit, reread: () => FileResult): SourcedArticle[] {
+  let bodies: string[][] | undefined;
+  return cached.articles.map((entry, index) => {
+    const { bodyHash, bodyChars: _chars, terms: _terms, tf: _tf, length: _length, ...rest } = entry;
+    const article = { ...rest, unit, index, bodyHash, cached: entry } as SourcedArticle;
+    Object.defineProperty(article, "body", {
+      enumerable: true,
+      configurable: true,
+      get: () => (bodies ??= reread().articles.map((a) => a.body))[index]!,
+    });
+    return article;
+  });
+}
+
 /** @throws Error when the corpus path does not exist. */
-export function readCorpus(corpus: string, cwd = process.cwd()): CorpusResult {
+export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCache): CorpusResult {
   let files: string[];
   try {
     files = listFiles(corpus);
   } catch {
     throw new Error(`corpus not found: ${corpus} (give a folder or a file with --corpus PATH or NEWSFIND_CORPUS)`);
   }
-  const result: CorpusResult = { articles: [], skipped: [], warnings: [], filesRead: 0 };
+  const result: CorpusResult = { articles: [], skipped: [], warnings: [], filesRead: 0, cachedUnits: 0, units: new Map() };
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
+  // A JSON Lines unit is keyed by its content alone, so inserting a line elsewhere keeps it
+  // cached; its origin (path:line) is set afresh.
+  const take = (unit: string, read: () => FileResult, origin?: string) => {
+    const cached = cache?.unit(unit);
+    const at = <T extends { path: string }>(items: T[]) => (origin ? items.map((item) => ({ ...item, path: origin })) : items);
+    const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Skipped[] } = cached
+      ? { articles: fromCache(unit, cached, read).map((article) => (origin ? Object.assign(article, { origin }) : article)), skipped: at(cached.skipped), warnings: at(cached.warnings) }
+      : (() => {
+          const read1 = read();
+          return { articles: fresh(unit, read1), skipped: read1.skipped, warnings: read1.warnings };
+        })();
+    if (cached) result.cachedUnits++;
+    result.units.set(unit, { skipped: one.skipped, warnings: one.warnings });
+    result.articles.push(...one.articles);
+    result.skipped.push(...one.skipped);
+    result.warnings.push(...one.warnings);
+  };
   for (const file of files) {
     const path = relative(cwd, file) || file;
     const read = readerFor(file);
@@ -35,10 +99,16 @@ export function readCorpus(corpus: string, cwd = process.cwd()): CorpusResult {
     }
     result.filesRead++;
     try {
-      const { articles, skipped, warnings } = read(path, readFileSync(file));
-      result.articles.push(...articles);
-      result.skipped.push(...skipped);
-      result.warnings.push(...warnings);
+      const data = readFileSync(file);
+      if (read === FORMATS.find((format) => format.endings.includes(".jsonl"))!.read) {
+        jsonLines(path, data).forEach((bytes, index) => {
+          if (isBlank(bytes)) return;
+          const origin = `${path}:${index + 1}`;
+          take(hashOf(bytes), () => readJsonLine(bytes.toString("utf8"), origin), origin);
+        });
+      } else {
+        take(hashOf(Buffer.concat([Buffer.from(`${path}\n`), data])), () => read(path, readFileSync(file)));
+      }
     } catch (error) {
       result.skipped.push({ path, reason: `could not be read: ${(error as Error).message}` });
     }

@@ -20,7 +20,7 @@ export function formatReport(report: BuildReport): string {
     `  index module      ${size(report.indexBytes.raw)} raw, ${size(report.indexBytes.gzip)} gzip`,
     ...(report.layout === "sharded" ? [`  index assets      ${report.assets.files} files, ${size(report.assets.bytes)} in ${report.assets.dir} (${report.assets.written} written, the rest unchanged)`] : []),
     ...(report.cached > 0 ? [`  from build cache  ${report.cached} of ${report.articlesIndexed} articles`] : []),
-    `  build time        ${report.buildMs} ms`,
+    `  build time        ${report.buildMs} ms (${Object.entries(report.phasesMs).map(([phase, ms]) => `${phase} ${ms}`).join(", ")})`,
   ];
   return lines.join("\n");
 }

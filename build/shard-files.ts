@@ -14,8 +14,16 @@ import {
 } from "../src/index-format.js";
 import type { Inverted } from "./postings.js";
 
-/** Asset files by path (relative to the assets directory). */
-export type ShardFiles = Map<string, Uint8Array>;
+/** Asset files by path (relative to the assets directory); null keeps the file a previous build wrote. */
+export type ShardFiles = Map<string, Uint8Array | null>;
+
+/** How the build cache spares unchanged article shards. */
+export interface ShardReuse {
+  /** A signature of the articles at these positions (what decides the shard's bytes). */
+  signature(start: number, end: number): string;
+  /** Whether the file at `path` was written with this signature and is still there. */
+  unchanged(path: string, signature: string): boolean;
+}
 
 /** Target sizes of one shard, in bytes: small enough that a query reads little, large enough to keep the file count down. */
 export const SHARD_TARGETS = { terms: 64 << 10, articles: 32 << 10, ids: 32 << 10, phonetic: 16 << 10 };
@@ -39,14 +47,22 @@ export interface ShardInput {
   inverted: Inverted;
   phonetic: readonly string[];
   progress: (phase: string, done: number, total: number) => void;
+  /** The article store's size in bytes, about (what sizes the article shards). */
+  storeBytes: number;
+  reuse?: ShardReuse;
 }
 
-export function shardFiles({ articles, dictionary, inverted, phonetic, progress }: ShardInput): { layout: ShardedLayout; files: ShardFiles } {
+export interface Sharded {
+  layout: ShardedLayout;
+  files: ShardFiles;
+  /** Each article shard's signature, by path (for the build cache). */
+  signatures: Map<string, string>;
+}
+
+export function shardFiles({ articles, dictionary, inverted, phonetic, progress, storeBytes, reuse }: ShardInput): Sharded {
   const files: ShardFiles = new Map();
   let postingsBytes = 0;
   dictionary.forEach((term, n) => (postingsBytes += term.length + 4 + 1.2 * inverted.documentFrequency[n]!));
-  const articleJson = articles.map((article) => JSON.stringify(article));
-  const storeBytes = articleJson.reduce((sum, json) => sum + json.length + 1, 0);
   const idBytes = articles.reduce((sum, article) => sum + article.id.length + 12, 0);
   const termShards = Math.min(4096, shards(postingsBytes, SHARD_TARGETS.terms));
   const idShards = shards(idBytes, SHARD_TARGETS.ids);
@@ -68,14 +84,24 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress 
   const byShard = groupBy(dictionary.keys(), termShards, (n) => shardOf(dictionary[n]!, termShards));
   byShard.forEach((terms, shard) => {
     if (shard % 64 === 0) progress("term shards", shard, termShards);
+    // In term order, so a cached build (another numbering) writes the same bytes as a fresh one.
+    terms.sort((a, b) => (dictionary[a]! < dictionary[b]! ? -1 : 1));
     const entries = terms.map((n): [string, Postings] => [dictionary[n]!, inverted.postings(n)]);
     files.set(shardPaths.terms(layout, shard), encodeTermShard(entries));
   });
   progress("term shards", termShards, termShards);
+  const signatures = new Map<string, string>();
   for (let shard = 0; shard < layout.articleShards; shard++) {
     if (shard % 500 === 0) progress("article shards", shard, layout.articleShards);
-    const slice = articleJson.slice(shard * articlesPerShard, (shard + 1) * articlesPerShard);
-    files.set(shardPaths.articles(layout, shard), bytesOf(`[${slice.join(",")}]`));
+    const path = shardPaths.articles(layout, shard);
+    const [start, end] = [shard * articlesPerShard, Math.min(articles.length, (shard + 1) * articlesPerShard)];
+    const signature = reuse?.signature(start, end);
+    if (signature !== undefined) signatures.set(path, signature);
+    if (signature !== undefined && reuse!.unchanged(path, signature)) {
+      files.set(path, null);
+      continue;
+    }
+    files.set(path, bytesOf(JSON.stringify(articles.slice(start, end))));
   }
   progress("article shards", layout.articleShards, layout.articleShards);
   groupBy(articles.keys(), idShards, (position) => shardOf(articles[position]!.id, idShards)).forEach((positions, shard) => {
@@ -88,5 +114,5 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress 
   const documentFrequency = new Map<string, number>();
   dictionary.forEach((term, n) => documentFrequency.set(term, inverted.documentFrequency[n]!));
   files.set(shardPaths.lexicon(layout), bytesOf(encodeLexicon(documentFrequency)));
-  return { layout, files };
+  return { layout, files, signatures };
 }

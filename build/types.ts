@@ -42,6 +42,8 @@ export interface BuildReport {
   assets: { dir: string; files: number; bytes: number; written: number };
   /** Articles whose analysis came from the build cache. */
   cached: number;
+  /** Where the build time went: read, finalize, compile (analyse, index, shards), write, cache. */
+  phasesMs: Record<string, number>;
   buildMs: number;
   builtAt: string;
 }

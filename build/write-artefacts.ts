@@ -69,6 +69,10 @@ export function writeAssets(assetsDir: string, files: ShardFiles): { files: numb
   let written = 0;
   for (const [path, data] of files) {
     const target = join(assetsDir, path);
+    if (data === null) {
+      bytes += statSync(target).size;
+      continue;
+    }
     bytes += data.length;
     if (unchanged(target, data)) continue;
     mkdirSync(dirname(target), { recursive: true });

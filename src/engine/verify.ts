@@ -1,7 +1,7 @@
 // Phrase verification: an article whose words match a phrase's terms must still be read to
 // see the phrase word for word. When few candidates need it, all are read and the total is
 // exact. Otherwise candidates are read in rank order until the page is full or the store's
-// read budget is spent, and the total is estimated from the share that passed.
+// read budget is spent, and the total of the unread rest is estimated from a small sample.
 import type { Article } from "../index-format.js";
 import type { IndexStore } from "./store.js";
 import { topK } from "./top-k.js";
@@ -46,7 +46,17 @@ export async function verifiedTop(store: IndexStore, candidates: ArrayLike<numbe
     best = ranked.filter((id) => verdicts.has(id) || !checks.needed(id)).filter(passing);
     if (best.length >= k || ranked.length === candidates.length || verdicts.size >= store.verifyBudget) break;
   }
+  // The best-ranked candidates pass more often than the rest, so the rest's pass rate comes
+  // from a sample spread evenly over them.
+  const ranked = [...verdicts.values()].filter(Boolean).length;
+  const rest = needing.filter((id) => !verdicts.has(id));
+  const step = Math.max(1, Math.floor(rest.length / SAMPLE));
+  const sample = rest.filter((_, i) => i % step === 0).slice(0, SAMPLE);
+  const sampleVerdicts = sample.length > 0 ? (await store.articles(sample)).map((article, i) => checks.passes(sample[i]!, article)) : [];
+  const rate = sampleVerdicts.length > 0 ? sampleVerdicts.filter(Boolean).length / sampleVerdicts.length : ranked / Math.max(1, verdicts.size);
   const free = candidates.length - needing.length;
-  const passed = [...verdicts.values()].filter(Boolean).length;
-  return { best: best.slice(0, k), total: free + Math.round((needing.length * passed) / verdicts.size), exact: false };
+  return { best: best.slice(0, k), total: free + ranked + Math.round(rest.length * rate), exact: false };
 }
+
+/** Candidates beyond the read budget that are read to estimate how many of the rest pass. */
+export const SAMPLE = 12;

@@ -8,7 +8,7 @@
 //
 // Decoding yields what FlexSearch's own posting lists hold: slot s (0 = highest impact) lists
 // the positions of the articles whose term-frequency impact quantised to s.
-import { pushVarint, VarintReader } from "./varint.js";
+import { VarintReader, VarintWriter } from "./varint.js";
 
 /** A term's posting list: `slots[s]` lists article positions at impact slot s, or is empty. */
 export type Postings = ReadonlyArray<ArrayLike<number> | undefined>;
@@ -26,23 +26,24 @@ export interface TermShard {
 export function encodeTermShard(entries: Iterable<readonly [string, Postings]>): Uint8Array {
   const terms: string[] = [];
   const offsets: number[] = [];
-  const data: number[] = [];
+  const writer = new VarintWriter();
   for (const [term, slots] of entries) {
     terms.push(term);
-    offsets.push(data.length);
+    offsets.push(writer.length);
     for (let slot = 0; slot < slots.length; slot++) {
       const ids = slots[slot];
       if (!ids || ids.length === 0) continue;
-      pushVarint(data, slot);
-      pushVarint(data, ids.length);
+      writer.push(slot);
+      writer.push(ids.length);
       let previous = 0;
       for (let i = 0; i < ids.length; i++) {
-        pushVarint(data, ids[i]! - previous);
+        writer.push(ids[i]! - previous);
         previous = ids[i]!;
       }
     }
   }
-  offsets.push(data.length);
+  offsets.push(writer.length);
+  const data = writer.view();
   const header = new TextEncoder().encode(JSON.stringify({ terms, offsets }));
   const out = new Uint8Array(4 + header.length + data.length);
   new DataView(out.buffer).setUint32(0, header.length, true);

@@ -1,12 +1,31 @@
 // Unsigned LEB128 varints: the compact integers of the binary shard formats.
 
-/** Appends `value` (0 ≤ value < 2^32) to `out` as a varint. */
-export function pushVarint(out: number[], value: number): void {
-  while (value >= 0x80) {
-    out.push((value & 0x7f) | 0x80);
-    value >>>= 7;
+/** A growable byte buffer that varints are written to. */
+export class VarintWriter {
+  private bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  /** Appends `value` (0 ≤ value < 2^32) as a varint. */
+  push(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    const bytes = this.bytes;
+    let at = this.length;
+    while (value >= 0x80) {
+      bytes[at++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    bytes[at++] = value;
+    this.length = at;
   }
-  out.push(value);
+
+  /** The bytes written so far (a view). */
+  view(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
 }
 
 /** A reading position over bytes; `next()` decodes one varint. */

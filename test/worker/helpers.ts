@@ -17,7 +17,7 @@ export type Layout = (typeof LAYOUTS)[number];
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 
 /** Reads asset files held in memory, failing like a missing asset when a path is absent. */
-export function memoryAssets(files: ReadonlyMap<string, Uint8Array>, reads: string[] = []): AssetReader {
+export function memoryAssets(files: ReadonlyMap<string, Uint8Array | null>, reads: string[] = []): AssetReader {
   return async (path) => {
     reads.push(path);
     const data = files.get(path);

@@ -48,14 +48,14 @@ describe("sharded index", () => {
   });
 
   it("names a shard file missing from the static assets, with the fix", async () => {
-    const read = assetReader(env.ASSETS as AssetsBinding);
+    const read = assetReader((env as unknown as { ASSETS: AssetsBinding }).ASSETS);
     await expect(read("/index/meta.bin")).resolves.toBeInstanceOf(ArrayBuffer);
     await expect(read("/index/terms/99999.bin")).rejects.toThrow(/\/index\/terms\/99999\.bin is missing from the static assets \(404\); rebuild/);
   });
 
   it("answers 500 problem+json, not a crash, when a shard cannot be read", async () => {
     const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
-    const app = createApp({ artefacts, assets: async (path) => (path.includes("/articles/") ? assetReader(env.ASSETS as AssetsBinding)("/index/gone.json") : memoryAssets(files)(path)) });
+    const app = createApp({ artefacts, assets: async (path) => (path.includes("/articles/") ? assetReader((env as unknown as { ASSETS: AssetsBinding }).ASSETS)("/index/gone.json") : memoryAssets(files)(path)) });
     const response = await app.request("/search?q=Putin");
     expect(response.status).toBe(500);
     const problem = await problemOf(response);

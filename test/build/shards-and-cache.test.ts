@@ -1,0 +1,133 @@
+// The sharded layout on disk, the layout choice, the build cache and build progress, on small
+// corpora made in the test.
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { build } from "../../build/build.js";
+import { BUNDLE_MAX_BYTES } from "../../build/compile-index.js";
+import { progressReporter } from "../../build/progress.js";
+import { ARTEFACT_MODULE } from "../../src/index-format.js";
+
+const line = (record: object) => JSON.stringify(record);
+const story = (n: number, extra = "") =>
+  line({ id: `s${n}`, title: `Story ${n} about harbour cranes`, body: `Dockers in port ${n} unloaded ${n * 7} containers.${extra}\n\nThe harbour authority said traffic rose.`, date: `2024-01-${String((n % 28) + 1).padStart(2, "0")}`, source: n % 2 ? "Wire" : "Desk" });
+
+function corpus(lines: string[]): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), "newsfind-shards-"));
+  const file = join(dir, "news.jsonl");
+  writeFileSync(file, lines.join("\n"));
+  return { dir, file };
+}
+
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.set(path.slice(dir.length), readFileSync(path));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+const module = (outDir: string) => readFileSync(join(outDir, ARTEFACT_MODULE), "utf8").replace(/"builtAt":"[^"]*"/, "");
+
+describe("layout", () => {
+  it("keeps a small corpus in the bundle and shards a large one, by the article store's size", () => {
+    const small = corpus([story(1), story(2)]);
+    expect(build({ corpus: small.file, outDir: join(small.dir, "out") }).layout).toBe("bundle");
+    const filler = " Container traffic figures were published.".repeat(Math.ceil(BUNDLE_MAX_BYTES / 40 / 50));
+    const large = corpus(Array.from({ length: 50 }, (_, n) => story(n, filler)));
+    const report = build({ corpus: large.file, outDir: join(large.dir, "out") });
+    expect(report.layout).toBe("sharded");
+    expect(report.assets.files).toBeGreaterThan(4);
+    expect(report.assets.dir).toBe(join(large.dir, "out", "assets"));
+    expect(module(join(large.dir, "out"))).toContain("export const chunks = undefined;");
+  });
+
+  it("removes the shards of an earlier sharded build when the index goes back to the bundle", () => {
+    const { dir, file } = corpus([story(1), story(2)]);
+    const outDir = join(dir, "out");
+    build({ corpus: file, outDir, layout: "sharded" });
+    expect(files(join(outDir, "assets", "index")).size).toBeGreaterThan(0);
+    build({ corpus: file, outDir, layout: "bundle" });
+    expect(files(join(outDir, "assets", "index")).size).toBe(0);
+  });
+});
+
+describe("build cache", () => {
+  it("rebuilds from the cache to exactly the files a fresh build writes, after edits, an insertion and a deletion", () => {
+    const lines = Array.from({ length: 60 }, (_, n) => story(n));
+    const { dir, file } = corpus(lines);
+    const cacheDir = join(dir, "cache");
+    const outDir = join(dir, "cached");
+    const first = build({ corpus: file, outDir, layout: "sharded", cacheDir });
+    expect(first.cached).toBe(0);
+    const again = build({ corpus: file, outDir, layout: "sharded", cacheDir });
+    expect(again.cached).toBe(60);
+    expect(again.assets.written).toBe(0);
+
+    lines[10] = story(10, " A correction was appended.");
+    lines.splice(30, 0, story(1000));
+    lines.splice(45, 1);
+    writeFileSync(file, lines.join("\n"));
+    const rebuilt = build({ corpus: file, outDir, layout: "sharded", cacheDir });
+    expect(rebuilt.cached).toBe(58);
+    expect(rebuilt.articlesIndexed).toBe(60);
+    const fresh = build({ corpus: file, outDir: join(dir, "fresh"), layout: "sharded" });
+    expect(fresh.cached).toBe(0);
+    expect(files(join(outDir, "assets"))).toEqual(files(join(dir, "fresh", "assets")));
+    expect(module(outDir)).toBe(module(join(dir, "fresh")));
+  });
+
+  it("keeps the report's skips and line numbers right for cached lines", () => {
+    const { dir, file } = corpus([story(1), "not json", story(2)]);
+    const cacheDir = join(dir, "cache");
+    build({ corpus: file, outDir: join(dir, "out"), cacheDir });
+    writeFileSync(file, [story(0), story(1), "not json", story(2)].join("\n"));
+    const report = build({ corpus: file, outDir: join(dir, "out"), cacheDir });
+    expect(report.cached).toBe(2);
+    expect(report.skipped).toEqual([{ path: `${relative(process.cwd(), file)}:3`, reason: expect.stringMatching(/invalid JSON/) }]);
+  });
+
+  it("starts afresh when the index configuration changes", () => {
+    const { dir, file } = corpus([story(1), story(2)]);
+    const cacheDir = join(dir, "cache");
+    build({ corpus: file, outDir: join(dir, "out"), cacheDir });
+    expect(build({ corpus: file, outDir: join(dir, "out"), cacheDir, fields: ["body"] }).cached).toBe(0);
+    expect(statSync(cacheDir).isDirectory()).toBe(true);
+  });
+});
+
+describe("build progress", () => {
+  it("writes plain lines, not a bar, when stderr is not a terminal", () => {
+    const write = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const progress = progressReporter({ tty: false });
+      for (let done = 0; done <= 100; done += 10) progress("analyse", done, 100);
+      progress.stop();
+      const lines = write.mock.calls.map(([text]) => String(text));
+      expect(lines[0]).toBe("newsfind build: analyse 0/100\n");
+      expect(lines.at(-1)).toBe("newsfind build: analyse 100/100\n");
+      expect(lines.length).toBeLessThanOrEqual(5);
+      expect(lines.join("")).not.toMatch(/\u001b\[|\r/);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
+  it("says nothing when quiet", () => {
+    const write = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const progress = progressReporter({ quiet: true });
+      progress("analyse", 1, 2);
+      progress.stop();
+      expect(write).not.toHaveBeenCalled();
+    } finally {
+      write.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// The sharded layout in workerd: the same answers as the bundle, reads limited to what a query
+// needs, each shard fetched once, phrase verification within a read budget, bounded caches.
+import { describe, expect, it } from "vitest";
+import * as seeds from "../../dist/test-index/seeds/artefacts.js";
+import { compileIndex } from "../../build/compile-index.js";
+import { createApp } from "../../src/app.js";
+import { PromiseCache } from "../../src/engine/promise-cache.js";
+import { VERIFY_BUDGET } from "../../src/engine/sharded-store.js";
+import { encodeLexicon, lexiconReader, type Article } from "../../src/index-format.js";
+import { appFor, memoryAssets } from "./helpers.js";
+
+const articles = JSON.parse(seeds.articles!) as Article[];
+
+const QUERIES = [
+  "q=Putin", "q=Trump+Putin", "q=Kyiv", "q=Zelenskiy", "q=ceasefires", "q=Kadafy", "q=Trmp+summitt", "q=%22Tomahawk+missiles%22",
+  "q=Trump+-Budapest", "q=Putin+OR+Xi", "q=sanctions&sort=date", "q=meeting&sort=recent&half_life=3", "q=Putin&source=AzerNews",
+  "q=Trump&from=2025-10-20&to=2025-10-31", "from=2025-10-01", "q=-Trump", "q=Putin&limit=2&offset=2", "q=zzyzxquux", "q=the",
+];
+
+describe("sharded layout", () => {
+  const bundle = appFor(articles, "bundle");
+  const sharded = appFor(articles, "sharded");
+
+  it.each(QUERIES)("answers %s exactly as the bundle does", async (query) => {
+    const [a, b] = await Promise.all([bundle.request(`/search?${query}`), sharded.request(`/search?${query}`)]);
+    expect(b.status).toBe(200);
+    expect(await b.json()).toEqual(await a.json());
+  });
+
+  it("serves every article by id exactly as the bundle does", async () => {
+    for (const article of articles) {
+      const [a, b] = await Promise.all([bundle.request(`/articles/${article.id}`), sharded.request(`/articles/${article.id}`)]);
+      expect(await b.json()).toEqual(await a.json());
+    }
+  });
+
+  it("reads only the two words' term shards and the hits' article shards for a two-word query, then nothing more when it repeats", async () => {
+    const reads: string[] = [];
+    const app = appFor(articles, "sharded", { reads });
+    const body = (await (await app.request("/search?q=Putin+Kremlin")).json()) as { hits: unknown[] };
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(reads.filter((path) => path.includes("/terms/")).length).toBeLessThanOrEqual(2);
+    expect(reads.filter((path) => !path.includes("/terms/") && !path.includes("/articles/"))).toEqual([]);
+    const before = reads.length;
+    await app.request("/search?q=Putin+Kremlin");
+    expect(reads.length).toBe(before);
+  });
+
+  it("fetches a shard once when concurrent first requests need it", async () => {
+    const reads: string[] = [];
+    const app = appFor(articles, "sharded", { reads });
+    await Promise.all(Array.from({ length: 8 }, () => app.request("/search?q=Putin")));
+    expect(reads.length).toBe(new Set(reads).size);
+  });
+
+  it("reads the lexicon only for a word the index lacks", async () => {
+    const reads: string[] = [];
+    const app = appFor(articles, "sharded", { reads });
+    await app.request("/search?q=Putin");
+    expect(reads.some((path) => path.endsWith("lexicon.txt"))).toBe(false);
+    await app.request("/search?q=Kremlinn");
+    expect(reads.some((path) => path.endsWith("lexicon.txt"))).toBe(true);
+  });
+});
+
+describe("phrase verification", () => {
+  // More candidates than one query may read: every article holds both words, one in three as the phrase.
+  const many: Article[] = Array.from({ length: VERIFY_BUDGET + 100 }, (_, n) => ({
+    id: `a${n}`,
+    title: `Report ${n}`,
+    source: null,
+    published: null,
+    url: null,
+    body: [n % 3 === 0 ? `The peace talks resumed in round ${n}.` : `Talks stalled; peace seemed far in round ${n}.`],
+  }));
+
+  it("fills the page from verified hits and says the total is an estimate when candidates exceed the read budget", async () => {
+    const reads: string[] = [];
+    const { artefacts, files } = compileIndex(many, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const app = createApp({ artefacts, assets: memoryAssets(files, reads) });
+    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}&limit=10`)).json()) as { total: number; totalExact: boolean; hits: { id: string }[] };
+    expect(body.hits).toHaveLength(10);
+    for (const hit of body.hits) expect(Number(hit.id.slice(1)) % 3).toBe(0);
+    expect(body.totalExact).toBe(false);
+    expect(body.total).toBeGreaterThan(many.length / 3 - 40);
+    expect(body.total).toBeLessThan(many.length / 3 + 40);
+    expect(reads.filter((path) => path.includes("/articles/")).length).toBeLessThanOrEqual(VERIFY_BUDGET);
+  });
+
+  it("counts exactly when the bundle has every article in memory", async () => {
+    const app = appFor(many, "bundle");
+    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}`)).json()) as { total: number; totalExact: boolean };
+    expect(body).toMatchObject({ total: Math.ceil(many.length / 3), totalExact: true });
+  });
+});
+
+describe("load-once cache", () => {
+  it("shares one load per key, drops the least recently used beyond its budget, and retries a failed load", async () => {
+    const cache = new PromiseCache<string, string>(6, (value) => value.length);
+    let loads = 0;
+    const load = (value: string) => async () => {
+      loads++;
+      return value;
+    };
+    await Promise.all([cache.get("a", load("aaa")), cache.get("a", load("aaa"))]);
+    expect(loads).toBe(1);
+    await cache.get("b", load("bbb"));
+    await cache.get("a", load("aaa")); // a is now the most recent
+    await cache.get("c", load("ccc")); // over budget: b goes
+    expect(cache.size).toBe(2);
+    await cache.get("a", load("aaa"));
+    expect(loads).toBe(3);
+    await expect(cache.get("x", () => Promise.reject(new Error("offline")))).rejects.toThrow("offline");
+    expect(await cache.get("x", load("x"))).toBe("x");
+  });
+});
+
+describe("lexicon", () => {
+  it("finds every term's document frequency by binary search, and 0 for others", () => {
+    const terms = new Map([["zebra", 2], ["apple", 7], ["appl", 1], ["applesauce", 3], ["ünïcode", 4], ["42", 9]]);
+    const read = lexiconReader(encodeLexicon(terms));
+    for (const [term, df] of terms) expect(read(term)).toBe(df);
+    for (const absent of ["", "app", "apples", "zebras", "a", "zz"]) expect(read(absent)).toBe(0);
+    expect(lexiconReader("")("x")).toBe(0);
+  });
+});
