@@ -1,37 +1,37 @@
 // The build pipeline: read the corpus, clean and settle articles, compile and write the index
 // (bundle or shards), and say what happened in a report. With a build cache, unchanged source
 // units skip reading and analysis, and unchanged article shards are not written again.
-import { existsSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { INDEX_FORMAT_VERSION, REPORT_FILE, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
 import { Analyzer, type Counted } from "./analyze-articles.js";
-import { BuildCache, hashOf, type CachedUnit } from "./cache.js";
+import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
 import { compileIndex } from "./compile-index.js";
 import { deriveTitle, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { readCorpus, type SourcedArticle } from "./read-corpus.js";
 import type { BuildReport } from "./types.js";
-import { writeArtefacts, writeAssets } from "./write-artefacts.js";
+import { listAssets, writeArtefacts, writeAssets } from "./write-artefacts.js";
 
 export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> & Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">>;
 
 const bodyLength = (body: readonly string[]) => body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0);
 
 /** This build's units for the cache: every article read (duplicates too), with its analysis. */
-function cacheUnits(read: ReturnType<typeof readCorpus>, analysed: Map<SourcedArticle, Counted>, analyzer: Analyzer): Map<string, CachedUnit> {
-  const units = new Map<string, CachedUnit>();
-  for (const [unit, { skipped, warnings }] of read.units) units.set(unit, { articles: [], skipped, warnings });
+function cacheUnits(read: ReturnType<typeof readCorpus>, analysed: Map<SourcedArticle, Counted>, analyzer: Analyzer, cache: BuildCache): CacheUnit[] {
+  const units = new Map<string, CacheUnit>();
+  for (const [key, { skipped, warnings }] of read.units) units.set(key, { key, articles: [], skipped, warnings });
   for (const item of read.articles) {
     const counted =
       analysed.get(item) ??
       analyzer.count({ id: "", title: item.title ?? deriveTitle(item.body), source: item.source, published: item.published, url: item.url, body: item.body });
     // Field by field: spreading the item would read a cached article's body again.
-    const { id, title, published, source, url, origin, bodyHash, cached } = item;
-    const bodyChars = cached?.bodyChars ?? bodyLength(item.body);
-    units.get(item.unit)!.articles.push({ id, title, published, source, url, origin, bodyHash, bodyChars, terms: counted.terms, tf: counted.tf, length: counted.length });
+    const { id, title, published, source, url, bodyHash, cachedRow } = item;
+    const bodyChars = cachedRow !== undefined ? cache.bodyChars(cachedRow) : bodyLength(item.body);
+    units.get(item.unit)!.articles.push({ id, title, published, source, url, bodyHash, bodyChars, terms: counted.terms, tf: counted.tf, length: counted.length });
   }
-  return units;
+  return [...units.values()];
 }
 
 /** Builds and writes the index; returns the report, the artefacts it wrote and the clean articles. */
@@ -57,19 +57,12 @@ export function buildArtefacts(options: BuildInput): { report: BuildReport; arte
     const { articles, duplicates, sources } = finalizeArticles(corpus.articles);
     lap("finalize");
 
-    // Cached analyses, renumbered into this build's dictionary.
+    // The analyzer starts from the cache's dictionary, so cached analyses keep their numbers.
+    // Terms no article uses any more get no postings and are left out of every file.
     const analyzer = new Analyzer(fields);
-    // Only the terms still in use join the dictionary: a deleted article's words leave the index.
-    const renumber = new Int32Array(cache?.dictionary.length ?? 0).fill(-1);
-    const counted = sources.map((item) => {
-      if (!item.cached) return undefined;
-      const terms = new Int32Array(item.cached.terms.length);
-      for (let i = 0; i < terms.length; i++) {
-        const n = item.cached.terms[i]!;
-        terms[i] = renumber[n] !== -1 ? renumber[n]! : (renumber[n] = analyzer.intern([cache!.dictionary[n]!])[0]!);
-      }
-      return { terms, tf: item.cached.tf, length: item.cached.length };
-    });
+    if (cache) analyzer.intern(cache.dictionary);
+    const counted = sources.map((item) => (item.cachedRow !== undefined ? cache!.analysis(item.cachedRow) : undefined));
+    const onDisk = new Set(cache ? listAssets(assetsDir) : []);
     const compiled = compileIndex(articles, {
       builtAt,
       fields,
@@ -77,10 +70,10 @@ export function buildArtefacts(options: BuildInput): { report: BuildReport; arte
       counted,
       analyzer,
       progress,
-      bodyChars: (position) => sources[position]!.cached?.bodyChars ?? bodyLength(articles[position]!.body),
+      bodyChars: (position) => (sources[position]!.cachedRow !== undefined ? cache!.bodyChars(sources[position]!.cachedRow!) : bodyLength(articles[position]!.body)),
       reuse: cache && {
         signature: (start, end) => hashOf(sources.slice(start, end).map((item, i) => `${item.unit}:${item.index}:${articles[start + i]!.id}`).join("|")),
-        unchanged: (path, signature) => cache.shardSignature(path) === signature && existsSync(join(assetsDir, path)),
+        unchanged: (path, signature) => cache.shardSignature(path) === signature && onDisk.has(path),
       },
     });
     lap("compile");
@@ -88,9 +81,9 @@ export function buildArtefacts(options: BuildInput): { report: BuildReport; arte
     const indexBytes = writeArtefacts(options.outDir, compiled.artefacts);
     const assets = { dir: assetsDir, ...writeAssets(assetsDir, compiled.files) };
     lap("write");
-    const cached = sources.filter((item) => item.cached).length;
+    const cached = sources.filter((item) => item.cachedRow !== undefined).length;
     const unchanged = cache !== undefined && corpus.cachedUnits === corpus.units.size && corpus.units.size === cache.units && cached === articles.length;
-    if (cache && !unchanged) cache.save(analyzer.dictionary, cacheUnits(corpus, new Map(sources.map((item, position) => [item, compiled.counted[position]!])), analyzer), compiled.signatures);
+    if (cache && !unchanged) cache.save(analyzer.dictionary, cacheUnits(corpus, new Map(sources.map((item, position) => [item, compiled.counted[position]!])), analyzer, cache), compiled.signatures);
     lap("cache");
     progress("write", 1, 1);
     const report: BuildReport = {

@@ -17,6 +17,7 @@ export { impactSlot } from "./postings.js";
 export function phoneticLines(terms: readonly string[], documentFrequency: ArrayLike<number>): string[] {
   const byKey = new Map<string, number[]>();
   terms.forEach((term, n) => {
+    if (documentFrequency[n] === 0) return;
     const key = phoneticKey(term);
     if (key === null) return;
     const list = byKey.get(key) ?? [];

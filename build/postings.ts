@@ -38,32 +38,33 @@ export function invert(counted: readonly Counted[], terms: number, averageLength
   // are visited in position order, so positions come out ascending within each slot.
   const { levels } = BM25;
   const slotCounts = new Int32Array(terms * levels);
-  const slots: Int8Array[] = counted.map((article) => {
+  // Every posting's slot, article after article, in one array.
+  const slots = new Int8Array(starts[terms]!);
+  let at = 0;
+  for (const article of counted) {
     const norm = article.length / averageLength;
-    const articleSlots = new Int8Array(article.terms.length);
-    for (let i = 0; i < articleSlots.length; i++) {
+    for (let i = 0; i < article.terms.length; i++) {
       const slot = impactSlotNormalised(article.tf[i]!, norm);
-      articleSlots[i] = slot;
+      slots[at++] = slot;
       slotCounts[article.terms[i]! * levels + slot]!++;
     }
-    return articleSlots;
-  });
+  }
   const slotStarts = new Int32Array(terms * levels);
   const runs: number[] = [];
   const firstRun = new Int32Array(terms + 1);
-  for (let term = 0, at = 0; term < terms; term++) {
+  for (let term = 0, next = 0; term < terms; term++) {
     firstRun[term] = runs.length;
     for (let slot = 0; slot < levels; slot++) {
       const count = slotCounts[term * levels + slot]!;
-      slotStarts[term * levels + slot] = at;
-      if (count > 0) runs.push(slot, at);
-      at += count;
+      slotStarts[term * levels + slot] = next;
+      if (count > 0) runs.push(slot, next);
+      next += count;
     }
   }
   const entries = new Int32Array(starts[terms]!);
+  at = 0;
   counted.forEach((article, position) => {
-    const articleSlots = slots[position]!;
-    for (let i = 0; i < article.terms.length; i++) entries[slotStarts[article.terms[i]! * levels + articleSlots[i]!]!++] = position;
+    for (let i = 0; i < article.terms.length; i++) entries[slotStarts[article.terms[i]! * levels + slots[at++]!]!++] = position;
   });
   firstRun[terms] = runs.length;
   return {

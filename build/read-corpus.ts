@@ -4,7 +4,7 @@
 // if something asks for them (an article shard that must be rewritten).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { hashOf, type BuildCache, type CachedArticle, type CachedUnit } from "./cache.js";
+import { hashOf, type BuildCache } from "./cache.js";
 import { jsonLines, readJsonLine } from "./formats/jsonl.js";
 import { FORMATS, readerFor } from "./formats/index.js";
 import type { FileResult, RawArticle, Skipped } from "./types.js";
@@ -14,8 +14,8 @@ export interface SourcedArticle extends RawArticle {
   unit: string;
   index: number;
   bodyHash: string;
-  /** Its cache entry, when its unit was unchanged. */
-  cached?: CachedArticle;
+  /** Its row in the build cache, when its unit was unchanged. */
+  cachedRow?: number;
 }
 
 export interface CorpusResult {
@@ -49,18 +49,24 @@ function fresh(unit: string, result: FileResult): SourcedArticle[] {
 }
 
 /** Articles of a cached unit; the body is read again (by `reread`) on first access only. */
-function fromCache(unit: string, cached: CachedUnit, reread: () => FileResult): SourcedArticle[] {
+function fromCache(cache: BuildCache, unit: string, rows: { start: number; end: number }, origin: string, reread: () => FileResult): SourcedArticle[] {
   let bodies: string[][] | undefined;
-  return cached.articles.map((entry, index) => {
-    const { bodyHash, bodyChars: _chars, terms: _terms, tf: _tf, length: _length, ...rest } = entry;
-    const article = { ...rest, unit, index, bodyHash, cached: entry } as SourcedArticle;
-    Object.defineProperty(article, "body", {
+  const articles: SourcedArticle[] = [];
+  for (let row = rows.start; row < rows.end; row++) {
+    const index = row - rows.start;
+    const fields = cache.fields(row);
+    const article = Object.defineProperty(fields as SourcedArticle, "body", {
       enumerable: true,
       configurable: true,
       get: () => (bodies ??= reread().articles.map((a) => a.body))[index]!,
     });
-    return article;
-  });
+    article.origin = origin;
+    article.unit = unit;
+    article.index = index;
+    article.cachedRow = row;
+    articles.push(article);
+  }
+  return articles;
 }
 
 /** @throws Error when the corpus path does not exist. */
@@ -75,11 +81,11 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
   // A JSON Lines unit is keyed by its content alone, so inserting a line elsewhere keeps it
   // cached; its origin (path:line) is set afresh.
-  const take = (unit: string, read: () => FileResult, origin?: string) => {
-    const cached = cache?.unit(unit);
-    const at = <T extends { path: string }>(items: T[]) => (origin ? items.map((item) => ({ ...item, path: origin })) : items);
+  const take = (unit: string, read: () => FileResult, origin: string) => {
+    const cached = cache?.rows(unit);
+    const at = (items: Skipped[]) => items.map((item) => ({ ...item, path: origin }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Skipped[] } = cached
-      ? { articles: fromCache(unit, cached, read).map((article) => (origin ? Object.assign(article, { origin }) : article)), skipped: at(cached.skipped), warnings: at(cached.warnings) }
+      ? { articles: fromCache(cache!, unit, cached, origin, read), skipped: at(cached.skipped), warnings: at(cached.warnings) }
       : (() => {
           const read1 = read();
           return { articles: fresh(unit, read1), skipped: read1.skipped, warnings: read1.warnings };
@@ -107,7 +113,7 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
           take(hashOf(bytes), () => readJsonLine(bytes.toString("utf8"), origin), origin);
         });
       } else {
-        take(hashOf(Buffer.concat([Buffer.from(`${path}\n`), data])), () => read(path, readFileSync(file)));
+        take(hashOf(Buffer.concat([Buffer.from(`${path}\n`), data])), () => read(path, readFileSync(file)), path);
       }
     } catch (error) {
       result.skipped.push({ path, reason: `could not be read: ${(error as Error).message}` });

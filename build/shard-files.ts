@@ -41,6 +41,17 @@ function groupBy<T>(items: Iterable<T>, count: number, shard: (item: T) => numbe
   return groups;
 }
 
+/** Workers' static-asset limit on one file. */
+export const MAX_ASSET_BYTES = 25 << 20;
+
+/** Refuses a layout Workers would refuse to deploy, saying what is over. */
+function checkLimits(files: ShardFiles): void {
+  if (files.size > MAX_INDEX_FILES) throw new Error(`the sharded index needs ${files.size} files, over the ${MAX_INDEX_FILES} newsfind leaves itself of Workers' 20,000 asset files`);
+  for (const [path, data] of files) {
+    if (data && data.length > MAX_ASSET_BYTES) throw new Error(`${path} is ${data.length} bytes, over Workers' 25 MiB limit on an asset file`);
+  }
+}
+
 export interface ShardInput {
   articles: readonly Article[];
   dictionary: readonly string[];
@@ -62,7 +73,7 @@ export interface Sharded {
 export function shardFiles({ articles, dictionary, inverted, phonetic, progress, storeBytes, reuse }: ShardInput): Sharded {
   const files: ShardFiles = new Map();
   let postingsBytes = 0;
-  dictionary.forEach((term, n) => (postingsBytes += term.length + 4 + 1.2 * inverted.documentFrequency[n]!));
+  dictionary.forEach((term, n) => (postingsBytes += inverted.documentFrequency[n]! > 0 ? term.length + 4 + 1.2 * inverted.documentFrequency[n]! : 0));
   const idBytes = articles.reduce((sum, article) => sum + article.id.length + 12, 0);
   const termShards = Math.min(4096, shards(postingsBytes, SHARD_TARGETS.terms));
   const idShards = shards(idBytes, SHARD_TARGETS.ids);
@@ -81,7 +92,8 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
     phoneticShards,
   };
 
-  const byShard = groupBy(dictionary.keys(), termShards, (n) => shardOf(dictionary[n]!, termShards));
+  const used = [...dictionary.keys()].filter((n) => inverted.documentFrequency[n]! > 0);
+  const byShard = groupBy(used, termShards, (n) => shardOf(dictionary[n]!, termShards));
   byShard.forEach((terms, shard) => {
     if (shard % 64 === 0) progress("term shards", shard, termShards);
     // In term order, so a cached build (another numbering) writes the same bytes as a fresh one.
@@ -112,7 +124,8 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
   });
   files.set(shardPaths.meta(layout), encodeMeta(articles));
   const documentFrequency = new Map<string, number>();
-  dictionary.forEach((term, n) => documentFrequency.set(term, inverted.documentFrequency[n]!));
+  for (const n of used) documentFrequency.set(dictionary[n]!, inverted.documentFrequency[n]!);
   files.set(shardPaths.lexicon(layout), bytesOf(encodeLexicon(documentFrequency)));
+  checkLimits(files);
   return { layout, files, signatures };
 }

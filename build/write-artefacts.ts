@@ -51,6 +51,11 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
+/** The index files under an assets folder, as asset paths ("/index/terms/0.bin"). */
+export function listAssets(assetsDir: string): string[] {
+  return listFiles(join(assetsDir, INDEX_ROOT)).map((file) => `/${relative(assetsDir, file).split(sep).join("/")}`);
+}
+
 function unchanged(path: string, data: Uint8Array): boolean {
   try {
     return statSync(path).size === data.length && Buffer.from(data.buffer, data.byteOffset, data.length).equals(readFileSync(path));
