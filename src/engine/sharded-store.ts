@@ -1,7 +1,8 @@
 // The sharded layout's store: the worker script holds the manifest only, and every other
 // artefact is a static asset read on demand through an `AssetReader` (the ASSETS binding in
 // production). A query reads the term shards of its words and the article shards of its
-// hits; each shard is fetched once per isolate and kept while it fits a memory budget.
+// hits. Term shards are fetched once per isolate and kept, and the articles a query showed are
+// kept one by one, while they fit their memory budgets (least recently used go first).
 import {
   decodeMeta,
   decodeTermShard,
@@ -23,10 +24,18 @@ import type { IndexStore } from "./store.js";
 export type AssetReader = (path: string) => Promise<ArrayBuffer>;
 
 /**
- * Memory budgets of the shard caches, in bytes. An isolate has 128 MB; these keep the index's
- * share near 40 MB however many queries it serves (the lexicon and metadata come on top).
+ * Memory budgets of the caches, in bytes. An isolate has 128 MB; these keep the index's share
+ * near 45 MB however many queries it serves (the lexicon and metadata come on top). Articles
+ * are kept one by one, not as whole shards, so the budget holds the articles queries showed.
  */
-export const CACHE_BUDGETS = { terms: 20 << 20, articles: 16 << 20, ids: 2 << 20, phonetic: 1 << 20 };
+export const CACHE_BUDGETS = { terms: 24 << 20, articles: 16 << 20, ids: 2 << 20, phonetic: 1 << 20 };
+
+/** Bytes an article takes in memory, about: its text as UTF-16. */
+function articleBytes(article: Article): number {
+  let chars = article.id.length + article.title.length + 64;
+  for (const paragraph of article.body) chars += paragraph.length;
+  return 2 * chars;
+}
 
 /** Article shards read to verify phrases, at most, in one query. */
 export const VERIFY_BUDGET = 200;
@@ -36,18 +45,25 @@ const text = (buffer: ArrayBuffer) => new TextDecoder().decode(buffer);
 export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }, read: AssetReader): IndexStore {
   const layout = manifest.layout;
   const terms = new PromiseCache<number, TermShard>(CACHE_BUDGETS.terms, (shard) => shard.bytes);
-  const articleShards = new PromiseCache<number, { articles: Article[]; bytes: number }>(CACHE_BUDGETS.articles, (shard) => shard.bytes);
+  const articleCache = new PromiseCache<number, Article>(CACHE_BUDGETS.articles, articleBytes);
+  /** Article shards being fetched: concurrent misses of one shard share its fetch. */
+  const fetching = new Map<number, Promise<Article[]>>();
   const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(CACHE_BUDGETS.ids, (shard) => shard.bytes);
   const phonetic = new PromiseCache<number, { table: Map<string, string[]>; bytes: number }>(CACHE_BUDGETS.phonetic, (shard) => shard.bytes);
   let lexicon: Promise<(term: string) => number> | undefined;
   let meta: Promise<ArticleMeta> | undefined;
 
   const termShard = (shard: number) => terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
-  const articleShard = (shard: number) =>
-    articleShards.get(shard, async () => {
-      const buffer = await read(shardPaths.articles(layout, shard));
-      return { articles: JSON.parse(text(buffer)) as Article[], bytes: buffer.byteLength * 2 };
-    });
+  const articleShard = (shard: number) => {
+    let pending = fetching.get(shard);
+    if (!pending) {
+      pending = read(shardPaths.articles(layout, shard)).then((buffer) => JSON.parse(text(buffer)) as Article[]);
+      fetching.set(shard, pending);
+      const done = () => fetching.delete(shard);
+      pending.then(done, done);
+    }
+    return pending;
+  };
 
   return {
     manifest,
@@ -82,10 +98,12 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     },
     async articles(positions) {
       return Promise.all(
-        positions.map(async (position) => {
-          const shard = Math.floor(position / layout.articlesPerShard);
-          return (await articleShard(shard)).articles[position - shard * layout.articlesPerShard]!;
-        }),
+        positions.map((position) =>
+          articleCache.get(position, async () => {
+            const shard = Math.floor(position / layout.articlesPerShard);
+            return (await articleShard(shard))[position - shard * layout.articlesPerShard]!;
+          }),
+        ),
       );
     },
     async position(id) {
