@@ -26,9 +26,7 @@ export interface Accumulated {
 interface Buffers {
   scores: Float64Array;
   masks: Uint32Array;
-  stamps: Uint32Array;
   touched: Int32Array;
-  epoch: number;
 }
 
 /**
@@ -38,14 +36,20 @@ interface Buffers {
 const pool = new Map<number, Buffers[]>();
 
 function acquire(size: number): Buffers {
-  return pool.get(size)?.pop() ?? { scores: new Float64Array(size), masks: new Uint32Array(size), stamps: new Uint32Array(size), touched: new Int32Array(size), epoch: 0 };
+  return pool.get(size)?.pop() ?? { scores: new Float64Array(size), masks: new Uint32Array(size), touched: new Int32Array(size) };
 }
 
-function releaser(size: number, buffers: Buffers): () => void {
+/** Returns the buffers to the pool, clean: only the `count` touched entries are reset. */
+function releaser(size: number, buffers: Buffers, count: number): () => void {
   let released = false;
   return () => {
     if (released) return;
     released = true;
+    const { scores, masks, touched } = buffers;
+    for (let i = 0; i < count; i++) {
+      scores[touched[i]!] = 0;
+      masks[touched[i]!] = 0;
+    }
     const free = pool.get(size) ?? [];
     if (free.length < 4) free.push(buffers);
     pool.set(size, free);
@@ -68,10 +72,7 @@ export function slotImpact(slot: number): number {
  */
 export function accumulate(postings: ReadonlyMap<string, Postings>, articles: number, terms: readonly ScoringTerm[]): Accumulated {
   const state = acquire(articles);
-  const { scores, masks, stamps, touched } = state;
-  state.epoch = (state.epoch + 1) >>> 0 || 1;
-  if (state.epoch === 1) stamps.fill(0);
-  const epoch = state.epoch;
+  const { scores, masks, touched } = state;
   let count = 0;
   for (const { term, weight, mask } of terms) {
     const slots = postings.get(term);
@@ -83,16 +84,12 @@ export function accumulate(postings: ReadonlyMap<string, Postings>, articles: nu
       const impact = termWeight * slotImpact(s);
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
-        if (stamps[id] !== epoch) {
-          stamps[id] = epoch;
-          scores[id] = 0;
-          masks[id] = 0;
-          touched[count++] = id;
-        }
+        // Buffers come clean from the pool, and every term has a mask bit: 0 means untouched.
+        if (masks[id] === 0) touched[count++] = id;
         scores[id]! += impact;
         masks[id]! |= mask;
       }
     }
   }
-  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, state) };
+  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, state, count) };
 }

@@ -214,7 +214,8 @@ async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuer
   } else {
     better = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   }
-  const { best, total, exact } = await verifiedTop(store, candidates, k, better, phraseChecks(required, masks, matched, suspects, fields));
+  const scoreKey = params.sort === "relevance" ? scores : undefined;
+  const { best, total, exact } = await verifiedTop(store, candidates, k, better, phraseChecks(required, masks, matched, suspects, fields), scoreKey);
   const highlight = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term);
   return {
     total,

@@ -1,8 +1,12 @@
 // The k best of many article positions without sorting them all: a bounded binary heap in a
 // typed array whose root is the worst position kept. O(n log k); the result comes back best first.
 
-/** The `k` best positions by `better(a, b)` (true when a ranks above b; a strict order), best first. */
-export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean): number[] {
+/**
+ * The `k` best positions by `better(a, b)` (true when a ranks above b; a strict order), best first.
+ * @param key When the order is by this key, highest first (ties by `better`), candidates below the
+ *   worst kept are skipped without calling `better`: most of a large result set.
+ */
+export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean, key?: Float64Array): number[] {
   const size = Math.min(k, ids.length);
   if (size <= 0) return [];
   const heap = new Int32Array(size);
@@ -21,6 +25,7 @@ export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: n
       heap[i] = id;
       continue;
     }
+    if (key !== undefined && key[id]! < key[heap[0]!]!) continue;
     if (!better(id, heap[0]!)) continue;
     // Replace the root and sift down: move better children up.
     for (i = 0; ; ) {

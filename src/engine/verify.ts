@@ -21,9 +21,13 @@ export interface Checks {
   passes(id: number, article: Article): boolean;
 }
 
-export async function verifiedTop(store: IndexStore, candidates: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean, checks: Checks | null): Promise<Verified> {
+/**
+ * The best k candidates that pass the checks.
+ * @param key The order's key when it is "highest key first" (see topK): a faster top k.
+ */
+export async function verifiedTop(store: IndexStore, candidates: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean, checks: Checks | null, key?: Float64Array): Promise<Verified> {
   const needing = checks ? Array.from(candidates).filter((id) => checks.needed(id)) : [];
-  if (!checks || needing.length === 0) return { best: topK(candidates, k, better), total: candidates.length, exact: true };
+  if (!checks || needing.length === 0) return { best: topK(candidates, k, better, key), total: candidates.length, exact: true };
 
   const verdicts = new Map<number, boolean>();
   const read = async (ids: number[]) => {

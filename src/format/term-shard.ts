@@ -16,9 +16,12 @@ export type Postings = ReadonlyArray<ArrayLike<number> | undefined>;
 export interface TermShard {
   /** The terms the shard holds. */
   readonly size: number;
-  /** Bytes the shard takes, for cache accounting (its data plus what it has decoded). */
+  /** Bytes the shard takes, for cache accounting. */
   readonly bytes: number;
-  /** The term's posting list, decoded on first use and kept, or undefined when absent. */
+  /**
+   * The term's posting list, decoded afresh on each call (nothing decoded is kept, so a cached
+   * shard costs its encoded size: about a byte a posting, not four), or undefined when absent.
+   */
   postings(term: string): Postings | undefined;
 }
 
@@ -70,22 +73,12 @@ export function decodeTermShard(buffer: ArrayBuffer): TermShard {
   const { terms, offsets } = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as { terms: string[]; offsets: number[] };
   const data = bytes.subarray(4 + headerLength);
   const index = new Map(terms.map((term, i) => [term, i]));
-  const decoded = new Map<string, Postings>();
-  let decodedBytes = 0;
   return {
     size: terms.length,
-    get bytes() {
-      return buffer.byteLength + decodedBytes;
-    },
+    bytes: buffer.byteLength + 64 * terms.length,
     postings(term) {
-      const found = decoded.get(term);
-      if (found) return found;
       const i = index.get(term);
-      if (i === undefined) return undefined;
-      const postings = decodePostings(new VarintReader(data, offsets[i]!), offsets[i + 1]!);
-      for (const slot of postings) if (slot) decodedBytes += (slot as Int32Array).byteLength;
-      decoded.set(term, postings);
-      return postings;
+      return i === undefined ? undefined : decodePostings(new VarintReader(data, offsets[i]!), offsets[i + 1]!);
     },
   };
 }
