@@ -19,6 +19,13 @@ import { loadQueries } from "./queries.js";
 import { fileAssetReader } from "./fs-assets.js";
 import { median, timeEach, timeEachAsync } from "./stats.js";
 
+// With --articles, the archive-scale benchmark (bench/scale-bench.ts) runs instead.
+if (process.argv.includes("--articles") || process.argv.some((arg) => arg.startsWith("--articles="))) {
+  const { scaleBench } = await import("./scale-bench.js");
+  await scaleBench(process.argv.slice(2));
+  process.exit(0);
+}
+
 const { values } = parseArgs({
   options: {
     corpus: { type: "string", default: process.env.NEWSFIND_CORPUS ?? "corpus" },

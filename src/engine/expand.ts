@@ -58,6 +58,19 @@ async function soundAlikes(store: IndexStore, term: string): Promise<WeightedTer
 export async function expandWord(store: IndexStore, word: string, term: string, indexed: boolean, tolerant = true): Promise<WeightedTerm[]> {
   if (indexed) return [{ term, weight: 1 }];
   if (!tolerant) return [];
-  const typos = await neighbours(store, word, term);
-  return typos.length > 0 ? typos : soundAlikes(store, term);
+  let memo = expansions.get(store);
+  if (!memo) expansions.set(store, (memo = new Map()));
+  const key = `${word}\u0000${term}`;
+  let found = memo.get(key);
+  if (!found) {
+    const typos = await neighbours(store, word, term);
+    found = typos.length > 0 ? typos : await soundAlikes(store, term);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
+  }
+  return found;
 }
+
+/** Expansions of missing words kept per index (an index never changes): a word's hundreds of edits are looked up once. */
+const expansions = new WeakMap<IndexStore, Map<string, WeightedTerm[]>>();
+const MEMO_LIMIT = 10_000;

@@ -1,0 +1,82 @@
+// `npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines newsfind,minisearch,orama]
+//   [--rounds 3] [--port 8810] [--json OUT.json] [--no-rebuild]`
+// The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
+// worker (bench/scale/), measured from outside through wrangler dev, one table per engine plus
+// ratios; then newsfind's own figures: the index data a cold two-word query reads, and a build
+// cache rebuild after five articles are edited and one appended (largest size only).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { coldReads, type ReadFigures } from "./query-reads.js";
+import { benchRebuild } from "./rebuild.js";
+import { writeCorpusSubset } from "./scale/corpus-subset.js";
+import { newsfindAdapter } from "./scale/newsfind-adapter.js";
+import { runScale } from "./scale/run-scale.js";
+import { DEFAULT_QUERIES, parseTitleQueries, twoWordQuery } from "./scale/scale-queries.js";
+import { printTables } from "./scale/table.js";
+import { ENGINES, type EngineName } from "./scale/types.js";
+import { readFileSync } from "node:fs";
+
+export async function scaleBench(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      corpus: { type: "string" },
+      articles: { type: "string" },
+      engines: { type: "string", default: ENGINES.join(",") },
+      rounds: { type: "string", default: "3" },
+      port: { type: "string", default: "8810" },
+      json: { type: "string" },
+      "no-rebuild": { type: "boolean", default: false },
+    },
+  });
+  const sizes = (values.articles ?? "").split(",").map((size) => Number(size.replace(/[_\s]/g, "")));
+  const engines = values.engines!.split(",").map((engine) => engine.trim()) as EngineName[];
+  if (!values.corpus || sizes.some((size) => !Number.isInteger(size) || size < 1) || engines.some((engine) => !ENGINES.includes(engine))) {
+    throw new Error(`usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}]`);
+  }
+  const titles = parseTitleQueries(readFileSync(DEFAULT_QUERIES, "utf8"));
+  const twoWord = titles.map(twoWordQuery).filter((query): query is string => query !== null).slice(0, 200);
+  const reads = new Map<number, ReadFigures>();
+  const adapter = newsfindAdapter();
+  const rows = await runScale({
+    corpus: values.corpus,
+    sizes,
+    engines,
+    rounds: Number(values.rounds),
+    firstPort: Number(values.port),
+    newsfind: async (corpusPath, dir) => {
+      const built = await adapter(corpusPath, dir);
+      const articles = Number(/corpus-(\d+)\.jsonl$/.exec(corpusPath)?.[1] ?? 0);
+      reads.set(articles, await coldReads(join(dir, "index"), join(dir, "assets"), twoWord));
+      return built;
+    },
+    onRow: (row) => console.error(`[scale] ${JSON.stringify(row)}`),
+  });
+  printTables(rows);
+
+  console.log("\nnewsfind: index data a cold two-word query reads (10 hits with snippets; a fresh store per query)\n");
+  console.log("| articles | queries | median KiB | p99 KiB | max KiB | median files |\n|---:|---:|---:|---:|---:|---:|");
+  for (const [articles, figures] of reads) {
+    const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+    console.log(`| ${articles.toLocaleString("en-US")} | ${figures.queries} | ${kib(figures.medianBytes)} | ${kib(figures.p99Bytes)} | ${kib(figures.maxBytes)} | ${figures.medianFiles} |`);
+  }
+
+  let rebuild: ReturnType<typeof benchRebuild> | undefined;
+  if (!values["no-rebuild"] && engines.includes("newsfind")) {
+    const largest = Math.max(...sizes);
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-rebuild-"));
+    try {
+      const subset = await writeCorpusSubset(values.corpus, largest, dir);
+      rebuild = benchRebuild(subset.path, join(dir, "work"));
+      const { full, rebuild: again } = rebuild;
+      console.log(`\nnewsfind build cache at ${subset.lines.toLocaleString("en-US")} articles (each build a fresh process, timed from outside):`);
+      console.log(`  full build, filling the cache   ${(full.wallMs / 1000).toFixed(1)} s (report: ${(full.buildMs / 1000).toFixed(1)} s)`);
+      console.log(`  rebuild after 5 edits + 1 added ${(again.wallMs / 1000).toFixed(1)} s (report: ${(again.buildMs / 1000).toFixed(1)} s; ${again.cached.toLocaleString("en-US")} of ${again.articles.toLocaleString("en-US")} articles from the cache; ${again.written} files written; phases ${JSON.stringify(again.phasesMs)})`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ rows, reads: Object.fromEntries(reads), rebuild }, null, 2)}\n`);
+}
