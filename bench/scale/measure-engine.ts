@@ -1,0 +1,107 @@
+// Measures one engine at one article count, every figure independently: a step that fails
+// leaves its cells missing with the reason, and the others are still measured.
+//   build (timed) -> dry run against the Workers limits -> fresh worker: first request is a
+//   two-word query, then warm latency, then 1,000 queries and the isolate's heap, peak RSS ->
+//   a fresh empty worker: its first request (the baseline of the cold query).
+import { dryRun } from "./dry-run.js";
+import { cycle, searchPath } from "./scale-queries.js";
+import { replay, warmLatency } from "./timing.js";
+import type { EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
+import { serveWorker } from "./worker-process.js";
+
+export interface BuiltEngine {
+  configPath: string;
+  buildMs: number;
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+  /** The engine's empty endpoint: "/" for newsfind, "/empty" for the peers. */
+  emptyPath: string;
+}
+
+export interface MeasureInput {
+  engine: EngineName;
+  articles: number;
+  /** Builds the engine's worker; throws (or rejects) with the reason it cannot. */
+  build: () => Promise<BuiltEngine>;
+  nextPorts: () => Promise<{ port: number; inspectorPort: number }>;
+  /** The empty worker's wrangler.toml (see empty-worker-config.ts). */
+  emptyConfigPath: string;
+  coldQuery: string;
+  warmQueries: string[];
+  /** Queries sent before the heap is read (cycled to `heapQueries`). */
+  loadQueries: string[];
+  heapQueries?: number;
+  /** How long a worker may take to get ready (see worker-process.ts). Default 600 s. */
+  readyTimeoutMs?: number;
+  rounds?: number;
+  log?: (message: string) => void;
+}
+
+const MiB = 1024 * 1024;
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 400);
+
+export async function measureEngine({ engine, articles, build, nextPorts, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, log = () => {} }: MeasureInput): Promise<ScaleRow> {
+  const cells = {} as Record<NumericColumn, Measured>;
+  const fail = (columns: NumericColumn[], why: string) => columns.forEach((column) => (cells[column] ??= { missing: why }));
+  let deployable: ScaleRow["deployable"] = { missing: "not built" };
+
+  log(`${engine} ${articles}: build`);
+  let built: BuiltEngine | undefined;
+  try {
+    built = await build();
+    Object.assign(cells, { buildS: built.buildMs / 1000, rawMiB: built.rawBytes / MiB, gzipMiB: built.gzipBytes / MiB, files: built.files });
+  } catch (error) {
+    const why = `build failed: ${message(error)}`;
+    fail(["buildS", "rawMiB", "gzipMiB", "files", "coldMs", "warmP50Ms", "warmP99Ms", "heapMB", "rssMB"], why);
+    deployable = { missing: why };
+  }
+
+  if (built) {
+    log(`${engine} ${articles}: dry run`);
+    try {
+      const dry = await dryRun(built.configPath);
+      deployable = dry.withinLimits ? { yes: true } : { yes: false, reason: dry.problems.join("; ") };
+    } catch (error) {
+      deployable = { missing: `dry run failed: ${message(error)}` };
+    }
+
+    log(`${engine} ${articles}: serve`);
+    try {
+      const worker = await serveWorker({ configPath: built.configPath, ...(await nextPorts()), emptyPath: built.emptyPath, readyTimeoutMs });
+      try {
+        cells.coldMs = await worker.firstRequestMs(searchPath(coldQuery)).catch((error) => ({ missing: `first query failed: ${message(error)}` }));
+        log(`${engine} ${articles}: warm latency`);
+        const warm = await warmLatency(worker.base, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds }).catch((error) => ({ missing: `warm queries failed: ${message(error)}` }));
+        if ("missing" in warm) fail(["warmP50Ms", "warmP99Ms"], warm.missing);
+        else Object.assign(cells, { warmP50Ms: warm.serverP50Ms, warmP99Ms: warm.serverP99Ms });
+        log(`${engine} ${articles}: ${heapQueries} queries, heap`);
+        try {
+          await replay(worker.base, cycle(loadQueries, heapQueries).map(searchPath));
+          cells.heapMB = (await worker.heapUsed()) / 1e6;
+        } catch (error) {
+          cells.heapMB = { missing: `heap not read: ${message(error)}` };
+        }
+        const rss = worker.peakRss();
+        cells.rssMB = rss === null ? { missing: "the workerd runtime process was not found" } : rss / 1e6;
+      } finally {
+        await worker.stop();
+      }
+    } catch (error) {
+      fail(["coldMs", "warmP50Ms", "warmP99Ms", "heapMB", "rssMB"], `wrangler dev could not serve it: ${message(error)}`);
+    }
+  }
+
+  log(`${engine} ${articles}: empty worker`);
+  try {
+    const empty = await serveWorker({ configPath: emptyConfigPath, ...(await nextPorts()) });
+    try {
+      cells.emptyColdMs = await empty.firstRequestMs("/");
+    } finally {
+      await empty.stop();
+    }
+  } catch (error) {
+    cells.emptyColdMs = { missing: `empty worker failed: ${message(error)}` };
+  }
+  return { engine, articles, deployable, ...cells };
+}

@@ -1,0 +1,89 @@
+// The "Archive scale" benchmark: for each article count, one at a time, the first N articles of
+// the corpus go to every engine (newsfind, MiniSearch, Orama); each is built, dry-run against
+// the Workers limits and served by a fresh `wrangler dev` on loopback to be measured from
+// outside (see measure-engine.ts). Everything a size wrote is deleted before the next one.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { writeCorpusSubset } from "./corpus-subset.js";
+import { writeEmptyWorkerConfig } from "./empty-worker-config.js";
+import { measureEngine, type BuiltEngine } from "./measure-engine.js";
+import { buildPeerInChild } from "./peers/build-in-child.js";
+import { portPool } from "./ports.js";
+import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, twoWordQuery } from "./scale-queries.js";
+import { ENGINES, type EngineName, type NewsfindBuild, type ScaleRow } from "./types.js";
+import { PROJECT_ROOT } from "./wrangler-command.js";
+
+export interface ScaleOptions {
+  /** A JSON Lines corpus (.jsonl or .jsonl.gz); each size takes its first N articles. */
+  corpus: string;
+  /** Article counts, measured in this order. */
+  sizes: number[];
+  /** Builds newsfind for a corpus file into a folder (see types.ts). */
+  newsfind: NewsfindBuild;
+  /** Engines to measure. Default all: newsfind, minisearch, orama. */
+  engines?: readonly EngineName[];
+  /** Query TSV (id, text; header line). Default the Reuters known-item queries. */
+  queries?: string;
+  /** Warm queries: titles and two-word queries alternately. Default 100. */
+  warmQueries?: number;
+  /** Timed rounds over the warm queries. Default 3. */
+  rounds?: number;
+  /** How long a worker may take to bundle, load and get ready. Default 600 s. */
+  readyTimeoutMs?: number;
+  /** First loopback port; every worker process gets a fresh pair. Default 8810. */
+  firstPort?: number;
+  /** Keep each size's folder (corpus subset, builds) instead of deleting it. Default false. */
+  keep?: boolean;
+  /** Progress messages. Default: to stderr. */
+  log?: (message: string) => void;
+  /** Called with each row as soon as it is measured. */
+  onRow?: (row: ScaleRow) => void;
+}
+
+async function peerBuild(peer: "minisearch" | "orama", corpusPath: string, dir: string): Promise<BuiltEngine> {
+  const built = await buildPeerInChild(peer, corpusPath, dir);
+  if (!built.ok) throw new Error(built.reason);
+  return { configPath: built.configPath, buildMs: built.buildMs, files: 1, rawBytes: built.indexBytes.raw, gzipBytes: built.indexBytes.gzip, emptyPath: "/empty" };
+}
+
+export async function runScale({
+  corpus,
+  sizes,
+  newsfind,
+  engines = ENGINES,
+  queries = resolve(PROJECT_ROOT, DEFAULT_QUERIES),
+  warmQueries = 100,
+  rounds = 3,
+  readyTimeoutMs = 600_000,
+  firstPort = 8810,
+  keep = false,
+  log = (message) => console.error(`[scale] ${message}`),
+  onRow = () => {},
+}: ScaleOptions): Promise<ScaleRow[]> {
+  const titles = parseTitleQueries(readFileSync(queries, "utf8"));
+  if (titles.length === 0) throw new Error(`no queries in ${queries} (expected id<TAB>text lines after a header)`);
+  const warm = mixedQueries(titles, warmQueries);
+  const cold = titles.map(twoWordQuery).findLast((query) => query !== null) ?? "oil prices";
+  const nextPorts = portPool(firstPort);
+  const rows: ScaleRow[] = [];
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), `newsfind-scale-${size}-`));
+    try {
+      const subset = await writeCorpusSubset(corpus, size, dir);
+      if (subset.lines < size) log(`the corpus holds ${subset.lines} articles, fewer than ${size}`);
+      mkdirSync(join(dir, "empty"));
+      const emptyConfigPath = writeEmptyWorkerConfig(join(dir, "empty"));
+      for (const engine of engines) {
+        const build = engine === "newsfind" ? async () => ({ ...(await newsfind(subset.path, join(dir, engine))), emptyPath: "/" }) : () => peerBuild(engine, subset.path, join(dir, engine));
+        const row = await measureEngine({ engine, articles: subset.lines, build, nextPorts, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, readyTimeoutMs, log });
+        rows.push(row);
+        onRow(row);
+      }
+    } finally {
+      if (keep) log(`kept ${dir}`);
+      else rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}

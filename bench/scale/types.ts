@@ -1,0 +1,39 @@
+// Types the scale bench passes between its parts: the injected newsfind build, and one measured
+// row of the table (an engine at an article count).
+
+/** What building newsfind for a corpus yields; `dir` is a fresh folder the build may fill. */
+export type NewsfindBuild = (
+  corpusPath: string,
+  dir: string,
+) => Promise<{ configPath: string; buildMs: number; files: number; rawBytes: number; gzipBytes: number }>;
+
+/** A measured number, or why it could not be measured. */
+export type Measured = number | { missing: string };
+
+export const ENGINES = ["newsfind", "minisearch", "orama"] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+export const ENGINE_LABELS: Record<EngineName, string> = { newsfind: "newsfind", minisearch: "MiniSearch", orama: "Orama" };
+
+/** The numeric columns, in table order, with their headings. */
+export const NUMERIC_COLUMNS = {
+  buildS: "build s",
+  rawMiB: "raw MiB",
+  gzipMiB: "gzip MiB",
+  files: "files",
+  coldMs: "cold 1st query ms",
+  emptyColdMs: "empty 1st req ms",
+  warmP50Ms: "warm p50 ms",
+  warmP99Ms: "warm p99 ms",
+  heapMB: "heap MB",
+  rssMB: "peak RSS MB",
+} as const;
+export type NumericColumn = keyof typeof NUMERIC_COLUMNS;
+
+export type ScaleRow = {
+  engine: EngineName;
+  /** Articles asked for (the first N of the corpus). */
+  articles: number;
+  /** Within the Workers limits by the dry run, or why not; missing when no dry run could be made. */
+  deployable: { yes: true } | { yes: false; reason: string } | { missing: string };
+} & Record<NumericColumn, Measured>;

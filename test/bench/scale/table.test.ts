@@ -1,0 +1,85 @@
+// The scale bench's tables: number formatting, newsfind/peer ratios, and footnotes for what
+// could not be measured.
+import { describe, expect, it } from "vitest";
+import { formatNumber, formatTables, ratio } from "../../../bench/scale/table.js";
+import type { ScaleRow } from "../../../bench/scale/types.js";
+
+const row = (engine: ScaleRow["engine"], articles: number, overrides: Partial<ScaleRow> = {}): ScaleRow => ({
+  engine,
+  articles,
+  deployable: { yes: true },
+  buildS: 1.5,
+  rawMiB: 4,
+  gzipMiB: 1,
+  files: 132,
+  coldMs: 200,
+  emptyColdMs: 80,
+  warmP50Ms: 2,
+  warmP99Ms: 20,
+  heapMB: 16,
+  rssMB: 300,
+  ...overrides,
+});
+
+describe("formatNumber", () => {
+  it("keeps three significant figures or so, with thousands separators", () => {
+    expect(formatNumber(1234.5)).toBe("1,235");
+    expect(formatNumber(12.345)).toBe("12.3");
+    expect(formatNumber(1.2345)).toBe("1.23");
+    expect(formatNumber(-0.031)).toBe("-0.03");
+  });
+
+  it("prints file counts as whole numbers", () => {
+    expect(formatNumber(20001, "files")).toBe("20,001");
+  });
+});
+
+describe("ratio", () => {
+  it("divides newsfind's value by the peer's", () => {
+    expect(ratio(2, 8, "MiniSearch")).toBe(0.25);
+  });
+
+  it("says which side is missing, and why", () => {
+    expect(ratio({ missing: "build failed" }, 3, "Orama")).toEqual({ missing: "newsfind: build failed" });
+    expect(ratio(3, { missing: "too big" }, "Orama")).toEqual({ missing: "Orama: too big" });
+    expect(ratio(3, 0, "Orama")).toEqual({ missing: "Orama measured 0" });
+  });
+});
+
+describe("formatTables", () => {
+  it("prints one table per engine with a row per article count, smallest first", () => {
+    const text = formatTables([row("newsfind", 10000), row("newsfind", 1000)]);
+    expect(text).toContain("### newsfind");
+    expect(text.indexOf("| 1,000 ")).toBeLessThan(text.indexOf("| 10,000 "));
+    expect(text).not.toContain("### MiniSearch");
+  });
+
+  it("prints a dash and one shared footnote for cells missing for the same reason", () => {
+    const why = { missing: "wrangler dev could not serve it: out of memory" };
+    const text = formatTables([row("orama", 101400, { coldMs: why, heapMB: why })]);
+    expect(text.match(/—\[1\]/g)).toHaveLength(2);
+    expect(text).toContain("[1] wrangler dev could not serve it: out of memory");
+  });
+
+  it("says no, with the reason in a footnote, when the dry run breaks a limit", () => {
+    const text = formatTables([row("minisearch", 101400, { deployable: { yes: false, reason: "script is 300.0 MiB uncompressed (limit 64.0 MiB)" } })]);
+    expect(text).toMatch(/\| no\[1\] +\|/);
+    expect(text).toContain("[1] MiniSearch at 101,400 articles: script is 300.0 MiB uncompressed (limit 64.0 MiB)");
+  });
+
+  it("adds a newsfind/peer ratio table for article counts both measured", () => {
+    const text = formatTables([row("newsfind", 1000, { heapMB: 10 }), row("minisearch", 1000, { heapMB: 40 }), row("minisearch", 10000)]);
+    expect(text).toContain("### newsfind / MiniSearch");
+    const ratios = text.slice(text.indexOf("### newsfind / MiniSearch"));
+    expect(ratios).toContain("0.25×");
+    expect(ratios).not.toContain("10,000");
+  });
+});
+
+describe("heap cells", () => {
+  it("flag a heap above the 128 MB isolate limit with a footnote", () => {
+    const text = formatTables([row("orama", 10000, { heapMB: 739 })]);
+    expect(text).toContain("739[1]");
+    expect(text).toContain("[1] above the 128 MB memory limit of a Workers isolate");
+  });
+});
