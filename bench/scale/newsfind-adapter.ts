@@ -1,5 +1,5 @@
-// TEMPORARY: newsfind as an engine of the scale bench, until the real one is injected into
-// runScale. Runs the project's build in a child (`tsx build/cli.ts --corpus C --out DIR/index`),
+// newsfind as an engine of the scale bench (bench/scale-bench.ts injects it into runScale).
+// Runs the project's build in a child (`tsx build/cli.ts --corpus C --out DIR/index`),
 // then writes DIR/entry.ts (the app over DIR/index/artefacts.js) and DIR/wrangler.toml with the
 // project's compatibility date and flags and no [build]. When the build wrote asset files (the
 // sharded layout, into DIR/assets, given through NEWSFIND_ASSETS), the config serves them with
