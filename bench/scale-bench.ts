@@ -4,7 +4,7 @@
 // worker (bench/scale/), measured from outside through wrangler dev, one table per engine plus
 // ratios; then newsfind's own figures: the index data a cold two-word query reads, and a build
 // cache rebuild after five articles are edited and one appended (largest size only).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -16,7 +16,6 @@ import { runScale } from "./scale/run-scale.js";
 import { DEFAULT_QUERIES, parseTitleQueries, twoWordQuery } from "./scale/scale-queries.js";
 import { printTables } from "./scale/table.js";
 import { ENGINES, type EngineName } from "./scale/types.js";
-import { readFileSync } from "node:fs";
 
 export async function scaleBench(argv: string[]): Promise<void> {
   const { values } = parseArgs({

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { INDEX_FORMAT_VERSION, REPORT_FILE, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
 import { Analyzer, type Counted } from "./analyze-articles.js";
 import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
-import { compileIndex } from "./compile-index.js";
+import { bodyLength, compileIndex } from "./compile-index.js";
 import { deriveTitle, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
 import { progressReporter } from "./progress.js";
@@ -16,7 +16,6 @@ import { listAssets, writeArtefacts, writeAssets } from "./write-artefacts.js";
 
 export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> & Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">>;
 
-const bodyLength = (body: readonly string[]) => body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0);
 
 /** This build's units for the cache: every article read (duplicates too), with its analysis. */
 function cacheUnits(read: ReturnType<typeof readCorpus>, analysed: Map<SourcedArticle, Counted>, analyzer: Analyzer, cache: BuildCache): CacheUnit[] {

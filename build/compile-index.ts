@@ -75,7 +75,8 @@ function storeBytes(articles: readonly Article[], bodyChars: (position: number) 
   return bytes;
 }
 
-const bodyLength = (article: Article) => article.body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0);
+/** A body's length in characters, paragraphs plus separators (what sizes the article shards). */
+export const bodyLength = (body: readonly string[]) => body.reduce((sum, paragraph) => sum + paragraph.length + 3, 0);
 
 export function compileIndex(articles: Article[], options: CompileOptions): Compiled {
   const fields = options.fields ?? indexConfig().fields;
@@ -88,7 +89,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   progress("analyse", articles.length, articles.length);
   const average = averageLength(counted);
   const inverted = invert(counted, analyzer.dictionary.length, average);
-  const bytes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!)));
+  const bytes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!.body)));
   const kind = options.layout === "bundle" || options.layout === "sharded" ? options.layout : bytes <= BUNDLE_MAX_BYTES ? "bundle" : "sharded";
   const base = { formatVersion: INDEX_FORMAT_VERSION, config: indexConfig(fields), builtAt: options.builtAt, articles: articles.length, averageLength: Math.round(average * 1000) / 1000 };
   const phonetic = phoneticLines(analyzer.dictionary, inverted.documentFrequency);

@@ -3,12 +3,20 @@
 // entries beyond the budget are dropped (and would be fetched again if asked for). A failed
 // load is forgotten, so the next request retries it.
 
+interface Entry<V> {
+  promise: Promise<V>;
+  /** The settled value's size in bytes; 0 while loading. */
+  bytes: number;
+}
+
 export class PromiseCache<K, V> {
-  private readonly entries = new Map<K, { promise: Promise<V>; value?: V }>();
+  private readonly entries = new Map<K, Entry<V>>();
+  /** Bytes of the settled values held: kept as values settle and go, never re-summed. */
+  private total = 0;
 
   /**
    * @param budget Bytes the settled values may take together; the newest entry is always kept.
-   * @param sizeOf A value's size in bytes (asked again at each eviction: a value may grow).
+   * @param sizeOf A value's size in bytes, taken once when it settles.
    */
   constructor(
     private readonly budget: number,
@@ -22,11 +30,15 @@ export class PromiseCache<K, V> {
       this.entries.set(key, found);
       return found.promise;
     }
-    const entry: { promise: Promise<V>; value?: V } = {
+    const entry: Entry<V> = {
+      bytes: 0,
       promise: load().then(
         (value) => {
-          entry.value = value;
-          this.evict(key);
+          if (this.entries.get(key) === entry) {
+            entry.bytes = this.sizeOf(value);
+            this.total += entry.bytes;
+            this.evict(key);
+          }
           return value;
         },
         (error: unknown) => {
@@ -45,12 +57,10 @@ export class PromiseCache<K, V> {
   }
 
   private evict(keep: K): void {
-    let total = 0;
-    for (const entry of this.entries.values()) if (entry.value !== undefined) total += this.sizeOf(entry.value);
     for (const [key, entry] of this.entries) {
-      if (total <= this.budget) break;
-      if (key === keep || entry.value === undefined) continue;
-      total -= this.sizeOf(entry.value);
+      if (this.total <= this.budget) break;
+      if (key === keep || entry.bytes === 0) continue;
+      this.total -= entry.bytes;
       this.entries.delete(key);
     }
   }

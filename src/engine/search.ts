@@ -97,9 +97,13 @@ function exclusions(postings: ReadonlyMap<string, Postings>, clauses: readonly C
   return { excluded, suspects };
 }
 
+function hasFilters(params: SearchParams): boolean {
+  return params.source !== undefined || params.from !== undefined || params.to !== undefined;
+}
+
 /** The filter test of `source`, `from` and `to`, or null when there is none. */
 function filterOf(meta: ArticleMeta | null, params: SearchParams): ((id: number) => boolean) | null {
-  if (!meta || (params.source === undefined && params.from === undefined && params.to === undefined)) return null;
+  if (!meta || !hasFilters(params)) return null;
   const from = params.from === undefined ? -Infinity : dayNumber(params.from);
   const to = params.to === undefined ? Infinity : dayNumber(params.to);
   const dated = params.from !== undefined || params.to !== undefined;
@@ -153,7 +157,7 @@ export async function rank(store: IndexStore, params: SearchParams): Promise<Ran
   const query = parseQuery(params.q);
   const browsing = query.groups.length === 0;
   if (browsing && query.excluded.length === 0 && params.q.trim() !== "") return NOTHING;
-  const needsMeta = browsing || params.sort !== "relevance" || params.source !== undefined || params.from !== undefined || params.to !== undefined;
+  const needsMeta = browsing || params.sort !== "relevance" || hasFilters(params);
   const [{ terms, masks, postings }, meta] = await Promise.all([plan(store, query, params.typos ?? true), needsMeta ? store.meta() : null]);
   const { excluded, suspects } = exclusions(postings, query.excluded);
   const filter = filterOf(meta, params);
