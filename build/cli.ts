@@ -1,9 +1,11 @@
-// `npm run build`: builds the index from the corpus and prints the build report.
+// `npm run build`: builds the index from the corpus and prints the build report, then bundles
+// the browser widget (src/widget/) into dist/widget/widget.js.
 // Usage: tsx build/cli.ts [--corpus PATH] [--out DIR] [--assets DIR] [--layout auto|bundle|sharded]
 //        [--fields title,body] [--no-cache] [--quiet] [--json]
 import { build } from "./build.js";
 import { parseBuildOptions } from "./options.js";
 import { formatReport } from "./report.js";
+import { buildWidget } from "./widget.js";
 
 try {
   const options = parseBuildOptions(process.argv.slice(2));
@@ -13,6 +15,8 @@ try {
     console.error(`newsfind build: no articles could be indexed from ${options.corpus}; see the skipped files above`);
     process.exitCode = 1;
   }
+  const widget = buildWidget();
+  if (!options.json) console.log(`  widget            ${widget.path}, ${(widget.raw / 1024).toFixed(1)} KiB raw, ${widget.gzip} bytes gzip (budget 10,000)`);
 } catch (error) {
   console.error(`newsfind build failed: ${(error as Error).message}`);
   process.exitCode = 1;

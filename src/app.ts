@@ -1,7 +1,7 @@
 // The Hono app: middleware, routes, and the one error handler. `createApp` takes the index
-// artefacts, so tests can serve any index (another corpus, another format version).
+// artefacts and the widget script, so tests can serve any index (another corpus, another
+// format version).
 import { Hono } from "hono";
-import { jsonResponse } from "./http/json.js";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
@@ -10,11 +10,15 @@ import type { AssetReader } from "./engine/sharded-store.js";
 import { NewsfindError, problemResponse } from "./http/errors.js";
 import type { IndexArtefacts } from "./index-format.js";
 import { articleRoutes } from "./routes/articles.js";
+import { filterRoutes } from "./routes/filters.js";
 import { healthRoutes } from "./routes/health.js";
+import { homeRoutes } from "./routes/home.js";
 import { searchRoutes } from "./routes/search.js";
+import { widgetRoutes } from "./routes/widget.js";
 
 const ALLOWED = "GET, HEAD, OPTIONS";
-const ENDPOINTS = ["/search", "/articles/:id", "/health"];
+const ENDPOINTS = ["/search", "/articles/:id", "/filters", "/health", "/widget.js"];
+const PATHS = ["/", "/search", "/filters", "/health", "/widget.js"];
 
 export interface AppOptions {
   /** The index the worker serves: the generated artefact module's exports. */
@@ -24,9 +28,14 @@ export interface AppOptions {
    * environment. Tests pass a reader over files held in memory.
    */
   assets?: AssetReader;
+  /**
+   * The minified widget served at /widget.js: `source` of the generated dist/widget/widget.js.
+   * Default: none, and /widget.js answers 404 (tests of the API alone need no widget).
+   */
+  widget?: string;
 }
 
-export function createApp({ artefacts, assets }: AppOptions) {
+export function createApp({ artefacts, assets, widget }: AppOptions) {
   const loadIndex = indexLoader(artefacts, assets);
   const app = new Hono();
 
@@ -37,14 +46,18 @@ export function createApp({ artefacts, assets }: AppOptions) {
   app.use("*", cors({ origin: "*", allowMethods: ALLOWED.split(", "), exposeHeaders: ["ETag"], maxAge: 86400 }));
   app.use("/search", etag());
   app.use("/articles/*", etag());
+  app.use("/filters", etag());
+  app.use("/widget.js", etag());
 
-  app.get("/", () => jsonResponse({ name: "newsfind", endpoints: ENDPOINTS }));
+  app.route("/", homeRoutes(ENDPOINTS));
   app.route("/search", searchRoutes(loadIndex));
   app.route("/articles", articleRoutes(loadIndex));
+  app.route("/filters", filterRoutes(loadIndex));
   app.route("/health", healthRoutes(loadIndex));
+  if (widget !== undefined) app.route("/widget.js", widgetRoutes(widget));
 
   app.all("*", (c) => {
-    const known = c.req.path === "/" || ["/search", "/health"].includes(c.req.path) || /^\/articles\/[^/]+$/.test(c.req.path);
+    const known = (PATHS.includes(c.req.path) && (widget !== undefined || c.req.path !== "/widget.js")) || /^\/articles\/[^/]+$/.test(c.req.path);
     if (known) {
       throw new NewsfindError("method-not-allowed", `${c.req.method} is not allowed on ${c.req.path}: use GET`, { headers: { allow: ALLOWED } });
     }

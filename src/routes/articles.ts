@@ -1,6 +1,10 @@
-// GET /articles/:id: one clean article, as the build extracted it.
+// GET /articles/:id: one clean article, as the build extracted it: JSON, or a readable page
+// when the client prefers text/html (a reader following a widget link).
 import { Hono } from "hono";
+import { prefersHtml } from "../http/accept.js";
 import { jsonResponse } from "../http/json.js";
+import { ARTICLE_CSS, articlePage } from "../pages/article.js";
+import { htmlResponse } from "../pages/html.js";
 import * as v from "valibot";
 import type { IndexStore } from "../engine/store.js";
 import { NewsfindError } from "../http/errors.js";
@@ -25,7 +29,9 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
       throw new NewsfindError("article-not-found", `no article has the id ${JSON.stringify(id)}; take ids from /search hits`);
     }
     const [article] = await store.articles([position]);
+    const headers = { "cache-control": ARTICLE_CACHE_CONTROL, vary: "Accept" };
+    if (prefersHtml(c.req.header("accept"))) return htmlResponse(articlePage(article!), { css: ARTICLE_CSS }, headers);
     const wordCount = article!.body.reduce((sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length, 0);
-    return jsonResponse({ ...article!, wordCount }, { headers: { "cache-control": ARTICLE_CACHE_CONTROL } });
+    return jsonResponse({ ...article!, wordCount }, { headers });
   });
 }

@@ -1,0 +1,44 @@
+// GET /articles/:id for browsers: the clean article as a readable page. Every field is escaped;
+// the original's link appears only when it is an http(s) URL.
+import { escapeHtml } from "../html/escape.js";
+import type { Article } from "../index-format.js";
+import { document } from "./html.js";
+
+export const ARTICLE_CSS = `body{margin:0;font:18px/1.6 Georgia,"Times New Roman",serif;color:#1b1d21;background:#fff}
+main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem 4rem}
+h1{font-size:1.9rem;line-height:1.25;margin:.5rem 0}
+.meta,nav{font:15px/1.4 system-ui,sans-serif;color:#555b65}
+a{color:#0b57d0}
+@media (prefers-color-scheme:dark){body{color:#e8eaed;background:#16181d}.meta,nav{color:#aab0ba}a{color:#8ab4f8}}`;
+
+/** The article's URL when it is http(s), else null (a javascript: or data: URL is never linked). */
+export function safeUrl(url: string | null): string | null {
+  try {
+    const parsed = new URL(url ?? "");
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function formatDate(date: string): string {
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export function articlePage(article: Article): string {
+  const meta = [
+    article.source ? escapeHtml(article.source) : "",
+    article.published ? `<time datetime="${escapeHtml(article.published)}">${escapeHtml(formatDate(article.published))}</time>` : "",
+  ].filter(Boolean).join(" · ");
+  const original = safeUrl(article.url);
+  const body = `<nav><a href="/">Search the archive</a></nav>
+<main>
+<article>
+<h1>${escapeHtml(article.title)}</h1>
+${meta ? `<p class="meta">${meta}</p>` : ""}
+${article.body.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n")}
+${original ? `<p class="meta"><a href="${escapeHtml(original)}" rel="noopener noreferrer">Read the original</a></p>` : ""}
+</article>
+</main>`;
+  return document({ title: article.title, css: ARTICLE_CSS, body });
+}

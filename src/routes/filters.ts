@@ -1,0 +1,37 @@
+// GET /filters: what the archive can be filtered by, for the widget's controls: every source
+// with its article count (most articles first), and the oldest and newest publication dates.
+import { Hono } from "hono";
+import type { IndexStore } from "../engine/store.js";
+import { jsonResponse } from "../http/json.js";
+import { queryParams } from "../http/params.js";
+import { validate } from "../http/validate.js";
+import type { ArticleMeta } from "../index-format.js";
+import { SEARCH_CACHE_CONTROL } from "./search.js";
+
+export interface Filters {
+  sources: { name: string; count: number }[];
+  /** YYYY-MM-DD; null when no article is dated. */
+  dates: { oldest: string | null; newest: string | null };
+}
+
+const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** Counts sources and finds the date range over every article's metadata. */
+export function filtersOf(meta: ArticleMeta): Filters {
+  const counts = new Map<string, number>();
+  let dated = false;
+  for (let position = 0; position < meta.days.length; position++) {
+    const source = meta.source(position);
+    if (source !== null) counts.set(source, (counts.get(source) ?? 0) + 1);
+    if (!Number.isNaN(meta.days[position]!)) dated = true;
+  }
+  const sources = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { sources, dates: dated ? { oldest: isoDay(meta.oldestDay), newest: isoDay(meta.newestDay) } : { oldest: null, newest: null } };
+}
+
+export function filterRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
+  return new Hono().get("/", validate("query", queryParams({})), async (c) => {
+    const store = await loadIndex(c.env);
+    return jsonResponse(filtersOf(await store.meta()), { headers: { "cache-control": SEARCH_CACHE_CONTROL } });
+  });
+}

@@ -1,0 +1,73 @@
+// The widget's requests to the newsfind API: /search pages and the /filters it offers.
+// Every request takes an AbortSignal, so a newer keystroke cancels a stale one.
+
+export interface Hit {
+  id: string;
+  title: string;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+  /** HTML-escaped text with <mark> around matches; see safe-snippet.ts. */
+  snippet: string;
+}
+
+export interface SearchPage {
+  query: string;
+  total: number;
+  offset: number;
+  limit: number;
+  hits: Hit[];
+}
+
+export interface Filters {
+  sources: { name: string; count: number }[];
+  dates: { oldest: string | null; newest: string | null };
+}
+
+export interface SearchRequest {
+  q: string;
+  limit: number;
+  offset: number;
+  source?: string;
+  from?: string;
+  to?: string;
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!response.ok) {
+    let detail = `${response.status} ${response.statusText}`.trim();
+    try {
+      detail = ((await response.json()) as { detail?: string }).detail ?? detail;
+    } catch {
+      // not problem+json: keep the status line
+    }
+    throw new Error(detail);
+  }
+  return (await response.json()) as T;
+}
+
+export function searchUrl(endpoint: string, request: SearchRequest): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(request)) if (value !== undefined && value !== "") params.set(key, String(value));
+  return `${endpoint}/search?${params}`;
+}
+
+export function fetchPage(endpoint: string, request: SearchRequest, signal: AbortSignal): Promise<SearchPage> {
+  return getJson<SearchPage>(searchUrl(endpoint, request), signal);
+}
+
+export function fetchFilters(endpoint: string): Promise<Filters> {
+  return getJson<Filters>(`${endpoint}/filters`);
+}
+
+/** The link for a hit: its own URL when http(s), else the worker's readable article page. */
+export function hitHref(endpoint: string, hit: Hit): string {
+  try {
+    const url = new URL(hit.url ?? "");
+    if (url.protocol === "http:" || url.protocol === "https:") return url.href;
+  } catch {
+    // no URL, or not a URL
+  }
+  return `${endpoint}/articles/${encodeURIComponent(hit.id)}`;
+}

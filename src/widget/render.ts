@@ -1,0 +1,88 @@
+// Builds the widget's parts: the skeleton of its shadow root, one result option, and the
+// filter controls' options. All text goes in as text; the snippet through safe-snippet.ts.
+import { hitHref, type Filters, type Hit } from "./api.js";
+import { el } from "./dom.js";
+import { renderSnippet } from "./safe-snippet.js";
+import type { Strings } from "./strings.js";
+
+export const LIST_ID = "newsfind-list";
+
+export interface Parts {
+  root: HTMLDivElement;
+  input: HTMLInputElement;
+  source: HTMLSelectElement;
+  from: HTMLInputElement;
+  to: HTMLInputElement;
+  fromLabel: HTMLSpanElement;
+  toLabel: HTMLSpanElement;
+  panel: HTMLDivElement;
+  status: HTMLParagraphElement;
+  list: HTMLDivElement;
+  more: HTMLButtonElement;
+  live: HTMLDivElement;
+}
+
+/** The shadow root's skeleton. The panel is absolutely placed, so opening it moves nothing. */
+export function skeleton(): Parts {
+  const input = el("input", { type: "text", class: "box", part: "input", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": LIST_ID, autocomplete: "off", autocapitalize: "off", spellcheck: "false", enterkeyhint: "search" });
+  const source = el("select", { part: "filter source" }, el("option", { value: "" }));
+  const fromLabel = el("span");
+  const toLabel = el("span");
+  const from = el("input", { type: "date", part: "filter from" });
+  const to = el("input", { type: "date", part: "filter to" });
+  const status = el("p", { class: "status", part: "status", hidden: "" });
+  const list = el("div", { id: LIST_ID, class: "list", part: "list", role: "listbox", hidden: "" });
+  const more = el("button", { type: "button", class: "more", part: "more", tabindex: "-1", hidden: "" });
+  const panel = el("div", { class: "panel", part: "panel", hidden: "" }, status, list, more);
+  const live = el("div", { class: "sr", role: "status", "aria-live": "polite" });
+  const filters = el("div", { class: "filters", part: "filters" }, source, el("label", {}, fromLabel, from), el("label", {}, toLabel, to));
+  const root = el("div", { class: "root", part: "root", "data-state": "empty" }, input, filters, panel, live);
+  return { root, input, source, from, to, fromLabel, toLabel, panel, status, list, more, live };
+}
+
+function formatDate(date: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale || undefined, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  } catch {
+    return date;
+  }
+}
+
+/** One result: a link with role option (the title, source and date, and the snippet). */
+export function option(hit: Hit, index: number, endpoint: string, strings: Strings, locale: string): HTMLAnchorElement {
+  const meta = el("span", { class: "meta", part: "meta" });
+  if (hit.source) meta.append(el("span", { part: "source" }, hit.source));
+  if (hit.source && hit.published) meta.append(" · ");
+  if (hit.published) meta.append(el("time", { datetime: hit.published, part: "date" }, formatDate(hit.published, locale)));
+  const snippet = el("span", { class: "snippet", part: "snippet" });
+  renderSnippet(snippet, hit.snippet);
+  return el(
+    "a",
+    { id: `newsfind-option-${index}`, class: "option", part: "option", role: "option", "aria-selected": "false", tabindex: "-1", href: hitHref(endpoint, hit) },
+    el("span", { class: "title", part: "title" }, hit.title || strings.untitled),
+    meta,
+    snippet,
+  );
+}
+
+/** The source filter's options from /filters, keeping the first ("all sources"). */
+export function fillFilters(parts: Parts, filters: Filters): void {
+  const first = parts.source.options[0]!;
+  parts.source.replaceChildren(first, ...filters.sources.map(({ name, count }) => el("option", { value: name }, `${name} (${count})`)));
+  for (const input of [parts.from, parts.to]) {
+    if (filters.dates.oldest) input.min = filters.dates.oldest;
+    if (filters.dates.newest) input.max = filters.dates.newest;
+  }
+}
+
+/** Sets every label and fixed text from the strings table. */
+export function applyStrings(parts: Parts, strings: Strings, placeholder: string | null): void {
+  parts.input.placeholder = placeholder ?? strings.placeholder;
+  parts.input.setAttribute("aria-label", strings.label);
+  parts.list.setAttribute("aria-label", strings.results);
+  parts.source.setAttribute("aria-label", strings.sourceFilter);
+  parts.source.options[0]!.textContent = strings.allSources;
+  parts.fromLabel.textContent = strings.fromFilter;
+  parts.toLabel.textContent = strings.toFilter;
+  parts.more.textContent = strings.more;
+}
