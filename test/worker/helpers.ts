@@ -7,6 +7,7 @@ import { expect } from "vitest";
 import { compileIndex } from "../../build/compile-index.js";
 import * as hostile from "../../dist/test-index/hostile/artefacts.js";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
+import { source as widget } from "../../dist/widget/widget.js";
 import { createApp } from "../../src/app.js";
 import type { AssetReader } from "../../src/engine/sharded-store.js";
 import type { Problem } from "../../src/http/errors.js";
@@ -29,12 +30,12 @@ export function memoryAssets(files: ReadonlyMap<string, Uint8Array | null>, read
 /** An app over these articles, compiled in the given layout. `reads` collects the asset paths it reads. */
 export function appFor(articles: Article[], layout: Layout, options: { fields?: IndexedField[]; reads?: string[] } = {}) {
   const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout, fields: options.fields });
-  return createApp({ artefacts, assets: memoryAssets(files, options.reads) });
+  return createApp({ artefacts, assets: memoryAssets(files, options.reads), widget });
 }
 
-const seedBundleApp = createApp({ artefacts: seedBundle });
+const seedBundleApp = createApp({ artefacts: seedBundle, widget });
 const hostileApps: Record<Layout, ReturnType<typeof createApp>> = {
-  bundle: createApp({ artefacts: hostile }),
+  bundle: createApp({ artefacts: hostile, widget }),
   sharded: appFor(JSON.parse(hostile.articles!) as Article[], "sharded"),
 };
 
