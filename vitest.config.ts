@@ -1,5 +1,7 @@
-// Two projects: the worker's tests run inside workerd (@cloudflare/vitest-plugin, with the
-// bindings and flags of wrangler.toml); the build's tests run in Node.
+// Three projects: the worker's tests run inside workerd (@cloudflare/vitest-plugin, with the
+// bindings and flags of wrangler.toml); the build's tests run in Node; the widget's tests drive
+// Debian's Chromium through playwright-core against a worker under `wrangler dev` (they skip,
+// saying so, where Chromium is absent).
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
@@ -16,6 +18,18 @@ export default defineConfig({
       },
       {
         test: { name: "build", include: ["test/build/**/*.test.ts", "test/bench/**/*.test.ts"], environment: "node" },
+      },
+      {
+        test: {
+          name: "widget",
+          include: ["test/widget/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/widget/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 150_000,
+          // One browser file at a time: each launches Chromium, on a two-core machine.
+          fileParallelism: false,
+        },
       },
     ],
   },

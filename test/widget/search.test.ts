@@ -1,0 +1,130 @@
+// The widget in Chromium: results as you type, filters, more results, and its empty, loading,
+// no-results and error states, on a host page of another origin than the worker's.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { chromiumMissing, launchChromium } from "./chromium.js";
+import { hostPage, openPage, search, startHost, type HostServer } from "./host.js";
+
+const missing = chromiumMissing();
+if (missing) console.warn(`browser tests skipped: ${missing}`);
+
+describe.skipIf(missing)("the widget in Chromium: searching", () => {
+  let browser: Browser;
+  let host: HostServer;
+  const worker = inject("worker");
+  beforeAll(async () => {
+    [browser, host] = await Promise.all([launchChromium(), startHost()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it("shows results as you type: title linked to the article page, source, date and a highlighted snippet, from the script's own origin", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.locator("newsfind-search input.box").pressSequentially("Tomahawk", { delay: 20 });
+    const first = page.locator("newsfind-search [role=option]").first();
+    await first.waitFor();
+    expect(await first.locator(".title").textContent()).toBe("Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters");
+    expect(await first.locator("[part=source]").textContent()).toBe("MENAFN");
+    expect(await first.locator("time").getAttribute("datetime")).toBe("2025-10-08");
+    expect(await first.locator("mark").first().textContent()).toBe("Tomahawk");
+    expect(await first.getAttribute("href")).toBe(`${worker}/articles/russia-says-diplomatic-momentum-from-putin-trump-meeting-falters-2025-10-08`);
+    const searches = requests.filter((url) => url.includes("/search?"));
+    expect(searches.length).toBe(1); // debounced: one request for eight keystrokes
+    expect(searches[0]!.startsWith(`${worker}/search?q=Tomahawk`)).toBe(true);
+    expect(await page.locator("newsfind-search [role=status]").textContent()).toMatch(/^\d+ results?$/);
+    await page.context().close();
+  });
+
+  it("cancels a stale request, so a slow answer to an earlier query never replaces newer results", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: 'debounce="0"' })));
+    const aborted: string[] = [];
+    page.on("requestfailed", (request) => aborted.push(new URL(request.url()).searchParams.get("q") ?? ""));
+    await page.route("**/search?q=Putin*", async (route) => {
+      await new Promise((done) => setTimeout(done, 1000));
+      await route.fulfill({ json: { query: "Putin", total: 1, offset: 0, limit: 8, hits: [{ id: "x", title: "STALE", url: null, source: null, published: null, snippet: "stale" }] } }).catch(() => undefined);
+    });
+    await page.locator("newsfind-search input.box").fill("Putin");
+    await page.waitForTimeout(100);
+    expect(await search(page, "Tomahawk")).toBe("load");
+    await page.waitForTimeout(1200);
+    const titles = await page.locator("newsfind-search [role=option] .title").allTextContents();
+    expect(titles).not.toContain("STALE");
+    expect(titles.length).toBeGreaterThan(0);
+    expect(aborted).toContain("Putin");
+    await page.context().close();
+  });
+
+  it("offers the sources and date range from /filters and applies a chosen source", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const select = page.locator("newsfind-search select");
+    await page.waitForFunction(() => document.querySelector("newsfind-search")!.shadowRoot!.querySelectorAll("select option").length > 1);
+    expect(await select.locator("option").allTextContents()).toContain("AzerNews (1)");
+    expect(await page.locator("newsfind-search input[type=date]").first().getAttribute("min")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await select.selectOption("AzerNews");
+    const seen = page.waitForRequest((request) => request.url().includes("source=AzerNews"));
+    await search(page, "Putin");
+    await seen;
+    expect(await page.locator("newsfind-search [part=source]").allTextContents()).toEqual(["AzerNews"]);
+    await page.context().close();
+  });
+
+  it("loads the next page with the more-results control", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: 'limit="1"' })));
+    await search(page, "Putin");
+    expect(await page.locator("newsfind-search [role=option]").count()).toBe(1);
+    await page.locator("newsfind-search button.more").click();
+    await page.locator("newsfind-search [role=option]").nth(1).waitFor();
+    expect(await page.locator("newsfind-search [role=option]").count()).toBe(2);
+    await page.context().close();
+  });
+
+  it("goes from empty to loading to results, says when nothing matches, and closes when the box is cleared", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const state = () => page.evaluate(() => document.querySelector("newsfind-search")!.state);
+    expect(await state()).toBe("empty");
+    await page.route("**/search?*", async (route) => {
+      await new Promise((done) => setTimeout(done, 300));
+      await route.continue().catch(() => undefined);
+    });
+    await page.locator("newsfind-search input.box").fill("Putin");
+    await page.waitForFunction(() => document.querySelector("newsfind-search")!.state === "loading");
+    expect(await page.locator("newsfind-search .status").textContent()).toBe("Searching…");
+    await page.waitForFunction(() => document.querySelector("newsfind-search")!.state === "results");
+    expect(await search(page, "qqqzzzxxv")).toBe("load");
+    expect(await state()).toBe("no-results");
+    expect(await page.locator("newsfind-search .status").textContent()).toBe("No results for “qqqzzzxxv”");
+    await page.locator("newsfind-search input.box").fill("");
+    await page.waitForFunction(() => document.querySelector("newsfind-search")!.state === "empty");
+    expect(await page.locator("newsfind-search .panel").isHidden()).toBe(true);
+    await page.context().close();
+  });
+
+  it("keeps the last good results when a search fails, and says what went wrong", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    await search(page, "Putin");
+    const before = await page.locator("newsfind-search [role=option] .title").allTextContents();
+    await page.route("**/search?*", (route) => route.fulfill({ status: 503, contentType: "application/problem+json", json: { type: "/problems/internal", title: "x", status: 503, detail: "the archive is resting" } }));
+    expect(await search(page, "Putin summit")).toBe("error");
+    expect(await page.locator("newsfind-search .status").textContent()).toBe("Search failed: the archive is resting");
+    expect(await page.locator("newsfind-search [role=option] .title").allTextContents()).toEqual(before);
+    expect(await page.locator("newsfind-search [role=status]").textContent()).toBe("Search failed: the archive is resting");
+    await page.context().close();
+  });
+
+  it("replaces its strings through the strings attribute and property", async () => {
+    const strings = JSON.stringify({ placeholder: "Rechercher…", noResults: "Aucun résultat pour « {query} »" }).replace(/"/g, "&quot;");
+    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: `strings="${strings}"` })));
+    expect(await page.locator("newsfind-search input.box").getAttribute("placeholder")).toBe("Rechercher…");
+    await search(page, "qqqzzzxxv");
+    expect(await page.locator("newsfind-search .status").textContent()).toBe("Aucun résultat pour « qqqzzzxxv »");
+    await page.evaluate(() => {
+      document.querySelector("newsfind-search")!.strings = { label: "Recherche dans les archives" };
+    });
+    expect(await page.locator("newsfind-search input.box").getAttribute("aria-label")).toBe("Recherche dans les archives");
+    await page.context().close();
+  });
+});
