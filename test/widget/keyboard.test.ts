@@ -1,0 +1,108 @@
+// The widget's keyboard behaviour in Chromium: the WAI-ARIA combobox pattern (focus stays in
+// the box, the active option is aria-activedescendant), Enter, Escape and the "/" shortcut.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { chromiumMissing, launchChromium } from "./chromium.js";
+import { hostPage, openPage, search, startHost, type HostServer } from "./host.js";
+
+const missing = chromiumMissing();
+if (missing) console.warn(`browser tests skipped: ${missing}`);
+
+/** What has focus inside the widget, and the combobox's ARIA state. */
+function focusState(page: Page) {
+  return page.evaluate(() => {
+    const widget = document.querySelector("newsfind-search")!;
+    const input = widget.shadowRoot!.querySelector("input.box")!;
+    const selected = [...widget.shadowRoot!.querySelectorAll("[role=option][aria-selected=true]")].map((node) => node.id);
+    return {
+      focusInBox: document.activeElement === widget && widget.shadowRoot!.activeElement === input,
+      expanded: input.getAttribute("aria-expanded"),
+      active: input.getAttribute("aria-activedescendant"),
+      selected,
+    };
+  });
+}
+
+describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
+  let browser: Browser;
+  let host: HostServer;
+  const worker = inject("worker");
+  beforeAll(async () => {
+    [browser, host] = await Promise.all([launchChromium(), startHost()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it("moves through results with Down and Up while focus stays in the box", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    await search(page, "Putin");
+    expect(await focusState(page)).toEqual({ focusInBox: true, expanded: "true", active: null, selected: [] });
+    await page.keyboard.press("ArrowDown");
+    expect(await focusState(page)).toEqual({ focusInBox: true, expanded: "true", active: "newsfind-option-0", selected: ["newsfind-option-0"] });
+    await page.keyboard.press("ArrowDown");
+    expect((await focusState(page)).selected).toEqual(["newsfind-option-1"]);
+    await page.keyboard.press("ArrowUp");
+    expect((await focusState(page)).active).toBe("newsfind-option-0");
+    await page.keyboard.press("ArrowUp");
+    expect(await focusState(page)).toMatchObject({ focusInBox: true, active: null, selected: [] });
+    await page.context().close();
+  });
+
+  it("opens the active result with Enter", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    await search(page, "Tomahawk");
+    await page.keyboard.press("ArrowDown");
+    const href = await page.locator("newsfind-search [role=option]").first().getAttribute("href");
+    await Promise.all([page.waitForURL(href!), page.keyboard.press("Enter")]);
+    expect(await page.locator("h1").textContent()).toBe("Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters");
+    await page.context().close();
+  });
+
+  it("closes the list with Escape, keeps focus in the box, and reopens it with Down", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    await search(page, "Putin");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Escape");
+    expect(await focusState(page)).toEqual({ focusInBox: true, expanded: "false", active: null, selected: [] });
+    expect(await page.locator("newsfind-search .panel").isHidden()).toBe(true);
+    expect(await page.locator("newsfind-search input.box").inputValue()).toBe("Putin");
+    await page.keyboard.press("ArrowDown");
+    expect(await focusState(page)).toMatchObject({ expanded: "true", active: "newsfind-option-0" });
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    expect(await page.locator("newsfind-search input.box").inputValue()).toBe("");
+    await page.context().close();
+  });
+
+  it("closes the list when focus leaves the widget", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker, { after: '<button id="elsewhere">elsewhere</button>' })));
+    await search(page, "Putin");
+    await page.locator("#elsewhere").focus();
+    expect(await page.locator("newsfind-search .panel").isHidden()).toBe(true);
+    await page.context().close();
+  });
+
+  it("focuses the box when / is pressed on the page, without typing the slash", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    await page.locator("#after").click();
+    await page.keyboard.press("/");
+    expect((await focusState(page)).focusInBox).toBe(true);
+    expect(await page.locator("newsfind-search input.box").inputValue()).toBe("");
+    await page.context().close();
+  });
+
+  it("leaves / alone when no-slash is set, and when the reader types in another field", async () => {
+    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: "no-slash", after: '<label>Comment <textarea id="comment"></textarea></label>' })));
+    await page.locator("#after").click();
+    await page.keyboard.press("/");
+    expect((await focusState(page)).focusInBox).toBe(false);
+    await page.evaluate(() => (document.querySelector("newsfind-search")!.noSlash = false));
+    await page.locator("#comment").click();
+    await page.keyboard.type("a/b");
+    expect(await page.locator("#comment").inputValue()).toBe("a/b");
+    expect((await focusState(page)).focusInBox).toBe(false);
+    await page.context().close();
+  });
+});
