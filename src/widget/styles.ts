@@ -11,7 +11,7 @@ export const CSS = `
 :host([theme=dark]){${DARK}}
 :host([hidden]){display:none!important}
 *{box-sizing:border-box}
-.root{font:var(--newsfind-font-size,16px)/1.4 var(--newsfind-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--newsfind-text);text-align:start;position:relative}
+.root{font:var(--newsfind-font-size,16px)/1.4 var(--newsfind-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--newsfind-text);background:var(--newsfind-background);text-align:start;position:relative}
 input,select,button{font:inherit;color:inherit;background:var(--newsfind-background);border:1px solid var(--newsfind-border);border-radius:var(--newsfind-radius,6px);margin:0}
 input,select{padding:.4em .6em;min-width:0}
 .box{display:block;width:100%;font-size:1.1em}
