@@ -46,7 +46,7 @@ describe.each(LAYOUTS)("GET / (%s layout)", (layout) => {
   });
 
   it("answers an API client (no Accept, or */*) with the endpoint list as JSON", async () => {
-    for (const headers of [{}, { accept: "*/*" }, { accept: "application/json" }]) {
+    for (const headers of [{}, { accept: "*/*" }, { accept: "application/json" }] as Record<string, string>[]) {
       const response = await fetch("/", { headers });
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
       expect(await response.json()).toMatchObject({ name: "newsfind", endpoints: expect.arrayContaining(["/search", "/filters", "/widget.js"]) });
