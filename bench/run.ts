@@ -1,8 +1,10 @@
-// `npm run bench [-- --corpus PATH] [--fields LIST] [--queries TSV] [--count N] [--rounds N] [--no-http] [--no-minisearch]`
+// `npm run bench [-- --corpus PATH] [--fields LIST] [--queries TSV] [--count N] [--rounds N] [--no-http] [--no-minisearch] [--no-widget]`
 // Builds the corpus, then measures query latency in one run, on the same articles and queries:
 //   - newsfind's ranking alone (parse, expand, BM25F, top 10) and its full search (with snippets);
 //   - plain FlexSearch (English preset, suggest) and MiniSearch (BM25+), in the same process;
-//   - the worker over loopback through wrangler dev (Miniflare), minus an empty endpoint's time.
+//   - the worker over loopback through wrangler dev (Miniflare), minus an empty endpoint's time;
+//   - the widget in Chromium: its gzip size and the time from a keystroke to results painted
+//     (bench/widget.ts; skipped, saying why, without Chromium).
 // Prints medians and the ratios newsfind/FlexSearch and MiniSearch/newsfind.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +18,7 @@ import { benchHttp } from "./http.js";
 import { plainFlexSearch } from "./peers/flexsearch.js";
 import { miniSearch } from "./peers/minisearch.js";
 import { loadQueries } from "./queries.js";
+import { benchWidget, formatWidgetFigures } from "./widget.js";
 import { fileAssetReader } from "./fs-assets.js";
 import { median, timeEach, timeEachAsync } from "./stats.js";
 
@@ -35,6 +38,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "5" },
     "no-http": { type: "boolean", default: false },
     "no-minisearch": { type: "boolean", default: false },
+    "no-widget": { type: "boolean", default: false },
   },
 });
 const corpus = values.corpus!;
@@ -70,4 +74,9 @@ if (mini) console.log(`  MiniSearch (median)            ${us(median(times.mini))
 if (!values["no-http"]) {
   const http = await benchHttp(corpus, queries, Math.min(rounds, 3), 8799, fields);
   console.log(`  worker over loopback           search median ${http.searchMedianMs.toFixed(2)} ms, p99 ${http.searchP99Ms.toFixed(2)} ms; empty endpoint median ${http.emptyMedianMs.toFixed(2)} ms; server time median ${http.serverMedianMs.toFixed(2)} ms`);
+}
+
+if (!values["no-widget"]) {
+  const widget = await benchWidget(corpus, { fields });
+  console.log(typeof widget === "string" ? `  ${widget}` : formatWidgetFigures(widget).join("\n"));
 }
