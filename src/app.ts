@@ -3,7 +3,6 @@
 import { Hono } from "hono";
 import { jsonResponse } from "./http/json.js";
 import { cors } from "hono/cors";
-import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { indexLoader } from "./engine/load-index.js";
 import type { AssetReader } from "./engine/sharded-store.js";
@@ -35,8 +34,6 @@ export function createApp({ artefacts, assets }: AppOptions) {
     c.res.headers.set("x-content-type-options", "nosniff");
   });
   app.use("*", cors({ origin: "*", allowMethods: ALLOWED.split(", "), exposeHeaders: ["ETag"], maxAge: 86400 }));
-  app.use("/search", etag());
-  app.use("/articles/*", etag());
 
   app.get("/", () => jsonResponse({ name: "newsfind", endpoints: ENDPOINTS }));
   app.route("/search", searchRoutes(loadIndex));

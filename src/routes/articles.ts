@@ -26,6 +26,6 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
     }
     const [article] = await store.articles([position]);
     const wordCount = article!.body.reduce((sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length, 0);
-    return jsonResponse({ ...article!, wordCount }, { headers: { "cache-control": ARTICLE_CACHE_CONTROL } });
+    return jsonResponse({ ...article!, wordCount }, { headers: { "cache-control": ARTICLE_CACHE_CONTROL }, request: c.req.raw });
   });
 }
