@@ -3,7 +3,6 @@
 // format version).
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { etag } from "hono/etag";
 import { HTTPException } from "hono/http-exception";
 import { indexLoader } from "./engine/load-index.js";
 import type { AssetReader } from "./engine/sharded-store.js";
@@ -44,10 +43,6 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
     c.res.headers.set("x-content-type-options", "nosniff");
   });
   app.use("*", cors({ origin: "*", allowMethods: ALLOWED.split(", "), exposeHeaders: ["ETag"], maxAge: 86400 }));
-  app.use("/search", etag());
-  app.use("/articles/*", etag());
-  app.use("/filters", etag());
-  app.use("/widget.js", etag());
 
   app.route("/", homeRoutes(ENDPOINTS));
   app.route("/search", searchRoutes(loadIndex));

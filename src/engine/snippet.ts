@@ -1,7 +1,7 @@
 // The snippet: the passage of an article that best matches the query, HTML-escaped, with the
 // query's terms wrapped in <mark>. Nothing else in it is markup.
 import { escapeHtml } from "../html/escape.js";
-import { termMatcher, type TermMatcher } from "./terms.js";
+import { termMatcher, type TermMatcher, type WordMatch } from "./terms.js";
 
 /** Longest snippet, in characters, before the ellipsis. */
 export const SNIPPET_LENGTH = 220;
@@ -20,15 +20,41 @@ interface Sentence {
 }
 
 /**
- * A sentence ends at . ! or ? followed by space and a capital, except after an initial or a
- * common abbreviation ("U.S. President", "Mr. Putin", "J.D. Vance").
+ * Where a sentence may end: . ! or ? (and closing quotes) before space and a capital. Only
+ * these places are then checked for an initial or a common abbreviation ("U.S. President",
+ * "Mr. Putin", "J.D. Vance"), which do not end a sentence: one scan for [.!?] instead of
+ * lookbehinds tried at every character.
  */
-const SENTENCE_END =
-  /(?<![\s.]\p{Lu}\.)(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)(?<=[.!?]["”’)]*)\s+(?=["“‘(]?\p{Lu})/u;
+const SENTENCE_END = /[.!?]["”’)]*(\s+)(?=["“‘(]?\p{Lu})/gu;
+const NOT_AN_END = /(?:[\s.]\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
 
-function analyse(text: string, terms: TermMatcher): Sentence {
-  const matches = terms.find(text);
-  return { text, terms: new Set(matches.map((match) => match.term)), hits: matches.length };
+/** The sentences of a paragraph, with their offsets in it. */
+export function sentences(paragraph: string): { text: string; start: number }[] {
+  const found: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(SENTENCE_END)) {
+    const gap = match.index + match[0].length - match[1]!.length;
+    if (NOT_AN_END.test(paragraph.slice(Math.max(0, gap - 6), gap))) continue;
+    if (gap > start) found.push({ text: paragraph.slice(start, gap), start });
+    start = gap + match[1]!.length;
+  }
+  if (start < paragraph.length) found.push({ text: paragraph.slice(start), start });
+  return found;
+}
+
+/** The paragraph's sentences with the query terms each holds: the paragraph is searched once. */
+function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
+  let m = 0;
+  return sentences(paragraph).map(({ text, start }) => {
+    const end = start + text.length;
+    const terms = new Set<string>();
+    let hits = 0;
+    for (; m < matches.length && matches[m]!.start < end; m++) {
+      terms.add(matches[m]!.term);
+      hits++;
+    }
+    return { text, terms, hits };
+  });
 }
 
 /**
@@ -43,20 +69,18 @@ function best(body: readonly string[], terms: TermMatcher): string {
   for (const paragraph of body) {
     if (top && (top.distinct >= terms.size || scanned >= SCAN_LENGTH)) break;
     scanned += paragraph.length;
-    if (!terms.mayMatch(paragraph)) continue;
-    const texts = paragraph.split(SENTENCE_END).filter(Boolean);
-    // Sentences are analysed lazily: most never need it once a full window is found.
-    const parts: (Sentence | undefined)[] = [];
-    const part = (i: number) => (parts[i] ??= terms.mayMatch(texts[i]!) ? analyse(texts[i]!, terms) : { text: texts[i]!, terms: new Set<string>(), hits: 0 });
-    for (let i = 0; i < texts.length; i++) {
-      if (part(i).hits === 0) continue;
-      let text = part(i).text;
-      const found = new Set(part(i).terms);
-      let hits = part(i).hits;
-      for (let j = i + 1; j < texts.length && text.length + texts[j]!.length < SNIPPET_LENGTH; j++) {
-        text += ` ${part(j).text}`;
-        hits += part(j).hits;
-        for (const term of part(j).terms) found.add(term);
+    const matches = terms.find(paragraph);
+    if (matches.length === 0) continue;
+    const parts = analyse(paragraph, matches);
+    for (let i = 0; i < parts.length; i++) {
+      if (parts[i]!.hits === 0) continue;
+      let text = parts[i]!.text;
+      const found = new Set(parts[i]!.terms);
+      let hits = parts[i]!.hits;
+      for (let j = i + 1; j < parts.length && text.length + parts[j]!.text.length < SNIPPET_LENGTH; j++) {
+        text += ` ${parts[j]!.text}`;
+        hits += parts[j]!.hits;
+        for (const term of parts[j]!.terms) found.add(term);
       }
       if (!top || found.size > top.distinct || (found.size === top.distinct && hits > top.hits)) top = { text, distinct: found.size, hits };
       if (top.distinct >= terms.size) break;

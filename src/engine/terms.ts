@@ -30,29 +30,39 @@ function prefixes(term: string): string[] {
 
 /** The analyzer's word pattern, anchored: reads the word that starts at `lastIndex`. */
 const WORD_AT = new RegExp(WORD.source, "uy");
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Any character beyond ASCII other than Latin-1 and general punctuation (dashes, quotes, spaces). */
 const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
 
 export function termMatcher(terms: readonly string[]): TermMatcher {
   const wanted = new Set(terms);
   const starts = [...new Set(terms.flatMap(prefixes))];
+  /** The term each word seen so far analyzes to, or null: articles repeat the query's words. */
+  const analyzed = new Map<string, string | null>();
   const matchOf = (word: string, start: number): WordMatch | undefined => {
-    const term = analyzeWord(word);
-    return term !== null && wanted.has(term) ? { term, start, end: start + word.length } : undefined;
+    let term = analyzed.get(word);
+    if (term === undefined) {
+      const analysed = analyzeWord(word);
+      term = analysed !== null && wanted.has(analysed) ? analysed : null;
+      analyzed.set(word, term);
+    }
+    return term === null ? undefined : { term, start, end: start + word.length };
+  };
+  /** A word (ASCII letters and digits) that begins with one of the prefixes, in lower-cased text. */
+  const wordStart = new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
+  const mayMatch = (text: string) => {
+    if (starts.length === 0) return false;
+    const folded = fold(text);
+    return starts.some((start) => folded.includes(start));
   };
   return {
     size: wanted.size,
-    mayMatch(text) {
-      if (starts.length === 0) return false;
-      const folded = fold(text);
-      return starts.some((start) => folded.includes(start));
-    },
+    mayMatch,
     find(text) {
       const found: WordMatch[] = [];
       if (starts.length === 0) return found;
       if (NON_ASCII_LETTERS.test(text)) {
-        // Folding may change offsets of letters outside ASCII: look at every word.
+        // Folding may change offsets of letters outside ASCII: look at every word, if any may match.
+        if (!mayMatch(text)) return found;
         for (const { word, start } of tokens(text)) {
           const match = matchOf(word, start);
           if (match) found.push(match);
@@ -62,18 +72,15 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
       // ASCII letters (punctuation such as curly quotes aside): only the words that begin with a
       // term's prefix need the analyzer.
       const lower = text.toLowerCase();
-      const seen = new Set<number>();
-      for (const prefix of starts) {
-        for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
-          if (seen.has(at) || (at > 0 && WORD_CHAR.test(text[at - 1]!))) continue;
-          seen.add(at);
-          WORD_AT.lastIndex = at;
-          const word = WORD_AT.exec(text)?.[0];
-          const match = word ? matchOf(word, at) : undefined;
-          if (match) found.push(match);
-        }
+      wordStart.lastIndex = 0;
+      for (let hit = wordStart.exec(lower); hit; hit = wordStart.exec(lower)) {
+        WORD_AT.lastIndex = hit.index;
+        const word = WORD_AT.exec(text)?.[0];
+        const match = word ? matchOf(word, hit.index) : undefined;
+        if (match) found.push(match);
+        if (word) wordStart.lastIndex = hit.index + word.length;
       }
-      return found.sort((a, b) => a.start - b.start);
+      return found;
     },
   };
 }

@@ -1,16 +1,40 @@
 // JSON responses that are safe anywhere: <, > and & are written as \u escapes, so text from
 // the corpus or a query can never be read as markup even if a client sniffs or inlines it.
-// The parsed values are unchanged.
-
-const UNSAFE = /[<>&\u2028\u2029]/g;
+// The parsed values are unchanged. Cacheable responses carry an ETag of their body (etag.ts).
+import { etagOf, matchesEtag } from "./etag.js";
 
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // Five plain replacements beat one with a callback: every search body has <mark> tags.
+  return JSON.stringify(value)
+    .replaceAll("<", "\\u003c")
+    .replaceAll(">", "\\u003e")
+    .replaceAll("&", "\\u0026")
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
 }
 
-export function jsonResponse(value: unknown, init: { status?: number; headers?: Record<string, string>; type?: string } = {}): Response {
-  return new Response(safeJson(value), {
-    status: init.status ?? 200,
-    headers: { "content-type": `${init.type ?? "application/json"}; charset=utf-8`, ...init.headers },
-  });
+export interface JsonInit {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Media type. Default: application/json. */
+  type?: string;
+  /**
+   * The request being answered: the response then carries an ETag of its body, and is a 304
+   * without a body when the request's If-None-Match holds that tag. Default: no ETag.
+   */
+  request?: Request;
+}
+
+export function jsonResponse(value: unknown, init: JsonInit = {}): Response {
+  const body = safeJson(value);
+  const headers: Record<string, string> = { "content-type": `${init.type ?? "application/json"}; charset=utf-8`, ...init.headers };
+  if (init.request) {
+    const etag = etagOf(body);
+    headers.etag = etag;
+    if (matchesEtag(init.request.headers.get("if-none-match"), etag)) {
+      delete headers["content-type"];
+      return new Response(null, { status: 304, headers });
+    }
+  }
+  return new Response(body, { status: init.status ?? 200, headers });
 }

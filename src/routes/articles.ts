@@ -32,6 +32,6 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
     const headers = { "cache-control": ARTICLE_CACHE_CONTROL, vary: "Accept" };
     if (prefersHtml(c.req.header("accept"))) return htmlResponse(articlePage(article!), { css: ARTICLE_CSS }, headers);
     const wordCount = article!.body.reduce((sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length, 0);
-    return jsonResponse({ ...article!, wordCount }, { headers });
+    return jsonResponse({ ...article!, wordCount }, { headers, request: c.req.raw });
   });
 }

@@ -29,9 +29,18 @@ export function filtersOf(meta: ArticleMeta): Filters {
   return { sources, dates: dated ? { oldest: isoDay(meta.oldestDay), newest: isoDay(meta.newestDay) } : { oldest: null, newest: null } };
 }
 
+/** The filters of each loaded index, counted once: a pass over every article is not per request. */
+const counted = new WeakMap<IndexStore, Promise<Filters>>();
+
 export function filterRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", queryParams({})), async (c) => {
     const store = await loadIndex(c.env);
-    return jsonResponse(filtersOf(await store.meta()), { headers: { "cache-control": SEARCH_CACHE_CONTROL } });
+    let filters = counted.get(store);
+    if (!filters) {
+      filters = store.meta().then(filtersOf);
+      filters.catch(() => counted.delete(store));
+      counted.set(store, filters);
+    }
+    return jsonResponse(await filters, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
   });
 }

@@ -35,6 +35,6 @@ export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
       throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
     }
     const result = await search(await loadIndex(c.env), { ...params, q: params.q ?? "", halfLife: halfLife ?? configuredHalfLife(c.env), typos: typos === "on" });
-    return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL } });
+    return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
   });
 }

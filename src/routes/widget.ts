@@ -1,13 +1,17 @@
 // GET /widget.js: the embeddable <newsfind-search> element, bundled from src/widget/ by the
 // build. Sites load it cross-origin as a module script, so it carries CORS * (set app-wide).
 import { Hono } from "hono";
+import { etagOf, matchesEtag } from "../http/etag.js";
 import { queryParams } from "../http/params.js";
 import { validate } from "../http/validate.js";
 
 export const WIDGET_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
 
 export function widgetRoutes(source: string) {
-  return new Hono().get("/", validate("query", queryParams({})), (c) =>
-    c.body(source, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": WIDGET_CACHE_CONTROL }),
-  );
+  const etag = etagOf(source);
+  return new Hono().get("/", validate("query", queryParams({})), (c) => {
+    const headers = { "content-type": "text/javascript; charset=utf-8", "cache-control": WIDGET_CACHE_CONTROL, etag };
+    if (matchesEtag(c.req.header("if-none-match") ?? null, etag)) return c.body(null, 304, headers);
+    return c.body(source, 200, headers);
+  });
 }

@@ -1,0 +1,42 @@
+// ETags computed from the body text (src/http/etag.ts) and the 304s they allow.
+import { describe, expect, it } from "vitest";
+import { etagOf, matchesEtag } from "../../src/http/etag.js";
+import { LAYOUTS, seedFetch } from "./helpers.js";
+
+describe("etagOf", () => {
+  it("gives equal bodies equal tags and bodies differing in one character different tags", () => {
+    const body = JSON.stringify({ q: "Kremlin", hits: [1, 2, 3] });
+    expect(etagOf(body)).toBe(etagOf(`${body}`));
+    expect(etagOf(body)).not.toBe(etagOf(body.replace("Kremlin", "Kremlim")));
+    expect(etagOf("ab")).not.toBe(etagOf("ba"));
+    expect(etagOf(body)).toMatch(/^"[0-9a-f]{16}-[0-9a-z]+"$/);
+  });
+});
+
+describe("matchesEtag", () => {
+  const tag = etagOf("body");
+  it("matches the tag itself, its weak form, a list holding it, and *", () => {
+    expect(matchesEtag(tag, tag)).toBe(true);
+    expect(matchesEtag(`W/${tag}`, tag)).toBe(true);
+    expect(matchesEtag(`"other", ${tag}`, tag)).toBe(true);
+    expect(matchesEtag("*", tag)).toBe(true);
+  });
+  it("does not match an absent header or other tags", () => {
+    expect(matchesEtag(null, tag)).toBe(false);
+    expect(matchesEtag(`"other", W/"else"`, tag)).toBe(false);
+  });
+});
+
+describe.each(LAYOUTS)("conditional requests (%s layout)", (layout) => {
+  const fetch = seedFetch(layout);
+  it("answers 304 without a body to an article request whose If-None-Match lists its ETag", async () => {
+    const first = await fetch("/search?q=Kremlin&limit=1");
+    const { hits } = (await first.json()) as { hits: { id: string }[] };
+    const article = await fetch(`/articles/${encodeURIComponent(hits[0]!.id)}`);
+    const etag = article.headers.get("etag")!;
+    const again = await fetch(`/articles/${encodeURIComponent(hits[0]!.id)}`, { headers: { "if-none-match": `"stale", ${etag}` } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    expect(again.headers.get("etag")).toBe(etag);
+  });
+});

@@ -1,0 +1,34 @@
+// The snippet's sentence splitting and passage choice (src/engine/snippet.ts).
+import { describe, expect, it } from "vitest";
+import { sentences, snippet } from "../../src/engine/snippet.js";
+
+const texts = (paragraph: string) => sentences(paragraph).map((sentence) => sentence.text);
+
+describe("sentences", () => {
+  it("splits at . ! and ? before a capital, keeping the punctuation and closing quotes", () => {
+    expect(texts('Prices rose. Markets fell! Why? "Nobody knows." Analysts said so.')).toEqual(["Prices rose.", "Markets fell!", "Why?", '"Nobody knows."', "Analysts said so."]);
+  });
+
+  it("does not split after initials or common abbreviations", () => {
+    const paragraph = "The U.S. President met Mr. Putin and J.D. Vance on Jan. 5 in St. Petersburg. Talks ended.";
+    expect(texts(paragraph)).toEqual(["The U.S. President met Mr. Putin and J.D. Vance on Jan. 5 in St. Petersburg.", "Talks ended."]);
+  });
+
+  it("does not split before a lower-case word, and reports each sentence's offset", () => {
+    const paragraph = "Output was 3.5 percent. e.g. this stays.  Then   this.";
+    const found = sentences(paragraph);
+    expect(found.map((s) => s.text)).toEqual(["Output was 3.5 percent. e.g. this stays.", "Then   this."]);
+    for (const { text, start } of found) expect(paragraph.slice(start, start + text.length)).toBe(text);
+  });
+});
+
+describe("snippet", () => {
+  it("picks the sentence window holding the most query terms, marked and escaped", () => {
+    const body = ["An opening paragraph about oil.", "Oil <b>prices</b> fell. Then they rose again in Asia. Unrelated text."];
+    expect(snippet(body, ["oil", "price", "asia"])).toBe("<mark>Oil</mark> &lt;b&gt;<mark>prices</mark>&lt;/b&gt; fell. Then they rose again in <mark>Asia</mark>. Unrelated text.");
+  });
+
+  it("falls back to the first paragraph when nothing matches", () => {
+    expect(snippet(["First & only.", "Second."], ["absent"])).toBe("First &amp; only.");
+  });
+});
