@@ -2,10 +2,10 @@
 // (light and dark), and the live region announces counts politely.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "./chromium.js";
-import { hostPage, openPage, search, startHost, type HostServer } from "./host.js";
+import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`browser tests skipped: ${missing}`);
@@ -28,19 +28,11 @@ async function axeViolations(page: Page): Promise<Violation[]> {
 }
 
 describe.skipIf(missing)("the widget in Chromium: accessibility", () => {
-  let browser: Browser;
-  let host: HostServer;
   const worker = inject("worker");
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startHost()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const session = browserSession(launchChromium);
 
   it.each(["light", "dark"] as const)("has no axe-core violations with results open and one active (%s scheme)", async (colorScheme) => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)), { colorScheme });
+    const { page } = await session.open(hostPage(worker), { colorScheme });
     await search(page, "Putin");
     await page.keyboard.press("ArrowDown");
     expect(await page.locator("newsfind-search .panel").isVisible()).toBe(true);
@@ -49,7 +41,7 @@ describe.skipIf(missing)("the widget in Chromium: accessibility", () => {
   });
 
   it("has no axe-core violations on the worker's demo page with results open", async () => {
-    const context = await browser.newContext({ bypassCSP: true }); // to inject axe; the CSP itself is tested in pages.test.ts
+    const context = await session.browser.newContext({ bypassCSP: true }); // to inject axe; the CSP itself is tested in pages.test.ts
     const page = await context.newPage();
     await page.goto(`${worker}/`);
     await search(page, "Tomahawk");
@@ -58,7 +50,7 @@ describe.skipIf(missing)("the widget in Chromium: accessibility", () => {
   });
 
   it("announces the result count in a polite live region", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     await search(page, "Tomahawk");
     const live = page.locator("newsfind-search [role=status]");
     expect(await live.getAttribute("aria-live")).toBe("polite");

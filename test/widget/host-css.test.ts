@@ -1,9 +1,9 @@
 // The widget's look in Chromium: isolated from aggressive host CSS, no layout shift when results
 // open, usable at 320 px, light and dark themes, and theming through custom properties and ::part.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "./chromium.js";
-import { hostPage, openPage, search, startHost, type HostServer } from "./host.js";
+import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`browser tests skipped: ${missing}`);
@@ -21,19 +21,11 @@ function styleOf(page: Page, selector: string, property: string) {
 }
 
 describe.skipIf(missing)("the widget in Chromium: look and isolation", () => {
-  let browser: Browser;
-  let host: HostServer;
   const worker = inject("worker");
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startHost()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const session = browserSession(launchChromium);
 
   it("works inside a host page with aggressive global CSS", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker, { css: AGGRESSIVE })));
+    const { page } = await session.open(hostPage(worker, { css: AGGRESSIVE }));
     expect(await page.locator("newsfind-search input.box").isVisible()).toBe(true);
     await search(page, "Tomahawk");
     const option = page.locator("newsfind-search [role=option]").first();
@@ -48,7 +40,7 @@ describe.skipIf(missing)("the widget in Chromium: look and isolation", () => {
   });
 
   it("opens its results without moving the page's content", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     const before = await page.locator("#after").boundingBox();
     const widgetBefore = await page.locator("newsfind-search").boundingBox();
     await search(page, "Putin");
@@ -59,7 +51,7 @@ describe.skipIf(missing)("the widget in Chromium: look and isolation", () => {
   });
 
   it("fits a 320 px wide screen without horizontal scrolling", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)), { width: 320 });
+    const { page } = await session.open(hostPage(worker), { width: 320 });
     await search(page, "Putin");
     const fit = await page.evaluate(() => {
       const root = document.querySelector("newsfind-search")!.shadowRoot!;
@@ -72,19 +64,19 @@ describe.skipIf(missing)("the widget in Chromium: look and isolation", () => {
   });
 
   it("follows prefers-color-scheme unless the theme attribute overrides it", async () => {
-    const dark = await openPage(browser, host.serve(hostPage(worker)), { colorScheme: "dark" });
+    const dark = await session.open(hostPage(worker), { colorScheme: "dark" });
     expect(await styleOf(dark.page, "input.box", "background-color")).toBe("rgb(22, 24, 29)");
     await dark.page.evaluate(() => (document.querySelector("newsfind-search")!.theme = "light"));
     expect(await styleOf(dark.page, "input.box", "background-color")).toBe("rgb(255, 255, 255)");
     await dark.page.context().close();
-    const forced = await openPage(browser, host.serve(hostPage(worker, { attributes: 'theme="dark"' })), { colorScheme: "light" });
+    const forced = await session.open(hostPage(worker, { attributes: 'theme="dark"' }), { colorScheme: "light" });
     expect(await styleOf(forced.page, "input.box", "background-color")).toBe("rgb(22, 24, 29)");
     await forced.page.context().close();
   });
 
   it("takes the host page's --newsfind-* custom properties and ::part() rules", async () => {
     const css = "newsfind-search { --newsfind-accent: rgb(200, 0, 0); --newsfind-radius: 0px } newsfind-search::part(title) { text-decoration: none }";
-    const { page } = await openPage(browser, host.serve(hostPage(worker, { css })));
+    const { page } = await session.open(hostPage(worker, { css }));
     await search(page, "Putin");
     expect(await styleOf(page, "[role=option] .title", "color")).toBe("rgb(200, 0, 0)");
     expect(await styleOf(page, "[role=option] .title", "text-decoration-line")).toBe("none");

@@ -2,6 +2,7 @@
 // than the worker's, as a news site embedding the widget would be. Also the test's page set-up.
 import { createServer, type Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export interface HostPageOptions {
   /** Attributes of <newsfind-search>, as written in HTML. */
@@ -71,4 +72,35 @@ export async function search(page: Page, query: string): Promise<string> {
   );
   await page.locator("newsfind-search input.box").fill(query);
   return answered;
+}
+
+export interface BrowserSession {
+  readonly browser: Browser;
+  readonly host: HostServer;
+  /** Opens a host page with this HTML in a fresh browser context (see openPage for the options). */
+  open(html: string, options?: Parameters<typeof openPage>[2]): ReturnType<typeof openPage>;
+}
+
+/** Chromium and a host server for one describe block: started before its tests, closed after. */
+export function browserSession(launch: () => Promise<Browser>): BrowserSession {
+  let browser: Browser | undefined;
+  let host: HostServer | undefined;
+  beforeAll(async () => {
+    [browser, host] = await Promise.all([launch(), startHost()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get host() {
+      return host!;
+    },
+    open(html, options) {
+      return openPage(browser!, host!.serve(html), options);
+    },
+  };
 }

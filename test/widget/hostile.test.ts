@@ -1,9 +1,9 @@
 // Hostile input in Chromium: a query and an article carrying <script> and <img onerror> must
 // execute nothing, and no element but <mark> may enter the widget from the server.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "./chromium.js";
-import { hostPage, openPage, search, startHost, type HostServer } from "./host.js";
+import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`browser tests skipped: ${missing}`);
@@ -26,20 +26,12 @@ function traces(page: Page) {
 }
 
 describe.skipIf(missing)("the widget in Chromium: hostile input", () => {
-  let browser: Browser;
-  let host: HostServer;
   const worker = inject("worker");
   const hostile = `${worker}/hostile`;
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startHost()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const session = browserSession(launchChromium);
 
   it("executes nothing from a hostile query typed into the box", async () => {
-    const { page, dialogs } = await openPage(browser, host.serve(hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP })));
+    const { page, dialogs } = await session.open(hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }));
     expect(await search(page, HOSTILE_QUERY)).toBe("load");
     await page.waitForTimeout(300);
     const found = await traces(page);
@@ -51,7 +43,7 @@ describe.skipIf(missing)("the widget in Chromium: hostile input", () => {
   });
 
   it("shows a hostile article's title, source and snippet as text, and never links its javascript: URL", async () => {
-    const { page, dialogs } = await openPage(browser, host.serve(hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP })));
+    const { page, dialogs } = await session.open(hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }));
     await search(page, "Tomahawk");
     const option = page.locator("newsfind-search [role=option]", { hasText: "exposé" });
     expect(await option.locator(".title").textContent()).toBe("<script>alert('title')</script> Tomahawk exposé");
@@ -68,7 +60,7 @@ describe.skipIf(missing)("the widget in Chromium: hostile input", () => {
   });
 
   it("falls back to plain text when a snippet carries any markup but a bare <mark>", async () => {
-    const { page, dialogs } = await openPage(browser, host.serve(hostPage(worker, { after: TRAP })));
+    const { page, dialogs } = await session.open(hostPage(worker, { after: TRAP }));
     const snippet = `a <mark onclick="alert(1)">b</mark> <img src=x onerror="window.__pwned=3"> c`;
     await page.route("**/search?*", (route) => route.fulfill({ json: { query: "b", total: 1, offset: 0, limit: 8, hits: [{ id: "x", title: "t", url: "javascript:alert(4)", source: null, published: null, snippet }] } }));
     await search(page, "b");

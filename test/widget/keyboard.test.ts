@@ -1,9 +1,9 @@
 // The widget's keyboard behaviour in Chromium: the WAI-ARIA combobox pattern (focus stays in
 // the box, the active option is aria-activedescendant), Enter, Escape and the "/" shortcut.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "./chromium.js";
-import { hostPage, openPage, search, startHost, type HostServer } from "./host.js";
+import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`browser tests skipped: ${missing}`);
@@ -24,19 +24,11 @@ function focusState(page: Page) {
 }
 
 describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
-  let browser: Browser;
-  let host: HostServer;
   const worker = inject("worker");
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startHost()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const session = browserSession(launchChromium);
 
   it("moves through results with Down and Up while focus stays in the box", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     await search(page, "Putin");
     expect(await focusState(page)).toEqual({ focusInBox: true, expanded: "true", active: null, selected: [] });
     await page.keyboard.press("ArrowDown");
@@ -51,7 +43,7 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   });
 
   it("opens the active result with Enter", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     await search(page, "Tomahawk");
     await page.keyboard.press("ArrowDown");
     const href = await page.locator("newsfind-search [role=option]").first().getAttribute("href");
@@ -61,7 +53,7 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   });
 
   it("closes the list with Escape, keeps focus in the box, and reopens it with Down", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     await search(page, "Putin");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Escape");
@@ -77,7 +69,7 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   });
 
   it("closes the list when focus leaves the widget", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker, { after: '<button id="elsewhere">elsewhere</button>' })));
+    const { page } = await session.open(hostPage(worker, { after: '<button id="elsewhere">elsewhere</button>' }));
     await search(page, "Putin");
     await page.locator("#elsewhere").focus();
     expect(await page.locator("newsfind-search .panel").isHidden()).toBe(true);
@@ -85,7 +77,7 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   });
 
   it("focuses the box when / is pressed on the page, without typing the slash", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     await page.locator("#after").click();
     await page.keyboard.press("/");
     expect((await focusState(page)).focusInBox).toBe(true);
@@ -94,7 +86,7 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   });
 
   it("leaves / alone when no-slash is set, and when the reader types in another field", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: "no-slash", after: '<label>Comment <textarea id="comment"></textarea></label>' })));
+    const { page } = await session.open(hostPage(worker, { attributes: "no-slash", after: '<label>Comment <textarea id="comment"></textarea></label>' }));
     await page.locator("#after").click();
     await page.keyboard.press("/");
     expect((await focusState(page)).focusInBox).toBe(false);

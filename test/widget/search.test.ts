@@ -1,27 +1,18 @@
 // The widget in Chromium: results as you type, filters, more results, and its empty, loading,
 // no-results and error states, on a host page of another origin than the worker's.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { chromiumMissing, launchChromium } from "./chromium.js";
-import { hostPage, openPage, search, startHost, type HostServer } from "./host.js";
+import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`browser tests skipped: ${missing}`);
 
 describe.skipIf(missing)("the widget in Chromium: searching", () => {
-  let browser: Browser;
-  let host: HostServer;
   const worker = inject("worker");
-  beforeAll(async () => {
-    [browser, host] = await Promise.all([launchChromium(), startHost()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  const session = browserSession(launchChromium);
 
   it("shows results as you type: title linked to the article page, source, date and a highlighted snippet, from the script's own origin", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     const requests: string[] = [];
     page.on("request", (request) => requests.push(request.url()));
     await page.locator("newsfind-search input.box").pressSequentially("Tomahawk", { delay: 20 });
@@ -40,7 +31,7 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
   });
 
   it("cancels a stale request, so a slow answer to an earlier query never replaces newer results", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: 'debounce="0"' })));
+    const { page } = await session.open(hostPage(worker, { attributes: 'debounce="0"' }));
     const aborted: string[] = [];
     page.on("requestfailed", (request) => aborted.push(new URL(request.url()).searchParams.get("q") ?? ""));
     await page.route("**/search?q=Putin*", async (route) => {
@@ -59,7 +50,7 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
   });
 
   it("offers the sources and date range from /filters and applies a chosen source", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     const select = page.locator("newsfind-search select");
     await page.waitForFunction(() => document.querySelector("newsfind-search")!.shadowRoot!.querySelectorAll("select option").length > 1);
     expect(await select.locator("option").allTextContents()).toContain("AzerNews (1)");
@@ -73,7 +64,7 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
   });
 
   it("loads the next page with the more-results control", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: 'limit="1"' })));
+    const { page } = await session.open(hostPage(worker, { attributes: 'limit="1"' }));
     await search(page, "Putin");
     expect(await page.locator("newsfind-search [role=option]").count()).toBe(1);
     await page.locator("newsfind-search button.more").click();
@@ -83,7 +74,7 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
   });
 
   it("goes from empty to loading to results, says when nothing matches, and closes when the box is cleared", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     const state = () => page.evaluate(() => document.querySelector("newsfind-search")!.state);
     expect(await state()).toBe("empty");
     await page.route("**/search?*", async (route) => {
@@ -104,7 +95,7 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
   });
 
   it("keeps the last good results when a search fails, and says what went wrong", async () => {
-    const { page } = await openPage(browser, host.serve(hostPage(worker)));
+    const { page } = await session.open(hostPage(worker));
     await search(page, "Putin");
     const before = await page.locator("newsfind-search [role=option] .title").allTextContents();
     await page.route("**/search?*", (route) => route.fulfill({ status: 503, contentType: "application/problem+json", json: { type: "/problems/internal", title: "x", status: 503, detail: "the archive is resting" } }));
@@ -117,7 +108,7 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
 
   it("replaces its strings through the strings attribute and property", async () => {
     const strings = JSON.stringify({ placeholder: "Rechercher…", noResults: "Aucun résultat pour « {query} »" }).replace(/"/g, "&quot;");
-    const { page } = await openPage(browser, host.serve(hostPage(worker, { attributes: `strings="${strings}"` })));
+    const { page } = await session.open(hostPage(worker, { attributes: `strings="${strings}"` }));
     expect(await page.locator("newsfind-search input.box").getAttribute("placeholder")).toBe("Rechercher…");
     await search(page, "qqqzzzxxv");
     expect(await page.locator("newsfind-search .status").textContent()).toBe("Aucun résultat pour « qqqzzzxxv »");
