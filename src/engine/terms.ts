@@ -15,8 +15,6 @@ export interface WordMatch {
 export interface TermMatcher {
   /** How many distinct terms there are to match. */
   size: number;
-  /** Whether a text may contain a match at all (a cheap test on its folded form). */
-  mayMatch(text: string): boolean;
   /** Every word of the text that matches a term, in order, with its offsets. */
   find(text: string): WordMatch[];
 }
@@ -49,14 +47,13 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
   };
   /** A word (ASCII letters and digits) that begins with one of the prefixes, in lower-cased text. */
   const wordStart = new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
+  /** Whether a text may hold a match at all: a cheap test on its folded form. */
   const mayMatch = (text: string) => {
-    if (starts.length === 0) return false;
     const folded = fold(text);
     return starts.some((start) => folded.includes(start));
   };
   return {
     size: wanted.size,
-    mayMatch,
     find(text) {
       const found: WordMatch[] = [];
       if (starts.length === 0) return found;

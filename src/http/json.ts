@@ -1,7 +1,7 @@
 // JSON responses that are safe anywhere: <, > and & are written as \u escapes, so text from
 // the corpus or a query can never be read as markup even if a client sniffs or inlines it.
 // The parsed values are unchanged. Cacheable responses carry an ETag of their body (etag.ts).
-import { etagOf, matchesEtag } from "./etag.js";
+import { taggedResponse } from "./etag.js";
 
 export function safeJson(value: unknown): string {
   // Five plain replacements beat one with a callback: every search body has <mark> tags.
@@ -28,13 +28,6 @@ export interface JsonInit {
 export function jsonResponse(value: unknown, init: JsonInit = {}): Response {
   const body = safeJson(value);
   const headers: Record<string, string> = { "content-type": `${init.type ?? "application/json"}; charset=utf-8`, ...init.headers };
-  if (init.request) {
-    const etag = etagOf(body);
-    headers.etag = etag;
-    if (matchesEtag(init.request.headers.get("if-none-match"), etag)) {
-      delete headers["content-type"];
-      return new Response(null, { status: 304, headers });
-    }
-  }
+  if (init.request) return taggedResponse(init.request.headers.get("if-none-match"), body, headers, { status: init.status });
   return new Response(body, { status: init.status ?? 200, headers });
 }

@@ -1,28 +1,10 @@
 // The widget's requests to the newsfind API: /search pages and the /filters it offers.
 // Every request takes an AbortSignal, so a newer keystroke cancels a stale one.
+// The response shapes are the worker's own types; type-only imports bundle nothing of the worker.
+import type { Hit, SearchResult as SearchPage } from "../engine/search.js";
+import type { Filters } from "../routes/filters.js";
 
-export interface Hit {
-  id: string;
-  title: string;
-  url: string | null;
-  source: string | null;
-  published: string | null;
-  /** HTML-escaped text with <mark> around matches; see safe-snippet.ts. */
-  snippet: string;
-}
-
-export interface SearchPage {
-  query: string;
-  total: number;
-  offset: number;
-  limit: number;
-  hits: Hit[];
-}
-
-export interface Filters {
-  sources: { name: string; count: number }[];
-  dates: { oldest: string | null; newest: string | null };
-}
+export type { Filters, Hit, SearchPage };
 
 export interface SearchRequest {
   q: string;
