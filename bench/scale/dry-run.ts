@@ -59,17 +59,30 @@ function reason(output: string): string {
   return (error >= 0 ? lines.slice(error, error + 3) : lines.slice(-3)).join(" ").slice(0, 300);
 }
 
-export async function dryRun(configPath: string, { limits = WORKERS_LIMITS, timeoutMs = 900_000 }: { limits?: WorkersLimits; timeoutMs?: number } = {}): Promise<DryRunResult> {
-  const outDir = mkdtempSync(join(tmpdir(), "newsfind-dry-run-"));
+/** Bundles the worker as `wrangler deploy` would, into `outDir`; the reason when wrangler refuses. */
+export async function bundleWorker(configPath: string, outDir: string, timeoutMs = 900_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const { command, args } = wranglerCommand(["deploy", "--dry-run", "--outdir", outDir, "--config", configPath]);
+  const { code, output } = await run(command, args, timeoutMs);
+  return code === 0 ? { ok: true } : { ok: false, reason: `wrangler deploy --dry-run failed (exit ${code}): ${reason(output)}` };
+}
+
+export interface DryRunOptions {
+  limits?: WorkersLimits;
+  timeoutMs?: number;
+  /** Where the bundle goes, kept for the caller (to serve it); default a temporary folder, deleted. */
+  outDir?: string;
+}
+
+export async function dryRun(configPath: string, { limits = WORKERS_LIMITS, timeoutMs = 900_000, outDir: keptDir }: DryRunOptions = {}): Promise<DryRunResult> {
+  const outDir = keptDir ?? mkdtempSync(join(tmpdir(), "newsfind-dry-run-"));
   const problems: string[] = [];
   try {
-    const { command, args } = wranglerCommand(["deploy", "--dry-run", "--outdir", outDir, "--config", configPath]);
-    const { code, output } = await run(command, args, timeoutMs);
+    const bundled = await bundleWorker(configPath, outDir, timeoutMs);
     let script: { rawBytes: number; gzipBytes: number } | null = null;
-    if (code === 0) {
+    if (bundled.ok) {
       script = await fileSizes(listFiles(outDir, (path) => path.endsWith(".map") || path === "README.md"));
     } else {
-      problems.push(`wrangler deploy --dry-run failed (exit ${code}): ${reason(output)}`);
+      problems.push(bundled.reason);
     }
     const assetsDir = assetsDirectory(configPath);
     const assets = assetsDir ? await fileSizes(listFiles(assetsDir, (path) => path === ".assetsignore"), false) : { files: 0, rawBytes: 0, largestBytes: 0, largest: null };
@@ -89,6 +102,6 @@ export async function dryRun(configPath: string, { limits = WORKERS_LIMITS, time
       problems,
     };
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    if (!keptDir) rmSync(outDir, { recursive: true, force: true });
   }
 }

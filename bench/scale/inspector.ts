@@ -1,9 +1,10 @@
-// The isolate's JavaScript heap, read over the Chrome DevTools Protocol from wrangler dev's
-// inspector proxy (http://127.0.0.1:<inspector port>/json lists one target: the user worker).
+// The isolate's JavaScript heap, read over the Chrome DevTools Protocol from workerd's inspector
+// (http://127.0.0.1:<inspector port>/json lists one target per worker of the process; Miniflare
+// names the user's "core:user:<name>", beside its own services).
 //
-// Two quirks of that route, found by trying it (wrangler 4.155, workerd of the same release):
-// - The proxy refuses a WebSocket without an Origin header of a local host when a User-Agent is
-//   sent (Node's WebSocket sends one), so the upgrade carries `Origin: http://127.0.0.1`.
+// Two quirks of that route, found by trying it (workerd of the wrangler 4.155 release):
+// - The upgrade carries `Origin: http://127.0.0.1`: wrangler dev's inspector proxy refused a
+//   WebSocket with a User-Agent (Node's sends one) and without a local Origin.
 // - workerd runs V8's `HeapProfiler.collectGarbage` task only when the isolate next takes its
 //   lock, that is on its next request: the reply never comes on an idle worker. So the GC call
 //   is followed by requests to an empty endpoint until it answers; `Runtime.getHeapUsage` then
@@ -28,7 +29,7 @@ type WebSocketWithHeaders = new (url: string, init: { headers: Record<string, st
 
 export async function openInspector(inspectorPort: number): Promise<InspectorSession> {
   const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl?: string }[];
-  const url = targets[0]?.webSocketDebuggerUrl;
+  const url = (targets.find((target) => target.webSocketDebuggerUrl?.includes("core:user:")) ?? targets[0])?.webSocketDebuggerUrl;
   if (!url) throw new Error(`the inspector on port ${inspectorPort} lists no worker target`);
   if (typeof WebSocket === "undefined") throw new Error(`no global WebSocket in Node ${process.version}: run the bench with Node 22`);
   const socket = new (WebSocket as unknown as WebSocketWithHeaders)(url, { headers: { Origin: "http://127.0.0.1" } });

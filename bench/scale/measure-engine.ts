@@ -1,9 +1,13 @@
 // Measures one engine at one article count, every figure independently: a step that fails
 // leaves its cells missing with the reason, and the others are still measured.
-//   build (timed) -> dry run against the Workers limits -> fresh worker: first request is a
-//   two-word query, then warm latency, then 1,000 queries and the isolate's heap, peak RSS ->
-//   a fresh empty worker: its first request (the baseline of the cold query).
-import { dryRun } from "./dry-run.js";
+//   build (timed) -> dry run against the Workers limits, keeping its bundle -> that bundle in a
+//   fresh workerd: first request is a two-word query, then warm latency, then 1,000 queries and
+//   the isolate's heap, peak RSS -> a fresh empty worker: its first request (the baseline of
+//   the cold query).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleWorker, dryRun } from "./dry-run.js";
 import { cycle, searchPath } from "./scale-queries.js";
 import { replay, warmLatency } from "./timing.js";
 import type { EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
@@ -53,48 +57,59 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
     Object.assign(cells, { buildS: built.buildMs / 1000, rawMiB: built.rawBytes / MiB, gzipMiB: built.gzipBytes / MiB, files: built.files });
   } catch (error) {
     const why = `build failed: ${message(error)}`;
-    fail(["buildS", "rawMiB", "gzipMiB", "files", "coldMs", "warmP50Ms", "warmP99Ms", "heapMB", "rssMB"], why);
+    fail(["buildS", "rawMiB", "gzipMiB", "files", "coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"], why);
     deployable = { missing: why };
   }
 
   if (built) {
-    log(`${engine} ${articles}: dry run`);
+    const bundleDir = mkdtempSync(join(tmpdir(), "newsfind-bundle-"));
     try {
-      const dry = await dryRun(built.configPath);
-      deployable = dry.withinLimits ? { yes: true } : { yes: false, reason: dry.problems.join("; ") };
-    } catch (error) {
-      deployable = { missing: `dry run failed: ${message(error)}` };
-    }
-
-    log(`${engine} ${articles}: serve`);
-    try {
-      const worker = await serveWorker({ configPath: built.configPath, ...(await nextPorts()), emptyPath: built.emptyPath, readyTimeoutMs });
+      log(`${engine} ${articles}: dry run`);
       try {
-        cells.coldMs = await worker.firstRequestMs(searchPath(coldQuery)).catch((error) => ({ missing: `first query failed: ${message(error)}` }));
-        log(`${engine} ${articles}: warm latency`);
-        const warm = await warmLatency(worker.base, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds }).catch((error) => ({ missing: `warm queries failed: ${message(error)}` }));
-        if ("missing" in warm) fail(["warmP50Ms", "warmP99Ms"], warm.missing);
-        else Object.assign(cells, { warmP50Ms: warm.serverP50Ms, warmP99Ms: warm.serverP99Ms });
-        log(`${engine} ${articles}: ${heapQueries} queries, heap`);
-        try {
-          await replay(worker.base, cycle(loadQueries, heapQueries).map(searchPath));
-          cells.heapMB = (await worker.heapUsed()) / 1e6;
-        } catch (error) {
-          cells.heapMB = { missing: `heap not read: ${message(error)}` };
-        }
-        const rss = worker.peakRss();
-        cells.rssMB = rss === null ? { missing: "the workerd runtime process was not found" } : rss / 1e6;
-      } finally {
-        await worker.stop();
+        const dry = await dryRun(built.configPath, { outDir: bundleDir });
+        deployable = dry.withinLimits ? { yes: true } : { yes: false, reason: dry.problems.join("; ") };
+      } catch (error) {
+        deployable = { missing: `dry run failed: ${message(error)}` };
       }
-    } catch (error) {
-      fail(["coldMs", "warmP50Ms", "warmP99Ms", "heapMB", "rssMB"], `wrangler dev could not serve it: ${message(error)}`);
+
+      log(`${engine} ${articles}: serve`);
+      try {
+        const worker = await serveWorker({ configPath: built.configPath, bundleDir, ...(await nextPorts()), emptyPath: built.emptyPath, readyTimeoutMs });
+        try {
+          cells.coldMs = await worker.firstRequestMs(searchPath(coldQuery)).catch((error) => ({ missing: `first query failed: ${message(error)}` }));
+          log(`${engine} ${articles}: warm latency`);
+          const warm = await worker
+            .client()
+            .then((client) => warmLatency(client, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds }))
+            .catch((error) => ({ missing: `warm queries failed: ${message(error)}` }));
+          if ("missing" in warm) fail(["warmP50Ms", "warmP99Ms", "emptyP99Ms"], warm.missing);
+          else Object.assign(cells, { warmP50Ms: warm.serverP50Ms, warmP99Ms: warm.serverP99Ms, emptyP99Ms: warm.emptyP99Ms });
+          log(`${engine} ${articles}: ${heapQueries} queries, heap`);
+          try {
+            await replay(await worker.client(), cycle(loadQueries, heapQueries).map(searchPath));
+            cells.heapMB = (await worker.heapUsed()) / 1e6;
+          } catch (error) {
+            cells.heapMB = { missing: `heap not read: ${message(error)}` };
+          }
+          const rss = worker.peakRss();
+          cells.rssMB = rss === null ? { missing: "the workerd runtime process was not found" } : rss / 1e6;
+        } finally {
+          await worker.stop();
+        }
+      } catch (error) {
+        fail(["coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"], `the bundle could not be served: ${message(error)}`);
+      }
+    } finally {
+      rmSync(bundleDir, { recursive: true, force: true });
     }
   }
 
   log(`${engine} ${articles}: empty worker`);
+  const emptyBundle = mkdtempSync(join(tmpdir(), "newsfind-bundle-"));
   try {
-    const empty = await serveWorker({ configPath: emptyConfigPath, ...(await nextPorts()) });
+    const bundled = await bundleWorker(emptyConfigPath, emptyBundle);
+    if (!bundled.ok) throw new Error(bundled.reason);
+    const empty = await serveWorker({ configPath: emptyConfigPath, bundleDir: emptyBundle, ...(await nextPorts()) });
     try {
       cells.emptyColdMs = await empty.firstRequestMs("/");
     } finally {
@@ -102,6 +117,8 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
     }
   } catch (error) {
     cells.emptyColdMs = { missing: `empty worker failed: ${message(error)}` };
+  } finally {
+    rmSync(emptyBundle, { recursive: true, force: true });
   }
   return { engine, articles, deployable, ...cells };
 }

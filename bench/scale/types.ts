@@ -25,6 +25,7 @@ export const NUMERIC_COLUMNS = {
   emptyColdMs: "empty 1st req ms",
   warmP50Ms: "warm p50 ms",
   warmP99Ms: "warm p99 ms",
+  emptyP99Ms: "empty p99 ms",
   heapMB: "heap MB",
   rssMB: "peak RSS MB",
 } as const;

@@ -17,7 +17,9 @@ export interface ScoringTerm {
 export interface Accumulated {
   /** Positions of the matching articles (views into pooled buffers, valid until `release`). */
   ids: Int32Array;
+  /** Scores by position; only the positions in `ids` hold this query's (the rest are stale). */
   scores: Float64Array;
+  /** Query-word bits by position; 0 for every position not in `ids`. */
   masks: Uint32Array;
   /** Returns the buffers to the pool; call once the query is done with them. */
   release(): void;
@@ -39,17 +41,19 @@ function acquire(size: number): Buffers {
   return pool.get(size)?.pop() ?? { scores: new Float64Array(size), masks: new Uint32Array(size), touched: new Int32Array(size) };
 }
 
-/** Returns the buffers to the pool, clean: only the `count` touched entries are reset. */
+/**
+ * Returns the buffers to the pool, clean. Only the masks need it (a score is set, not added,
+ * when its article is first touched): the touched entries one by one, or the whole array at
+ * once when the query touched a large share of the articles.
+ */
 function releaser(size: number, buffers: Buffers, count: number): () => void {
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const { scores, masks, touched } = buffers;
-    for (let i = 0; i < count; i++) {
-      scores[touched[i]!] = 0;
-      masks[touched[i]!] = 0;
-    }
+    const { masks, touched } = buffers;
+    if (count > size >>> 4) masks.fill(0);
+    else for (let i = 0; i < count; i++) masks[touched[i]!] = 0;
     const free = pool.get(size) ?? [];
     if (free.length < 4) free.push(buffers);
     pool.set(size, free);
@@ -84,9 +88,12 @@ export function accumulate(postings: ReadonlyMap<string, Postings>, articles: nu
       const impact = termWeight * slotImpact(s);
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
-        // Buffers come clean from the pool, and every term has a mask bit: 0 means untouched.
-        if (masks[id] === 0) touched[count++] = id;
-        scores[id]! += impact;
+        // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
+        // and the score there is left over from an earlier query.
+        if (masks[id] === 0) {
+          touched[count++] = id;
+          scores[id] = impact;
+        } else scores[id]! += impact;
         masks[id]! |= mask;
       }
     }

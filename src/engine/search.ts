@@ -7,6 +7,7 @@ import { plan, type Plan } from "./plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query.js";
 import { accumulate, type Accumulated } from "./rank.js";
 import { snippet } from "./snippet.js";
+import { termMatcher } from "./terms.js";
 import type { IndexStore } from "./store.js";
 import { verifiedTop, type Checks } from "./verify.js";
 
@@ -232,6 +233,7 @@ async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuer
 export async function search(store: IndexStore, params: SearchParams): Promise<SearchResult> {
   const ranked = await rank(store, params);
   const articles = await store.articles(ranked.page.map(({ position }) => position));
+  const matcher = termMatcher(ranked.highlight);
   return {
     query: params.q,
     total: ranked.total,
@@ -246,7 +248,7 @@ export async function search(store: IndexStore, params: SearchParams): Promise<S
         url: article.url,
         source: article.source,
         published: article.published,
-        snippet: snippet(article.body, ranked.highlight),
+        snippet: snippet(article.body, matcher),
         score,
       };
     }),

@@ -111,8 +111,14 @@ export function highlight(text: string, terms: TermMatcher): string {
   return html + escapeHtml(text.slice(last));
 }
 
-/** The best passage of the body for these index terms, escaped, matches in <mark>. */
-export function snippet(body: readonly string[], terms: readonly string[]): string {
-  const matcher = termMatcher(terms);
+const isMatcher = (terms: readonly string[] | TermMatcher): terms is TermMatcher => !Array.isArray(terms);
+
+/**
+ * The best passage of the body for these index terms, escaped, matches in <mark>.
+ * @param terms The index terms, or a matcher made of them with `termMatcher`: a page of hits
+ *   shares one, so its pattern is compiled once and each word analysed once.
+ */
+export function snippet(body: readonly string[], terms: readonly string[] | TermMatcher): string {
+  const matcher = isMatcher(terms) ? terms : termMatcher(terms);
   return highlight(trim(best(body, matcher), matcher), matcher);
 }

@@ -16,6 +16,7 @@ const row = (engine: ScaleRow["engine"], articles: number, overrides: Partial<Sc
   emptyColdMs: 80,
   warmP50Ms: 2,
   warmP99Ms: 20,
+  emptyP99Ms: 3,
   heapMB: 16,
   rssMB: 300,
   ...overrides,
