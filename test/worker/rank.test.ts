@@ -1,0 +1,61 @@
+// Scoring into pooled buffers: a query's scores and word masks must not depend on the queries
+// the isolate answered before it, whichever way a released buffer was cleaned (entry by entry
+// after a small query, whole arrays after a large one).
+import { describe, expect, it } from "vitest";
+import { accumulate, idf, slotImpact, type ScoringTerm } from "../../src/engine/rank.js";
+import type { Postings } from "../../src/index-format.js";
+
+const ARTICLES = 64;
+
+/** A posting list with the given positions in one impact slot. */
+function list(slot: number, ids: number[]): Postings {
+  const slots: (Int32Array | undefined)[] = [];
+  slots[slot] = Int32Array.from(ids);
+  return slots;
+}
+
+const term = (name: string, mask: number, weight = 1): ScoringTerm => ({ term: name, weight, mask });
+const expected = (df: number, slot: number, weight = 1) => idf(df, ARTICLES) * weight * slotImpact(slot);
+
+/** Scores and masks of every position, read while the buffers are held. */
+function snapshot(postings: Map<string, Postings>, terms: ScoringTerm[]) {
+  const accumulated = accumulate(postings, ARTICLES, terms);
+  const ids = Array.from(accumulated.ids).sort((a, b) => a - b);
+  const scores = new Map(ids.map((id) => [id, accumulated.scores[id]!]));
+  const masks = Array.from(accumulated.masks);
+  accumulated.release();
+  return { ids, scores, masks };
+}
+
+describe("accumulate with pooled buffers", () => {
+  it("scores a small query the same after a large one touched every article", () => {
+    const everything = Array.from({ length: ARTICLES }, (_, id) => id);
+    const fresh = snapshot(new Map([["b", list(3, [5, 9])]]), [term("b", 1)]);
+    snapshot(new Map([["a", list(0, everything)]]), [term("a", 1)]);
+    const after = snapshot(new Map([["b", list(3, [5, 9])]]), [term("b", 1)]);
+    expect(after.ids).toEqual([5, 9]);
+    expect(after.scores).toEqual(fresh.scores);
+    expect(after.scores.get(5)).toBe(expected(2, 3));
+  });
+
+  it("leaves no word mask behind, after a small query or a large one", () => {
+    snapshot(new Map([["c", list(1, [7])]]), [term("c", 4)]);
+    snapshot(new Map([["a", list(0, Array.from({ length: ARTICLES }, (_, id) => id))]]), [term("a", 2)]);
+    const { ids, masks } = snapshot(new Map([["d", list(2, [8])]]), [term("d", 1)]);
+    expect(ids).toEqual([8]);
+    expect(masks.map((mask, id) => (mask === 0 ? null : id)).filter((id) => id !== null)).toEqual([8]);
+    expect(masks[8]).toBe(1);
+  });
+
+  it("adds the terms of an article in query order and ORs their masks", () => {
+    const postings = new Map([
+      ["x", list(0, [1, 2])],
+      ["y", list(4, [2, 3])],
+    ]);
+    const { ids, scores, masks } = snapshot(postings, [term("x", 1), term("y", 2, 0.5)]);
+    expect(ids).toEqual([1, 2, 3]);
+    expect(scores.get(2)).toBe(expected(2, 0) + expected(2, 4, 0.5));
+    expect(scores.get(3)).toBe(expected(2, 4, 0.5));
+    expect([masks[1], masks[2], masks[3]]).toEqual([1, 3, 2]);
+  });
+});
