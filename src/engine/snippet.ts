@@ -25,18 +25,23 @@ interface Sentence {
  * "Mr. Putin", "J.D. Vance"), which do not end a sentence: one scan for [.!?] instead of
  * lookbehinds tried at every character.
  */
-const SENTENCE_END = /[.!?]["”’)]*(\s+)(?=["“‘(]?\p{Lu})/gu;
+const SENTENCE_END = /[.!?]["”’)]*\s+(?=["“‘(]?\p{Lu})/gu;
 const NOT_AN_END = /(?:[\s.]\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
 
 /** The sentences of a paragraph, with their offsets in it. */
 export function sentences(paragraph: string): { text: string; start: number }[] {
   const found: { text: string; start: number }[] = [];
   let start = 0;
-  for (const match of paragraph.matchAll(SENTENCE_END)) {
-    const gap = match.index + match[0].length - match[1]!.length;
+  // test() and lastIndex rather than matchAll: no match array per sentence end. The match ends
+  // after its spaces, so the sentence ends where the run of spaces before lastIndex begins.
+  SENTENCE_END.lastIndex = 0;
+  while (SENTENCE_END.test(paragraph)) {
+    const next = SENTENCE_END.lastIndex;
+    let gap = next;
+    while (gap > 0 && /\s/.test(paragraph[gap - 1]!)) gap--;
     if (NOT_AN_END.test(paragraph.slice(Math.max(0, gap - 6), gap))) continue;
     if (gap > start) found.push({ text: paragraph.slice(start, gap), start });
-    start = gap + match[1]!.length;
+    start = next;
   }
   if (start < paragraph.length) found.push({ text: paragraph.slice(start), start });
   return found;

@@ -26,6 +26,9 @@ function prefixes(term: string): string[] {
   return [term.length > 4 ? term.slice(0, term.length - 2) : term.slice(0, 3)];
 }
 
+/** ASCII lower-case letters and digits: what the prefixes are made of. */
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+
 /** The analyzer's word pattern, anchored: reads the word that starts at `lastIndex`. */
 const WORD_AT = new RegExp(WORD.source, "uy");
 /** Any character beyond ASCII other than Latin-1 and general punctuation (dashes, quotes, spaces). */
@@ -68,14 +71,20 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
       }
       // ASCII letters (punctuation such as curly quotes aside): only the words that begin with a
       // term's prefix need the analyzer.
+      // test() and lastIndex instead of exec(): no match array a word, which was most of what a
+      // page of snippets allocated. A prefix is letters and digits after a non-word character,
+      // so the word starts where the run of letters and digits before lastIndex does.
       const lower = text.toLowerCase();
       wordStart.lastIndex = 0;
-      for (let hit = wordStart.exec(lower); hit; hit = wordStart.exec(lower)) {
-        WORD_AT.lastIndex = hit.index;
-        const word = WORD_AT.exec(text)?.[0];
-        const match = word ? matchOf(word, hit.index) : undefined;
+      while (wordStart.test(lower)) {
+        let start = wordStart.lastIndex;
+        while (start > 0 && isWordCode(lower.charCodeAt(start - 1))) start--;
+        WORD_AT.lastIndex = start;
+        if (!WORD_AT.test(text)) continue;
+        const end = WORD_AT.lastIndex;
+        const match = matchOf(text.slice(start, end), start);
         if (match) found.push(match);
-        if (word) wordStart.lastIndex = hit.index + word.length;
+        wordStart.lastIndex = end;
       }
       return found;
     },

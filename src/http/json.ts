@@ -3,14 +3,13 @@
 // The parsed values are unchanged. Cacheable responses carry an ETag of their body (etag.ts).
 import { taggedResponse } from "./etag.js";
 
+const UNSAFE = /[<>&\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+
 export function safeJson(value: unknown): string {
-  // Five plain replacements beat one with a callback: every search body has <mark> tags.
-  return JSON.stringify(value)
-    .replaceAll("<", "\\u003c")
-    .replaceAll(">", "\\u003e")
-    .replaceAll("&", "\\u0026")
-    .replaceAll("\u2028", "\\u2028")
-    .replaceAll("\u2029", "\\u2029");
+  // One pass: five replaceAll calls copied a search body five times (it always has <mark>),
+  // the largest share of what a request allocated.
+  return JSON.stringify(value).replace(UNSAFE, (char) => ESCAPES[char]!);
 }
 
 export interface JsonInit {
