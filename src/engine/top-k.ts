@@ -11,6 +11,8 @@ export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: n
   if (size <= 0) return [];
   const heap = new Int32Array(size);
   let length = 0;
+  /** The key of the worst kept (the root), once the heap is full. */
+  let floor = -Infinity;
   for (let n = 0; n < ids.length; n++) {
     const id = ids[n]!;
     let i: number;
@@ -23,9 +25,10 @@ export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: n
         i = parent;
       }
       heap[i] = id;
+      if (length === size && key !== undefined) floor = key[heap[0]!]!;
       continue;
     }
-    if (key !== undefined && key[id]! < key[heap[0]!]!) continue;
+    if (key !== undefined && key[id]! < floor) continue;
     if (!better(id, heap[0]!)) continue;
     // Replace the root and sift down: move better children up.
     for (i = 0; ; ) {
@@ -38,6 +41,7 @@ export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: n
       i = child;
     }
     heap[i] = id;
+    if (key !== undefined) floor = key[heap[0]!]!;
   }
   return Array.from(heap).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
