@@ -15,7 +15,8 @@ export const SCAN_LENGTH = 3000;
 
 interface Sentence {
   text: string;
-  terms: Set<string>;
+  /** Its matches are matches[first] to matches[first + hits - 1] of its paragraph. */
+  first: number;
   hits: number;
 }
 
@@ -47,18 +48,14 @@ export function sentences(paragraph: string): { text: string; start: number }[] 
   return found;
 }
 
-/** The paragraph's sentences with the query terms each holds: the paragraph is searched once. */
+/** The paragraph's sentences with the range of matches each holds: the paragraph is searched once. */
 function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
   let m = 0;
   return sentences(paragraph).map(({ text, start }) => {
     const end = start + text.length;
-    const terms = new Set<string>();
-    let hits = 0;
-    for (; m < matches.length && matches[m]!.start < end; m++) {
-      terms.add(matches[m]!.term);
-      hits++;
-    }
-    return { text, terms, hits };
+    const first = m;
+    while (m < matches.length && matches[m]!.start < end) m++;
+    return { text, first, hits: m - first };
   });
 }
 
@@ -71,23 +68,41 @@ function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
 function best(body: readonly string[], terms: TermMatcher): string {
   let top: { text: string; distinct: number; hits: number } | null = null;
   let scanned = 0;
+  // Distinct terms of a window, counted without a set: seen[term index] === window number.
+  const seen = new Int32Array(terms.size);
+  let window = 0;
   for (const paragraph of body) {
     if (top && (top.distinct >= terms.size || scanned >= SCAN_LENGTH)) break;
     scanned += paragraph.length;
     const matches = terms.find(paragraph);
     if (matches.length === 0) continue;
     const parts = analyse(paragraph, matches);
+    const count = (part: Sentence) => {
+      let added = 0;
+      for (let m = part.first; m < part.first + part.hits; m++) {
+        const index = matches[m]!.index;
+        if (seen[index] !== window) {
+          seen[index] = window;
+          added++;
+        }
+      }
+      return added;
+    };
     for (let i = 0; i < parts.length; i++) {
       if (parts[i]!.hits === 0) continue;
-      let text = parts[i]!.text;
-      const found = new Set(parts[i]!.terms);
+      window++;
+      let length = parts[i]!.text.length;
+      let distinct = count(parts[i]!);
       let hits = parts[i]!.hits;
-      for (let j = i + 1; j < parts.length && text.length + parts[j]!.text.length < SNIPPET_LENGTH; j++) {
-        text += ` ${parts[j]!.text}`;
+      let j = i + 1;
+      for (; j < parts.length && length + parts[j]!.text.length < SNIPPET_LENGTH; j++) {
+        length += 1 + parts[j]!.text.length;
         hits += parts[j]!.hits;
-        for (const term of parts[j]!.terms) found.add(term);
+        distinct += count(parts[j]!);
       }
-      if (!top || found.size > top.distinct || (found.size === top.distinct && hits > top.hits)) top = { text, distinct: found.size, hits };
+      if (!top || distinct > top.distinct || (distinct === top.distinct && hits > top.hits)) {
+        top = { text: parts.slice(i, j).map((part) => part.text).join(" "), distinct, hits };
+      }
       if (top.distinct >= terms.size) break;
     }
   }

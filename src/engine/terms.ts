@@ -8,6 +8,8 @@ import { analyzeWord } from "../index-format.js";
 
 export interface WordMatch {
   term: string;
+  /** The term's number among the matcher's terms, 0 to size - 1. */
+  index: number;
   start: number;
   end: number;
 }
@@ -35,7 +37,8 @@ const WORD_AT = new RegExp(WORD.source, "uy");
 const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
 
 export function termMatcher(terms: readonly string[]): TermMatcher {
-  const wanted = new Set(terms);
+  const numbers = new Map<string, number>();
+  for (const term of terms) if (!numbers.has(term)) numbers.set(term, numbers.size);
   const starts = [...new Set(terms.flatMap(prefixes))];
   /** The term each word seen so far analyzes to, or null: articles repeat the query's words. */
   const analyzed = new Map<string, string | null>();
@@ -43,10 +46,10 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     let term = analyzed.get(word);
     if (term === undefined) {
       const analysed = analyzeWord(word);
-      term = analysed !== null && wanted.has(analysed) ? analysed : null;
+      term = analysed !== null && numbers.has(analysed) ? analysed : null;
       analyzed.set(word, term);
     }
-    return term === null ? undefined : { term, start, end: start + word.length };
+    return term === null ? undefined : { term, index: numbers.get(term)!, start, end: start + word.length };
   };
   /** A word (ASCII letters and digits) that begins with one of the prefixes, in lower-cased text. */
   const wordStart = new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
@@ -56,7 +59,7 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     return starts.some((start) => folded.includes(start));
   };
   return {
-    size: wanted.size,
+    size: numbers.size,
     find(text) {
       const found: WordMatch[] = [];
       if (starts.length === 0) return found;
