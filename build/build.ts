@@ -24,11 +24,12 @@ function cacheUnits(read: ReturnType<typeof readCorpus>, analysed: Map<SourcedAr
   for (const item of read.articles) {
     const counted =
       analysed.get(item) ??
+      (item.cachedRow !== undefined ? cache.analysis(item.cachedRow) : undefined) ??
       analyzer.count({ id: "", title: item.title ?? deriveTitle(item.body), source: item.source, published: item.published, url: item.url, body: item.body });
     // Field by field: spreading the item would read a cached article's body again.
     const { id, title, published, source, url, bodyHash, cachedRow } = item;
     const bodyChars = cachedRow !== undefined ? cache.bodyChars(cachedRow) : bodyLength(item.body);
-    units.get(item.unit)!.articles.push({ id, title, published, source, url, bodyHash, bodyChars, terms: counted.terms, tf: counted.tf, length: counted.length });
+    units.get(item.unit)!.articles.push({ id, title, published, source, url, bodyHash, bodyChars, terms: counted.terms, tf: counted.tf, length: counted.length, cachedRow });
   }
   return [...units.values()];
 }

@@ -4,16 +4,18 @@
 // shards whose members did not change as they are on disk. The cache is keyed by the index
 // configuration and a fingerprint of the build's own code: a change to either starts afresh.
 // It is stored in columns (one array a field, the analyses as two raw typed-array files), so a
-// hundred thousand articles load and save in about a second.
+// hundred thousand articles load and save in about a second. The analysis files only grow: a
+// save appends the new articles' analyses and rewrites the columns, and rewrites the analyses
+// whole (a new generation of the files) only when more than half of them are dead.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { RawArticle, Skipped } from "./types.js";
 
 const CACHE_FILE = "build-cache.v8";
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 /** What the cache keeps of an article: everything but the body, plus the body's hash and length and its analysis. */
 export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
@@ -23,6 +25,8 @@ export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
   terms: Int32Array;
   tf: Float32Array;
   length: number;
+  /** Its row in the cache this build loaded, when its analysis came from there (it is not written again). */
+  cachedRow?: number;
 }
 
 /** A unit of this build, as the cache stores it. */
@@ -50,8 +54,13 @@ interface Columns {
   bodyHash: string[];
   bodyChars: Int32Array;
   length: Float64Array;
-  /** Row r's analysis is entries termStart[r] to termStart[r + 1] of the terms and tf files. */
-  termStart: Int32Array;
+  /** The analysis files' generation (their names carry it): a rewrite makes a new one. */
+  generation: number;
+  /** Entries of the analysis files that these columns cover (an append cut short leaves more). */
+  analysisLength: number;
+  /** Row r's analysis is termCount[r] entries from termOffset[r] of the terms and tf files. */
+  termOffset: Float64Array;
+  termCount: Int32Array;
   /** Article shard path to the signature of its members when it was written. */
   shards: Map<string, string>;
 }
@@ -74,11 +83,27 @@ function codeFingerprint(): string {
 function emptyColumns(key: string): Columns {
   return {
     version: CACHE_VERSION, key, dictionary: [], units: [], unitStart: new Int32Array(1), problems: new Map(),
-    id: [], title: [], published: [], source: [], url: [], bodyHash: [], bodyChars: new Int32Array(0), length: new Float64Array(0), termStart: new Int32Array(1), shards: new Map(),
+    id: [], title: [], published: [], source: [], url: [], bodyHash: [], bodyChars: new Int32Array(0), length: new Float64Array(0),
+    generation: 0, analysisLength: 0, termOffset: new Float64Array(0), termCount: new Int32Array(0), shards: new Map(),
   };
 }
 
-const view = <T>(data: Buffer, Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T, size: number) => new Type(data.buffer, data.byteOffset, data.length / size);
+const view = <T>(data: Buffer, Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number) => new Type(data.buffer, data.byteOffset, length);
+
+/** The analysis files of a generation. */
+const analysisFiles = (path: string, generation: number) => ({ terms: `${path}.${generation}.terms`, tf: `${path}.${generation}.tf` });
+
+/** Writes `data` at entry `at` of the file (4 bytes an entry), cutting off whatever lay beyond. */
+function writeAt(file: string, at: number, data: Int32Array | Float32Array): void {
+  const fd = openSync(file, at === 0 ? "w" : "r+");
+  try {
+    ftruncateSync(fd, at * 4);
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at * 4 + done);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export class BuildCache {
   private readonly unitIndex: Map<string, number>;
@@ -102,11 +127,12 @@ export class BuildCache {
     try {
       const columns = deserialize(readFileSync(path)) as Columns;
       if (columns.version !== CACHE_VERSION || columns.key !== key) throw new Error("stale");
-      const terms = view(readFileSync(`${path}.terms`), Int32Array, 4);
-      const tf = view(readFileSync(`${path}.tf`), Float32Array, 4);
-      // The analyses must be the ones written with these columns (a save cut short leaves them apart).
-      if (terms.length !== columns.termStart.at(-1) || tf.length !== terms.length) throw new Error("torn");
-      return new BuildCache(columns, terms, tf, path);
+      const files = analysisFiles(path, columns.generation);
+      const [termBytes, tfBytes] = [readFileSync(files.terms), readFileSync(files.tf)];
+      // The files hold at least what the columns cover (a save cut short may have appended more).
+      const length = columns.analysisLength;
+      if (termBytes.length < 4 * length || tfBytes.length < 4 * length) throw new Error("torn");
+      return new BuildCache(columns, view(termBytes, Int32Array, length), view(tfBytes, Float32Array, length), path);
     } catch {
       return new BuildCache(emptyColumns(key), new Int32Array(0), new Float32Array(0), path);
     }
@@ -141,7 +167,8 @@ export class BuildCache {
 
   /** A cached article's analysis, its term numbers into `dictionary`. */
   analysis(row: number): { terms: Int32Array; tf: Float32Array; length: number } {
-    const [start, end] = [this.columns.termStart[row]!, this.columns.termStart[row + 1]!];
+    const start = this.columns.termOffset[row]!;
+    const end = start + this.columns.termCount[row]!;
     return { terms: this.terms.subarray(start, end), tf: this.tf.subarray(start, end), length: this.columns.length[row]! };
   }
 
@@ -150,21 +177,38 @@ export class BuildCache {
     return this.columns.shards.get(path);
   }
 
-  /** Replaces the cache with this build's units, dictionary and shard signatures. */
+  /**
+   * Replaces the cache with this build's units, dictionary and shard signatures. Articles whose
+   * analysis came from this cache (`cachedRow`) keep it where it lies in the files; the others'
+   * are appended. When the files would be more than half dead, they are rewritten whole.
+   */
   save(dictionary: string[], units: readonly CacheUnit[], shards: Map<string, string>): void {
-    const c = emptyColumns(this.columns.key);
+    const old = this.columns;
+    const c = emptyColumns(old.key);
     c.dictionary = dictionary;
     c.shards = shards;
     const rows = units.reduce((sum, unit) => sum + unit.articles.length, 0);
+    let live = 0;
+    let appended = 0;
+    for (const unit of units) {
+      for (const article of unit.articles) {
+        live += article.terms.length;
+        if (article.cachedRow === undefined) appended += article.terms.length;
+      }
+    }
+    const rewrite = old.analysisLength + appended > 2 * live;
+    c.generation = rewrite ? old.generation + 1 : old.generation;
+    const start = rewrite ? 0 : old.analysisLength;
+    c.analysisLength = start + (rewrite ? live : appended);
     c.unitStart = new Int32Array(units.length + 1);
     c.bodyChars = new Int32Array(rows);
     c.length = new Float64Array(rows);
-    c.termStart = new Int32Array(rows + 1);
-    let total = 0;
-    for (const unit of units) for (const article of unit.articles) total += article.terms.length;
-    const terms = new Int32Array(total);
-    const tf = new Float32Array(total);
+    c.termOffset = new Float64Array(rows);
+    c.termCount = new Int32Array(rows);
+    const terms = new Int32Array(c.analysisLength - start);
+    const tf = new Float32Array(terms.length);
     let row = 0;
+    let next = 0;
     units.forEach((unit, u) => {
       c.units.push(unit.key);
       c.unitStart[u] = row;
@@ -178,17 +222,30 @@ export class BuildCache {
         c.bodyHash.push(article.bodyHash);
         c.bodyChars[row] = article.bodyChars;
         c.length[row] = article.length;
-        terms.set(article.terms, c.termStart[row]!);
-        tf.set(article.tf, c.termStart[row]!);
-        c.termStart[row + 1] = c.termStart[row]! + article.terms.length;
+        c.termCount[row] = article.terms.length;
+        if (!rewrite && article.cachedRow !== undefined) {
+          c.termOffset[row] = old.termOffset[article.cachedRow]!;
+        } else {
+          c.termOffset[row] = start + next;
+          terms.set(article.terms, next);
+          tf.set(article.tf, next);
+          next += article.terms.length;
+        }
         row++;
       }
     });
     c.unitStart[units.length] = row;
     mkdirSync(dirname(this.path), { recursive: true });
-    for (const [suffix, data] of [[".terms", terms], [".tf", tf], ["", serialize(c)]] as const) {
-      writeFileSync(`${this.path}${suffix}.tmp`, data);
-      renameSync(`${this.path}${suffix}.tmp`, `${this.path}${suffix}`);
+    const files = analysisFiles(this.path, c.generation);
+    writeAt(files.terms, start, terms);
+    writeAt(files.tf, start, tf);
+    writeFileSync(`${this.path}.tmp`, serialize(c));
+    renameSync(`${this.path}.tmp`, this.path);
+    // Analysis files of other generations (or of a stale cache) are dead now.
+    const current = new Set(Object.values(files).map((file) => basename(file)));
+    const name = basename(this.path);
+    for (const file of readdirSync(dirname(this.path))) {
+      if (file.startsWith(`${name}.`) && /\.(terms|tf)$/.test(file) && !current.has(file)) rmSync(join(dirname(this.path), file), { force: true });
     }
   }
 }

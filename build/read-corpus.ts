@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { hashOf, type BuildCache } from "./cache.js";
-import { jsonLines, readJsonLine } from "./formats/jsonl.js";
+import { eachJsonLine, readJsonLine } from "./formats/jsonl.js";
 import { FORMATS, readerFor } from "./formats/index.js";
 import type { FileResult, RawArticle, Skipped } from "./types.js";
 
@@ -41,6 +41,12 @@ function listFiles(path: string): string[] {
 function isBlank(bytes: Buffer): boolean {
   for (const byte of bytes) if (byte !== 32 && byte !== 9 && byte !== 13) return false;
   return true;
+}
+
+/** A line read again, checked against its hash: the file must not change during the build. */
+function unchanged(bytes: Buffer, unit: string, origin: string): Buffer {
+  if (hashOf(bytes) !== unit) throw new Error(`${origin} changed while the build was reading it; run the build again`);
+  return bytes;
 }
 
 /** Articles of a unit read afresh. */
@@ -80,14 +86,14 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
   const result: CorpusResult = { articles: [], skipped: [], warnings: [], filesRead: 0, cachedUnits: 0, units: new Map() };
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
   // A JSON Lines unit is keyed by its content alone, so inserting a line elsewhere keeps it
-  // cached; its origin (path:line) is set afresh.
-  const take = (unit: string, read: () => FileResult, origin: string) => {
+  // cached; its origin (path:line) is set afresh. `now` reads a unit being taken afresh; `later` reads a cached one's bodies if asked.
+  const take = (unit: string, now: () => FileResult, later: () => FileResult, origin: string) => {
     const cached = cache?.rows(unit);
     const at = (items: Skipped[]) => items.map((item) => ({ ...item, path: origin }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Skipped[] } = cached
-      ? { articles: fromCache(cache!, unit, cached, origin, read), skipped: at(cached.skipped), warnings: at(cached.warnings) }
+      ? { articles: fromCache(cache!, unit, cached, origin, later), skipped: at(cached.skipped), warnings: at(cached.warnings) }
       : (() => {
-          const read1 = read();
+          const read1 = now();
           return { articles: fresh(unit, read1), skipped: read1.skipped, warnings: read1.warnings };
         })();
     if (cached) result.cachedUnits++;
@@ -105,15 +111,16 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
     }
     result.filesRead++;
     try {
-      const data = readFileSync(file);
       if (read === FORMATS.find((format) => format.endings.includes(".jsonl"))!.read) {
-        jsonLines(path, data).forEach((bytes, index) => {
+        eachJsonLine(file, ({ index, bytes, load }) => {
           if (isBlank(bytes)) return;
           const origin = `${path}:${index + 1}`;
-          take(hashOf(bytes), () => readJsonLine(bytes.toString("utf8"), origin), origin);
+          const unit = hashOf(bytes);
+          take(unit, () => readJsonLine(bytes.toString("utf8"), origin), () => readJsonLine(unchanged(load(), unit, origin).toString("utf8"), origin), origin);
         });
       } else {
-        take(hashOf(Buffer.concat([Buffer.from(`${path}\n`), data])), () => read(path, readFileSync(file)), path);
+        const data = readFileSync(file);
+        take(hashOf(Buffer.concat([Buffer.from(`${path}\n`), data])), () => read(path, data), () => read(path, readFileSync(file)), path);
       }
     } catch (error) {
       result.skipped.push({ path, reason: `could not be read: ${(error as Error).message}` });

@@ -1,6 +1,12 @@
 // Publication dates: MENAFN reference numbers, date lines in a scrape, and the many shapes
 // a corpus record's date field comes in. Every date comes out as YYYY-MM-DD or null.
-import * as chrono from "chrono-node";
+// chrono-node (English only) is loaded on the first date that needs it: most corpora give ISO
+// dates, and loading it costs a build a noticeable part of its start-up.
+import { createRequire } from "node:module";
+import type * as Chrono from "chrono-node/en";
+
+let english: typeof Chrono | undefined;
+const chrono = () => (english ??= createRequire(import.meta.url)("chrono-node/en") as typeof Chrono);
 
 function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -26,7 +32,7 @@ export interface DateLine {
 /** Reads a line that is nothing but a full date ("Tuesday, October 21, 2025"), else null. */
 export function parseDateLine(line: string): DateLine | null {
   if (line.length > 60) return null;
-  const [result] = chrono.parse(line);
+  const [result] = chrono().parse(line);
   if (!result) return null;
   const rest = line.replace(result.text, "").replace(/^[\s,]*(mon|tue|wed|thu|fri|sat|sun)[a-z]*[\s,]*/i, "");
   if (rest.replace(/[\s,.|-]/g, "").length > 0) return null;
@@ -54,7 +60,7 @@ export function normalizeDate(value: unknown): string | null {
     const date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (date) return date;
   }
-  const [result] = chrono.parse(value);
+  const [result] = chrono().parse(value);
   if (result?.start.isCertain("year") && result.start.isCertain("month") && result.start.isCertain("day")) {
     const date = isoDate(result.start.get("year")!, result.start.get("month")!, result.start.get("day")!);
     if (date) return date;

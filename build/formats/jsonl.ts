@@ -1,12 +1,13 @@
 // JSON Lines corpora (.jsonl, .jsonl.gz): one article object per line. The build cache reads
-// them line by line (`jsonLines`, `readJsonLine`), so an unchanged line is never parsed again.
+// them line by line (`eachJsonLine`, `readJsonLine`), so an unchanged line is never parsed again.
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import type { FileResult } from "../types.js";
 import { recordToArticle } from "./record.js";
 
 /**
  * The file's lines as bytes (views, not copies), decompressed when it ends in .gz; the line
- * number is the index + 1. The build cache hashes them without decoding a line it has seen.
+ * number is the index + 1.
  */
 export function jsonLines(path: string, data: Buffer): Buffer[] {
   const bytes = path.endsWith(".gz") ? gunzipSync(data) : data;
@@ -18,6 +19,78 @@ export function jsonLines(path: string, data: Buffer): Buffer[] {
   }
   lines.push(bytes.subarray(start));
   return lines;
+}
+
+/** One line as `eachJsonLine` visits it. */
+export interface JsonLine {
+  /** Line number - 1. */
+  index: number;
+  /** The line's bytes: valid during the visit only (the read buffer is reused after). */
+  bytes: Buffer;
+  /** The line's bytes at any later time (read again from the file when it is not compressed). */
+  load: () => Buffer;
+}
+
+/** Bytes read at a time from an uncompressed file; a longer line grows the buffer. */
+const CHUNK = 4 << 20;
+
+function readRange(file: string, offset: number, length: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const bytes = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, bytes, done, length - done, offset + done);
+      if (n === 0) throw new Error(`${file} is shorter than it was (it changed during the build)`);
+      done += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Visits every line of a JSON Lines file. An uncompressed file is read in chunks through one
+ * buffer: a whole archive read at once (hundreds of MB) costs more in fresh memory than in
+ * reading, and a line kept for later is read again by its offset. A .gz file is decompressed
+ * whole.
+ */
+export function eachJsonLine(file: string, visit: (line: JsonLine) => void): void {
+  if (file.endsWith(".gz")) {
+    jsonLines(file, readFileSync(file)).forEach((bytes, index) => visit({ index, bytes, load: () => bytes }));
+    return;
+  }
+  const fd = openSync(file, "r");
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    /** File offset of buffer[0], bytes held, and the next line's number. */
+    let base = 0;
+    let held = 0;
+    let index = 0;
+    const emit = (start: number, end: number) => {
+      const offset = base + start;
+      const length = end - start;
+      visit({ index: index++, bytes: buffer.subarray(start, end), load: () => readRange(file, offset, length) });
+    };
+    for (;;) {
+      if (held === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      const n = readSync(fd, buffer, held, buffer.length - held, null);
+      if (n === 0) break;
+      const end = held + n;
+      let start = 0;
+      for (let at = buffer.indexOf(10, held); at !== -1 && at < end; at = buffer.indexOf(10, start)) {
+        emit(start, at);
+        start = at + 1;
+      }
+      buffer.copy(buffer, 0, start, end);
+      base += start;
+      held = end - start;
+    }
+    emit(0, held);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** One line's article (or why it was skipped); blank lines give nothing. */

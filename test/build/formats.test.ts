@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { build } from "../../build/build.js";
 import { articleId, deriveTitle, finalizeArticles } from "../../build/finalize.js";
-import { readJsonLines } from "../../build/formats/jsonl.js";
+import { eachJsonLine, readJsonLines, type JsonLine } from "../../build/formats/jsonl.js";
 import { readMarkdown } from "../../build/formats/markdown.js";
 import { parseBuildOptions } from "../../build/options.js";
 import { readCorpus } from "../../build/read-corpus.js";
@@ -47,6 +47,37 @@ describe("JSON Lines", () => {
     expect(skipped[1]!.reason).toMatch(/no article text/);
     expect(skipped[2]!.reason).toBe("line is not a JSON object");
     expect(warnings).toEqual([{ path: "bad.jsonl:5", reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/) }]);
+  });
+});
+
+describe("JSON Lines read in chunks", () => {
+  const visitAll = (file: string) => {
+    const seen: { index: number; text: string; load: JsonLine["load"] }[] = [];
+    eachJsonLine(file, ({ index, bytes, load }) => seen.push({ index, text: bytes.toString("utf8"), load }));
+    return seen;
+  };
+
+  it("visits every line of a file larger than its read buffer, lines across chunk ends and one longer than the buffer", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-lines-"));
+    const file = join(dir, "big.jsonl");
+    // Lines of odd lengths so that chunk ends fall inside lines, and one line of 9 MiB.
+    const lines = Array.from({ length: 3000 }, (_, n) => line({ id: `n${n}`, body: `Story ${n} ` + "é".repeat(n % 977) }));
+    lines.splice(1500, 0, line({ id: "long", body: "x".repeat(9 << 20) }));
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const seen = visitAll(file);
+    expect(seen.map((l) => l.text)).toEqual([...lines, ""]);
+    expect(seen.map((l) => l.index)).toEqual(seen.map((_, n) => n));
+    // A line's bytes can be had again after the visit, from its offset in the file.
+    for (const n of [0, 777, 1500, 2999, 3000]) expect(seen[n]!.load().toString("utf8")).toBe(lines[n]);
+  });
+
+  it("reads the same lines from a gzip file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-lines-"));
+    const lines = [line({ id: "a", body: "A." }), "", line({ id: "b", body: "B." })];
+    writeFileSync(join(dir, "n.jsonl.gz"), gzipSync(lines.join("\n")));
+    const seen = visitAll(join(dir, "n.jsonl.gz"));
+    expect(seen.map((l) => l.text)).toEqual(lines);
+    expect(seen[2]!.load().toString("utf8")).toBe(lines[2]);
   });
 });
 

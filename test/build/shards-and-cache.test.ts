@@ -83,6 +83,63 @@ describe("build cache", () => {
     expect(module(outDir)).toBe(module(join(dir, "fresh")));
   });
 
+  it("appends new analyses, rewrites the analysis files once most are dead, and still builds what a fresh build does", () => {
+    // Neighbours share no first word, so an analysis read one entry off would change the index.
+    const places = ["Harbour", "Bridge", "Railway", "Airport", "Canal", "Tunnel", "Ferry"];
+    const story = (n: number, extra = "") => line({ id: `v${n}`, title: `${places[n % places.length]} works ${n}`, body: `Crews on site ${n} moved ${n * 3} tonnes.${extra}`, date: "2024-02-01" });
+    const lines = Array.from({ length: 60 }, (_, n) => story(n));
+    const { dir, file } = corpus(lines);
+    const cacheDir = join(dir, "cache");
+    const outDir = join(dir, "cached");
+    const analysisFiles = () => readdirSync(cacheDir).filter((name) => /\.(terms|tf)$/.test(name)).sort();
+    const analysisBytes = () => analysisFiles().map((name) => statSync(join(cacheDir, name)).size);
+    /** Rewrites the corpus, rebuilds with the cache, and checks the files against a fresh build's. */
+    let step = 0;
+    const rebuild = (cached: number) => {
+      writeFileSync(file, lines.join("\n"));
+      expect(build({ corpus: file, outDir, layout: "sharded", cacheDir }).cached).toBe(cached);
+      const freshDir = join(dir, `fresh${step++}`);
+      build({ corpus: file, outDir: freshDir, layout: "sharded" });
+      expect(files(join(outDir, "assets"))).toEqual(files(join(freshDir, "assets")));
+      expect(module(outDir)).toBe(module(freshDir));
+    };
+    rebuild(0);
+    const [firstFiles, firstBytes] = [analysisFiles(), analysisBytes()];
+    expect(firstFiles).toHaveLength(2);
+
+    // A few edits: their analyses are appended to the same files.
+    lines[5] = story(5, " First correction.");
+    rebuild(59);
+    expect(analysisFiles()).toEqual(firstFiles);
+    analysisBytes().forEach((bytes, i) => expect(bytes).toBeGreaterThan(firstBytes[i]!));
+
+    // Two thirds edited, twice: the first time appended, the second time over half of the
+    // files would be dead, so they are rewritten as a new generation and the old ones removed.
+    for (let n = 0; n < 40; n++) lines[n] = story(n, " Second correction.");
+    rebuild(20);
+    expect(analysisFiles()).toEqual(firstFiles);
+    for (let n = 20; n < 60; n++) lines[n] = story(n, " Third correction.");
+    rebuild(20);
+    expect(analysisFiles()).toHaveLength(2);
+    expect(analysisFiles()).not.toEqual(firstFiles);
+
+    // An append cut short (more bytes than the columns cover) does not spoil the cache.
+    for (const name of analysisFiles()) writeFileSync(join(cacheDir, name), Buffer.alloc(12, 7), { flag: "a" });
+    lines[59] = story(59, " Fourth correction.");
+    rebuild(59);
+    lines[58] = story(58, " Fifth correction.");
+    rebuild(59);
+  });
+
+  it("starts afresh when the analysis files are shorter than the cache says", () => {
+    const { dir, file } = corpus([story(1), story(2)]);
+    const cacheDir = join(dir, "cache");
+    build({ corpus: file, outDir: join(dir, "out"), cacheDir });
+    const terms = readdirSync(cacheDir).find((name) => name.endsWith(".terms"))!;
+    writeFileSync(join(cacheDir, terms), readFileSync(join(cacheDir, terms)).subarray(0, 8));
+    expect(build({ corpus: file, outDir: join(dir, "out"), cacheDir }).cached).toBe(0);
+  });
+
   it("keeps the report's skips and line numbers right for cached lines", () => {
     const { dir, file } = corpus([story(1), "not json", story(2)]);
     const cacheDir = join(dir, "cache");
