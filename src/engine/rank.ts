@@ -89,12 +89,16 @@ export function accumulate(postings: ReadonlyMap<string, Postings>, articles: nu
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
-        // and the score there is left over from an earlier query.
-        if (masks[id] === 0) {
-          touched[count++] = id;
-          scores[id] = impact;
-        } else scores[id]! += impact;
-        masks[id]! |= mask;
+        // and the score there is left over from an earlier query (always finite). Without a
+        // branch (which a mix of fresh and touched articles keeps mispredicting): `fresh` is
+        // 1 for an untouched article, 0 otherwise; the id is always written and counted only
+        // when fresh, and a fresh article's stale score is multiplied away.
+        const seen = masks[id]!;
+        const fresh = ((seen | -seen) >>> 31) ^ 1;
+        touched[count] = id;
+        count += fresh;
+        scores[id] = scores[id]! * (1 - fresh) + impact;
+        masks[id] = seen | mask;
       }
     }
   }
