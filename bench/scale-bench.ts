@@ -1,7 +1,7 @@
 // `npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines newsfind,minisearch,orama]
-//   [--rounds 3] [--port 8810] [--json OUT.json] [--no-rebuild]`
+//   [--rounds 3] [--cold-runs 5] [--port 8810] [--json OUT.json] [--no-rebuild]`
 // The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
-// worker (bench/scale/), measured from outside through wrangler dev, one table per engine plus
+// worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle), one table per engine plus
 // ratios; then newsfind's own figures: the index data a cold two-word query reads, and a build
 // cache rebuild after five articles are edited and one appended (largest size only).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +25,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       articles: { type: "string" },
       engines: { type: "string", default: ENGINES.join(",") },
       rounds: { type: "string", default: "3" },
+      "cold-runs": { type: "string", default: "5" },
       port: { type: "string", default: "8810" },
       json: { type: "string" },
       "no-rebuild": { type: "boolean", default: false },
@@ -32,8 +33,9 @@ export async function scaleBench(argv: string[]): Promise<void> {
   });
   const sizes = (values.articles ?? "").split(",").map((size) => Number(size.replace(/[_\s]/g, "")));
   const engines = values.engines!.split(",").map((engine) => engine.trim()) as EngineName[];
-  if (!values.corpus || sizes.some((size) => !Number.isInteger(size) || size < 1) || engines.some((engine) => !ENGINES.includes(engine))) {
-    throw new Error(`usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}]`);
+  const coldRuns = Number(values["cold-runs"]);
+  if (!values.corpus || !Number.isInteger(coldRuns) || coldRuns < 1 || sizes.some((size) => !Number.isInteger(size) || size < 1) || engines.some((engine) => !ENGINES.includes(engine))) {
+    throw new Error(`usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--cold-runs 5]`);
   }
   const titles = parseTitleQueries(readFileSync(DEFAULT_QUERIES, "utf8"));
   const twoWord = titles.map(twoWordQuery).filter((query): query is string => query !== null).slice(0, 200);
@@ -44,6 +46,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     sizes,
     engines,
     rounds: Number(values.rounds),
+    coldRuns,
     firstPort: Number(values.port),
     newsfind: async (corpusPath, dir) => {
       const built = await adapter(corpusPath, dir);

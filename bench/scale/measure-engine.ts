@@ -2,12 +2,14 @@
 // leaves its cells missing with the reason, and the others are still measured.
 //   build (timed) -> dry run against the Workers limits, keeping its bundle -> that bundle in a
 //   fresh workerd: first request is a two-word query, then warm latency, then 1,000 queries and
-//   the isolate's heap, peak RSS -> a fresh empty worker: its first request (the baseline of
-//   the cold query).
+//   the isolate's heap, peak RSS -> more fresh workers of the bundle, each timing its first
+//   query -> as many fresh empty workers, each timing its first request (the cold query's
+//   baseline). A first request is one sample of a noisy machine: the cold cells are medians.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleWorker, dryRun } from "./dry-run.js";
+import { median } from "../stats.js";
 import { cycle, searchPath } from "./scale-queries.js";
 import { replay, warmLatency } from "./timing.js";
 import type { EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
@@ -39,16 +41,20 @@ export interface MeasureInput {
   /** How long a worker may take to get ready (see worker-process.ts). Default 600 s. */
   readyTimeoutMs?: number;
   rounds?: number;
+  /** Fresh workers timed on their first request, per engine and for the empty worker; the cold cells are their medians. Default 5. */
+  coldRuns?: number;
   log?: (message: string) => void;
 }
 
 const MiB = 1024 * 1024;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 400);
 
-export async function measureEngine({ engine, articles, build, nextPorts, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, log = () => {} }: MeasureInput): Promise<ScaleRow> {
+export async function measureEngine({ engine, articles, build, nextPorts, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, coldRuns = 5, log = () => {} }: MeasureInput): Promise<ScaleRow> {
   const cells = {} as Record<NumericColumn, Measured>;
   const fail = (columns: NumericColumn[], why: string) => columns.forEach((column) => (cells[column] ??= { missing: why }));
   let deployable: ScaleRow["deployable"] = { missing: "not built" };
+  const coldSamples: number[] = [];
+  const emptySamples: number[] = [];
 
   log(`${engine} ${articles}: build`);
   let built: BuiltEngine | undefined;
@@ -77,6 +83,7 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
         const worker = await serveWorker({ configPath: built.configPath, bundleDir, ...(await nextPorts()), emptyPath: built.emptyPath, readyTimeoutMs });
         try {
           cells.coldMs = await worker.firstRequestMs(searchPath(coldQuery)).catch((error) => ({ missing: `first query failed: ${message(error)}` }));
+          if (typeof cells.coldMs === "number") coldSamples.push(cells.coldMs);
           log(`${engine} ${articles}: warm latency`);
           const warm = await worker
             .client()
@@ -99,6 +106,15 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
       } catch (error) {
         fail(["coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"], `the bundle could not be served: ${message(error)}`);
       }
+      if (coldSamples.length > 0) {
+        log(`${engine} ${articles}: ${coldRuns - 1} more fresh workers, first query`);
+        try {
+          while (coldSamples.length < coldRuns) coldSamples.push(await firstRequestOfFresh({ configPath: built.configPath, bundleDir, nextPorts, readyTimeoutMs }, searchPath(coldQuery)));
+          cells.coldMs = median(coldSamples);
+        } catch (error) {
+          cells.coldMs = { missing: `fresh worker ${coldSamples.length + 1} of ${coldRuns} failed: ${message(error)}` };
+        }
+      }
     } finally {
       rmSync(bundleDir, { recursive: true, force: true });
     }
@@ -109,16 +125,29 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
   try {
     const bundled = await bundleWorker(emptyConfigPath, emptyBundle);
     if (!bundled.ok) throw new Error(bundled.reason);
-    const empty = await serveWorker({ configPath: emptyConfigPath, bundleDir: emptyBundle, ...(await nextPorts()) });
-    try {
-      cells.emptyColdMs = await empty.firstRequestMs("/");
-    } finally {
-      await empty.stop();
-    }
+    while (emptySamples.length < coldRuns) emptySamples.push(await firstRequestOfFresh({ configPath: emptyConfigPath, bundleDir: emptyBundle, nextPorts, readyTimeoutMs }, "/"));
+    cells.emptyColdMs = median(emptySamples);
   } catch (error) {
     cells.emptyColdMs = { missing: `empty worker failed: ${message(error)}` };
   } finally {
     rmSync(emptyBundle, { recursive: true, force: true });
   }
-  return { engine, articles, deployable, ...cells };
+  return { engine, articles, deployable, ...cells, coldSamplesMs: coldSamples, emptyColdSamplesMs: emptySamples };
+}
+
+interface FreshWorker {
+  configPath: string;
+  bundleDir: string;
+  nextPorts: MeasureInput["nextPorts"];
+  readyTimeoutMs: number;
+}
+
+/** Serves the bundle in a fresh workerd, times its first request to `path`, and stops it. */
+async function firstRequestOfFresh({ configPath, bundleDir, nextPorts, readyTimeoutMs }: FreshWorker, path: string): Promise<number> {
+  const worker = await serveWorker({ configPath, bundleDir, ...(await nextPorts()), readyTimeoutMs });
+  try {
+    return await worker.firstRequestMs(path);
+  } finally {
+    await worker.stop();
+  }
 }

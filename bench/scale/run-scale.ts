@@ -1,6 +1,6 @@
 // The "Archive scale" benchmark: for each article count, one at a time, the first N articles of
 // the corpus go to every engine (newsfind, MiniSearch, Orama); each is built, dry-run against
-// the Workers limits and served by a fresh `wrangler dev` on loopback to be measured from
+// the Workers limits and served by fresh workerd processes on loopback to be measured from
 // outside (see measure-engine.ts). Everything a size wrote is deleted before the next one.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +29,8 @@ export interface ScaleOptions {
   warmQueries?: number;
   /** Timed rounds over the warm queries. Default 3. */
   rounds?: number;
+  /** Fresh workers timed on their first request (cold figures are medians). Default 5. */
+  coldRuns?: number;
   /** How long a worker may take to bundle, load and get ready. Default 600 s. */
   readyTimeoutMs?: number;
   /** First loopback port; every worker process gets a fresh pair. Default 8810. */
@@ -55,6 +57,7 @@ export async function runScale({
   queries = resolve(PROJECT_ROOT, DEFAULT_QUERIES),
   warmQueries = 100,
   rounds = 3,
+  coldRuns = 5,
   readyTimeoutMs = 600_000,
   firstPort = 8810,
   keep = false,
@@ -76,7 +79,7 @@ export async function runScale({
       const emptyConfigPath = writeEmptyWorkerConfig(join(dir, "empty"));
       for (const engine of engines) {
         const build = engine === "newsfind" ? async () => ({ ...(await newsfind(subset.path, join(dir, engine))), emptyPath: "/" }) : () => peerBuild(engine, subset.path, join(dir, engine));
-        const row = await measureEngine({ engine, articles: subset.lines, build, nextPorts, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, readyTimeoutMs, log });
+        const row = await measureEngine({ engine, articles: subset.lines, build, nextPorts, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, coldRuns, readyTimeoutMs, log });
         rows.push(row);
         onRow(row);
       }

@@ -37,4 +37,8 @@ export type ScaleRow = {
   articles: number;
   /** Within the Workers limits by the dry run, or why not; missing when no dry run could be made. */
   deployable: { yes: true } | { yes: false; reason: string } | { missing: string };
+  /** Each fresh worker's first-query time, ms (coldMs is their median). */
+  coldSamplesMs?: number[];
+  /** Each fresh empty worker's first-request time, ms (emptyColdMs is their median). */
+  emptyColdSamplesMs?: number[];
 } & Record<NumericColumn, Measured>;

@@ -84,3 +84,11 @@ describe("heap cells", () => {
     expect(text).toContain("[1] above the 128 MB memory limit of a Workers isolate");
   });
 });
+
+describe("cold cells", () => {
+  it("say they are medians over the fresh workers sampled", () => {
+    const sampled = formatTables([row("newsfind", 1000, { coldSamplesMs: [41, 39, 55, 40, 38], emptyColdSamplesMs: [2, 2, 3, 1, 2] })]);
+    expect(sampled).toContain("medians over 5 fresh workers each");
+    expect(formatTables([row("newsfind", 1000)])).not.toContain("fresh workers");
+  });
+});
