@@ -84,6 +84,8 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
         try {
           cells.coldMs = await worker.firstRequestMs(searchPath(coldQuery)).catch((error) => ({ missing: `first query failed: ${message(error)}` }));
           if (typeof cells.coldMs === "number") coldSamples.push(cells.coldMs);
+          // A worker that failed its first query is measured no further: every later cell would only say it was gone.
+          else throw new ColdFailure(cells.coldMs.missing);
           log(`${engine} ${articles}: warm latency`);
           const warm = await worker
             .client()
@@ -104,7 +106,8 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
           await worker.stop();
         }
       } catch (error) {
-        fail(["coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"], `the bundle could not be served: ${message(error)}`);
+        const why = error instanceof ColdFailure ? error.message : `the bundle could not be served: ${message(error)}`;
+        fail(["coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"], why);
       }
       if (coldSamples.length > 0) {
         log(`${engine} ${articles}: ${coldRuns - 1} more fresh workers, first query`);
@@ -134,6 +137,9 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
   }
   return { engine, articles, deployable, ...cells, coldSamplesMs: coldSamples, emptyColdSamplesMs: emptySamples };
 }
+
+/** The first query failed; its message is the reason every cell of the served worker gives. */
+class ColdFailure extends Error {}
 
 interface FreshWorker {
   configPath: string;

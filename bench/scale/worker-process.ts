@@ -56,7 +56,8 @@ export async function serveWorker({ configPath, bundleDir, port, inspectorPort, 
     const states = runtimes().map((pid) => `workerd at ${Math.round((peakRssBytes(pid) ?? 0) / 1e6)} MB peak RSS after ${cpuSeconds(pid)} s of CPU`);
     return states.length > 0 ? states.join(", ") : "no workerd started yet";
   };
-  const output = tailBuffer();
+  // Long enough to keep a crash's message above its native stack trace.
+  const output = tailBuffer(20_000);
   let session: InspectorSession | undefined;
   let connection: HttpClient | undefined;
   let requested = false;
@@ -99,14 +100,27 @@ export async function serveWorker({ configPath, bundleDir, port, inspectorPort, 
       requested = true;
       // A connection of its own, opened inside the timed span as any first visitor's would be.
       const start = performance.now();
-      const first = await httpClient("127.0.0.1", port);
+      let first: HttpClient | undefined;
       try {
+        first = await httpClient("127.0.0.1", port);
         const { status } = await first.get(path);
         const ms = performance.now() - start;
         if (status < 200 || status > 299) throw new Error(`${path} answered ${status} on the first request`);
         return ms;
+      } catch (error) {
+        // "The connection closed" alone says nothing: say whether workerd still runs and what it printed.
+        const said = output
+          .text()
+          .split("\n")
+          .filter((line) => !/@0x[0-9a-f]+\s*$/.test(line)) // a crash's native stack frames
+          .join(" ")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(-240);
+        const runtime = runtimes().length > 0 ? runtimeState() : "no workerd process runs any more";
+        throw new Error(`${error instanceof Error ? error.message : String(error)} (${runtime}${said ? `; the server printed: ${said}` : ""})`);
       } finally {
-        first.close();
+        first?.close();
       }
     },
     async heapUsed() {
