@@ -2,13 +2,15 @@
 //   [--rounds 3] [--cold-runs 5] [--port 8810] [--json OUT.json] [--no-rebuild]`
 // The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
 // worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle), one table per engine plus
-// ratios; then newsfind's own figures: the index data a cold two-word query reads, and a build
-// cache rebuild after five articles are edited and one appended (largest size only).
+// ratios; then newsfind's own figures: the index data a cold two-word query reads (as typed, and
+// with typos), and a build cache rebuild after five articles are edited and one appended (largest
+// size only).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { coldReads, type ReadFigures } from "./query-reads.js";
+import { withTypos } from "./typos.js";
 import { benchRebuild } from "./rebuild.js";
 import { writeCorpusSubset } from "./scale/corpus-subset.js";
 import { newsfindAdapter } from "./scale/newsfind-adapter.js";
@@ -39,7 +41,9 @@ export async function scaleBench(argv: string[]): Promise<void> {
   }
   const titles = parseTitleQueries(readFileSync(DEFAULT_QUERIES, "utf8"));
   const twoWord = titles.map(twoWordQuery).filter((query): query is string => query !== null).slice(0, 200);
-  const reads = new Map<number, ReadFigures>();
+  // The same queries with one seeded typo (never the first letter) in each word of five letters or more: typo tolerance's reads.
+  const misspelled = twoWord.map((query, n) => withTypos(query, n + 1, 5));
+  const reads = new Map<number, { clean: ReadFigures; typos: ReadFigures }>();
   const adapter = newsfindAdapter();
   const rows = await runScale({
     corpus: values.corpus,
@@ -51,7 +55,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     newsfind: async (corpusPath, dir) => {
       const built = await adapter(corpusPath, dir);
       const articles = Number(/corpus-(\d+)\.jsonl$/.exec(corpusPath)?.[1] ?? 0);
-      reads.set(articles, await coldReads(join(dir, "index"), join(dir, "assets"), twoWord));
+      reads.set(articles, { clean: await coldReads(join(dir, "index"), join(dir, "assets"), twoWord), typos: await coldReads(join(dir, "index"), join(dir, "assets"), misspelled) });
       return built;
     },
     onRow: (row) => console.error(`[scale] ${JSON.stringify(row)}`),
@@ -59,10 +63,12 @@ export async function scaleBench(argv: string[]): Promise<void> {
   printTables(rows);
 
   console.log("\nnewsfind: index data a cold two-word query reads (10 hits with snippets; a fresh store per query)\n");
-  console.log("| articles | queries | median KiB | p99 KiB | max KiB | median files |\n|---:|---:|---:|---:|---:|---:|");
-  for (const [articles, figures] of reads) {
-    const kib = (bytes: number) => (bytes / 1024).toFixed(0);
-    console.log(`| ${articles.toLocaleString("en-US")} | ${figures.queries} | ${kib(figures.medianBytes)} | ${kib(figures.p99Bytes)} | ${kib(figures.maxBytes)} | ${figures.medianFiles} |`);
+  console.log("| articles | queries | count | median KiB | p99 KiB | max KiB | median files |\n|---:|:---|---:|---:|---:|---:|---:|");
+  const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+  for (const [articles, { clean, typos }] of reads) {
+    for (const [kind, figures] of [["as typed", clean], ["a typo in each word of 5+ letters", typos]] as const) {
+      console.log(`| ${articles.toLocaleString("en-US")} | ${kind} | ${figures.queries} | ${kib(figures.medianBytes)} | ${kib(figures.p99Bytes)} | ${kib(figures.maxBytes)} | ${figures.medianFiles} |`);
+    }
   }
 
   let rebuild: ReturnType<typeof benchRebuild> | undefined;

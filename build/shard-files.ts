@@ -1,6 +1,6 @@
 // The sharded layout's asset files: term shards (posting lists partitioned by term hash),
 // article shards (consecutive positions), id shards (id → position, by id hash), phonetic
-// shards (by key hash), the metadata file and the lexicon. Shard counts follow the corpus
+// shards (by key hash), the metadata file and the lexicon shards (runs of sorted terms). Shard counts follow the corpus
 // size, so a query reads tens of kilobytes a shard and the files stay within Workers limits.
 import {
   encodeLexicon,
@@ -8,6 +8,7 @@ import {
   encodeTermShard,
   shardOf,
   shardPaths,
+  splitLexicon,
   type Article,
   type Postings,
   type ShardedLayout,
@@ -26,7 +27,7 @@ export interface ShardReuse {
 }
 
 /** Target sizes of one shard, in bytes: small enough that a query reads little, large enough to keep the file count down. */
-export const SHARD_TARGETS = { terms: 64 << 10, articles: 32 << 10, ids: 32 << 10, phonetic: 16 << 10 };
+export const SHARD_TARGETS = { terms: 32 << 10, articles: 32 << 10, ids: 32 << 10, phonetic: 16 << 10, lexicon: 16 << 10 };
 /** Asset files a sharded index may take: Workers allow 20,000, and the rest is left for the worker's own. */
 export const MAX_INDEX_FILES = 19_000;
 /** Where the index's files go under the assets directory. */
@@ -78,7 +79,11 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
   const termShards = Math.min(4096, shards(postingsBytes, SHARD_TARGETS.terms));
   const idShards = shards(idBytes, SHARD_TARGETS.ids);
   const phoneticShards = shards(phonetic.reduce((sum, line) => sum + line.length + 1, 0), SHARD_TARGETS.phonetic);
-  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - 2;
+  const used = [...dictionary.keys()].filter((n) => inverted.documentFrequency[n]! > 0);
+  const documentFrequency = new Map<string, number>();
+  for (const n of used) documentFrequency.set(dictionary[n]!, inverted.documentFrequency[n]!);
+  const lexicon = splitLexicon(encodeLexicon(documentFrequency), SHARD_TARGETS.lexicon);
+  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - 1;
   const averageArticle = storeBytes / Math.max(1, articles.length);
   let articlesPerShard = Math.max(1, Math.floor(SHARD_TARGETS.articles / averageArticle));
   articlesPerShard = Math.max(articlesPerShard, Math.ceil(articles.length / room));
@@ -90,9 +95,9 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
     articleShards: Math.max(1, Math.ceil(articles.length / articlesPerShard)),
     idShards,
     phoneticShards,
+    lexiconShards: lexicon.map((shard) => shard.first),
   };
 
-  const used = [...dictionary.keys()].filter((n) => inverted.documentFrequency[n]! > 0);
   const byShard = groupBy(used, termShards, (n) => shardOf(dictionary[n]!, termShards));
   byShard.forEach((terms, shard) => {
     if (shard % 64 === 0) progress("term shards", shard, termShards);
@@ -123,9 +128,7 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
     files.set(shardPaths.phonetic(layout, shard), bytesOf(lines.join("\n")));
   });
   files.set(shardPaths.meta(layout), encodeMeta(articles));
-  const documentFrequency = new Map<string, number>();
-  for (const n of used) documentFrequency.set(dictionary[n]!, inverted.documentFrequency[n]!);
-  files.set(shardPaths.lexicon(layout), bytesOf(encodeLexicon(documentFrequency)));
+  lexicon.forEach((shard, n) => files.set(shardPaths.lexicon(layout, n), bytesOf(shard.text)));
   checkLimits(files);
   return { layout, files, signatures };
 }

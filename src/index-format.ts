@@ -9,11 +9,11 @@ export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { shardOf } from "./format/hash.js";
-export { encodeLexicon, lexiconReader } from "./format/lexicon.js";
+export { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon } from "./format/lexicon.js";
 export { parsePhoneticTable } from "./format/phonetic-table.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -108,6 +108,8 @@ export interface ShardedLayout {
   idShards: number;
   /** Phonetic shards: a key's terms are in shard `shardOf(key, phoneticShards)`. */
   phoneticShards: number;
+  /** The first term of each lexicon shard, in order: a term is in shard `lexiconShardOf(term, lexiconShards)`. */
+  lexiconShards: string[];
 }
 
 /** The asset files of a sharded index, relative to the assets directory. */
@@ -118,8 +120,8 @@ export const shardPaths = {
   phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt`,
   /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */
   meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,
-  /** Every index term with its document frequency, `term df` a line, sorted: typo tolerance reads it. */
-  lexicon: (layout: ShardedLayout) => `${layout.root}/lexicon.txt`,
+  /** Index terms with their document frequencies, `term df` a line, sorted, cut by term: typo tolerance reads them. */
+  lexicon: (layout: ShardedLayout, shard: number) => `${layout.root}/lexicon/${shard}.txt`,
 };
 
 /** Written first in the artefact module and checked before anything else is read. */

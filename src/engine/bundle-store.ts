@@ -48,8 +48,13 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
       }
       return found;
     },
-    async vocabulary() {
-      return (term) => documentFrequency(postings(term));
+    async frequencies(terms) {
+      const found = new Map<string, number>();
+      for (const term of terms) {
+        const df = documentFrequency(postings(term));
+        if (df > 0) found.set(term, df);
+      }
+      return found;
     },
     async soundsLike(key) {
       sounds ??= parsePhoneticTable(phonetic);

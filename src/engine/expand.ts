@@ -1,7 +1,7 @@
 // Query term expansion: each word of the query becomes the index terms it should find.
 // - The word's own term, at full weight, when the index has it.
 // - Typo tolerance: when a word of five letters or more is missing from the index, the most
-//   frequent index terms one edit away stand in for it at lower weight.
+//   frequent index terms one edit away (the first letter kept) stand in for it at lower weight.
 // - Phonetic fallback: a word that still finds nothing brings the few most frequent index
 //   terms that sound alike (Double Metaphone), at lower weight again.
 // Name and place variants need none of this: the alias table folds them at index and query time.
@@ -28,15 +28,17 @@ export const PHONETIC_WEIGHT = 0.5;
 async function neighbours(store: IndexStore, word: string, term: string): Promise<WeightedTerm[]> {
   const folded = fold(word);
   if (folded.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(folded)) return [];
-  const documentFrequency = await store.vocabulary();
-  const found = new Map<string, number>();
+  // Every candidate first, in edit order, then their frequencies in one batch (a sharded index
+  // reads the few lexicon shards they fall in).
+  const candidates = new Set<string>();
   for (const edit of editsOf(folded)) {
     const neighbour = analyzeWord(edit);
-    if (neighbour === null || neighbour === term || found.has(neighbour)) continue;
-    const frequency = documentFrequency(neighbour);
-    if (frequency > 0) found.set(neighbour, frequency);
+    if (neighbour !== null && neighbour !== term) candidates.add(neighbour);
   }
-  return [...found]
+  const frequencies = await store.frequencies([...candidates]);
+  return [...candidates]
+    .filter((neighbour) => frequencies.has(neighbour))
+    .map((neighbour) => [neighbour, frequencies.get(neighbour)!] as const)
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_NEIGHBOURS)
     .map(([neighbour]) => ({ term: neighbour, weight: TYPO_WEIGHT }));

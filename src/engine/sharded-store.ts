@@ -7,6 +7,7 @@ import {
   decodeMeta,
   decodeTermShard,
   lexiconReader,
+  lexiconShardOf,
   parsePhoneticTable,
   shardOf,
   shardPaths,
@@ -61,7 +62,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const fetching = new Map<number, Promise<Article[]>>();
   const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(CACHE_BUDGETS.ids, (shard) => shard.bytes);
   const phonetic = new PromiseCache<number, { table: Map<string, string[]>; bytes: number }>(CACHE_BUDGETS.phonetic, (shard) => shard.bytes);
-  let lexicon: Promise<(term: string) => number> | undefined;
+  /** Lexicon shards read so far (a few per misspelled word; 16 KiB each, kept). */
+  const lexicon = new Map<number, Promise<(term: string) => number>>();
   let meta: Promise<ArticleMeta> | undefined;
 
   const termShard = (shard: number) => terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
@@ -89,10 +91,32 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       );
       return found;
     },
-    vocabulary() {
-      lexicon ??= read(shardPaths.lexicon(layout)).then((buffer) => lexiconReader(text(buffer)));
-      lexicon.catch(() => (lexicon = undefined));
-      return lexicon;
+    async frequencies(list) {
+      const byShard = new Map<number, string[]>();
+      for (const term of list) {
+        const shard = lexiconShardOf(term, layout.lexiconShards);
+        if (shard < 0) continue;
+        const terms = byShard.get(shard);
+        if (terms) terms.push(term);
+        else byShard.set(shard, [term]);
+      }
+      const found = new Map<string, number>();
+      await Promise.all(
+        [...byShard].map(async ([shard, terms]) => {
+          let pending = lexicon.get(shard);
+          if (!pending) {
+            pending = read(shardPaths.lexicon(layout, shard)).then((buffer) => lexiconReader(text(buffer)));
+            lexicon.set(shard, pending);
+            pending.catch(() => lexicon.delete(shard));
+          }
+          const documentFrequency = await pending;
+          for (const term of terms) {
+            const df = documentFrequency(term);
+            if (df > 0) found.set(term, df);
+          }
+        }),
+      );
+      return found;
     },
     async soundsLike(key) {
       const shard = shardOf(key, layout.phoneticShards);

@@ -7,8 +7,8 @@ export interface IndexStore {
   readonly manifest: IndexManifest;
   /** The posting lists of these terms; terms the index lacks are absent from the map. */
   postings(terms: readonly string[]): Promise<Map<string, Postings>>;
-  /** A document-frequency lookup over every index term (0 when absent), for typo candidates. */
-  vocabulary(): Promise<(term: string) => number>;
+  /** The document frequencies of those of these terms the index holds (typo candidates); absent terms are left out. */
+  frequencies(terms: readonly string[]): Promise<Map<string, number>>;
   /** Index terms that sound like the phonetic key, most frequent first. */
   soundsLike(key: string): Promise<readonly string[]>;
   /** Publication days and sources of every article, for filters and date sorts. */

@@ -65,7 +65,7 @@ describe("sharded index", () => {
   });
 
   it("serves the index's files to nobody: shard paths reach the worker and answer 404", async () => {
-    for (const path of ["/index/meta.bin", "/index/lexicon.txt", "/index/terms/0.bin", "/index/articles/0.json"]) {
+    for (const path of ["/index/meta.bin", "/index/lexicon/0.txt", "/index/terms/0.bin", "/index/articles/0.json"]) {
       const response = await exports.default.fetch(`http://newsfind.test${path}`);
       expect(response.status).toBe(404);
       expect((await problemOf(response)).type).toBe("/problems/not-found");

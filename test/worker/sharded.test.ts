@@ -6,7 +6,7 @@ import { compileIndex } from "../../build/compile-index.js";
 import { createApp } from "../../src/app.js";
 import { PromiseCache } from "../../src/engine/promise-cache.js";
 import { VERIFY_BUDGET } from "../../src/engine/sharded-store.js";
-import { encodeLexicon, lexiconReader, type Article } from "../../src/index-format.js";
+import { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon, type Article, type ShardedLayout } from "../../src/index-format.js";
 import { appFor, memoryAssets } from "./helpers.js";
 
 const articles = JSON.parse(seeds.articles!) as Article[];
@@ -57,9 +57,54 @@ describe("sharded layout", () => {
     const reads: string[] = [];
     const app = appFor(articles, "sharded", { reads });
     await app.request("/search?q=Putin");
-    expect(reads.some((path) => path.endsWith("lexicon.txt"))).toBe(false);
+    expect(reads.some((path) => path.includes("/lexicon/"))).toBe(false);
     await app.request("/search?q=Kremlinn");
-    expect(reads.some((path) => path.endsWith("lexicon.txt"))).toBe(true);
+    expect(reads.some((path) => path.includes("/lexicon/"))).toBe(true);
+  });
+});
+
+describe("lexicon shards", () => {
+  // Many distinct words, so the lexicon takes several 16 KiB shards: ten articles of 800
+  // made-up words each, word n spelling n in base 26 (its first letter n mod 26).
+  const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  const word = (n: number) => Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
+  const made: Article[] = Array.from({ length: 10 }, (_, a) => ({
+    id: `w${a}`,
+    title: `Wordlist ${a}`,
+    source: null,
+    published: null,
+    url: null,
+    body: [Array.from({ length: 800 }, (_, i) => word(a * 800 + i)).join(" ") + "."],
+  }));
+  const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+  const layout = artefacts.manifest.layout as ShardedLayout;
+
+  it("splits the lexicon into shards named by their first terms, in order", () => {
+    expect(layout.lexiconShards.length).toBeGreaterThan(3);
+    expect([...layout.lexiconShards].sort()).toEqual(layout.lexiconShards);
+    layout.lexiconShards.forEach((first, n) => {
+      const text = new TextDecoder().decode(files.get(`${layout.root}/lexicon/${n}.txt`)!);
+      expect(text.startsWith(`${first} `)).toBe(true);
+      expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(16 << 10);
+    });
+  });
+
+  it("reads only the shards of a misspelled word's first letter, and still corrects it", async () => {
+    const reads: string[] = [];
+    const app = createApp({ artefacts, assets: memoryAssets(files, reads) });
+    const target = word(1234); // in article 1
+    const typo = target.slice(0, 3) + target.slice(4); // one letter deleted, not the first
+    const body = (await (await app.request(`/search?q=${typo}`)).json()) as { hits: { id: string }[] };
+    expect(body.hits.map((hit) => hit.id)).toContain("w1");
+    const shards = reads.filter((path) => path.includes("/lexicon/")).map((path) => Number(/(\d+)\.txt$/.exec(path)![1]));
+    expect(shards.length).toBeGreaterThan(0);
+    expect(shards.length).toBeLessThan(layout.lexiconShards.length / 2);
+    // Each shard read holds terms of the word's first letter: its range starts at or before the
+    // letter's last term and the next shard starts at or after the letter's first.
+    for (const shard of shards) {
+      expect(layout.lexiconShards[shard]! <= `${target[0]}\uffff`).toBe(true);
+      expect(layout.lexiconShards[shard + 1] === undefined || layout.lexiconShards[shard + 1]! >= target[0]!).toBe(true);
+    }
   });
 });
 
@@ -122,5 +167,18 @@ describe("lexicon", () => {
     for (const [term, df] of terms) expect(read(term)).toBe(df);
     for (const absent of ["", "app", "apples", "zebras", "a", "zz"]) expect(read(absent)).toBe(0);
     expect(lexiconReader("")("x")).toBe(0);
+  });
+
+  it("cuts into shards at line ends, each found again by its first term", () => {
+    const terms = new Map(Array.from({ length: 300 }, (_, n) => [`term${String(n).padStart(3, "0")}`, n + 1] as const));
+    const shards = splitLexicon(encodeLexicon(terms), 200);
+    expect(shards.length).toBeGreaterThan(10);
+    expect(shards.map((shard) => shard.text).join("\n")).toBe(encodeLexicon(terms));
+    const firsts = shards.map((shard) => shard.first);
+    for (const [term, df] of terms) expect(lexiconReader(shards[lexiconShardOf(term, firsts)]!.text)(term)).toBe(df);
+    expect(lexiconShardOf("a", firsts)).toBe(0); // before every term: the first shard, where it is not
+    expect(lexiconShardOf("zzz", firsts)).toBe(shards.length - 1);
+    expect(lexiconShardOf("x", [])).toBe(-1);
+    expect(splitLexicon("", 200)).toEqual([]);
   });
 });
