@@ -30,9 +30,10 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * shards are kept encoded (about a byte a posting): 40 MiB holds every term shard of the
  * 101,400-article Reuters archive. The posting lists queries used are also kept decoded (four
  * bytes a posting), the most recent first, so a frequent word is not decoded on every query.
- * Articles are kept one by one, not as whole shards.
+ * Articles are kept one by one, not as whole shards. Lexicon shards (typo tolerance) are held as
+ * text, two bytes a character: 2 MiB holds the whole Reuters lexicon.
  */
-export const CACHE_BUDGETS = { terms: 40 << 20, decoded: 24 << 20, articles: 16 << 20, ids: 2 << 20, phonetic: 1 << 20 };
+export const CACHE_BUDGETS = { terms: 40 << 20, decoded: 24 << 20, articles: 16 << 20, ids: 2 << 20, phonetic: 1 << 20, lexicon: 2 << 20 };
 
 /** Bytes a decoded posting list takes: four a position, plus its arrays. */
 function postingsBytes(slots: Postings | null): number {
@@ -62,8 +63,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const fetching = new Map<number, Promise<Article[]>>();
   const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(CACHE_BUDGETS.ids, (shard) => shard.bytes);
   const phonetic = new PromiseCache<number, { table: Map<string, string[]>; bytes: number }>(CACHE_BUDGETS.phonetic, (shard) => shard.bytes);
-  /** Lexicon shards read so far (a few per misspelled word; 16 KiB each, kept). */
-  const lexicon = new Map<number, Promise<(term: string) => number>>();
+  const lexicon = new PromiseCache<number, { frequency: (term: string) => number; bytes: number }>(CACHE_BUDGETS.lexicon, (shard) => shard.bytes);
   let meta: Promise<ArticleMeta> | undefined;
 
   const termShard = (shard: number) => terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
@@ -92,28 +92,17 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       return found;
     },
     async frequencies(list) {
-      const byShard = new Map<number, string[]>();
-      for (const term of list) {
-        const shard = lexiconShardOf(term, layout.lexiconShards);
-        if (shard < 0) continue;
-        const terms = byShard.get(shard);
-        if (terms) terms.push(term);
-        else byShard.set(shard, [term]);
-      }
       const found = new Map<string, number>();
       await Promise.all(
-        [...byShard].map(async ([shard, terms]) => {
-          let pending = lexicon.get(shard);
-          if (!pending) {
-            pending = read(shardPaths.lexicon(layout, shard)).then((buffer) => lexiconReader(text(buffer)));
-            lexicon.set(shard, pending);
-            pending.catch(() => lexicon.delete(shard));
-          }
-          const documentFrequency = await pending;
-          for (const term of terms) {
-            const df = documentFrequency(term);
-            if (df > 0) found.set(term, df);
-          }
+        list.map(async (term) => {
+          const shard = lexiconShardOf(term, layout.lexiconShards);
+          if (shard < 0) return;
+          const { frequency } = await lexicon.get(shard, async () => {
+            const buffer = await read(shardPaths.lexicon(layout, shard));
+            return { frequency: lexiconReader(text(buffer)), bytes: buffer.byteLength * 2 };
+          });
+          const df = frequency(term);
+          if (df > 0) found.set(term, df);
         }),
       );
       return found;
