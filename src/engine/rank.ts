@@ -70,37 +70,91 @@ export function slotImpact(slot: number): number {
   return ((BM25.levels - 1 - slot) / (BM25.levels - 1)) * (BM25.k1 + 1);
 }
 
+/** A scored term with its posting list: what every way of scoring reads. */
+export interface ScoringList {
+  /** The query's term (weight and mask). */
+  term: ScoringTerm;
+  slots: Postings;
+  /** Articles holding the term. */
+  df: number;
+  /** IDF times query weight: an impact slot contributes `termWeight * slotImpact(slot)`. */
+  termWeight: number;
+  /** The most this term adds to any article's score: the contribution of its first non-empty slot. */
+  top: number;
+}
+
+/**
+ * The terms the index holds, in scoring order: largest possible contribution first (ties in
+ * query order). Every way of scoring sums an article's contributions in this order, so a
+ * pruned ranking (prune.ts) gives scores identical to the bit to scoring every posting.
+ */
+export function scoringOrder(postings: ReadonlyMap<string, Postings>, articles: number, terms: readonly ScoringTerm[]): ScoringList[] {
+  const lists: ScoringList[] = [];
+  for (const term of terms) {
+    const slots = postings.get(term.term);
+    if (!slots) continue;
+    const df = documentFrequency(slots);
+    const termWeight = idf(df, articles) * term.weight;
+    const first = slots.findIndex((ids) => !!ids && ids.length > 0);
+    if (first < 0) continue;
+    lists.push({ term, slots, df, termWeight, top: termWeight * slotImpact(first) });
+  }
+  // Array.prototype.sort is stable: equal tops keep query order.
+  return lists.sort((a, b) => b.top - a.top);
+}
+
+/** Pooled scoring buffers for an index of `articles`, with nothing scored yet. */
+export function scoring(articles: number): Scoring {
+  const state = acquire(articles);
+  return { ...state, count: 0, articles, state };
+}
+
+/** Buffers being scored into: `touched[0, count)` are the articles scored so far. */
+export interface Scoring extends Buffers {
+  count: number;
+  articles: number;
+  readonly state: Buffers;
+}
+
+/** Adds every posting of one term to the scores and masks. */
+export function scoreList(scoring: Scoring, { term, slots, termWeight }: ScoringList): void {
+  const { scores, masks, touched } = scoring;
+  const mask = term.mask;
+  let count = scoring.count;
+  for (let s = 0; s < slots.length; s++) {
+    const ids = slots[s];
+    if (!ids) continue;
+    const impact = termWeight * slotImpact(s);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
+      // and the score there is left over from an earlier query (always finite). Without a
+      // branch (which a mix of fresh and touched articles keeps mispredicting): `fresh` is
+      // 1 for an untouched article, 0 otherwise; the id is always written and counted only
+      // when fresh, and a fresh article's stale score is multiplied away.
+      const seen = masks[id]!;
+      const fresh = ((seen | -seen) >>> 31) ^ 1;
+      touched[count] = id;
+      count += fresh;
+      scores[id] = scores[id]! * (1 - fresh) + impact;
+      masks[id] = seen | mask;
+    }
+  }
+  scoring.count = count;
+}
+
+/** What has been scored, as the query's result; `release` returns the buffers to the pool. */
+export function accumulated(scoring: Scoring): Accumulated {
+  const { scores, masks, touched, count, articles, state } = scoring;
+  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, state, count) };
+}
+
 /**
  * Scores every article that holds at least one of the terms, given their posting lists and
  * the index's article count. The results are views into pooled buffers: call `release` after.
  */
 export function accumulate(postings: ReadonlyMap<string, Postings>, articles: number, terms: readonly ScoringTerm[]): Accumulated {
-  const state = acquire(articles);
-  const { scores, masks, touched } = state;
-  let count = 0;
-  for (const { term, weight, mask } of terms) {
-    const slots = postings.get(term);
-    if (!slots) continue;
-    const termWeight = idf(documentFrequency(slots), articles) * weight;
-    for (let s = 0; s < slots.length; s++) {
-      const ids = slots[s];
-      if (!ids) continue;
-      const impact = termWeight * slotImpact(s);
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
-        // and the score there is left over from an earlier query (always finite). Without a
-        // branch (which a mix of fresh and touched articles keeps mispredicting): `fresh` is
-        // 1 for an untouched article, 0 otherwise; the id is always written and counted only
-        // when fresh, and a fresh article's stale score is multiplied away.
-        const seen = masks[id]!;
-        const fresh = ((seen | -seen) >>> 31) ^ 1;
-        touched[count] = id;
-        count += fresh;
-        scores[id] = scores[id]! * (1 - fresh) + impact;
-        masks[id] = seen | mask;
-      }
-    }
-  }
-  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, state, count) };
+  const state = scoring(articles);
+  for (const list of scoringOrder(postings, articles, terms)) scoreList(state, list);
+  return accumulated(state);
 }

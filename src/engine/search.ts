@@ -5,7 +5,9 @@ import { dayNumber, type Article, type ArticleMeta, type Postings } from "../ind
 import { phraseMatcher } from "./phrase.js";
 import { plan, type Plan } from "./plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query.js";
-import { accumulate, type Accumulated } from "./rank.js";
+import { accumulate, type Accumulated, type ScoringTerm } from "./rank.js";
+import { topScored } from "./prune.js";
+import { TermViews } from "./term-views.js";
 import { snippet } from "./snippet.js";
 import { termMatcher } from "./terms.js";
 import type { IndexStore } from "./store.js";
@@ -153,6 +155,15 @@ function phraseChecks(required: readonly Group[], masks: ReadonlyMap<Clause, num
   };
 }
 
+/** Each index's dense term views (pruned ranking), made on its first query. */
+const views = new WeakMap<IndexStore, TermViews>();
+
+function viewsOf(store: IndexStore): TermViews {
+  let found = views.get(store);
+  if (!found) views.set(store, (found = new TermViews(store.manifest.articles)));
+  return found;
+}
+
 /** Ranks the articles for a query and returns the requested page, without snippets. */
 export async function rank(store: IndexStore, params: SearchParams): Promise<RankedPage> {
   const query = parseQuery(params.q);
@@ -173,6 +184,17 @@ export async function rank(store: IndexStore, params: SearchParams): Promise<Ran
     return { total, totalExact: exact, page: best.slice(params.offset).map((position) => ({ position, score: null })), highlight: [] };
   }
 
+  // The common query (relevance order, nothing to exclude, filter or verify) is ranked without
+  // reading most postings of its frequent words; every other reads them all.
+  const required = query.groups.some((group) => group.required);
+  if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter) {
+    const top = topScored(postings, terms, k, viewsOf(store));
+    try {
+      return pageOf(top.best, params.offset, top.total, true, (id) => top.scores[id]!, terms, top.masks);
+    } finally {
+      top.release();
+    }
+  }
   const accumulated = accumulate(postings, articles, terms);
   try {
     return await ranked(store, params, query, { terms, masks }, accumulated, { meta, excluded, suspects, filter });
@@ -221,12 +243,16 @@ async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuer
   }
   const scoreKey = params.sort === "relevance" ? scores : undefined;
   const { best, total, exact } = await verifiedTop(store, candidates, k, better, phraseChecks(required, masks, matched, suspects, fields), scoreKey);
-  const highlight = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term);
+  return pageOf(best, params.offset, total, exact, shown, terms, matched);
+}
+
+/** The requested page of the best articles, their shown scores, and the terms they matched. */
+function pageOf(best: readonly number[], offset: number, total: number, totalExact: boolean, shown: (id: number) => number, terms: readonly ScoringTerm[], matched: Uint32Array): RankedPage {
   return {
     total,
-    totalExact: exact,
-    page: best.slice(params.offset).map((position) => ({ position, score: Math.round(shown(position) * 1e4) / 1e4 })),
-    highlight,
+    totalExact,
+    page: best.slice(offset).map((position) => ({ position, score: Math.round(shown(position) * 1e4) / 1e4 })),
+    highlight: terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term),
   };
 }
 

@@ -51,11 +51,10 @@ export async function verifiedTop(store: IndexStore, candidates: ArrayLike<numbe
     if (best.length >= k || ranked.length === candidates.length || verdicts.size >= store.verifyBudget) break;
   }
   // The best-ranked candidates pass more often than the rest, so the rest's pass rate comes
-  // from a sample spread evenly over them.
+  // from a sample of them.
   const ranked = [...verdicts.values()].filter(Boolean).length;
   const rest = needing.filter((id) => !verdicts.has(id));
-  const step = Math.max(1, Math.floor(rest.length / SAMPLE));
-  const sample = rest.filter((_, i) => i % step === 0).slice(0, SAMPLE);
+  const sample = sampleOf(rest);
   const sampleVerdicts = sample.length > 0 ? (await store.articles(sample)).map((article, i) => checks.passes(sample[i]!, article)) : [];
   const rate = sampleVerdicts.length > 0 ? sampleVerdicts.filter(Boolean).length / sampleVerdicts.length : ranked / Math.max(1, verdicts.size);
   const free = candidates.length - needing.length;
@@ -63,4 +62,27 @@ export async function verifiedTop(store: IndexStore, candidates: ArrayLike<numbe
 }
 
 /** Candidates beyond the read budget that are read to estimate how many of the rest pass. */
-export const SAMPLE = 12;
+export const SAMPLE = 32;
+
+/**
+ * Up to SAMPLE of these candidates, one drawn at random from each of SAMPLE equal runs of
+ * their position order (with a fixed seed): spread over the whole archive, the same for the
+ * same candidates whatever order the scoring touched them in, and never in step with a
+ * pattern of positions (every third article) as a fixed stride can be.
+ */
+export function sampleOf(candidates: readonly number[]): number[] {
+  const sorted = [...candidates].sort((a, b) => a - b);
+  if (sorted.length <= SAMPLE) return sorted;
+  let seed = 0x9e3779b9;
+  const next = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return Array.from({ length: SAMPLE }, (_, run) => {
+    const start = Math.floor((run * sorted.length) / SAMPLE);
+    const end = Math.floor(((run + 1) * sorted.length) / SAMPLE);
+    return sorted[start + Math.floor(next() * (end - start))]!;
+  });
+}

@@ -6,6 +6,7 @@ import { compileIndex } from "../../build/compile-index.js";
 import { createApp } from "../../src/app.js";
 import { PromiseCache } from "../../src/engine/promise-cache.js";
 import { VERIFY_BUDGET } from "../../src/engine/sharded-store.js";
+import { SAMPLE, sampleOf } from "../../src/engine/verify.js";
 import { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon, type Article, type ShardedLayout } from "../../src/index-format.js";
 import { appFor, memoryAssets } from "./helpers.js";
 
@@ -136,6 +137,25 @@ describe("phrase verification", () => {
     const app = appFor(many, "bundle");
     const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}`)).json()) as { total: number; totalExact: boolean };
     expect(body).toMatchObject({ total: Math.ceil(many.length / 3), totalExact: true });
+  });
+});
+
+describe("the sample that estimates an unread total", () => {
+  const candidates = Array.from({ length: 3000 }, (_, n) => n);
+
+  it("is the same whatever order the candidates come in", () => {
+    const shuffled = [...candidates].sort((a, b) => ((a * 7919) % 3001) - ((b * 7919) % 3001));
+    expect(sampleOf(shuffled)).toEqual(sampleOf(candidates));
+    expect(new Set(sampleOf(candidates)).size).toBe(SAMPLE);
+  });
+
+  it("does not fall in step with every third article, and spreads over the whole range", () => {
+    const sample = sampleOf(candidates);
+    const thirds = sample.filter((n) => n % 3 === 0).length / sample.length;
+    expect(thirds).toBeGreaterThan(0.15);
+    expect(thirds).toBeLessThan(0.55);
+    expect(Math.min(...sample)).toBeLessThan(3000 / SAMPLE);
+    expect(Math.max(...sample)).toBeGreaterThanOrEqual(3000 - 3000 / SAMPLE);
   });
 });
 

@@ -1,0 +1,97 @@
+// Dense views of frequent terms, for the pruned ranking (prune.ts): each article's impact slot
+// of the term in one byte (ABSENT where the article lacks it) and a bitset of the articles that
+// hold it. A view answers "what does this term add to article x" in one read, where the
+// posting list would take a search. Built once from a posting list and kept while the views fit
+// their memory budget (least recently used go first), one cache per index store, by term (an
+// index never changes, so neither does a term's view).
+import type { Postings } from "../index-format.js";
+
+/** What `slotAt` answers for an article that does not hold the term. */
+export const ABSENT = 255;
+
+/** Bytes all views of an isolate may take together: 16 MiB holds a few hundred views at 101,400 articles. */
+export const VIEW_BUDGET = 16 << 20;
+
+/** A frequent term's posting list by article position: a bitset with a rank directory, and each holder's impact slot. */
+export interface DenseView {
+  /** Bit `id & 31` of word `id >> 5` is set when the article holds the term. */
+  bits: Int32Array;
+  /** Set bits in the words before each word: where a word's holders start in `slots`. */
+  ranks: Int32Array;
+  /** Impact slot of each holder, in position order. */
+  slots: Uint8Array;
+}
+
+/** Whether a term with this many articles is worth a dense view: at least one article in 32 holds it. */
+export const isDense = (documentFrequency: number, articles: number) => documentFrequency * 32 >= articles;
+
+export function popcount(word: number): number {
+  word -= (word >>> 1) & 0x55555555;
+  word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+  return (((word + (word >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The term's impact slot in the article at this position, or ABSENT (a view's arrays passed one by one: hot loops keep them in locals). */
+export function slotAt(bits: Int32Array, ranks: Int32Array, slots: Uint8Array, id: number): number {
+  const word = bits[id >>> 5]!;
+  const bit = 1 << (id & 31);
+  if ((word & bit) === 0) return ABSENT;
+  return slots[ranks[id >>> 5]! + popcount(word & (bit - 1))]!;
+}
+
+function build(postings: Postings, articles: number): DenseView {
+  const bits = new Int32Array((articles + 31) >>> 5);
+  for (const ids of postings) if (ids) for (let i = 0; i < ids.length; i++) bits[ids[i]! >>> 5] = bits[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
+  const ranks = new Int32Array(bits.length);
+  let holders = 0;
+  for (let w = 0; w < bits.length; w++) {
+    ranks[w] = holders;
+    holders += popcount(bits[w]!);
+  }
+  const view = { bits, ranks, slots: new Uint8Array(holders) };
+  for (let s = 0; s < postings.length; s++) {
+    const ids = postings[s];
+    if (!ids) continue;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      view.slots[ranks[id >>> 5]! + popcount(bits[id >>> 5]! & ((1 << (id & 31)) - 1))] = s;
+    }
+  }
+  return view;
+}
+
+/** The views of one index, by term, within `budget` bytes (the least recently used go first). */
+export class TermViews {
+  private readonly views = new Map<string, { view: DenseView; bytes: number }>();
+  private held = 0;
+
+  constructor(
+    readonly articles: number,
+    private readonly budget = VIEW_BUDGET,
+  ) {}
+
+  /** The dense view of a term, given its posting list (built on first use, then kept). */
+  get(term: string, postings: Postings): DenseView {
+    const found = this.views.get(term);
+    if (found) {
+      this.views.delete(term);
+      this.views.set(term, found);
+      return found.view;
+    }
+    const view = build(postings, this.articles);
+    const bytes = view.bits.byteLength + view.ranks.byteLength + view.slots.byteLength;
+    this.views.set(term, { view, bytes });
+    this.held += bytes;
+    for (const [key, entry] of this.views) {
+      if (this.held <= this.budget || key === term) break;
+      this.held -= entry.bytes;
+      this.views.delete(key);
+    }
+    return view;
+  }
+
+  /** Views held, and their bytes. */
+  get size(): { count: number; bytes: number } {
+    return { count: this.views.size, bytes: this.held };
+  }
+}
