@@ -76,6 +76,19 @@ function best(body: readonly string[], terms: TermMatcher): string {
     scanned += paragraph.length;
     const matches = terms.find(paragraph);
     if (matches.length === 0) continue;
+    // No window of this paragraph can beat the best so far when the whole paragraph cannot:
+    // it is not cut into sentences (most of a page's paragraphs, once a good window is found).
+    if (top) {
+      window++;
+      let distinct = 0;
+      for (const match of matches) {
+        if (seen[match.index] !== window) {
+          seen[match.index] = window;
+          distinct++;
+        }
+      }
+      if (distinct < top.distinct || (distinct === top.distinct && matches.length <= top.hits)) continue;
+    }
     const parts = analyse(paragraph, matches);
     const count = (part: Sentence) => {
       let added = 0;

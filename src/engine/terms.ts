@@ -35,6 +35,8 @@ const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 
 const WORD_AT = new RegExp(WORD.source, "uy");
 /** Any character beyond ASCII other than Latin-1 and general punctuation (dashes, quotes, spaces). */
 const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
+/** Any character beyond ASCII: a one-range class the regex engine scans about twice as fast, tried first. */
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export function termMatcher(terms: readonly string[]): TermMatcher {
   const numbers = new Map<string, number>();
@@ -63,7 +65,7 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     find(text) {
       const found: WordMatch[] = [];
       if (starts.length === 0) return found;
-      if (NON_ASCII_LETTERS.test(text)) {
+      if (NON_ASCII.test(text) && NON_ASCII_LETTERS.test(text)) {
         // Folding may change offsets of letters outside ASCII: look at every word, if any may match.
         if (!mayMatch(text)) return found;
         for (const { word, start } of tokens(text)) {
