@@ -60,6 +60,8 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     const folded = fold(text);
     return starts.some((start) => folded.includes(start));
   };
+  /** Whether every prefix is ASCII letters and digits (nearly always): they are then found with indexOf. */
+  const plain = starts.every((start) => /^[a-z0-9]+$/.test(start));
   return {
     size: numbers.size,
     find(text) {
@@ -76,10 +78,30 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
       }
       // ASCII letters (punctuation such as curly quotes aside): only the words that begin with a
       // term's prefix need the analyzer.
+      const lower = text.toLowerCase();
+      if (plain) {
+        // Each prefix found by indexOf (a native scan, faster than the pattern's alternation),
+        // kept where no ASCII letter or digit comes before it; then, in text order, the word at
+        // each, skipping starts inside a word already taken: what the pattern finds.
+        const at: number[] = [];
+        for (const start of starts) {
+          for (let i = lower.indexOf(start); i >= 0; i = lower.indexOf(start, i + 1)) if (i === 0 || !isWordCode(lower.charCodeAt(i - 1))) at.push(i);
+        }
+        if (at.length > 1) at.sort((a, b) => a - b);
+        let next = 0;
+        for (const start of at) {
+          if (start < next) continue;
+          WORD_AT.lastIndex = start;
+          if (!WORD_AT.test(text)) continue;
+          next = WORD_AT.lastIndex;
+          const match = matchOf(text.slice(start, next), start);
+          if (match) found.push(match);
+        }
+        return found;
+      }
       // test() and lastIndex instead of exec(): no match array a word, which was most of what a
       // page of snippets allocated. A prefix is letters and digits after a non-word character,
       // so the word starts where the run of letters and digits before lastIndex does.
-      const lower = text.toLowerCase();
       wordStart.lastIndex = 0;
       while (wordStart.test(lower)) {
         let start = wordStart.lastIndex;
