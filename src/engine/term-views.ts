@@ -1,9 +1,10 @@
-// Dense views of frequent terms, for the pruned ranking (prune.ts): each article's impact slot
-// of the term in one byte (ABSENT where the article lacks it) and a bitset of the articles that
-// hold it. A view answers "what does this term add to article x" in one read, where the
-// posting list would take a search. Built once from a posting list and kept while the views fit
-// their memory budget (least recently used go first), one cache per index store, by term (an
-// index never changes, so neither does a term's view).
+// Dense views of frequent terms, for the pruned ranking (prune.ts): a bitset of the articles
+// that hold the term, a rank directory over it, and each holder's impact slot in one byte. A
+// view answers "what does this term add to article x" in a few reads, where the posting list
+// (impact-ordered, not by article) would take a search; its bitset also counts the union of
+// terms. Built once from a posting list and kept while the views fit their memory budget (least
+// recently used go first), one cache per index store, by term (an index never changes, so
+// neither does a term's view).
 import type { Postings } from "../index-format.js";
 
 /** What `slotAt` answers for an article that does not hold the term. */
