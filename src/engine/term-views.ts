@@ -10,8 +10,8 @@ import type { Postings } from "../index-format.js";
 /** What `slotAt` answers for an article that does not hold the term. */
 export const ABSENT = 255;
 
-/** Bytes all views of an isolate may take together: 16 MiB holds a few hundred views at 101,400 articles. */
-export const VIEW_BUDGET = 16 << 20;
+/** Bytes all views of an index may take together: 8 MiB holds a few hundred views at 101,400 articles (see CACHE_BUDGETS). */
+export const VIEW_BUDGET = 8 << 20;
 
 /** A frequent term's posting list by article position: a bitset with a rank directory, and each holder's impact slot. */
 export interface DenseView {
