@@ -7,18 +7,10 @@ import { accumulate, type ScoringTerm } from "../../src/engine/rank.js";
 import { ABSENT, slotAt, TermViews } from "../../src/engine/term-views.js";
 import { topK } from "../../src/engine/top-k.js";
 import type { Postings } from "../../src/index-format.js";
+import { seededRandom } from "./helpers.js";
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-/** A posting list of `df` distinct articles out of `articles`, each in a slot (low slots rarer when `skew`). */
+/** A posting list of `df` distinct articles out of `articles`, each in one of the first `slotCount` slots (the highest the rarest). */
 function postingList(next: () => number, articles: number, df: number, slotCount: number): Postings {
   const chosen = new Set<number>();
   while (chosen.size < Math.min(df, articles)) chosen.add(Math.floor(next() * articles));
@@ -55,7 +47,7 @@ function pruned(postings: Map<string, Postings>, terms: ScoringTerm[], k: number
 
 /** A random query over a random index: rare, common and very common words, typo-like expansions sharing a word's bit. */
 function randomCase(seed: number) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const articles = 50 + Math.floor(next() * 3000);
   const postings = new Map<string, Postings>();
   const terms: ScoringTerm[] = [];
@@ -106,7 +98,7 @@ describe("the pruned top k", () => {
 
   it("reads no more of a frequent word's postings than the few it samples, once its view is built", () => {
     const articles = 20_000;
-    const next = random(42);
+    const next = seededRandom(42);
     const rare = postingList(next, articles, 30, 32);
     const common = postingList(next, articles, 12_000, 32);
     let reads = 0;
@@ -131,7 +123,7 @@ describe("the pruned top k", () => {
 
 describe("dense term views", () => {
   it("give each article's slot, and ABSENT for the others", () => {
-    const next = random(3);
+    const next = seededRandom(3);
     const articles = 1000;
     const list = postingList(next, articles, 400, 32);
     const slotOf = new Map<number, number>();
@@ -142,7 +134,7 @@ describe("dense term views", () => {
 
   it("keep within their budget, dropping the least recently used", () => {
     const articles = 10_000;
-    const next = random(5);
+    const next = seededRandom(5);
     const views = new TermViews(articles, 3000);
     // Each view: two 313-word arrays (2,504 bytes) plus a byte a holder.
     views.get("a", postingList(next, articles, 100, 32));

@@ -7,6 +7,7 @@ import { spellings } from "../../src/analysis/aliases.js";
 import { termMatcher, type WordMatch } from "../../src/engine/terms.js";
 import { WORD } from "../../src/analysis/tokenize.js";
 import { analyzeWord } from "../../src/index-format.js";
+import { seededRandom } from "./helpers.js";
 
 /** The prefix pattern over the lower-cased text, as terms.ts found words before the indexOf scan (ASCII texts). */
 function byPattern(terms: string[], text: string): WordMatch[] {
@@ -30,14 +31,6 @@ function byPattern(terms: string[], text: string): WordMatch[] {
   return found;
 }
 
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ["bank", "Banks", "BANKING", "embankment", "bankrupt", "bank's", "banks’", "credit", "Credited", "discredit", "g20", "G20s", "G-20", "47", "1947", "price", "prices", "priced", "surprise", "Kiev", "Kyiv", "kiev's", "new", "News", "renew", "anew", "s", "the", "and", "U.S.", "x2bank", "_bank", "bank_"];
 const GAPS = [" ", " ", " ", ", ", ". ", "; ", "'", "’", "-", " (", ") ", "\n", "—", "“", "” ", "/", "2"];
@@ -45,7 +38,7 @@ const TERMS = ["bank", "credit", "g20", "47", "price", "kyiv", "new"].map((word)
 
 describe("finding the query's words in a text", () => {
   it("finds exactly what the prefix pattern found, on 500 random ASCII texts", () => {
-    const next = random(11);
+    const next = seededRandom(11);
     for (let n = 0; n < 500; n++) {
       let text = "";
       const length = 1 + Math.floor(next() * 40);
