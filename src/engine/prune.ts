@@ -189,7 +189,8 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   // A floor no page can fall below, from a sample. The terms before `split` are scored in
   // full; those after it together add less than the floor, so an article only they hold
   // cannot make the page.
-  const floor = k > 0 ? floorOf(state, views, order, k) * (1 - MARGIN) : 0;
+  // A single term is scored in full: no floor to find, no view to build.
+  const floor = k > 0 && order.length > 1 ? floorOf(state, views, order, k) * (1 - MARGIN) : 0;
   let split = Math.min(1, order.length);
   while (split < order.length && !(rest[split]! < floor)) split++;
   for (let i = 0; i < split; i++) scoreList(state, order[i]!);

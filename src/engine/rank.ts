@@ -105,15 +105,13 @@ export function scoringOrder(postings: ReadonlyMap<string, Postings>, articles: 
 
 /** Pooled scoring buffers for an index of `articles`, with nothing scored yet. */
 export function scoring(articles: number): Scoring {
-  const state = acquire(articles);
-  return { ...state, count: 0, articles, state };
+  return { ...acquire(articles), count: 0, articles };
 }
 
 /** Buffers being scored into: `touched[0, count)` are the articles scored so far. */
 export interface Scoring extends Buffers {
   count: number;
   articles: number;
-  readonly state: Buffers;
 }
 
 /** Adds every posting of one term to the scores and masks. */
@@ -145,8 +143,8 @@ export function scoreList(scoring: Scoring, { term, slots, termWeight }: Scoring
 
 /** What has been scored, as the query's result; `release` returns the buffers to the pool. */
 export function accumulated(scoring: Scoring): Accumulated {
-  const { scores, masks, touched, count, articles, state } = scoring;
-  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, state, count) };
+  const { scores, masks, touched, count, articles } = scoring;
+  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, { scores, masks, touched }, count) };
 }
 
 /**

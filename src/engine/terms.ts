@@ -53,15 +53,16 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     }
     return term === null ? undefined : { term, index: numbers.get(term)!, start, end: start + word.length };
   };
-  /** A word (ASCII letters and digits) that begins with one of the prefixes, in lower-cased text. */
-  const wordStart = new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
   /** Whether a text may hold a match at all: a cheap test on its folded form. */
   const mayMatch = (text: string) => {
     const folded = fold(text);
     return starts.some((start) => folded.includes(start));
   };
-  /** Whether every prefix is ASCII letters and digits (nearly always): they are then found with indexOf. */
-  const plain = starts.every((start) => /^[a-z0-9]+$/.test(start));
+  /**
+   * A word that begins with one of the prefixes, in lower-cased text: only for prefixes beyond
+   * ASCII letters and digits. Those (nearly all) are found with indexOf, and the pattern is null.
+   */
+  const wordStart = starts.every((start) => /^[a-z0-9]+$/.test(start)) ? null : new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
   return {
     size: numbers.size,
     find(text) {
@@ -79,7 +80,7 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
       // ASCII letters (punctuation such as curly quotes aside): only the words that begin with a
       // term's prefix need the analyzer.
       const lower = text.toLowerCase();
-      if (plain) {
+      if (wordStart === null) {
         // Each prefix found by indexOf (a native scan, faster than the pattern's alternation),
         // kept where no ASCII letter or digit comes before it; then, in text order, the word at
         // each, skipping starts inside a word already taken: what the pattern finds.

@@ -4,6 +4,7 @@
 // read budget is spent, and the total of the unread rest is estimated from a small sample.
 import type { Article } from "../index-format.js";
 import type { IndexStore } from "./store.js";
+import { seededRandom } from "./seeded-random.js";
 import { topK } from "./top-k.js";
 
 export interface Verified {
@@ -73,13 +74,7 @@ export const SAMPLE = 32;
 export function sampleOf(candidates: readonly number[]): number[] {
   const sorted = [...candidates].sort((a, b) => a - b);
   if (sorted.length <= SAMPLE) return sorted;
-  let seed = 0x9e3779b9;
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(0x9e3779b9);
   return Array.from({ length: SAMPLE }, (_, run) => {
     const start = Math.floor((run * sorted.length) / SAMPLE);
     const end = Math.floor(((run + 1) * sorted.length) / SAMPLE);

@@ -54,13 +54,3 @@ export async function problemOf(response: Response): Promise<Problem> {
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   return (await response.json()) as Problem;
 }
-
-/** mulberry32: a small seeded generator of numbers in [0, 1), so a failing random case can be replayed. */
-export function seededRandom(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,7 +7,7 @@ import { accumulate, type ScoringTerm } from "../../src/engine/rank.js";
 import { ABSENT, slotAt, TermViews } from "../../src/engine/term-views.js";
 import { topK } from "../../src/engine/top-k.js";
 import type { Postings } from "../../src/index-format.js";
-import { seededRandom } from "./helpers.js";
+import { seededRandom } from "../../src/engine/seeded-random.js";
 
 
 /** A posting list of `df` distinct articles out of `articles`, each in one of the first `slotCount` slots (the highest the rarest). */

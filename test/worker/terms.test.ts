@@ -7,7 +7,7 @@ import { spellings } from "../../src/analysis/aliases.js";
 import { termMatcher, type WordMatch } from "../../src/engine/terms.js";
 import { WORD } from "../../src/analysis/tokenize.js";
 import { analyzeWord } from "../../src/index-format.js";
-import { seededRandom } from "./helpers.js";
+import { seededRandom } from "../../src/engine/seeded-random.js";
 
 /** The prefix pattern over the lower-cased text, as terms.ts found words before the indexOf scan (ASCII texts). */
 function byPattern(terms: string[], text: string): WordMatch[] {
