@@ -2,10 +2,10 @@
 // artefacts and the widget script, so tests can serve any index (another corpus, another
 // format version).
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { indexLoader } from "./engine/load-index.js";
 import type { AssetReader } from "./engine/sharded-store.js";
+import { ALLOWED_METHODS, preflight, responseHeaders } from "./http/cors.js";
 import { NewsfindError, problemResponse } from "./http/errors.js";
 import type { IndexArtefacts } from "./index-format.js";
 import { articleRoutes } from "./routes/articles.js";
@@ -15,7 +15,7 @@ import { homeRoutes } from "./routes/home.js";
 import { searchRoutes } from "./routes/search.js";
 import { widgetRoutes } from "./routes/widget.js";
 
-const ALLOWED = "GET, HEAD, OPTIONS";
+const ALLOWED = ALLOWED_METHODS.join(", ");
 const ENDPOINTS = ["/search", "/articles/:id", "/filters", "/health", "/widget.js"];
 const PATHS = ["/", "/search", "/filters", "/health", "/widget.js"];
 
@@ -38,11 +38,8 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   const loadIndex = indexLoader(artefacts, assets);
   const app = new Hono();
 
-  app.use("*", async (c, next) => {
-    await next();
-    c.res.headers.set("x-content-type-options", "nosniff");
-  });
-  app.use("*", cors({ origin: "*", allowMethods: ALLOWED.split(", "), exposeHeaders: ["ETag"], maxAge: 86400 }));
+  app.use("*", responseHeaders);
+  app.options("*", preflight);
 
   app.route("/", homeRoutes(ENDPOINTS));
   app.route("/search", searchRoutes(loadIndex));

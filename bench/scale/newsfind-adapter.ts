@@ -1,7 +1,7 @@
 // newsfind as an engine of the scale bench (bench/scale-bench.ts injects it into runScale).
 // Runs the project's build in a child (`tsx build/cli.ts --corpus C --out DIR/index`),
 // then writes DIR/entry.ts (the app over DIR/index/artefacts.js) and DIR/wrangler.toml with the
-// project's compatibility date and flags and no [build]. When the build wrote asset files (the
+// project's compatibility date and flags, its keep_names, and no [build]. When the build wrote asset files (the
 // sharded layout, into DIR/assets, given through NEWSFIND_ASSETS), the config serves them with
 // `[assets] directory, binding = "ASSETS", run_worker_first = true`, as the project's does.
 // The build cache is pointed at an empty temporary folder, so every build starts cold.
@@ -21,10 +21,10 @@ export interface AdapterOptions {
   buildArgs?: string[];
 }
 
-/** compatibility_date and compatibility_flags lines of the project's wrangler.toml. */
+/** compatibility_date, compatibility_flags and keep_names lines of the project's wrangler.toml. */
 function compatibilityLines(root: string): string[] {
   const toml = readFileSync(join(root, "wrangler.toml"), "utf8");
-  return toml.split("\n").filter((line) => /^compatibility_(date|flags)\s*=/.test(line));
+  return toml.split("\n").filter((line) => /^(compatibility_(date|flags)|keep_names)\s*=/.test(line));
 }
 
 function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {

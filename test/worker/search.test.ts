@@ -108,5 +108,20 @@ describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");
+    expect(preflight.headers.get("access-control-max-age")).toBe("86400");
+  });
+
+  it("gives every response, errors and 304s included, the CORS and nosniff headers exactly once", async () => {
+    const ok = await fetch("/search?q=Kremlin");
+    const notModified = await fetch("/search?q=Kremlin", { headers: { "if-none-match": ok.headers.get("etag")! } });
+    const invalid = await fetch("/search?q=Kremlin&limit=500");
+    const missing = await fetch("/nowhere");
+    const wrongMethod = await fetch("/search?q=Kremlin", { method: "POST" });
+    expect([ok.status, notModified.status, invalid.status, missing.status, wrongMethod.status]).toEqual([200, 304, 400, 404, 405]);
+    for (const response of [ok, notModified, invalid, missing, wrongMethod]) {
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("access-control-expose-headers")).toBe("ETag");
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    }
   });
 });
