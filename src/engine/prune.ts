@@ -7,10 +7,15 @@
 // never read. The page, its scores (the same sums in the same order, identical to the bit), the
 // words each hit matched and the total (every article holding any term, counted in bitsets) are
 // exactly what scoring every posting gives.
+//
+// The floor comes in two steps. Before scoring, from a sample of the first terms' highest slots;
+// after the terms that must be read in full, from the articles that scored best on them, whose
+// scores the dense views then all but complete. The second is usually far closer to the page's
+// lowest score, and every article it rules out is one fewer to complete.
 import type { Postings } from "../index-format.js";
 import { accumulated, scoreList, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
-import { topK } from "./top-k.js";
+import { kthLargest, topK } from "./top-k.js";
 
 export interface Top {
   /** The k best positions, best first (score, then position). */
@@ -32,11 +37,59 @@ export interface Top {
 const MARGIN = 1e-9;
 
 /** Per-isolate scratch, reused by every query: `topScored` never awaits, so no two queries share it at once. */
-let scratch: { articles: number; slots: Uint8Array; bits: Int32Array; survivors: Int32Array } | undefined;
+interface Scratch {
+  articles: number;
+  /** Impact slot by position while a short list is spread into it; ABSENT everywhere between uses. */
+  slots: Uint8Array;
+  /** Bitsets by position, all zero between uses: articles to look up in order; articles holding any term. */
+  marks: Int32Array;
+  held: Int32Array;
+  survivors: Int32Array;
+  /** Positions and lower-bound scores of the articles a floor is taken from. */
+  sample: Int32Array;
+  sums: Float64Array;
+  /** Survivors by score so far, in BUCKETS equal ranges; zeroed by each query that uses it. */
+  histogram: Int32Array;
+  /** Each term's contribution by impact slot: 32 entries a term, in scoring order. */
+  tables: Float64Array;
+}
 
-function scratchFor(articles: number) {
-  if (scratch?.articles !== articles) scratch = { articles, slots: new Uint8Array(articles).fill(ABSENT), bits: new Int32Array((articles + 31) >>> 5), survivors: new Int32Array(1024) };
+let scratch: Scratch | undefined;
+
+function scratchFor(articles: number): Scratch {
+  if (scratch?.articles !== articles) {
+    const words = (articles + 31) >>> 5;
+    const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES_KEPT);
+    scratch = { articles, slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), sums: new Float64Array(most), histogram: new Int32Array(BUCKETS), tables: new Float64Array(32 * 8) };
+  }
   return scratch;
+}
+
+/** Fills `space.tables` with each term's contribution by slot, computed exactly as scoreList computes it. */
+function fillTables(space: Scratch, order: readonly ScoringList[]): Float64Array {
+  if (space.tables.length < 32 * order.length) space.tables = new Float64Array(32 * order.length);
+  const tables = space.tables;
+  for (let t = 0; t < order.length; t++) {
+    const { termWeight } = order[t]!;
+    for (let s = 0; s < 32; s++) tables[t * 32 + s] = termWeight * slotImpact(s);
+  }
+  return tables;
+}
+
+/** Sorts `ids[0, count)` (distinct positions) ascending through a bitset, which it leaves clear. */
+function ascending(ids: Int32Array, count: number, bits: Int32Array): void {
+  for (let n = 0; n < count; n++) bits[ids[n]! >>> 5] = bits[ids[n]! >>> 5]! | (1 << (ids[n]! & 31));
+  let at = 0;
+  for (let w = 0; w < bits.length && at < count; w++) {
+    let word = bits[w]!;
+    if (word === 0) continue;
+    bits[w] = 0;
+    while (word !== 0) {
+      const low = word & -word;
+      ids[at++] = (w << 5) | (31 - Math.clz32(low));
+      word ^= low;
+    }
+  }
 }
 
 /** Calls `write` with each position of a posting list and its slot. */
@@ -47,26 +100,19 @@ function eachPosting(slots: Postings, write: (id: number, slot: number) => void)
   }
 }
 
-/** Each impact slot's contribution, computed exactly as scoreList computes it. */
-function contributions({ termWeight }: ScoringList): Float64Array {
-  const table = new Float64Array(32);
-  for (let s = 0; s < table.length; s++) table[s] = termWeight * slotImpact(s);
-  return table;
-}
-
 /**
- * Adds the terms left to the scores and masks of the survivors, in scoring order. After each
- * term, the survivors whose score plus the most the terms after it add (`rest[j + 1]` for
- * `left[j]`) is below the floor drop out: they cannot make the page. Returns how many remain
- * (compacted to the front of `survivors`).
+ * Adds the terms `order[from]` and after to the scores and masks of the survivors, in scoring
+ * order. After each term, the survivors whose score plus the most the terms after it add is
+ * below the floor drop out: they cannot make the page. Returns how many remain (compacted to
+ * the front of `survivors`).
  */
-function complete(state: Scoring, views: TermViews, left: readonly ScoringList[], rest: Float64Array, floor: number, survivors: Int32Array, count: number): number {
+function complete(state: Scoring, views: TermViews, order: readonly ScoringList[], from: number, tables: Float64Array, rest: Float64Array, floor: number, survivors: Int32Array, count: number): number {
   const { scores, masks } = state;
-  for (let j = 0; j < left.length; j++) {
-    const list = left[j]!;
-    const table = contributions(list);
+  for (let t = from; t < order.length; t++) {
+    const list = order[t]!;
+    const base = 32 * t;
     const mask = list.term.mask;
-    const room = rest[j + 1]!;
+    const room = rest[t + 1]!;
     let kept = 0;
     if (isDense(list.df, state.articles)) {
       const { bits, ranks, slots } = views.get(list.term.term, list.slots);
@@ -74,7 +120,7 @@ function complete(state: Scoring, views: TermViews, left: readonly ScoringList[]
         const id = survivors[n]!;
         const slot = slotAt(bits, ranks, slots, id);
         if (slot !== ABSENT) {
-          scores[id] = scores[id]! + table[slot]!;
+          scores[id] = scores[id]! + tables[base + slot]!;
           masks[id] = masks[id]! | mask;
         }
         if (scores[id]! + room >= floor) survivors[kept++] = id;
@@ -87,7 +133,7 @@ function complete(state: Scoring, views: TermViews, left: readonly ScoringList[]
         const id = survivors[n]!;
         const slot = spread[id]!;
         if (slot !== ABSENT) {
-          scores[id] = scores[id]! + table[slot]!;
+          scores[id] = scores[id]! + tables[base + slot]!;
           masks[id] = masks[id]! | mask;
         }
         if (scores[id]! + room >= floor) survivors[kept++] = id;
@@ -103,24 +149,48 @@ function complete(state: Scoring, views: TermViews, left: readonly ScoringList[]
 export const SAMPLE = 128;
 /** Terms sampled: the first in scoring order, whose highest slots hold the likeliest hits. */
 const SAMPLED_TERMS = 3;
+/** Articles, at least, that the second floor is taken from: those that scored best on the terms read in full. */
+export const CANDIDATES = 64;
+/** The most candidates kept (a histogram bucket can hold more than needed). */
+const CANDIDATES_KEPT = 4 * CANDIDATES;
+/** Histogram buckets of the scores on the terms read in full, to find the best without sorting. */
+const BUCKETS = 64;
+
+/**
+ * Adds to `sums[0, count)`, the scores so far of the articles `ids[0, count)` (ascending), what
+ * the dense terms `order[from]` and after give each: a lower bound of its score (terms neither
+ * read nor dense are left out). `skip(id, t)` leaves a term out for an article that has it already.
+ */
+function addDense(views: TermViews, order: readonly ScoringList[], from: number, tables: Float64Array, ids: Int32Array, sums: Float64Array, count: number, skip?: (id: number, t: number) => boolean): void {
+  for (let t = from; t < order.length; t++) {
+    const list = order[t]!;
+    if (!isDense(list.df, views.articles)) continue;
+    const { bits, ranks, slots } = views.get(list.term.term, list.slots);
+    const base = 32 * t;
+    for (let n = 0; n < count; n++) {
+      const id = ids[n]!;
+      if (skip?.(id, t)) continue;
+      const slot = slotAt(bits, ranks, slots, id);
+      if (slot !== ABSENT) sums[n] = sums[n]! + tables[base + slot]!;
+    }
+  }
+}
 
 /**
  * A score that k articles are sure to reach, found before scoring: articles of the highest
  * slots of the first terms, each credited with what those terms give it (known from the slot
  * it was found in) and what the dense terms give it (their views). Terms neither sampled nor
  * dense are left out, so each sum is at most the article's score: the k-th best is a floor
- * for the page (0 with fewer than k articles sampled). The sums are kept in the scoring
- * buffers, which are left as they came (masks clean; scores of untouched articles are stale
- * anyway).
+ * for the page (0 with fewer than k articles sampled). The buffers are left as they came
+ * (masks clean; scores of untouched articles are stale anyway).
  */
-function floorOf(state: Scoring, views: TermViews, order: readonly ScoringList[], k: number): number {
+function floorOf(state: Scoring, views: TermViews, order: readonly ScoringList[], k: number, space: Scratch, tables: Float64Array): number {
   const { scores, masks } = state;
+  const { sample: ids, sums } = space;
   const sampled = Math.min(SAMPLED_TERMS, order.length);
-  const ids = new Int32Array(SAMPLE * sampled);
   let count = 0;
   for (let t = 0; t < sampled; t++) {
     const { slots } = order[t]!;
-    const table = contributions(order[t]!);
     let taken = 0;
     for (let s = 0; s < slots.length && taken < SAMPLE; s++) {
       const list = slots[s];
@@ -131,47 +201,30 @@ function floorOf(state: Scoring, views: TermViews, order: readonly ScoringList[]
           ids[count++] = id;
           scores[id] = 0;
         }
-        scores[id] = scores[id]! + table[s]!;
+        scores[id] = scores[id]! + tables[32 * t + s]!;
         masks[id] = masks[id]! | (1 << t);
       }
     }
   }
   // In position order, the lookups sweep each view once instead of jumping about it.
-  ids.subarray(0, count).sort();
-  for (let t = 0; t < order.length; t++) {
-    const list = order[t]!;
-    if (!isDense(list.df, views.articles)) continue;
-    const { bits, ranks, slots } = views.get(list.term.term, list.slots);
-    const table = contributions(list);
-    for (let n = 0; n < count; n++) {
-      const id = ids[n]!;
-      if ((masks[id]! >>> t) & 1) continue;
-      const slot = slotAt(bits, ranks, slots, id);
-      if (slot !== ABSENT) scores[id] = scores[id]! + table[slot]!;
-    }
-  }
-  const sums = new Float64Array(count);
-  for (let n = 0; n < count; n++) {
-    sums[n] = scores[ids[n]!]!;
-    masks[ids[n]!] = 0;
-  }
-  return count < k ? 0 : sums.sort().reverse()[k - 1]!;
+  ascending(ids, count, space.marks);
+  for (let n = 0; n < count; n++) sums[n] = scores[ids[n]!]!;
+  addDense(views, order, 0, tables, ids, sums, count, (id, t) => ((masks[id]! >>> t) & 1) === 1);
+  for (let n = 0; n < count; n++) masks[ids[n]!] = 0;
+  return count < k ? 0 : kthLargest(sums, count, k);
 }
 
-/** Articles holding any term: those scored, plus those of the terms left that were not. */
-function union(state: Scoring, views: TermViews, left: readonly ScoringList[]): number {
-  const { bits } = scratchFor(state.articles);
+/** Articles holding any term: `held` (those scored) with the terms not scored added, counted; leaves `held` clear. */
+function union(views: TermViews, left: readonly ScoringList[], held: Int32Array): number {
   for (const { term, slots, df } of left) {
-    if (isDense(df, state.articles)) {
+    if (isDense(df, views.articles)) {
       const view = views.get(term.term, slots).bits;
-      for (let w = 0; w < bits.length; w++) bits[w] = bits[w]! | view[w]!;
-    } else eachPosting(slots, (id) => (bits[id >>> 5] = bits[id >>> 5]! | (1 << (id & 31))));
+      for (let w = 0; w < held.length; w++) held[w] = held[w]! | view[w]!;
+    } else eachPosting(slots, (id) => (held[id >>> 5] = held[id >>> 5]! | (1 << (id & 31))));
   }
   let total = 0;
-  for (let w = 0; w < bits.length; w++) total += popcount(bits[w]!);
-  const { touched, count } = state;
-  for (let n = 0; n < count; n++) if ((bits[touched[n]! >>> 5]! & (1 << (touched[n]! & 31))) === 0) total++;
-  bits.fill(0);
+  for (let w = 0; w < held.length; w++) total += popcount(held[w]!);
+  held.fill(0);
   return total;
 }
 
@@ -186,11 +239,13 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   const rest = new Float64Array(order.length + 1);
   for (let i = order.length - 1; i >= 0; i--) rest[i] = rest[i + 1]! + order[i]!.top;
   const state = scoring(articles);
+  const space = scratchFor(articles);
+  const tables = fillTables(space, order);
   // A floor no page can fall below, from a sample. The terms before `split` are scored in
   // full; those after it together add less than the floor, so an article only they hold
   // cannot make the page.
   // A single term is scored in full: no floor to find, no view to build.
-  const floor = k > 0 && order.length > 1 ? floorOf(state, views, order, k) * (1 - MARGIN) : 0;
+  let floor = k > 0 && order.length > 1 ? floorOf(state, views, order, k, space, tables) * (1 - MARGIN) : 0;
   let split = Math.min(1, order.length);
   while (split < order.length && !(rest[split]! < floor)) split++;
   for (let i = 0; i < split; i++) scoreList(state, order[i]!);
@@ -199,29 +254,62 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   const release = accumulated(state).release;
   if (split >= order.length) return { best: topK(touched.subarray(0, state.count), k, better, scores), scores, masks, total: state.count, release };
 
-  const left = order.slice(split);
-  const space = scratchFor(articles);
-  if (space.survivors.length < state.count) space.survivors = new Int32Array(state.count);
-  const survivors = space.survivors;
-  // Survivors in position order (through a bitset), so the lookups sweep each view once.
-  const marks = space.bits;
-  for (let n = 0; n < state.count; n++) {
+  // One pass over the articles scored: each is marked as held (for the total), and those that
+  // may still make the page as survivors, with a histogram of their scores so far.
+  const { marks, held } = space;
+  const room = rest[split]!;
+  const most = rest[0]! - room;
+  const scale = most > 0 ? BUCKETS / most : 0;
+  const histogram = space.histogram.fill(0);
+  const scored = state.count;
+  for (let n = 0; n < scored; n++) {
     const id = touched[n]!;
-    if (scores[id]! + rest[split]! >= floor) marks[id >>> 5] = marks[id >>> 5]! | (1 << (id & 31));
+    const word = id >>> 5;
+    const bit = 1 << (id & 31);
+    held[word] = held[word]! | bit;
+    const score = scores[id]!;
+    if (score + room >= floor) {
+      marks[word] = marks[word]! | bit;
+      histogram[Math.min(BUCKETS - 1, (score * scale) | 0)]!++;
+    }
   }
+  // The best scores so far: the buckets from the top that hold at least CANDIDATES survivors.
+  let cut = BUCKETS - 1;
+  for (let inCut = histogram[cut]!; cut > 0 && inCut < Math.max(CANDIDATES, k); ) inCut += histogram[--cut]!;
+  const best = cut / scale;
+  // The survivors in position order (so the lookups sweep each view once), and the candidates among them.
+  if (space.survivors.length < scored) space.survivors = new Int32Array(scored);
+  const survivors = space.survivors;
+  const { sample: candidates, sums } = space;
   let count = 0;
+  let candidateCount = 0;
   for (let w = 0; w < marks.length; w++) {
     let word = marks[w]!;
     if (word === 0) continue;
     marks[w] = 0;
     while (word !== 0) {
       const low = word & -word;
-      survivors[count++] = (w << 5) | (31 - Math.clz32(low));
+      const id = (w << 5) | (31 - Math.clz32(low));
+      survivors[count++] = id;
+      if (scores[id]! >= best && candidateCount < CANDIDATES_KEPT) {
+        sums[candidateCount] = scores[id]!;
+        candidates[candidateCount++] = id;
+      }
       word ^= low;
     }
   }
-  count = complete(state, views, left, rest.subarray(split), floor, survivors, count);
-  const total = union(state, views, left);
-  const best = topK(survivors.subarray(0, count), k, better, scores);
-  return { best, scores, masks, total, release };
+  // The second floor: the k-th best of the candidates' scores completed by the dense terms left.
+  if (k > 0 && candidateCount >= k) {
+    addDense(views, order, split, tables, candidates, sums, candidateCount);
+    const second = kthLargest(sums, candidateCount, k) * (1 - MARGIN);
+    if (second > floor) {
+      floor = second;
+      let kept = 0;
+      for (let n = 0; n < count; n++) if (scores[survivors[n]!]! + room >= floor) survivors[kept++] = survivors[n]!;
+      count = kept;
+    }
+  }
+  count = complete(state, views, order, split, tables, rest, floor, survivors, count);
+  const total = union(views, order.slice(split), held);
+  return { best: topK(survivors.subarray(0, count), k, better, scores), scores, masks, total, release };
 }

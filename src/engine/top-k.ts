@@ -45,3 +45,33 @@ export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: n
   }
   return Array.from(heap).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
+
+/**
+ * The k-th largest of `values[0, count)` (1 ≤ k ≤ count), by selection in place: the values are
+ * reordered. O(count) on average, where sorting a typed array of a few hundred cost more than
+ * the lookups that filled it.
+ */
+export function kthLargest(values: Float64Array, count: number, k: number): number {
+  // The (count - k)-th smallest, zero-based: Hoare's selection with a middle pivot.
+  const target = count - k;
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target]!;
+}
