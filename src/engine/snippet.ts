@@ -1,7 +1,7 @@
 // The snippet: the passage of an article that best matches the query, HTML-escaped, with the
 // query's terms wrapped in <mark>. Nothing else in it is markup.
 import { escapeHtml } from "../html/escape.js";
-import { termMatcher, type TermMatcher, type WordMatch } from "./terms.js";
+import { beyondAscii, termMatcher, type TermMatcher, type WordMatch } from "./terms.js";
 
 /** Longest snippet, in characters, before the ellipsis. */
 export const SNIPPET_LENGTH = 220;
@@ -12,6 +12,25 @@ export const SNIPPET_LENGTH = 220;
  * long article for each of ten hits cost milliseconds. News puts the gist first.
  */
 export const SCAN_LENGTH = 3000;
+
+/**
+ * Whether each paragraph of an article holds letters beyond ASCII (1 no, 2 yes, 0 not looked at
+ * yet), kept as long as the article is: the test scans every character, and an article shown
+ * again needs it no more.
+ */
+const scripts = new WeakMap<readonly string[], Uint8Array>();
+
+/** The body's answers so far: pass them to `isBeyondAscii`. */
+function scriptsOf(body: readonly string[]): Uint8Array {
+  let known = scripts.get(body);
+  if (!known) scripts.set(body, (known = new Uint8Array(body.length)));
+  return known;
+}
+
+function isBeyondAscii(body: readonly string[], known: Uint8Array, paragraph: number): boolean {
+  if (known[paragraph] === 0) known[paragraph] = beyondAscii(body[paragraph]!) ? 2 : 1;
+  return known[paragraph] === 2;
+}
 
 interface Sentence {
   text: string;
@@ -29,6 +48,13 @@ interface Sentence {
 const SENTENCE_END = /[.!?]["”’)]*\s+(?=["“‘(]?\p{Lu})/gu;
 const NOT_AN_END = /(?:[\s.]\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
 
+/** Whether a UTF-16 code is one of the characters `\s` matches (without a one-character string and a pattern for each). */
+export function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** The sentences of a paragraph, with their offsets in it. */
 export function sentences(paragraph: string): { text: string; start: number }[] {
   const found: { text: string; start: number }[] = [];
@@ -39,8 +65,9 @@ export function sentences(paragraph: string): { text: string; start: number }[] 
   while (SENTENCE_END.test(paragraph)) {
     const next = SENTENCE_END.lastIndex;
     let gap = next;
-    while (gap > 0 && /\s/.test(paragraph[gap - 1]!)) gap--;
-    if (NOT_AN_END.test(paragraph.slice(Math.max(0, gap - 6), gap))) continue;
+    while (gap > 0 && isSpace(paragraph.charCodeAt(gap - 1))) gap--;
+    // Only a full stop can end an initial or an abbreviation (NOT_AN_END ends in "\.").
+    if (paragraph.charCodeAt(gap - 1) === 46 && NOT_AN_END.test(paragraph.slice(Math.max(0, gap - 6), gap))) continue;
     if (gap > start) found.push({ text: paragraph.slice(start, gap), start });
     start = next;
   }
@@ -65,16 +92,19 @@ function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
  * terms, then the most matches. The first paragraph when nothing matches. The scan stops at
  * the first window that holds every term: news puts the gist first, and long articles cost.
  */
-function best(body: readonly string[], terms: TermMatcher): string {
-  let top: { text: string; distinct: number; hits: number } | null = null;
+function best(body: readonly string[], terms: TermMatcher): Passage {
+  let top: (Passage & { distinct: number; hits: number }) | null = null;
   let scanned = 0;
   // Distinct terms of a window, counted without a set: seen[term index] === window number.
   const seen = new Int32Array(terms.size);
   let window = 0;
-  for (const paragraph of body) {
+  const known = scriptsOf(body);
+  for (let p = 0; p < body.length; p++) {
     if (top && (top.distinct >= terms.size || scanned >= SCAN_LENGTH)) break;
+    const paragraph = body[p]!;
     scanned += paragraph.length;
-    const matches = terms.find(paragraph);
+    const beyond = isBeyondAscii(body, known, p);
+    const matches = terms.find(paragraph, beyond);
     if (matches.length === 0) continue;
     // No window of this paragraph can beat the best so far when the whole paragraph cannot:
     // it is not cut into sentences (most of a page's paragraphs, once a good window is found).
@@ -114,30 +144,36 @@ function best(body: readonly string[], terms: TermMatcher): string {
         distinct += count(parts[j]!);
       }
       if (!top || distinct > top.distinct || (distinct === top.distinct && hits > top.hits)) {
-        top = { text: parts.slice(i, j).map((part) => part.text).join(" "), distinct, hits };
+        top = { text: parts.slice(i, j).map((part) => part.text).join(" "), plain: !beyond, distinct, hits };
       }
       if (top.distinct >= terms.size) break;
     }
   }
-  return top?.text ?? body[0] ?? "";
+  return top ?? { text: body[0] ?? "", plain: body.length > 0 && !isBeyondAscii(body, known, 0) };
+}
+
+/** A passage of an article, and whether it is known to hold no letters beyond ASCII (a part of a paragraph that holds none). */
+interface Passage {
+  text: string;
+  plain: boolean;
 }
 
 /** Cuts text to the snippet length at a word, keeping the first match inside the window. */
-function trim(text: string, terms: TermMatcher): string {
-  if (text.length <= SNIPPET_LENGTH) return text;
-  const first = terms.find(text)[0];
+function trim({ text, plain }: Passage, terms: TermMatcher): Passage {
+  if (text.length <= SNIPPET_LENGTH) return { text, plain };
+  const first = terms.find(text, plain ? false : undefined)[0];
   let start = first ? Math.max(0, first.start - 60) : 0;
   if (start > 0) start = text.indexOf(" ", start) + 1;
   const end = text.lastIndexOf(" ", start + SNIPPET_LENGTH);
   const cut = text.slice(start, end > start ? end : start + SNIPPET_LENGTH);
-  return `${start > 0 ? "… " : ""}${cut}${start + cut.length < text.length ? " …" : ""}`;
+  return { text: `${start > 0 ? "… " : ""}${cut}${start + cut.length < text.length ? " …" : ""}`, plain };
 }
 
 /** Escapes the text and marks every word that matches a query term. */
-export function highlight(text: string, terms: TermMatcher): string {
+export function highlight(text: string, terms: TermMatcher, plain = false): string {
   let html = "";
   let last = 0;
-  for (const { start, end } of terms.find(text)) {
+  for (const { start, end } of terms.find(text, plain ? false : undefined)) {
     html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
     last = end;
   }
@@ -153,5 +189,6 @@ const isMatcher = (terms: readonly string[] | TermMatcher): terms is TermMatcher
  */
 export function snippet(body: readonly string[], terms: readonly string[] | TermMatcher): string {
   const matcher = isMatcher(terms) ? terms : termMatcher(terms);
-  return highlight(trim(best(body, matcher), matcher), matcher);
+  const { text, plain } = trim(best(body, matcher), matcher);
+  return highlight(text, matcher, plain);
 }

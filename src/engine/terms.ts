@@ -17,8 +17,12 @@ export interface WordMatch {
 export interface TermMatcher {
   /** How many distinct terms there are to match. */
   size: number;
-  /** Every word of the text that matches a term, in order, with its offsets. */
-  find(text: string): WordMatch[];
+  /**
+   * Every word of the text that matches a term, in order, with its offsets.
+   * @param beyondAscii Whether the text holds letters beyond ASCII (`beyondAscii(text)`), when
+   *   the caller knows it already. Default: tested here.
+   */
+  find(text: string, beyondAscii?: boolean): WordMatch[];
 }
 
 /** Every word that analyzes to a term starts with one of these (stems drop at most a few letters). */
@@ -37,6 +41,9 @@ const WORD_AT = new RegExp(WORD.source, "uy");
 const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
 /** Any character beyond ASCII: a one-range class the regex engine scans about twice as fast, tried first. */
 const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Whether a text holds letters beyond ASCII (punctuation such as curly quotes and dashes aside): their words need the analyzer's own tokenizer. */
+export const beyondAscii = (text: string) => NON_ASCII.test(text) && NON_ASCII_LETTERS.test(text);
 
 export function termMatcher(terms: readonly string[]): TermMatcher {
   const numbers = new Map<string, number>();
@@ -65,10 +72,10 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
   const wordStart = starts.every((start) => /^[a-z0-9]+$/.test(start)) ? null : new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
   return {
     size: numbers.size,
-    find(text) {
+    find(text, known) {
       const found: WordMatch[] = [];
       if (starts.length === 0) return found;
-      if (NON_ASCII.test(text) && NON_ASCII_LETTERS.test(text)) {
+      if (known ?? beyondAscii(text)) {
         // Folding may change offsets of letters outside ASCII: look at every word, if any may match.
         if (!mayMatch(text)) return found;
         for (const { word, start } of tokens(text)) {
@@ -88,7 +95,14 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
         for (const start of starts) {
           for (let i = lower.indexOf(start); i >= 0; i = lower.indexOf(start, i + 1)) if (i === 0 || !isWordCode(lower.charCodeAt(i - 1))) at.push(i);
         }
-        if (at.length > 1) at.sort((a, b) => a - b);
+        // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order
+        // already, and sort() with a comparator cost more than the scan that found them.
+        for (let i = 1; i < at.length; i++) {
+          const start = at[i]!;
+          let j = i - 1;
+          for (; j >= 0 && at[j]! > start; j--) at[j + 1] = at[j]!;
+          at[j + 1] = start;
+        }
         let next = 0;
         for (const start of at) {
           if (start < next) continue;
