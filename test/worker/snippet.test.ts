@@ -1,6 +1,7 @@
 // The snippet's sentence splitting and passage choice (src/engine/snippet.ts).
 import { describe, expect, it } from "vitest";
 import { isSpace, sentences, snippet } from "../../src/engine/snippet.js";
+import { seededRandom } from "../../src/engine/seeded-random.js";
 
 const texts = (paragraph: string) => sentences(paragraph).map((sentence) => sentence.text);
 
@@ -19,6 +20,36 @@ describe("sentences", () => {
     const found = sentences(paragraph);
     expect(found.map((s) => s.text)).toEqual(["Output was 3.5 percent. e.g. this stays.", "Then   this."]);
     for (const { text, start } of found) expect(paragraph.slice(start, start + text.length)).toBe(text);
+  });
+});
+
+/** The splitter as it was written first, its capital a lookahead of the pattern: what sentences() must still give. */
+function byLookahead(paragraph: string): { text: string; start: number }[] {
+  const end = /[.!?]["”’)]*\s+(?=["“‘(]?\p{Lu})/gu;
+  const notAnEnd = /(?:[\s.]\p{Lu}\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Prof|Inc|Corp|Ltd|No|vs|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)$/u;
+  const found: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(end)) {
+    const next = match.index + match[0].length;
+    let gap = next;
+    while (gap > 0 && /\s/.test(paragraph[gap - 1]!)) gap--;
+    if (notAnEnd.test(paragraph.slice(Math.max(0, gap - 6), gap))) continue;
+    if (gap > start) found.push({ text: paragraph.slice(start, gap), start });
+    start = next;
+  }
+  if (start < paragraph.length) found.push({ text: paragraph.slice(start), start });
+  return found;
+}
+
+describe("sentences against the lookahead pattern", () => {
+  it("splits 2,000 random paragraphs of ends, quotes, spaces, capitals and abbreviations exactly as it did", () => {
+    const next = seededRandom(17);
+    const pieces = [".", "!", "?", "\"", "”", "’", ")", "(", "“", "‘", " ", "  ", "\u00a0", "\n", "A", "b", "É", "é", "Ω", "𝐀", "Mr", "Jan", "U", "S", "No", "3", "vs", "x"];
+    for (let round = 0; round < 2000; round++) {
+      const length = 1 + Math.floor(next() * 40);
+      const paragraph = Array.from({ length }, () => pieces[Math.floor(next() * pieces.length)]).join("");
+      expect({ paragraph, found: sentences(paragraph) }).toEqual({ paragraph, found: byLookahead(paragraph) });
+    }
   });
 });
 
