@@ -37,6 +37,30 @@ const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 
 
 /** The analyzer's word pattern, anchored: reads the word that starts at `lastIndex`. */
 const WORD_AT = new RegExp(WORD.source, "uy");
+
+/**
+ * Where the word that starts at `start` ends, as WORD_AT reads it: by character code over the
+ * lower-cased text while it is ASCII (the pattern's unicode classes cost more than the scan that
+ * found the word), by the pattern from the first character beyond ASCII on. -1: no word there.
+ */
+function wordEnd(text: string, lower: string, start: number): number {
+  let i = start;
+  let code = lower.charCodeAt(i);
+  while (isWordCode(code)) code = lower.charCodeAt(++i);
+  // Then, any number of times, an apostrophe and letters (no digits).
+  for (;;) {
+    if (code >= 128 && code !== 0x2019) break;
+    if (i === start || (code !== 39 && code !== 0x2019)) return i === start ? -1 : i;
+    const next = lower.charCodeAt(i + 1);
+    if (next >= 128) break;
+    if (!(next >= 97 && next <= 122)) return i;
+    i += 2;
+    code = lower.charCodeAt(i);
+    while (code >= 97 && code <= 122) code = lower.charCodeAt(++i);
+  }
+  WORD_AT.lastIndex = start;
+  return WORD_AT.test(text) ? WORD_AT.lastIndex : -1;
+}
 /** Any character beyond ASCII other than Latin-1 and general punctuation (dashes, quotes, spaces). */
 const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
 /** Any character beyond ASCII: a one-range class the regex engine scans about twice as fast, tried first. */
@@ -106,9 +130,9 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
         let next = 0;
         for (const start of at) {
           if (start < next) continue;
-          WORD_AT.lastIndex = start;
-          if (!WORD_AT.test(text)) continue;
-          next = WORD_AT.lastIndex;
+          const end = wordEnd(text, lower, start);
+          if (end < 0) continue;
+          next = end;
           const match = matchOf(text.slice(start, next), start);
           if (match) found.push(match);
         }
