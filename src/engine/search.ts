@@ -62,7 +62,8 @@ export interface SearchResult {
 export interface RankedPage {
   total: number;
   totalExact: boolean;
-  page: { position: number; score: number | null }[];
+  /** `terms`: the numbers (in `highlight`) of the terms of the query words the article matched. */
+  page: { position: number; score: number | null; terms: number[] }[];
   /** Index terms to highlight: the query's terms and the expansions that matched. */
   highlight: string[];
 }
@@ -181,7 +182,7 @@ export async function rank(store: IndexStore, params: SearchParams): Promise<Ran
     const all: number[] = [];
     for (let id = 0; id < articles; id++) if (!excluded.has(id) && (!filter || filter(id))) all.push(id);
     const { best, total, exact } = await verifiedTop(store, all, k, newerFirst(meta!, null), phraseChecks([], masks, null, suspects, fields));
-    return { total, totalExact: exact, page: best.slice(params.offset).map((position) => ({ position, score: null })), highlight: [] };
+    return { total, totalExact: exact, page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [] })), highlight: [] };
   }
 
   // The common query (relevance order, nothing to exclude, filter or verify) is ranked without
@@ -248,11 +249,16 @@ async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuer
 
 /** The requested page of the best articles, their shown scores, and the terms they matched. */
 function pageOf(best: readonly number[], offset: number, total: number, totalExact: boolean, shown: (id: number) => number, terms: readonly ScoringTerm[], matched: Uint32Array): RankedPage {
+  const highlighted = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0));
   return {
     total,
     totalExact,
-    page: best.slice(offset).map((position) => ({ position, score: Math.round(shown(position) * 1e4) / 1e4 })),
-    highlight: terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0)).map((term) => term.term),
+    page: best.slice(offset).map((position) => ({
+      position,
+      score: Math.round(shown(position) * 1e4) / 1e4,
+      terms: highlighted.flatMap((term, number) => ((matched[position]! & term.mask) !== 0 ? [number] : [])),
+    })),
+    highlight: highlighted.map((term) => term.term),
   };
 }
 
@@ -260,13 +266,16 @@ export async function search(store: IndexStore, params: SearchParams): Promise<S
   const ranked = await rank(store, params);
   const articles = await store.articles(ranked.page.map(({ position }) => position));
   const matcher = termMatcher(ranked.highlight);
+  // An article holds no word of a query word it did not match, when the index holds its body:
+  // its snippet then looks only for the terms of the words it matched.
+  const bodyIndexed = store.manifest.config.fields.includes("body");
   return {
     query: params.q,
     total: ranked.total,
     totalExact: ranked.totalExact,
     offset: params.offset,
     limit: params.limit,
-    hits: ranked.page.map(({ score }, i) => {
+    hits: ranked.page.map(({ score, terms }, i) => {
       const article = articles[i]!;
       return {
         id: article.id,
@@ -274,7 +283,7 @@ export async function search(store: IndexStore, params: SearchParams): Promise<S
         url: article.url,
         source: article.source,
         published: article.published,
-        snippet: snippet(article.body, matcher),
+        snippet: snippet(article.body, bodyIndexed ? matcher.only(terms) : matcher),
         score,
       };
     }),

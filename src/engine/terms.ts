@@ -23,13 +23,25 @@ export interface TermMatcher {
    *   the caller knows it already. Default: tested here.
    */
   find(text: string, beyondAscii?: boolean): WordMatch[];
+  /**
+   * The same matcher (same term numbers and size) looking only for the terms at these numbers:
+   * for a text known to hold none of the others, where it finds exactly what this one finds,
+   * scanning for fewer prefixes. Made once per set of numbers.
+   */
+  only(numbers: readonly number[]): TermMatcher;
 }
 
-/** Every word that analyzes to a term starts with one of these (stems drop at most a few letters). */
+/**
+ * Every word without an inner apostrophe that analyzes to a term starts with one of these: a
+ * stem differs from its word in at most its last two letters, and a stem of three letters or
+ * fewer in its last ("pay" and "paying" are "pai", "day" is "dai").
+ */
 function prefixes(term: string): string[] {
   const spelled = spellings(term);
   if (spelled.length > 1) return spelled.map((spelling) => spelling.replace(/'/g, ""));
-  return [term.length > 4 ? term.slice(0, term.length - 2) : term.slice(0, 3)];
+  if (term.length > 4) return [term.slice(0, term.length - 2)];
+  if (term.length === 4) return [term.slice(0, 3)];
+  return [term.endsWith("i") && term.length > 1 ? term.slice(0, -1) : term];
 }
 
 /** ASCII lower-case letters and digits: what the prefixes are made of. */
@@ -37,6 +49,71 @@ const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 
 
 /** The analyzer's word pattern, anchored: reads the word that starts at `lastIndex`. */
 const WORD_AT = new RegExp(WORD.source, "uy");
+
+/** A letter, digit or apostrophe: a character a word may hold (WORD). */
+const WORDISH = /[\p{L}\p{N}'’]/u;
+/** The analyzer's word pattern, unanchored: the words from `lastIndex` on. */
+const WORD_FROM = new RegExp(WORD.source, "gu");
+
+/**
+ * Whether the analyzer's tokenizer starts a word at `i` (a letter or digit of a prefix) rather
+ * than reading it as part of the word before. After a separator, it does; after a letter or
+ * digit, a letter is inside the word, and so is a digit after a digit. Anything else (an
+ * apostrophe: "Eck's" is one word, its "s" no word of its own; a character beyond ASCII; a digit
+ * after a letter) is settled by tokenizing from where the run of word characters before it begins.
+ */
+function startsWord(text: string, lower: string, i: number): boolean {
+  if (i === 0) return true;
+  const before = lower.charCodeAt(i - 1);
+  if (before < 128 && before !== 39 && !isWordCode(before)) return true;
+  const code = lower.charCodeAt(i);
+  if (isWordCode(before) && ((code >= 97 && code <= 122) || (code <= 57 && before <= 57))) return false;
+  return wordAround(text, lower, i) === i;
+}
+
+/**
+ * The start of the word the tokenizer reads over offset `i`, or -1 when none does: the words
+ * are read from where the run of characters a word may hold, before `i`, begins.
+ */
+function wordAround(text: string, lower: string, i: number): number {
+  let from = i;
+  while (from > 0) {
+    const c = text.charCodeAt(from - 1);
+    if (c < 128) {
+      if (c !== 39 && !isWordCode(lower.charCodeAt(from - 1))) break;
+      from--;
+    } else if (c >= 0xdc00 && c <= 0xdfff && from >= 2 && WORDISH.test(String.fromCodePoint(text.codePointAt(from - 2)!))) from -= 2;
+    else if (WORDISH.test(text[from - 1]!)) from--;
+    else break;
+  }
+  WORD_FROM.lastIndex = from;
+  for (let match = WORD_FROM.exec(text); match !== null; match = WORD_FROM.exec(text)) {
+    if (match.index + match[0].length > i) return match.index <= i ? match.index : -1;
+  }
+  return -1;
+}
+
+/**
+ * Adds to `at` the start of every word with an apostrophe inside ("O'Brien", "we've"), whose
+ * term drops the apostrophe and so may begin as no prefix does. A possessive 's is left out:
+ * the analyzer drops it, and the word's own prefix finds it.
+ */
+function apostropheWords(text: string, lower: string, at: number[]): void {
+  for (const mark of APOSTROPHES) {
+    for (let k = lower.indexOf(mark); k > 0; k = lower.indexOf(mark, k + 1)) {
+      const after = lower.charCodeAt(k + 1);
+      if (after < 128 && !(after >= 97 && after <= 122)) continue;
+      if (after === 115) {
+        const next = lower.charCodeAt(k + 2);
+        if (!(next >= 97 && next <= 122) && !(next >= 128)) continue;
+      }
+      const start = wordAround(text, lower, k);
+      if (start >= 0) at.push(start);
+    }
+  }
+}
+
+const APOSTROPHES = ["'", "’"];
 
 /**
  * Where the word that starts at `start` ends, as WORD_AT reads it: by character code over the
@@ -61,8 +138,12 @@ function wordEnd(text: string, lower: string, start: number): number {
   WORD_AT.lastIndex = start;
   return WORD_AT.test(text) ? WORD_AT.lastIndex : -1;
 }
-/** Any character beyond ASCII other than Latin-1 and general punctuation (dashes, quotes, spaces). */
-const NON_ASCII_LETTERS = /[^\x00-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f]/;
+/**
+ * A letter or digit beyond ASCII: a word holding one is read by the tokenizer and folded (µ is
+ * μ, ² is 2, é is e), so its offsets and spelling are the analyzer's, not the lower-cased text's.
+ * Punctuation beyond ASCII (curly quotes, dashes, spaces, signs) is no part of a word.
+ */
+const NON_ASCII_LETTERS = /(?![\x00-\x7f])[\p{L}\p{N}]/u;
 /** Any character beyond ASCII: a one-range class the regex engine scans about twice as fast, tried first. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -72,7 +153,6 @@ export const beyondAscii = (text: string) => NON_ASCII.test(text) && NON_ASCII_L
 export function termMatcher(terms: readonly string[]): TermMatcher {
   const numbers = new Map<string, number>();
   for (const term of terms) if (!numbers.has(term)) numbers.set(term, numbers.size);
-  const starts = [...new Set(terms.flatMap(prefixes))];
   /** The term each word seen so far analyzes to, or null: articles repeat the query's words. */
   const analyzed = new Map<string, string | null>();
   const matchOf = (word: string, start: number): WordMatch | undefined => {
@@ -84,9 +164,26 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     }
     return term === null ? undefined : { term, index: numbers.get(term)!, start, end: start + word.length };
   };
+  const distinct = [...numbers.keys()];
+  const subsets = new Map<string, TermMatcher>();
+  const full: TermMatcher = {
+    ...finder(numbers.size, distinct.flatMap(prefixes), matchOf),
+    only(chosen) {
+      const key = chosen.join(",");
+      let subset = subsets.get(key);
+      if (!subset) subsets.set(key, (subset = { ...finder(numbers.size, chosen.flatMap((number) => prefixes(distinct[number]!)), matchOf), only: full.only }));
+      return subset;
+    },
+  };
+  return full;
+}
+
+/** `size` and `find` of a matcher that looks for words starting with these prefixes and takes those `matchOf` accepts. */
+function finder(size: number, prefixList: readonly string[], matchOf: (word: string, start: number) => WordMatch | undefined): Omit<TermMatcher, "only"> {
+  const starts = [...new Set(prefixList)];
   /** Whether a text may hold a match at all: a cheap test on its folded form. */
   const mayMatch = (text: string) => {
-    const folded = fold(text);
+    const folded = fold(text).replace(/['’]/g, "");
     return starts.some((start) => folded.includes(start));
   };
   /**
@@ -95,7 +192,7 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
    */
   const wordStart = starts.every((start) => /^[a-z0-9]+$/.test(start)) ? null : new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "g");
   return {
-    size: numbers.size,
+    size,
     find(text, known) {
       const found: WordMatch[] = [];
       if (starts.length === 0) return found;
@@ -109,48 +206,44 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
         return found;
       }
       // ASCII letters (punctuation such as curly quotes aside): only the words that begin with a
-      // term's prefix need the analyzer.
+      // term's prefix, and those with an apostrophe inside, need the analyzer.
       const lower = text.toLowerCase();
+      const at: number[] = [];
       if (wordStart === null) {
-        // Each prefix found by indexOf (a native scan, faster than the pattern's alternation),
-        // kept where no ASCII letter or digit comes before it; then, in text order, the word at
-        // each, skipping starts inside a word already taken: what the pattern finds.
-        const at: number[] = [];
+        // Each prefix found by indexOf (a native scan, faster than a pattern's alternation), kept
+        // where the tokenizer starts a word.
         for (const start of starts) {
-          for (let i = lower.indexOf(start); i >= 0; i = lower.indexOf(start, i + 1)) if (i === 0 || !isWordCode(lower.charCodeAt(i - 1))) at.push(i);
+          for (let i = lower.indexOf(start); i >= 0; i = lower.indexOf(start, i + 1)) if (startsWord(text, lower, i)) at.push(i);
         }
-        // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order
-        // already, and sort() with a comparator cost more than the scan that found them.
-        for (let i = 1; i < at.length; i++) {
-          const start = at[i]!;
-          let j = i - 1;
-          for (; j >= 0 && at[j]! > start; j--) at[j + 1] = at[j]!;
-          at[j + 1] = start;
+      } else {
+        // test() and lastIndex instead of exec(): no match array a word. A prefix is letters and
+        // digits after a non-word character, so the word starts where the run of letters and
+        // digits before lastIndex does.
+        wordStart.lastIndex = 0;
+        while (wordStart.test(lower)) {
+          let start = wordStart.lastIndex;
+          while (start > 0 && isWordCode(lower.charCodeAt(start - 1))) start--;
+          if (startsWord(text, lower, start)) at.push(start);
         }
-        let next = 0;
-        for (const start of at) {
-          if (start < next) continue;
-          const end = wordEnd(text, lower, start);
-          if (end < 0) continue;
-          next = end;
-          const match = matchOf(text.slice(start, next), start);
-          if (match) found.push(match);
-        }
-        return found;
       }
-      // test() and lastIndex instead of exec(): no match array a word, which was most of what a
-      // page of snippets allocated. A prefix is letters and digits after a non-word character,
-      // so the word starts where the run of letters and digits before lastIndex does.
-      wordStart.lastIndex = 0;
-      while (wordStart.test(lower)) {
-        let start = wordStart.lastIndex;
-        while (start > 0 && isWordCode(lower.charCodeAt(start - 1))) start--;
-        WORD_AT.lastIndex = start;
-        if (!WORD_AT.test(text)) continue;
-        const end = WORD_AT.lastIndex;
-        const match = matchOf(text.slice(start, end), start);
+      apostropheWords(text, lower, at);
+      // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order
+      // already, and sort() with a comparator cost more than the scan that found them.
+      for (let i = 1; i < at.length; i++) {
+        const start = at[i]!;
+        let j = i - 1;
+        for (; j >= 0 && at[j]! > start; j--) at[j + 1] = at[j]!;
+        at[j + 1] = start;
+      }
+      // In text order, the word at each start, skipping starts inside a word already taken.
+      let next = 0;
+      for (const start of at) {
+        if (start < next) continue;
+        const end = wordEnd(text, lower, start);
+        if (end < 0) continue;
+        next = end;
+        const match = matchOf(text.slice(start, next), start);
         if (match) found.push(match);
-        wordStart.lastIndex = end;
       }
       return found;
     },
