@@ -58,4 +58,18 @@ describe("finding the query's words in a text", () => {
     const only = "Un café avec O’Brien.";
     expect(termMatcher([analyzeWord("O'Brien")!]).find(only).map((match) => only.slice(match.start, match.end))).toEqual(["O’Brien"]);
   });
+
+  it("looks only for some terms through only(), in a text holding no other, keeping the numbers and size of the whole matcher", () => {
+    const whole = termMatcher(TERMS);
+    const text = "Banks priced it; O'Neill's bank, at any price, embanked.";
+    const bank = TERMS.indexOf(analyzeWord("bank")!);
+    const price = TERMS.indexOf(analyzeWord("price")!);
+    const some = whole.only([bank, price]);
+    expect(some.size).toBe(whole.size);
+    expect(some.find(text)).toEqual(whole.find(text));
+    expect(some.find(text).map((match) => match.index)).toEqual([bank, price, bank, price]);
+    expect(whole.only([bank, price])).toBe(some);
+    // It scans for the chosen terms' prefixes only: another term's word goes unread.
+    expect(some.find("credit and bank").map((match) => match.term)).toEqual([analyzeWord("bank")]);
+  });
 });
