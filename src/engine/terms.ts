@@ -164,14 +164,14 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     }
     return term === null ? undefined : { term, index: numbers.get(term)!, start, end: start + word.length };
   };
-  const distinct = [...numbers.keys()];
+  const prefixesOf = [...numbers.keys()].map(prefixes);
   const subsets = new Map<string, TermMatcher>();
   const full: TermMatcher = {
-    ...finder(numbers.size, distinct.flatMap(prefixes), matchOf),
+    ...finder(numbers.size, prefixesOf.flat(), matchOf),
     only(chosen) {
       const key = chosen.join(",");
       let subset = subsets.get(key);
-      if (!subset) subsets.set(key, (subset = { ...finder(numbers.size, chosen.flatMap((number) => prefixes(distinct[number]!)), matchOf), only: full.only }));
+      if (!subset) subsets.set(key, (subset = { ...finder(numbers.size, chosen.flatMap((number) => prefixesOf[number]!), matchOf), only: full.only }));
       return subset;
     },
   };
