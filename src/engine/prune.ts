@@ -48,8 +48,6 @@ interface Scratch {
   /** Positions and lower-bound scores of the articles a floor is taken from. */
   sample: Int32Array;
   sums: Float64Array;
-  /** Survivors by score so far, in BUCKETS equal ranges; zeroed by each query that uses it. */
-  histogram: Int32Array;
   /** Each term's contribution by impact slot: 32 entries a term, in scoring order. */
   tables: Float64Array;
 }
@@ -59,8 +57,8 @@ let scratch: Scratch | undefined;
 function scratchFor(articles: number): Scratch {
   if (scratch?.articles !== articles) {
     const words = (articles + 31) >>> 5;
-    const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES_KEPT);
-    scratch = { articles, slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), sums: new Float64Array(most), histogram: new Int32Array(BUCKETS), tables: new Float64Array(32 * 8) };
+    const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES);
+    scratch = { articles, slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), sums: new Float64Array(most), tables: new Float64Array(32 * 8) };
   }
   return scratch;
 }
@@ -149,17 +147,13 @@ function complete(state: Scoring, views: TermViews, order: readonly ScoringList[
 export const SAMPLE = 128;
 /** Terms sampled: the first in scoring order, whose highest slots hold the likeliest hits. */
 const SAMPLED_TERMS = 3;
-/** Articles, at least, that the second floor is taken from: those that scored best on the terms read in full. */
+/** Articles the second floor is taken from: those that scored best on the terms read in full. */
 export const CANDIDATES = 64;
-/** The most candidates kept (a histogram bucket can hold more than needed). */
-const CANDIDATES_KEPT = 4 * CANDIDATES;
-/** Histogram buckets of the scores on the terms read in full, to find the best without sorting. */
-const BUCKETS = 64;
-
 /**
- * Adds to `sums[0, count)`, the scores so far of the articles `ids[0, count)` (ascending), what
- * the dense terms `order[from]` and after give each: a lower bound of its score (terms neither
- * read nor dense are left out). `skip(id, t)` leaves a term out for an article that has it already.
+ * Adds to `sums[0, count)`, the scores so far of the articles `ids[0, count)`, what the dense
+ * terms `order[from]` and after give each: a lower bound of its score (terms neither read nor
+ * dense are left out). In position order the lookups sweep each view once; any order gives the
+ * same sums. `skip(id, t)` leaves a term out for an article that has it already.
  */
 function addDense(views: TermViews, order: readonly ScoringList[], from: number, tables: Float64Array, ids: Int32Array, sums: Float64Array, count: number, skip?: (id: number, t: number) => boolean): void {
   for (let t = from; t < order.length; t++) {
@@ -254,13 +248,13 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   const release = accumulated(state).release;
   if (split >= order.length) return { best: topK(touched.subarray(0, state.count), k, better, scores), scores, masks, total: state.count, release };
 
-  // One pass over the articles scored: each is marked as held (for the total), and those that
-  // may still make the page as survivors, with a histogram of their scores so far.
-  const { marks, held } = space;
+  // One pass over the articles scored: each is marked as held (for the total), those that may
+  // still make the page as survivors, and the CANDIDATES best so far are kept in a heap (root:
+  // the lowest score kept), from which the second floor is taken.
+  const { marks, held, sample: heap, sums } = space;
   const room = rest[split]!;
-  const most = rest[0]! - room;
-  const scale = most > 0 ? BUCKETS / most : 0;
-  const histogram = space.histogram.fill(0);
+  const kept = k <= CANDIDATES ? CANDIDATES : 0;
+  let size = 0;
   const scored = state.count;
   for (let n = 0; n < scored; n++) {
     const id = touched[n]!;
@@ -268,21 +262,36 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     const bit = 1 << (id & 31);
     held[word] = held[word]! | bit;
     const score = scores[id]!;
-    if (score + room >= floor) {
-      marks[word] = marks[word]! | bit;
-      histogram[Math.min(BUCKETS - 1, (score * scale) | 0)]!++;
+    if (score + room < floor) continue;
+    marks[word] = marks[word]! | bit;
+    if (size < kept) {
+      let i = size++;
+      for (; i > 0 && scores[heap[(i - 1) >> 1]!]! > score; i = (i - 1) >> 1) heap[i] = heap[(i - 1) >> 1]!;
+      heap[i] = id;
+    } else if (kept > 0 && score > scores[heap[0]!]!) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= size) break;
+        if (child + 1 < size && scores[heap[child + 1]!]! < scores[heap[child]!]!) child++;
+        if (scores[heap[child]!]! >= score) break;
+        heap[i] = heap[child]!;
+        i = child;
+      }
+      heap[i] = id;
     }
   }
-  // The best scores so far: the buckets from the top that hold at least CANDIDATES survivors.
-  let cut = BUCKETS - 1;
-  for (let inCut = histogram[cut]!; cut > 0 && inCut < Math.max(CANDIDATES, k); ) inCut += histogram[--cut]!;
-  const best = cut / scale;
-  // The survivors in position order (so the lookups sweep each view once), and the candidates among them.
+  // The second floor: the k-th best of the candidates' scores completed by the dense terms left.
+  if (k > 0 && size >= k) {
+    for (let n = 0; n < size; n++) sums[n] = scores[heap[n]!]!;
+    addDense(views, order, split, tables, heap, sums, size);
+    const second = kthLargest(sums, size, k) * (1 - MARGIN);
+    if (second > floor) floor = second;
+  }
+  // The survivors of the higher floor, in position order (so the lookups sweep each view once).
   if (space.survivors.length < scored) space.survivors = new Int32Array(scored);
   const survivors = space.survivors;
-  const { sample: candidates, sums } = space;
   let count = 0;
-  let candidateCount = 0;
   for (let w = 0; w < marks.length; w++) {
     let word = marks[w]!;
     if (word === 0) continue;
@@ -290,23 +299,8 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     while (word !== 0) {
       const low = word & -word;
       const id = (w << 5) | (31 - Math.clz32(low));
-      survivors[count++] = id;
-      if (scores[id]! >= best && candidateCount < CANDIDATES_KEPT) {
-        sums[candidateCount] = scores[id]!;
-        candidates[candidateCount++] = id;
-      }
+      if (scores[id]! + room >= floor) survivors[count++] = id;
       word ^= low;
-    }
-  }
-  // The second floor: the k-th best of the candidates' scores completed by the dense terms left.
-  if (k > 0 && candidateCount >= k) {
-    addDense(views, order, split, tables, candidates, sums, candidateCount);
-    const second = kthLargest(sums, candidateCount, k) * (1 - MARGIN);
-    if (second > floor) {
-      floor = second;
-      let kept = 0;
-      for (let n = 0; n < count; n++) if (scores[survivors[n]!]! + room >= floor) survivors[kept++] = survivors[n]!;
-      count = kept;
     }
   }
   count = complete(state, views, order, split, tables, rest, floor, survivors, count);
