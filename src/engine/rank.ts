@@ -119,23 +119,6 @@ export function scoreList(scoring: Scoring, { term, slots, termWeight }: Scoring
   const { scores, masks, touched } = scoring;
   const mask = term.mask;
   let count = scoring.count;
-  if (count === 0) {
-    // The first list: masks are clean and a list holds each article once, so every article is
-    // fresh. Its score is the contribution alone, as the general loop would set it.
-    for (let s = 0; s < slots.length; s++) {
-      const ids = slots[s];
-      if (!ids) continue;
-      const impact = termWeight * slotImpact(s);
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        touched[count++] = id;
-        scores[id] = impact;
-        masks[id] = mask;
-      }
-    }
-    scoring.count = count;
-    return;
-  }
   for (let s = 0; s < slots.length; s++) {
     const ids = slots[s];
     if (!ids) continue;
