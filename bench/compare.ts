@@ -1,0 +1,106 @@
+// `npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--port 8850]`
+// Two builds of newsfind served side by side, requests interleaved: this checkout and the
+// revision REV (checked out into a temporary git worktree), each building the corpus's first N
+// articles with its own build and serving them with its own worker code, bundled by
+// `wrangler deploy --dry-run` and served by Miniflare as the scale bench does. Both then answer
+// the scale bench's warm queries, each query going to one and then the other (which goes first
+// alternates), each preceded by an empty request to the same worker. On a shared machine two runs
+// minutes apart differ by more than most changes do; two workers timed in the same seconds do not.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { writeCorpusSubset } from "./scale/corpus-subset.js";
+import { bundleWorker } from "./scale/dry-run.js";
+import { newsfindAdapter } from "./scale/newsfind-adapter.js";
+import { portPool } from "./scale/ports.js";
+import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, searchPath } from "./scale/scale-queries.js";
+import { serveWorker, type ServedWorker } from "./scale/worker-process.js";
+import { PROJECT_ROOT } from "./scale/wrangler-command.js";
+import { median, percentile } from "./stats.js";
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: "string" },
+    articles: { type: "string" },
+    base: { type: "string" },
+    rounds: { type: "string", default: "5" },
+    port: { type: "string", default: "8850" },
+  },
+});
+const articles = Number(values.articles);
+const rounds = Number(values.rounds);
+if (!values.corpus || !values.base || !Number.isInteger(articles) || articles < 1 || !Number.isInteger(rounds) || rounds < 1) {
+  console.error("usage: npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--port 8850]");
+  process.exit(2);
+}
+const git = (...args: string[]) => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+const log = (message: string) => console.error(`[compare] ${message}`);
+
+interface Side {
+  name: string;
+  worker: ServedWorker;
+  totals: number[];
+  empties: number[];
+}
+
+const dir = mkdtempSync(join(tmpdir(), "newsfind-compare-"));
+const checkout = join(dir, "base-src");
+const workers: ServedWorker[] = [];
+try {
+  const base = git("rev-parse", "--short", values.base);
+  const head = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? " with uncommitted changes" : ""}`;
+  git("worktree", "add", "--detach", checkout, base);
+  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(checkout, "node_modules"));
+  const subset = await writeCorpusSubset(values.corpus, articles, dir);
+  const nextPorts = portPool(Number(values.port));
+  const sides: Side[] = [];
+  for (const [name, root] of [[`base ${base}`, checkout], [`head ${head}`, PROJECT_ROOT]] as const) {
+    const out = join(dir, name.split(" ")[0]!);
+    mkdirSync(out);
+    log(`${name}: build ${subset.lines.toLocaleString("en-US")} articles`);
+    const built = await newsfindAdapter({ root })(subset.path, out);
+    log(`${name}: bundle`);
+    const bundled = await bundleWorker(built.configPath, join(out, "bundle"));
+    if (!bundled.ok) throw new Error(`${name}: ${bundled.reason}`);
+    const worker = await serveWorker({ configPath: built.configPath, bundleDir: join(out, "bundle"), ...(await nextPorts()) });
+    workers.push(worker);
+    sides.push({ name, worker, totals: [], empties: [] });
+  }
+  const paths = mixedQueries(parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8")), 100).map(searchPath);
+  const clients = await Promise.all(sides.map((side) => side.worker.client()));
+  log(`warm-up pass, then ${rounds} timed rounds of ${paths.length} queries on each`);
+  for (const path of paths) for (const client of clients) await client.get(path);
+  for (let round = 0; round < rounds; round++) {
+    for (const [n, path] of paths.entries()) {
+      const order = (round + n) % 2 === 0 ? [0, 1] : [1, 0];
+      for (const s of order) {
+        const side = sides[s]!;
+        side.empties.push((await clients[s]!.get("/")).ms);
+        const answer = await clients[s]!.get(path);
+        if (answer.status !== 200) throw new Error(`${side.name}: ${path} answered ${answer.status}`);
+        side.totals.push(answer.ms);
+      }
+    }
+  }
+  console.log(`\nnewsfind side by side at ${subset.lines.toLocaleString("en-US")} articles: server time (total minus the median empty request of the same worker), ms, ${rounds * paths.length} requests each\n`);
+  console.log("| build | warm p50 | warm p90 | warm p99 | empty median | empty p99 |\n|:---|---:|---:|---:|---:|---:|");
+  const figures = sides.map(({ name, totals, empties }) => {
+    const empty = median(empties);
+    const server = totals.map((ms) => ms - empty);
+    const row = { p50: median(server), p90: percentile(server, 90), p99: percentile(server, 99), empty, emptyP99: percentile(empties, 99) - empty };
+    console.log(`| ${name} | ${row.p50.toFixed(2)} | ${row.p90.toFixed(2)} | ${row.p99.toFixed(2)} | ${row.empty.toFixed(2)} | ${row.emptyP99.toFixed(2)} |`);
+    return row;
+  });
+  const [a, b] = figures as [(typeof figures)[0], (typeof figures)[0]];
+  console.log(`\nhead/base: p50 ${(b.p50 / a.p50).toFixed(2)}×, p90 ${(b.p90 / a.p90).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×`);
+} finally {
+  await Promise.all(workers.map((worker) => worker.stop()));
+  try {
+    git("worktree", "remove", "--force", checkout);
+  } catch {
+    // Never added, or already gone.
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
