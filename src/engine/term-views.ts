@@ -6,6 +6,7 @@
 // recently used go first), one cache per index store, by term (an index never changes, so
 // neither does a term's view).
 import type { Postings } from "../index-format.js";
+import { BudgetLru } from "./budget-lru.js";
 
 /** What `slotAt` answers for an article that does not hold the term. */
 export const ABSENT = 255;
@@ -63,36 +64,27 @@ function build(postings: Postings, articles: number): DenseView {
 
 /** The views of one index, by term, within `budget` bytes (the least recently used go first). */
 export class TermViews {
-  private readonly views = new Map<string, { view: DenseView; bytes: number }>();
-  private held = 0;
+  private readonly views: BudgetLru<string, DenseView>;
 
   constructor(
     readonly articles: number,
-    private readonly budget = VIEW_BUDGET,
-  ) {}
+    budget = VIEW_BUDGET,
+  ) {
+    this.views = new BudgetLru(budget);
+  }
 
   /** The dense view of a term, given its posting list (built on first use, then kept). */
   get(term: string, postings: Postings): DenseView {
     const found = this.views.get(term);
-    if (found) {
-      this.views.delete(term);
-      this.views.set(term, found);
-      return found.view;
-    }
+    if (found) return found;
     const view = build(postings, this.articles);
-    const bytes = view.bits.byteLength + view.ranks.byteLength + view.slots.byteLength;
-    this.views.set(term, { view, bytes });
-    this.held += bytes;
-    for (const [key, entry] of this.views) {
-      if (this.held <= this.budget || key === term) break;
-      this.held -= entry.bytes;
-      this.views.delete(key);
-    }
+    this.views.add(term, view);
+    this.views.sized(term, view, view.bits.byteLength + view.ranks.byteLength + view.slots.byteLength);
     return view;
   }
 
   /** Views held, and their bytes. */
   get size(): { count: number; bytes: number } {
-    return { count: this.views.size, bytes: this.held };
+    return this.views.size;
   }
 }
