@@ -107,8 +107,8 @@ function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
  * terms, then the most matches. The first paragraph when nothing matches. The scan stops at
  * the first window that holds every term: news puts the gist first, and long articles cost.
  */
-function best(body: readonly string[], terms: TermMatcher): Passage {
-  let top: (Passage & { distinct: number; hits: number }) | null = null;
+function best(body: readonly string[], terms: TermMatcher): string {
+  let top: { text: string; distinct: number; hits: number } | null = null;
   let scanned = 0;
   // Distinct terms of a window, counted without a set: seen[term index] === window number.
   const seen = new Int32Array(terms.size);
@@ -118,8 +118,7 @@ function best(body: readonly string[], terms: TermMatcher): Passage {
     if (top && (top.distinct >= terms.size || scanned >= SCAN_LENGTH)) break;
     const paragraph = body[p]!;
     scanned += paragraph.length;
-    const beyond = isBeyondAscii(body, known, p);
-    const matches = terms.find(paragraph, beyond);
+    const matches = terms.find(paragraph, isBeyondAscii(body, known, p));
     if (matches.length === 0) continue;
     // No window of this paragraph can beat the best so far when the whole paragraph cannot:
     // it is not cut into sentences (most of a page's paragraphs, once a good window is found).
@@ -159,36 +158,30 @@ function best(body: readonly string[], terms: TermMatcher): Passage {
         distinct += count(parts[j]!);
       }
       if (!top || distinct > top.distinct || (distinct === top.distinct && hits > top.hits)) {
-        top = { text: parts.slice(i, j).map((part) => part.text).join(" "), plain: !beyond, distinct, hits };
+        top = { text: parts.slice(i, j).map((part) => part.text).join(" "), distinct, hits };
       }
       if (top.distinct >= terms.size) break;
     }
   }
-  return top ?? { text: body[0] ?? "", plain: body.length > 0 && !isBeyondAscii(body, known, 0) };
-}
-
-/** A passage of an article, and whether it is known to hold no letters beyond ASCII (a part of a paragraph that holds none). */
-interface Passage {
-  text: string;
-  plain: boolean;
+  return top?.text ?? body[0] ?? "";
 }
 
 /** Cuts text to the snippet length at a word, keeping the first match inside the window. */
-function trim({ text, plain }: Passage, terms: TermMatcher): Passage {
-  if (text.length <= SNIPPET_LENGTH) return { text, plain };
-  const first = terms.find(text, plain ? false : undefined)[0];
+function trim(text: string, terms: TermMatcher): string {
+  if (text.length <= SNIPPET_LENGTH) return text;
+  const first = terms.find(text)[0];
   let start = first ? Math.max(0, first.start - 60) : 0;
   if (start > 0) start = text.indexOf(" ", start) + 1;
   const end = text.lastIndexOf(" ", start + SNIPPET_LENGTH);
   const cut = text.slice(start, end > start ? end : start + SNIPPET_LENGTH);
-  return { text: `${start > 0 ? "… " : ""}${cut}${start + cut.length < text.length ? " …" : ""}`, plain };
+  return `${start > 0 ? "… " : ""}${cut}${start + cut.length < text.length ? " …" : ""}`;
 }
 
 /** Escapes the text and marks every word that matches a query term. */
-export function highlight(text: string, terms: TermMatcher, plain = false): string {
+export function highlight(text: string, terms: TermMatcher): string {
   let html = "";
   let last = 0;
-  for (const { start, end } of terms.find(text, plain ? false : undefined)) {
+  for (const { start, end } of terms.find(text)) {
     html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
     last = end;
   }
@@ -204,6 +197,5 @@ const isMatcher = (terms: readonly string[] | TermMatcher): terms is TermMatcher
  */
 export function snippet(body: readonly string[], terms: readonly string[] | TermMatcher): string {
   const matcher = isMatcher(terms) ? terms : termMatcher(terms);
-  const { text, plain } = trim(best(body, matcher), matcher);
-  return highlight(text, matcher, plain);
+  return highlight(trim(best(body, matcher), matcher), matcher);
 }
