@@ -74,20 +74,26 @@ function fillTables(space: Scratch, order: readonly ScoringList[]): Float64Array
   return tables;
 }
 
-/** Sorts `ids[0, count)` (distinct positions) ascending through a bitset, which it leaves clear. */
-function ascending(ids: Int32Array, count: number, bits: Int32Array): void {
-  for (let n = 0; n < count; n++) bits[ids[n]! >>> 5] = bits[ids[n]! >>> 5]! | (1 << (ids[n]! & 31));
-  let at = 0;
-  for (let w = 0; w < bits.length && at < count; w++) {
+/** Writes the positions set in a bitset to `out`, ascending, clearing the bitset; returns how many. */
+function drain(bits: Int32Array, out: Int32Array): number {
+  let count = 0;
+  for (let w = 0; w < bits.length; w++) {
     let word = bits[w]!;
     if (word === 0) continue;
     bits[w] = 0;
     while (word !== 0) {
       const low = word & -word;
-      ids[at++] = (w << 5) | (31 - Math.clz32(low));
+      out[count++] = (w << 5) | (31 - Math.clz32(low));
       word ^= low;
     }
   }
+  return count;
+}
+
+/** Sorts `ids[0, count)` (distinct positions) ascending through a bitset, which it leaves clear. */
+function ascending(ids: Int32Array, count: number, bits: Int32Array): void {
+  for (let n = 0; n < count; n++) bits[ids[n]! >>> 5] = bits[ids[n]! >>> 5]! | (1 << (ids[n]! & 31));
+  drain(bits, ids);
 }
 
 /** Calls `write` with each position of a posting list and its slot. */
@@ -282,26 +288,24 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     }
   }
   // The second floor: the k-th best of the candidates' scores completed by the dense terms left.
+  let raised = false;
   if (k > 0 && size >= k) {
     for (let n = 0; n < size; n++) sums[n] = scores[heap[n]!]!;
     addDense(views, order, split, tables, heap, sums, size);
     const second = kthLargest(sums, size, k) * (1 - MARGIN);
-    if (second > floor) floor = second;
+    if (second > floor) {
+      floor = second;
+      raised = true;
+    }
   }
-  // The survivors of the higher floor, in position order (so the lookups sweep each view once).
+  // The survivors in position order (so the lookups sweep each view once), those under a raised floor dropped.
   if (space.survivors.length < scored) space.survivors = new Int32Array(scored);
   const survivors = space.survivors;
-  let count = 0;
-  for (let w = 0; w < marks.length; w++) {
-    let word = marks[w]!;
-    if (word === 0) continue;
-    marks[w] = 0;
-    while (word !== 0) {
-      const low = word & -word;
-      const id = (w << 5) | (31 - Math.clz32(low));
-      if (scores[id]! + room >= floor) survivors[count++] = id;
-      word ^= low;
-    }
+  let count = drain(marks, survivors);
+  if (raised) {
+    let kept = 0;
+    for (let n = 0; n < count; n++) if (scores[survivors[n]!]! + room >= floor) survivors[kept++] = survivors[n]!;
+    count = kept;
   }
   count = complete(state, views, order, split, tables, rest, floor, survivors, count);
   const total = union(views, order.slice(split), held);
