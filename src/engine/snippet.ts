@@ -33,10 +33,18 @@ function isBeyondAscii(body: readonly string[], known: Uint8Array, paragraph: nu
 }
 
 interface Sentence {
-  text: string;
+  /** Its offsets in its paragraph (end exclusive). */
+  start: number;
+  end: number;
   /** Its matches are matches[first] to matches[first + hits - 1] of its paragraph. */
   first: number;
   hits: number;
+}
+
+/** A passage of an article with the words in it that match, offsets into its text. */
+interface Passage {
+  text: string;
+  matches: readonly WordMatch[];
 }
 
 /**
@@ -69,9 +77,8 @@ export function isSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** The sentences of a paragraph, with their offsets in it. */
-export function sentences(paragraph: string): { text: string; start: number }[] {
-  const found: { text: string; start: number }[] = [];
+/** Calls `visit` with the offsets of each sentence of a paragraph, in order (end exclusive). */
+function eachSentence(paragraph: string, visit: (start: number, end: number) => void): void {
   let start = 0;
   // test() and lastIndex rather than matchAll: no match array per sentence end. The match ends
   // after its spaces, so the sentence ends where the run of spaces before lastIndex begins.
@@ -83,22 +90,29 @@ export function sentences(paragraph: string): { text: string; start: number }[] 
     while (gap > 0 && isSpace(paragraph.charCodeAt(gap - 1))) gap--;
     // Only a full stop can end an initial or an abbreviation (NOT_AN_END ends in "\.").
     if (paragraph.charCodeAt(gap - 1) === 46 && NOT_AN_END.test(paragraph.slice(Math.max(0, gap - 6), gap))) continue;
-    if (gap > start) found.push({ text: paragraph.slice(start, gap), start });
+    if (gap > start) visit(start, gap);
     start = next;
   }
-  if (start < paragraph.length) found.push({ text: paragraph.slice(start), start });
+  if (start < paragraph.length) visit(start, paragraph.length);
+}
+
+/** The sentences of a paragraph, with their offsets in it. */
+export function sentences(paragraph: string): { text: string; start: number }[] {
+  const found: { text: string; start: number }[] = [];
+  eachSentence(paragraph, (start, end) => found.push({ text: paragraph.slice(start, end), start }));
   return found;
 }
 
 /** The paragraph's sentences with the range of matches each holds: the paragraph is searched once. */
 function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
+  const parts: Sentence[] = [];
   let m = 0;
-  return sentences(paragraph).map(({ text, start }) => {
-    const end = start + text.length;
+  eachSentence(paragraph, (start, end) => {
     const first = m;
     while (m < matches.length && matches[m]!.start < end) m++;
-    return { text, first, hits: m - first };
+    parts.push({ start, end, first, hits: m - first });
   });
+  return parts;
 }
 
 /**
@@ -107,8 +121,8 @@ function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
  * terms, then the most matches. The first paragraph when nothing matches. The scan stops at
  * the first window that holds every term: news puts the gist first, and long articles cost.
  */
-function best(body: readonly string[], terms: TermMatcher): string {
-  let top: { text: string; distinct: number; hits: number } | null = null;
+function best(body: readonly string[], terms: TermMatcher): Passage {
+  let top: { paragraph: string; parts: Sentence[]; from: number; to: number; matches: readonly WordMatch[]; distinct: number; hits: number } | null = null;
   let scanned = 0;
   // Distinct terms of a window, counted without a set: seen[term index] === window number.
   const seen = new Int32Array(terms.size);
@@ -148,45 +162,76 @@ function best(body: readonly string[], terms: TermMatcher): string {
     for (let i = 0; i < parts.length; i++) {
       if (parts[i]!.hits === 0) continue;
       window++;
-      let length = parts[i]!.text.length;
+      let length = parts[i]!.end - parts[i]!.start;
       let distinct = count(parts[i]!);
       let hits = parts[i]!.hits;
       let j = i + 1;
-      for (; j < parts.length && length + parts[j]!.text.length < SNIPPET_LENGTH; j++) {
-        length += 1 + parts[j]!.text.length;
+      for (; j < parts.length && length + parts[j]!.end - parts[j]!.start < SNIPPET_LENGTH; j++) {
+        length += 1 + parts[j]!.end - parts[j]!.start;
         hits += parts[j]!.hits;
         distinct += count(parts[j]!);
       }
       if (!top || distinct > top.distinct || (distinct === top.distinct && hits > top.hits)) {
-        top = { text: parts.slice(i, j).map((part) => part.text).join(" "), distinct, hits };
+        top = { paragraph, parts, from: i, to: j, matches, distinct, hits };
       }
       if (top.distinct >= terms.size) break;
     }
   }
-  return top?.text ?? body[0] ?? "";
+  return top ? joined(top.paragraph, top.parts, top.from, top.to, top.matches) : { text: body[0] ?? "", matches: [] };
 }
 
-/** Cuts text to the snippet length at a word, keeping the first match inside the window. */
-function trim(text: string, terms: TermMatcher): string {
-  if (text.length <= SNIPPET_LENGTH) return text;
-  const first = terms.find(text)[0];
+/**
+ * Sentences `from` to `to - 1` of a paragraph joined by single spaces, with their matches moved
+ * to the joined text: the words are the same, as no word spans the spaces between sentences.
+ */
+function joined(paragraph: string, parts: readonly Sentence[], from: number, to: number, matches: readonly WordMatch[]): Passage {
+  const moved: WordMatch[] = [];
+  let text = "";
+  for (let k = from; k < to; k++) {
+    const { start, end, first, hits } = parts[k]!;
+    if (k > from) text += " ";
+    const shift = text.length - start;
+    for (let m = first; m < first + hits; m++) {
+      const match = matches[m]!;
+      moved.push({ ...match, start: match.start + shift, end: match.end + shift });
+    }
+    text += paragraph.slice(start, end);
+  }
+  return { text, matches: moved };
+}
+
+/**
+ * Cuts the passage to the snippet length at a word, keeping its first match inside the window.
+ * Cut between words, its matches are those wholly inside, moved; cut inside a word (a run of
+ * over 220 characters without a space), the cut text is searched again.
+ */
+function trim({ text, matches }: Passage, terms: TermMatcher): Passage {
+  if (text.length <= SNIPPET_LENGTH) return { text, matches };
+  const first = matches[0];
   let start = first ? Math.max(0, first.start - 60) : 0;
   if (start > 0) start = text.indexOf(" ", start) + 1;
   const end = text.lastIndexOf(" ", start + SNIPPET_LENGTH);
   const cut = text.slice(start, end > start ? end : start + SNIPPET_LENGTH);
-  return `${start > 0 ? "… " : ""}${cut}${start + cut.length < text.length ? " …" : ""}`;
+  const lead = start > 0 ? "… " : "";
+  const trimmed = `${lead}${cut}${start + cut.length < text.length ? " …" : ""}`;
+  if (!(end > start)) return { text: trimmed, matches: terms.find(trimmed) };
+  const shift = lead.length - start;
+  const kept: WordMatch[] = [];
+  for (const match of matches) if (match.start >= start && match.end <= end) kept.push({ ...match, start: match.start + shift, end: match.end + shift });
+  return { text: trimmed, matches: kept };
 }
 
-/** Escapes the text and marks every word that matches a query term. */
-export function highlight(text: string, terms: TermMatcher): string {
+/** Escapes the passage's text and marks its matches. */
+function markup({ text, matches }: Passage): string {
   let html = "";
   let last = 0;
-  for (const { start, end } of terms.find(text)) {
+  for (const { start, end } of matches) {
     html += `${escapeHtml(text.slice(last, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
     last = end;
   }
   return html + escapeHtml(text.slice(last));
 }
+
 
 const isMatcher = (terms: readonly string[] | TermMatcher): terms is TermMatcher => !Array.isArray(terms);
 
@@ -197,5 +242,5 @@ const isMatcher = (terms: readonly string[] | TermMatcher): terms is TermMatcher
  */
 export function snippet(body: readonly string[], terms: readonly string[] | TermMatcher): string {
   const matcher = isMatcher(terms) ? terms : termMatcher(terms);
-  return highlight(trim(best(body, matcher), matcher), matcher);
+  return markup(trim(best(body, matcher), matcher));
 }

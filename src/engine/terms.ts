@@ -98,7 +98,7 @@ function wordAround(text: string, lower: string, i: number): number {
  * term drops the apostrophe and so may begin as no prefix does. A possessive 's is left out:
  * the analyzer drops it, and the word's own prefix finds it.
  */
-function apostropheWords(text: string, lower: string, at: number[]): void {
+function apostropheWords(text: string, lower: string, at: Starts): void {
   for (const mark of APOSTROPHES) {
     for (let k = lower.indexOf(mark); k > 0; k = lower.indexOf(mark, k + 1)) {
       const after = lower.charCodeAt(k + 1);
@@ -114,6 +114,26 @@ function apostropheWords(text: string, lower: string, at: number[]): void {
 }
 
 const APOSTROPHES = ["'", "’"];
+
+/**
+ * Offsets where a word may start, gathered for one text at a time: one buffer for every call of
+ * `find` (which never awaits), grown when a text has more, instead of an array per paragraph.
+ */
+class Starts {
+  offsets = new Int32Array(256);
+  length = 0;
+
+  push(offset: number): void {
+    if (this.length === this.offsets.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[this.length++] = offset;
+  }
+}
+
+const starts = new Starts();
 
 /**
  * Where the word that starts at `start` ends, as WORD_AT reads it: by character code over the
@@ -180,17 +200,17 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
 
 /** `size` and `find` of a matcher that looks for words starting with these prefixes and takes those `matchOf` accepts. */
 function finder(size: number, prefixList: readonly string[], matchOf: (word: string, start: number) => WordMatch | undefined): Omit<TermMatcher, "only"> {
-  const starts = [...new Set(prefixList)];
+  const wanted = [...new Set(prefixList)];
   /** Whether a text may hold a match at all: a cheap test on its folded form. */
   const mayMatch = (text: string) => {
     const folded = fold(text).replace(/['’]/g, "");
-    return starts.some((start) => folded.includes(start));
+    return wanted.some((prefix) => folded.includes(prefix));
   };
   return {
     size,
     find(text, known) {
       const found: WordMatch[] = [];
-      if (starts.length === 0) return found;
+      if (wanted.length === 0) return found;
       if (known ?? beyondAscii(text)) {
         // Folding may change offsets of letters outside ASCII: look at every word, if any may match.
         if (!mayMatch(text)) return found;
@@ -206,22 +226,25 @@ function finder(size: number, prefixList: readonly string[], matchOf: (word: str
       // Each prefix found by indexOf (a native scan, faster than a pattern's alternation), kept
       // where the tokenizer starts a word. Prefixes are folded letters and digits: one beyond
       // ASCII can only be in a text the tokenizer reads (above), so these texts hold none.
-      const at: number[] = [];
-      for (const start of starts) {
-        for (let i = lower.indexOf(start); i >= 0; i = lower.indexOf(start, i + 1)) if (startsWord(text, lower, i)) at.push(i);
+      const at = starts;
+      at.length = 0;
+      for (const prefix of wanted) {
+        for (let i = lower.indexOf(prefix); i >= 0; i = lower.indexOf(prefix, i + 1)) if (startsWord(text, lower, i)) at.push(i);
       }
       apostropheWords(text, lower, at);
       // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order
       // already, and sort() with a comparator cost more than the scan that found them.
+      const offsets = at.offsets;
       for (let i = 1; i < at.length; i++) {
-        const start = at[i]!;
+        const start = offsets[i]!;
         let j = i - 1;
-        for (; j >= 0 && at[j]! > start; j--) at[j + 1] = at[j]!;
-        at[j + 1] = start;
+        for (; j >= 0 && offsets[j]! > start; j--) offsets[j + 1] = offsets[j]!;
+        offsets[j + 1] = start;
       }
       // In text order, the word at each start, skipping starts inside a word already taken.
       let next = 0;
-      for (const start of at) {
+      for (let n = 0; n < at.length; n++) {
+        const start = offsets[n]!;
         if (start < next) continue;
         const end = wordEnd(text, lower, start);
         if (end < 0) continue;

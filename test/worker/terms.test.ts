@@ -37,6 +37,14 @@ describe("finding the query's words in a text", () => {
     }
   });
 
+  it("finds every word of a text with more places to look at than its first buffer holds, and of short texts after it", () => {
+    const long = Array.from({ length: 700 }, (_, i) => ["Bank", "banks", "embankment", "O'Brien's", "credit"][i % 5]).join(" ");
+    const terms = [analyzeWord("bank")!, analyzeWord("O'Brien")!, analyzeWord("credit")!];
+    expect(termMatcher(terms).find(long)).toEqual(byTokenizer(terms, long));
+    expect(termMatcher(terms).find(long).length).toBe(560);
+    expect(termMatcher(terms).find("A bank, then credit.")).toEqual(byTokenizer(terms, "A bank, then credit."));
+  });
+
   it("finds every word by its own term: stems of y (pay, days), apostrophes inside (O'Brien, we've), possessives", () => {
     const words = ["pay", "paying", "Pays", "day", "DAYS", "say", "says", "buy", "buying", "key", "toys", "guy", "way", "economy", "economy's", "policies", "O'Brien", "O’Neill's", "O'Sullivan", "d'Ivoire", "rock'n'roll", "ma'am", "I'm", "we've", "f'casts", "Obama's", "G20's", "1947", "hoping", "troubled", "relational", "generalizations", "Kyiv", "Kiev's"];
     const missed: string[] = [];
