@@ -132,10 +132,11 @@ function best(body: readonly string[], terms: TermMatcher): Passage {
     if (top && (top.distinct >= terms.size || scanned >= SCAN_LENGTH)) break;
     const paragraph = body[p]!;
     scanned += paragraph.length;
-    const matches = terms.find(paragraph, isBeyondAscii(body, known, p));
-    if (matches.length === 0) continue;
     // No window of this paragraph can beat the best so far when the whole paragraph cannot:
-    // it is not cut into sentences (most of a page's paragraphs, once a good window is found).
+    // it is not cut into sentences (most of a page's paragraphs, once a good window is found),
+    // nor searched word by word when its terms' prefixes alone show it holds too few terms.
+    const matches: WordMatch[] | null = top ? terms.findAtLeast(paragraph, top.distinct, isBeyondAscii(body, known, p)) : terms.find(paragraph, isBeyondAscii(body, known, p));
+    if (matches === null || matches.length === 0) continue;
     if (top) {
       window++;
       let distinct = 0;

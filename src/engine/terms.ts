@@ -24,6 +24,13 @@ export interface TermMatcher {
    */
   find(text: string, beyondAscii?: boolean): WordMatch[];
   /**
+   * `find`, or null when the text cannot hold words of `atLeast` distinct terms: told, in a text
+   * of ASCII letters, by whether each term's prefixes occur in it at all (apostrophes removed,
+   * as the analyzer removes them), before any word is read. A text with letters beyond ASCII is
+   * always searched.
+   */
+  findAtLeast(text: string, atLeast: number, beyondAscii?: boolean): WordMatch[] | null;
+  /**
    * The same matcher (same term numbers and size) looking only for the terms at these numbers:
    * for a text known to hold none of the others, where it finds exactly what this one finds,
    * scanning for fewer prefixes. Made once per set of numbers.
@@ -187,72 +194,87 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
   const prefixesOf = [...numbers.keys()].map(prefixes);
   const subsets = new Map<string, TermMatcher>();
   const full: TermMatcher = {
-    ...finder(numbers.size, prefixesOf.flat(), matchOf),
+    ...finder(numbers.size, prefixesOf, matchOf),
     only(chosen) {
       const key = chosen.join(",");
       let subset = subsets.get(key);
-      if (!subset) subsets.set(key, (subset = { ...finder(numbers.size, chosen.flatMap((number) => prefixesOf[number]!), matchOf), only: full.only }));
+      if (!subset) subsets.set(key, (subset = { ...finder(numbers.size, chosen.map((number) => prefixesOf[number]!), matchOf), only: full.only }));
       return subset;
     },
   };
   return full;
 }
 
-/** `size` and `find` of a matcher that looks for words starting with these prefixes and takes those `matchOf` accepts. */
-function finder(size: number, prefixList: readonly string[], matchOf: (word: string, start: number) => WordMatch | undefined): Omit<TermMatcher, "only"> {
-  const wanted = [...new Set(prefixList)];
+/** `size`, `find` and `findAtLeast` of a matcher that looks for words starting with the prefixes of some terms (one list a term) and takes those `matchOf` accepts. */
+function finder(size: number, termPrefixes: readonly (readonly string[])[], matchOf: (word: string, start: number) => WordMatch | undefined): Omit<TermMatcher, "only"> {
+  const wanted = [...new Set(termPrefixes.flat())];
   /** Whether a text may hold a match at all: a cheap test on its folded form. */
   const mayMatch = (text: string) => {
     const folded = fold(text).replace(/['’]/g, "");
     return wanted.some((prefix) => folded.includes(prefix));
   };
+  /** Every match in a text of ASCII letters, given its lower-cased form. */
+  const scan = (text: string, lower: string): WordMatch[] => {
+    const found: WordMatch[] = [];
+    // Only the words that begin with a term's prefix, and those with an apostrophe inside,
+    // need the analyzer.
+    // Each prefix found by indexOf (a native scan, faster than a pattern's alternation), kept
+    // where the tokenizer starts a word. Prefixes are folded letters and digits: one beyond
+    // ASCII can only be in a text the tokenizer reads (`read`), so these texts hold none.
+    const at = starts;
+    at.length = 0;
+    for (const prefix of wanted) {
+      for (let i = lower.indexOf(prefix); i >= 0; i = lower.indexOf(prefix, i + 1)) if (startsWord(text, lower, i)) at.push(i);
+    }
+    apostropheWords(text, lower, at);
+    // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order
+    // already, and sort() with a comparator cost more than the scan that found them.
+    const offsets = at.offsets;
+    for (let i = 1; i < at.length; i++) {
+      const start = offsets[i]!;
+      let j = i - 1;
+      for (; j >= 0 && offsets[j]! > start; j--) offsets[j + 1] = offsets[j]!;
+      offsets[j + 1] = start;
+    }
+    // In text order, the word at each start, skipping starts inside a word already taken.
+    let next = 0;
+    for (let n = 0; n < at.length; n++) {
+      const start = offsets[n]!;
+      if (start < next) continue;
+      const end = wordEnd(text, lower, start);
+      if (end < 0) continue;
+      next = end;
+      const match = matchOf(text.slice(start, next), start);
+      if (match) found.push(match);
+    }
+    return found;
+  };
+  /** Every match in a text with letters beyond ASCII: folding may move their offsets, so every word is read, if any may match. */
+  const read = (text: string): WordMatch[] => {
+    const found: WordMatch[] = [];
+    if (!mayMatch(text)) return found;
+    for (const { word, start } of tokens(text)) {
+      const match = matchOf(word, start);
+      if (match) found.push(match);
+    }
+    return found;
+  };
   return {
     size,
     find(text, known) {
-      const found: WordMatch[] = [];
-      if (wanted.length === 0) return found;
-      if (known ?? beyondAscii(text)) {
-        // Folding may change offsets of letters outside ASCII: look at every word, if any may match.
-        if (!mayMatch(text)) return found;
-        for (const { word, start } of tokens(text)) {
-          const match = matchOf(word, start);
-          if (match) found.push(match);
-        }
-        return found;
-      }
-      // ASCII letters (punctuation such as curly quotes aside): only the words that begin with a
-      // term's prefix, and those with an apostrophe inside, need the analyzer.
+      if (wanted.length === 0) return [];
+      return (known ?? beyondAscii(text)) ? read(text) : scan(text, text.toLowerCase());
+    },
+    findAtLeast(text, atLeast, known) {
+      if (wanted.length === 0) return atLeast > 0 ? null : [];
+      if (known ?? beyondAscii(text)) return read(text);
       const lower = text.toLowerCase();
-      // Each prefix found by indexOf (a native scan, faster than a pattern's alternation), kept
-      // where the tokenizer starts a word. Prefixes are folded letters and digits: one beyond
-      // ASCII can only be in a text the tokenizer reads (above), so these texts hold none.
-      const at = starts;
-      at.length = 0;
-      for (const prefix of wanted) {
-        for (let i = lower.indexOf(prefix); i >= 0; i = lower.indexOf(prefix, i + 1)) if (startsWord(text, lower, i)) at.push(i);
-      }
-      apostropheWords(text, lower, at);
-      // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order
-      // already, and sort() with a comparator cost more than the scan that found them.
-      const offsets = at.offsets;
-      for (let i = 1; i < at.length; i++) {
-        const start = offsets[i]!;
-        let j = i - 1;
-        for (; j >= 0 && offsets[j]! > start; j--) offsets[j + 1] = offsets[j]!;
-        offsets[j + 1] = start;
-      }
-      // In text order, the word at each start, skipping starts inside a word already taken.
-      let next = 0;
-      for (let n = 0; n < at.length; n++) {
-        const start = offsets[n]!;
-        if (start < next) continue;
-        const end = wordEnd(text, lower, start);
-        if (end < 0) continue;
-        next = end;
-        const match = matchOf(text.slice(start, next), start);
-        if (match) found.push(match);
-      }
-      return found;
+      // A word that analyzes to a term starts with one of its prefixes once its apostrophes are
+      // gone: the terms with no prefix anywhere in the text so stripped have no word in it.
+      const stripped = lower.includes("'") || lower.includes("’") ? lower.replace(/['’]/g, "") : lower;
+      let possible = 0;
+      for (let t = 0; t < termPrefixes.length && possible < atLeast; t++) if (termPrefixes[t]!.some((prefix) => stripped.includes(prefix))) possible++;
+      return possible < atLeast ? null : scan(text, lower);
     },
   };
 }

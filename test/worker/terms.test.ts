@@ -37,6 +37,27 @@ describe("finding the query's words in a text", () => {
     }
   });
 
+  it("findAtLeast gives find's words, or null only when the text holds words of fewer distinct terms than asked, on 2,000 random texts", () => {
+    const next = seededRandom(23);
+    let skipped = 0;
+    for (let n = 0; n < 2000; n++) {
+      let text = "";
+      const length = 1 + Math.floor(next() * 12);
+      for (let w = 0; w < length; w++) text += WORDS[Math.floor(next() * WORDS.length)]! + GAPS[Math.floor(next() * GAPS.length)]!;
+      const terms = TERMS.filter(() => next() < 0.6);
+      if (terms.length === 0) continue;
+      const matcher = termMatcher(terms);
+      const atLeast = Math.floor(next() * 5);
+      const found = matcher.find(text);
+      const distinct = new Set(found.map((match) => match.index)).size;
+      const result = matcher.findAtLeast(text, atLeast);
+      if (result === null) skipped++;
+      expect({ n, text, atLeast, result }).toEqual({ n, text, atLeast, result: result === null && distinct < atLeast ? null : found });
+    }
+    // The shortcut is taken, and not only where nothing matches.
+    expect(skipped).toBeGreaterThan(200);
+  });
+
   it("finds every word of a text with more places to look at than its first buffer holds, and of short texts after it", () => {
     const long = Array.from({ length: 700 }, (_, i) => ["Bank", "banks", "embankment", "O'Brien's", "credit"][i % 5]).join(" ");
     const terms = [analyzeWord("bank")!, analyzeWord("O'Brien")!, analyzeWord("credit")!];
