@@ -13,7 +13,7 @@
 // scores the dense views then all but complete. The second is usually far closer to the page's
 // lowest score, and every article it rules out is one fewer to complete.
 import type { Postings } from "../index-format.js";
-import { accumulated, scoreList, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
+import { accumulated, scoreLists, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
 import { kthLargest, topK } from "./top-k.js";
 
@@ -248,7 +248,7 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   let floor = k > 0 && order.length > 1 ? floorOf(state, views, order, k, space, tables) * (1 - MARGIN) : 0;
   let split = Math.min(1, order.length);
   while (split < order.length && !(rest[split]! < floor)) split++;
-  for (let i = 0; i < split; i++) scoreList(state, order[i]!);
+  scoreLists(state, order, split);
   const { scores, masks, touched } = state;
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   const release = accumulated(state).release;

@@ -10,7 +10,7 @@
 // the positions of the articles whose term-frequency impact quantised to s.
 import { VarintReader, VarintWriter } from "./varint.js";
 
-/** A term's posting list: `slots[s]` lists article positions at impact slot s, or is empty. */
+/** A term's posting list: `slots[s]` lists article positions at impact slot s, ascending (both layouts build them so, and scoring relies on it), or is empty. */
 export type Postings = ReadonlyArray<ArrayLike<number> | undefined>;
 
 export interface TermShard {

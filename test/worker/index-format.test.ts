@@ -6,8 +6,9 @@ import { compileIndex } from "../../build/compile-index.js";
 import * as sharded from "../../dist/index/artefacts.js";
 import * as seeds from "../../dist/test-index/seeds/artefacts.js";
 import { createApp } from "../../src/app.js";
-import { assetReader, type AssetsBinding } from "../../src/engine/load-index.js";
-import { INDEX_FORMAT_VERSION, type Article } from "../../src/index-format.js";
+import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/load-index.js";
+import { analyze, INDEX_FORMAT_VERSION, type Article } from "../../src/index-format.js";
+import { seededRandom } from "../../src/engine/seeded-random.js";
 import { memoryAssets, problemOf } from "./helpers.js";
 
 describe("index format check", () => {
@@ -69,6 +70,38 @@ describe("sharded index", () => {
       const response = await exports.default.fetch(`http://newsfind.test${path}`);
       expect(response.status).toBe(404);
       expect((await problemOf(response)).type).toBe("/problems/not-found");
+    }
+  });
+});
+
+describe("posting lists", () => {
+  it("hold the positions of each impact slot in ascending order, in both layouts (scoreLists reads them a block at a time)", async () => {
+    const next = seededRandom(3);
+    const vocabulary = ["oil", "prices", "bank", "banks", "credit", "Kyiv", "elections", "markets", "rose", "fell", "China", "trade", "rates", "profit", "shares"];
+    const articles: Article[] = Array.from({ length: 300 }, (_, a) => ({
+      id: `a${a}`,
+      title: `Story ${a}`,
+      source: null,
+      published: null,
+      url: null,
+      body: [Array.from({ length: 5 + Math.floor(next() * 60) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(" ") + "."],
+    }));
+    const terms = [...new Set(articles.flatMap((article) => analyze(`${article.title} ${article.body.join(" ")}`)))];
+    for (const layout of ["bundle", "sharded"] as const) {
+      const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout });
+      const store = await indexLoader(artefacts, memoryAssets(files))();
+      const postings = await store.postings(terms);
+      expect(postings.size).toBe(terms.length);
+      let slotsSeen = 0;
+      for (const [term, slots] of postings) {
+        for (const ids of slots) {
+          if (!ids || ids.length === 0) continue;
+          slotsSeen++;
+          const ascending = Array.from(ids).every((id, i, all) => i === 0 || all[i - 1]! < id);
+          expect({ layout, term, ascending }).toEqual({ layout, term, ascending: true });
+        }
+      }
+      expect(slotsSeen).toBeGreaterThan(terms.length);
     }
   });
 });
