@@ -115,6 +115,19 @@ function analyse(paragraph: string, matches: readonly WordMatch[]): Sentence[] {
   return parts;
 }
 
+/** How many terms of a sentence's matches are new to the window (not yet `seen[term] === window`), marking them seen. */
+function marked(part: Sentence, matches: readonly WordMatch[], seen: Int32Array, window: number): number {
+  let added = 0;
+  for (let m = part.first; m < part.first + part.hits; m++) {
+    const index = matches[m]!.index;
+    if (seen[index] !== window) {
+      seen[index] = window;
+      added++;
+    }
+  }
+  return added;
+}
+
 /**
  * The best window of consecutive sentences within one paragraph: it starts at a sentence that
  * matches, stays within the snippet length where it can, and covers the most distinct query
@@ -149,28 +162,17 @@ function best(body: readonly string[], terms: TermMatcher): Passage {
       if (distinct < top.distinct || (distinct === top.distinct && matches.length <= top.hits)) continue;
     }
     const parts = analyse(paragraph, matches);
-    const count = (part: Sentence) => {
-      let added = 0;
-      for (let m = part.first; m < part.first + part.hits; m++) {
-        const index = matches[m]!.index;
-        if (seen[index] !== window) {
-          seen[index] = window;
-          added++;
-        }
-      }
-      return added;
-    };
     for (let i = 0; i < parts.length; i++) {
       if (parts[i]!.hits === 0) continue;
       window++;
       let length = parts[i]!.end - parts[i]!.start;
-      let distinct = count(parts[i]!);
+      let distinct = marked(parts[i]!, matches, seen, window);
       let hits = parts[i]!.hits;
       let j = i + 1;
       for (; j < parts.length && length + parts[j]!.end - parts[j]!.start < SNIPPET_LENGTH; j++) {
         length += 1 + parts[j]!.end - parts[j]!.start;
         hits += parts[j]!.hits;
-        distinct += count(parts[j]!);
+        distinct += marked(parts[j]!, matches, seen, window);
       }
       if (!top || distinct > top.distinct || (distinct === top.distinct && hits > top.hits)) {
         top = { paragraph, parts, from: i, to: j, matches, distinct, hits };

@@ -205,6 +205,12 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
   return full;
 }
 
+/** Whether the text holds any of the strings. */
+function holdsAny(text: string, list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) if (text.includes(list[i]!)) return true;
+  return false;
+}
+
 /** `size`, `find` and `findAtLeast` of a matcher that looks for words starting with the prefixes of some terms (one list a term) and takes those `matchOf` accepts. */
 function finder(size: number, termPrefixes: readonly (readonly string[])[], matchOf: (word: string, start: number) => WordMatch | undefined): Omit<TermMatcher, "only"> {
   const wanted = [...new Set(termPrefixes.flat())];
@@ -270,10 +276,18 @@ function finder(size: number, termPrefixes: readonly (readonly string[])[], matc
       if (known ?? beyondAscii(text)) return read(text);
       const lower = text.toLowerCase();
       // A word that analyzes to a term starts with one of its prefixes once its apostrophes are
-      // gone: the terms with no prefix anywhere in the text so stripped have no word in it.
-      const stripped = lower.includes("'") || lower.includes("’") ? lower.replace(/['’]/g, "") : lower;
+      // gone: the terms with no prefix anywhere in the text so stripped have no word in it. The
+      // text is stripped only for a term not found as it is, and only if it has an apostrophe.
+      let stripped: string | undefined;
       let possible = 0;
-      for (let t = 0; t < termPrefixes.length && possible < atLeast; t++) if (termPrefixes[t]!.some((prefix) => stripped.includes(prefix))) possible++;
+      for (let t = 0; t < termPrefixes.length && possible < atLeast; t++) {
+        const list = termPrefixes[t]!;
+        if (holdsAny(lower, list)) possible++;
+        else {
+          stripped ??= lower.includes("'") || lower.includes("’") ? lower.replace(/['’]/g, "") : lower;
+          if (stripped !== lower && holdsAny(stripped, list)) possible++;
+        }
+      }
       return possible < atLeast ? null : scan(text, lower);
     },
   };
