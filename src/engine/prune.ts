@@ -12,6 +12,11 @@
 // after the terms that must be read in full, from the articles that scored best on them, whose
 // scores the dense views then all but complete. The second is usually far closer to the page's
 // lowest score, and every article it rules out is one fewer to complete.
+//
+// Even the terms read in full are not read whole when they are frequent: a slot whose
+// contribution, plus the most every other term adds, stays under the first floor holds no
+// article of the page. A two-word query of common words reads the few highest slots of its
+// first word instead of every posting; the word's dense view counts the rest for the total.
 import type { Postings } from "../index-format.js";
 import { accumulated, scoreLists, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
@@ -242,13 +247,29 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   const space = scratchFor(articles);
   const tables = fillTables(space, order);
   // A floor no page can fall below, from a sample. The terms before `split` are scored in
-  // full; those after it together add less than the floor, so an article only they hold
-  // cannot make the page.
+  // full (but for the slots cut below); those after it together add less than the floor, so an
+  // article only they hold cannot make the page.
   // A single term is scored in full: no floor to find, no view to build.
   let floor = k > 0 && order.length > 1 ? floorOf(state, views, order, k, space, tables) * (1 - MARGIN) : 0;
   let split = Math.min(1, order.length);
   while (split < order.length && !(rest[split]! < floor)) split++;
-  scoreLists(state, order, split);
+  // An article's score is at most what one term gives it plus the most every other term can
+  // add: the slots of a term where even that stays under the floor hold no article of the page,
+  // and are not read. Only frequent terms are cut short: their dense views count their articles
+  // for the total. (Not when every term is read: those queries have too low a floor to cut.)
+  const slotsRead = new Int32Array(split);
+  let cut: ScoringList[] = [];
+  for (let t = 0; t < split; t++) {
+    const list = order[t]!;
+    let read = list.slots.length;
+    if (split < order.length && isDense(list.df, articles)) {
+      const others = rest[0]! - list.top;
+      while (read > 0 && tables[32 * t + read - 1]! + others < floor) read--;
+      if (read < list.slots.length) cut = [...cut, list];
+    }
+    slotsRead[t] = read;
+  }
+  scoreLists(state, order, split, { slotsRead });
   const { scores, masks, touched } = state;
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   const release = accumulated(state).release;
@@ -308,6 +329,6 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     count = kept;
   }
   count = complete(state, views, order, split, tables, rest, floor, survivors, count);
-  const total = union(views, order.slice(split), held);
+  const total = union(views, [...cut, ...order.slice(split)], held);
   return { best: topK(survivors.subarray(0, count), k, better, scores), scores, masks, total, release };
 }

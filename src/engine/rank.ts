@@ -149,12 +149,12 @@ export const SCORING_BLOCK = 8192;
 
 /**
  * Adds every posting of the first `count` lists to the scores and masks, as `scoreList` does
- * list after list, but a block of article positions at a time: every list's postings in the
- * block, then the next block. Each slot's positions ascend, so a cursor per slot finds where
+ * list after list (of list t, only its first `slotsRead[t]` slots when given), but a block of
+ * article positions at a time: every list's postings in the block, then the next block. Each slot's positions ascend, so a cursor per slot finds where
  * its next block starts. An article's contributions are still added in list order, so the sums
  * are the same to the bit; only the order of `touched` differs (block by block).
  */
-export function scoreLists(scoring: Scoring, lists: readonly ScoringList[], count: number, block = SCORING_BLOCK): void {
+export function scoreLists(scoring: Scoring, lists: readonly ScoringList[], count: number, { block = SCORING_BLOCK, slotsRead }: { block?: number; slotsRead?: ArrayLike<number> } = {}): void {
   const { scores, masks, touched, articles } = scoring;
   const cursors: Int32Array[] = [];
   for (let t = 0; t < count; t++) cursors.push(new Int32Array(lists[t]!.slots.length));
@@ -164,7 +164,8 @@ export function scoreLists(scoring: Scoring, lists: readonly ScoringList[], coun
       const { term, slots, termWeight } = lists[t]!;
       const mask = term.mask;
       const at = cursors[t]!;
-      for (let s = 0; s < slots.length; s++) {
+      const read = slotsRead ? Math.min(slotsRead[t]!, slots.length) : slots.length;
+      for (let s = 0; s < read; s++) {
         const ids = slots[s];
         if (!ids) continue;
         const impact = termWeight * slotImpact(s);

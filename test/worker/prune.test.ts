@@ -121,6 +121,37 @@ describe("the pruned top k", () => {
   });
 });
 
+describe("slots no page article holds", () => {
+  it("are not read: a frequent word's low-impact slots, when one word plus the most the others add stays under the floor", () => {
+    const articles = 20_000;
+    const next = seededRandom(7);
+    // Two frequent words, each article in a slot anywhere from the highest to the lowest impact.
+    const spread = (df: number): Postings => {
+      const slots: number[][] = [];
+      for (let id = 0; id < articles; id++) if (next() < df / articles) (slots[Math.floor(next() * 32)] ??= []).push(id);
+      return Array.from({ length: 32 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined));
+    };
+    const first = spread(6_000);
+    const second = spread(10_000);
+    let reads = 0;
+    const counted: Postings = first.map((ids) => (ids ? new Proxy(ids as Int32Array, { get: (target, key) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key)) }) : undefined));
+    const terms = [
+      { term: "first", weight: 1, mask: 1 },
+      { term: "second", weight: 1, mask: 2 },
+    ];
+    const views = new TermViews(articles);
+    const expected = reference(new Map([["first", first], ["second", second]]), articles, terms, 10);
+    const postings = new Map([["first", counted], ["second", second]]);
+    expect(pruned(postings, terms, 10, views)).toEqual(expected);
+    reads = 0;
+    expect(pruned(postings, terms, 10, views)).toEqual(expected);
+    const df = first.reduce((sum, ids) => sum + (ids?.length ?? 0), 0);
+    // The sample's reads and the highest slots' only: far fewer than every posting.
+    expect(reads).toBeGreaterThan(0);
+    expect(reads).toBeLessThan(df / 4);
+  });
+});
+
 describe("dense term views", () => {
   it("give each article's slot, and ABSENT for the others", () => {
     const next = seededRandom(3);

@@ -99,7 +99,7 @@ describe("scoreLists, a block of articles at a time", () => {
         return result;
       };
       const listByList = read((state) => order.forEach((list) => scoreList(state, list)));
-      for (const block of [1, 3, 64, SCORING_BLOCK]) expect({ n, block, ...read((state) => scoreLists(state, order, order.length, block)) }).toEqual({ n, block, ...listByList });
+      for (const block of [1, 3, 64, SCORING_BLOCK]) expect({ n, block, ...read((state) => scoreLists(state, order, order.length, { block })) }).toEqual({ n, block, ...listByList });
     }
   });
 });
