@@ -115,30 +115,8 @@ export interface Scoring extends Buffers {
 }
 
 /** Adds every posting of one term to the scores and masks. */
-export function scoreList(scoring: Scoring, { term, slots, termWeight }: ScoringList): void {
-  const { scores, masks, touched } = scoring;
-  const mask = term.mask;
-  let count = scoring.count;
-  for (let s = 0; s < slots.length; s++) {
-    const ids = slots[s];
-    if (!ids) continue;
-    const impact = termWeight * slotImpact(s);
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
-      // and the score there is left over from an earlier query (always finite). Without a
-      // branch (which a mix of fresh and touched articles keeps mispredicting): `fresh` is
-      // 1 for an untouched article, 0 otherwise; the id is always written and counted only
-      // when fresh, and a fresh article's stale score is multiplied away.
-      const seen = masks[id]!;
-      const fresh = ((seen | -seen) >>> 31) ^ 1;
-      touched[count] = id;
-      count += fresh;
-      scores[id] = scores[id]! * (1 - fresh) + impact;
-      masks[id] = seen | mask;
-    }
-  }
-  scoring.count = count;
+export function scoreList(scoring: Scoring, list: ScoringList): void {
+  scoreLists(scoring, [list], 1, { block: Math.max(1, scoring.articles) });
 }
 
 /**
@@ -148,11 +126,12 @@ export function scoreList(scoring: Scoring, { term, slots, termWeight }: Scoring
 export const SCORING_BLOCK = 8192;
 
 /**
- * Adds every posting of the first `count` lists to the scores and masks, as `scoreList` does
- * list after list (of list t, only its first `slotsRead[t]` slots when given), but a block of
- * article positions at a time: every list's postings in the block, then the next block. Each slot's positions ascend, so a cursor per slot finds where
- * its next block starts. An article's contributions are still added in list order, so the sums
- * are the same to the bit; only the order of `touched` differs (block by block).
+ * Adds every posting of the first `count` lists to the scores and masks (of list t, only its
+ * first `slotsRead[t]` slots when given), a block of article positions at a time: every list's
+ * postings in the block, in list order, then the next block. Each slot's positions ascend, so a
+ * cursor per slot finds where its next block starts. An article's contributions are added in
+ * list order whatever the block size, so the sums are the same to the bit; only the order of
+ * `touched` depends on it (block by block; list by list with one block).
  */
 export function scoreLists(scoring: Scoring, lists: readonly ScoringList[], count: number, { block = SCORING_BLOCK, slotsRead }: { block?: number; slotsRead?: ArrayLike<number> } = {}): void {
   const { scores, masks, touched, articles } = scoring;
@@ -173,7 +152,11 @@ export function scoreLists(scoring: Scoring, lists: readonly ScoringList[], coun
         for (; i < ids.length; i++) {
           const id = ids[i]!;
           if (id >= end) break;
-          // As in scoreList: no branch on whether the article is fresh.
+          // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
+          // and the score there is left over from an earlier query (always finite). Without a
+          // branch (which a mix of fresh and touched articles keeps mispredicting): `isFresh` is
+          // 1 for an untouched article, 0 otherwise; the id is always written and counted only
+          // when fresh, and a fresh article's stale score is multiplied away.
           const seen = masks[id]!;
           const isFresh = ((seen | -seen) >>> 31) ^ 1;
           touched[fresh] = id;
