@@ -24,13 +24,19 @@ const WORDS = ["bank", "Banks", "BANKING", "embankment", "bankrupt", "bank's", "
 const GAPS = [" ", " ", " ", ", ", ". ", "; ", "'", "’", "-", " (", ") ", "\n", "—", "“", "” ", "/", "2", "µ", "º", "²", "’’", "''", "' "];
 const TERMS = ["bank", "credit", "g20", "47", "price", "kyiv", "new", "pay", "day", "O'Brien", "rock'n'roll"].map((word) => analyzeWord(word)!);
 
+/** 1 to `most` random words, each followed by a random gap. */
+function randomText(next: () => number, most: number): string {
+  let text = "";
+  const length = 1 + Math.floor(next() * most);
+  for (let w = 0; w < length; w++) text += WORDS[Math.floor(next() * WORDS.length)]! + GAPS[Math.floor(next() * GAPS.length)]!;
+  return text;
+}
+
 describe("finding the query's words in a text", () => {
   it("finds exactly the words the tokenizer gives the query's terms, on 2,000 random texts of look-alike words, apostrophes, digits and signs", () => {
     const next = seededRandom(11);
     for (let n = 0; n < 2000; n++) {
-      let text = "";
-      const length = 1 + Math.floor(next() * 40);
-      for (let w = 0; w < length; w++) text += WORDS[Math.floor(next() * WORDS.length)]! + GAPS[Math.floor(next() * GAPS.length)]!;
+      const text = randomText(next, 40);
       const terms = TERMS.filter(() => next() < 0.6);
       if (terms.length === 0) continue;
       expect({ n, text, found: termMatcher(terms).find(text) }).toEqual({ n, text, found: byTokenizer(terms, text) });
@@ -41,9 +47,7 @@ describe("finding the query's words in a text", () => {
     const next = seededRandom(23);
     let skipped = 0;
     for (let n = 0; n < 2000; n++) {
-      let text = "";
-      const length = 1 + Math.floor(next() * 12);
-      for (let w = 0; w < length; w++) text += WORDS[Math.floor(next() * WORDS.length)]! + GAPS[Math.floor(next() * GAPS.length)]!;
+      const text = randomText(next, 12);
       const terms = TERMS.filter(() => next() < 0.6);
       if (terms.length === 0) continue;
       const matcher = termMatcher(terms);
