@@ -20,7 +20,7 @@
 import type { Postings } from "../index-format.js";
 import { accumulated, scoreLists, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
-import { kthLargest, topK } from "./top-k.js";
+import { keepHighest, kthLargest, topK } from "./top-k.js";
 
 export interface Top {
   /** The k best positions, best first (score, then position). */
@@ -258,14 +258,14 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   // and are not read. Only frequent terms are cut short: their dense views count their articles
   // for the total. (Not when every term is read: those queries have too low a floor to cut.)
   const slotsRead = new Int32Array(split);
-  let cut: ScoringList[] = [];
+  const cut: ScoringList[] = [];
   for (let t = 0; t < split; t++) {
     const list = order[t]!;
     let read = list.slots.length;
     if (split < order.length && isDense(list.df, articles)) {
       const others = rest[0]! - list.top;
       while (read > 0 && tables[32 * t + read - 1]! + others < floor) read--;
-      if (read < list.slots.length) cut = [...cut, list];
+      if (read < list.slots.length) cut.push(list);
     }
     slotsRead[t] = read;
   }
@@ -291,22 +291,7 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     const score = scores[id]!;
     if (score + room < floor) continue;
     marks[word] = marks[word]! | bit;
-    if (size < kept) {
-      let i = size++;
-      for (; i > 0 && scores[heap[(i - 1) >> 1]!]! > score; i = (i - 1) >> 1) heap[i] = heap[(i - 1) >> 1]!;
-      heap[i] = id;
-    } else if (kept > 0 && score > scores[heap[0]!]!) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && scores[heap[child + 1]!]! < scores[heap[child]!]!) child++;
-        if (scores[heap[child]!]! >= score) break;
-        heap[i] = heap[child]!;
-        i = child;
-      }
-      heap[i] = id;
-    }
+    size = keepHighest(heap, size, kept, id, scores);
   }
   // The second floor: the k-th best of the candidates' scores completed by the dense terms left.
   let raised = false;

@@ -235,7 +235,6 @@ function markup({ text, matches }: Passage): string {
   return html + escapeHtml(text.slice(last));
 }
 
-
 const isMatcher = (terms: readonly string[] | TermMatcher): terms is TermMatcher => !Array.isArray(terms);
 
 /**

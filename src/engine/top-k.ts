@@ -47,6 +47,33 @@ export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: n
 }
 
 /**
+ * Offers an article to a heap of at most `capacity` positions with the highest `scores` (root:
+ * the lowest kept): it is added while there is room, else it replaces the root when it scores
+ * higher. Returns the heap's new size. Ties keep the one already held.
+ */
+export function keepHighest(heap: Int32Array, size: number, capacity: number, id: number, scores: Float64Array): number {
+  const score = scores[id]!;
+  if (size < capacity) {
+    let i = size;
+    for (; i > 0 && scores[heap[(i - 1) >> 1]!]! > score; i = (i - 1) >> 1) heap[i] = heap[(i - 1) >> 1]!;
+    heap[i] = id;
+    return size + 1;
+  }
+  if (capacity === 0 || !(score > scores[heap[0]!]!)) return size;
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && scores[heap[child + 1]!]! < scores[heap[child]!]!) child++;
+    if (scores[heap[child]!]! >= score) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = id;
+  return size;
+}
+
+/**
  * The k-th largest of `values[0, count)` (1 ≤ k ≤ count), by selection in place: the values are
  * reordered. O(count) on average, where sorting a typed array of a few hundred cost more than
  * the lookups that filled it.

@@ -1,7 +1,7 @@
-// Selection without sorting (top-k.ts): the k best positions and the k-th largest value.
+// Selection without sorting (top-k.ts): the k best positions, the k-th largest value, and a bounded heap of the highest scores.
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/engine/seeded-random.js";
-import { kthLargest, topK } from "../../src/engine/top-k.js";
+import { keepHighest, kthLargest, topK } from "../../src/engine/top-k.js";
 
 describe("kthLargest", () => {
   it("gives what sorting gives, on random arrays with many equal values", () => {
@@ -26,5 +26,22 @@ describe("topK", () => {
     const scores = Float64Array.from([5, 1, 5, 3, 9, 3]);
     const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
     expect(topK([0, 1, 2, 3, 4, 5], 4, better, scores)).toEqual([4, 0, 2, 3]);
+  });
+});
+
+describe("keepHighest", () => {
+  it("keeps the positions with the highest scores, at most the capacity, on 200 random sets", () => {
+    const next = seededRandom(31);
+    for (let n = 0; n < 200; n++) {
+      const count = Math.floor(next() * 300);
+      const capacity = Math.floor(next() * 70);
+      const scores = Float64Array.from({ length: count }, () => Math.floor(next() * 1000) / 10);
+      const heap = new Int32Array(Math.max(1, capacity));
+      let size = 0;
+      for (let id = 0; id < count; id++) size = keepHighest(heap, size, capacity, id, scores);
+      const kept = Array.from(heap.subarray(0, size), (id) => scores[id]!).sort((a, b) => b - a);
+      const expected = Array.from(scores).sort((a, b) => b - a).slice(0, capacity);
+      expect({ n, kept }).toEqual({ n, kept: expected });
+    }
   });
 });
