@@ -18,7 +18,8 @@
 // article of the page. A two-word query of common words reads the few highest slots of its
 // first word instead of every posting; the word's dense view counts the rest for the total.
 import type { Postings } from "../index-format.js";
-import { accumulated, scoreLists, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
+import { ScoredSet, scoreBlocks } from "./block-scores.js";
+import { accumulated, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
 import { keepHighest, kthLargest, topK } from "./top-k.js";
 
@@ -46,13 +47,18 @@ interface Scratch {
   articles: number;
   /** Impact slot by position while a short list is spread into it; ABSENT everywhere between uses. */
   slots: Uint8Array;
-  /** Bitsets by position, all zero between uses: articles to look up in order; articles holding any term. */
+  /** Bitsets by position, all zero between uses: the sample being put in order; articles holding any term. */
   marks: Int32Array;
   held: Int32Array;
+  /** Entries of the scored set that may still make the page. */
   survivors: Int32Array;
-  /** Positions and lower-bound scores of the articles a floor is taken from. */
+  /** The first floor's sampled positions; then the heap of the second floor's candidates (entries of the scored set). */
   sample: Int32Array;
+  /** The candidates' positions, and the lower-bound scores of either floor's articles. */
+  candidates: Int32Array;
   sums: Float64Array;
+  /** The articles of the terms read in full. */
+  scored: ScoredSet;
   /** Each term's contribution by impact slot: 32 entries a term, in scoring order. */
   tables: Float64Array;
 }
@@ -63,7 +69,7 @@ function scratchFor(articles: number): Scratch {
   if (scratch?.articles !== articles) {
     const words = (articles + 31) >>> 5;
     const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES);
-    scratch = { articles, slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), sums: new Float64Array(most), tables: new Float64Array(32 * 8) };
+    scratch = { articles, slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), candidates: new Int32Array(most), scored: new ScoredSet(), sums: new Float64Array(most), tables: new Float64Array(32 * 8) };
   }
   return scratch;
 }
@@ -110,42 +116,42 @@ function eachPosting(slots: Postings, write: (id: number, slot: number) => void)
 }
 
 /**
- * Adds the terms `order[from]` and after to the scores and masks of the survivors, in scoring
- * order. After each term, the survivors whose score plus the most the terms after it add is
- * below the floor drop out: they cannot make the page. Returns how many remain (compacted to
- * the front of `survivors`).
+ * Adds the terms `order[from]` and after to the scores and masks of the survivors (entries of
+ * the scored set, ascending), in scoring order. After each term, the survivors whose score plus
+ * the most the terms after it add is below the floor drop out: they cannot make the page.
+ * Returns how many remain (compacted to the front of `survivors`).
  */
-function complete(state: Scoring, views: TermViews, order: readonly ScoringList[], from: number, tables: Float64Array, rest: Float64Array, floor: number, survivors: Int32Array, count: number): number {
-  const { scores, masks } = state;
+function complete(set: ScoredSet, views: TermViews, order: readonly ScoringList[], from: number, tables: Float64Array, rest: Float64Array, floor: number, survivors: Int32Array, count: number): number {
+  const { ids, scores, masks } = set;
   for (let t = from; t < order.length; t++) {
     const list = order[t]!;
     const base = 32 * t;
     const mask = list.term.mask;
     const room = rest[t + 1]!;
     let kept = 0;
-    if (isDense(list.df, state.articles)) {
+    if (isDense(list.df, views.articles)) {
       const { bits, ranks, slots } = views.get(list.term.term, list.slots);
       for (let n = 0; n < count; n++) {
-        const id = survivors[n]!;
-        const slot = slotAt(bits, ranks, slots, id);
+        const entry = survivors[n]!;
+        const slot = slotAt(bits, ranks, slots, ids[entry]!);
         if (slot !== ABSENT) {
-          scores[id] = scores[id]! + tables[base + slot]!;
-          masks[id] = masks[id]! | mask;
+          scores[entry] = scores[entry]! + tables[base + slot]!;
+          masks[entry] = masks[entry]! | mask;
         }
-        if (scores[id]! + room >= floor) survivors[kept++] = id;
+        if (scores[entry]! + room >= floor) survivors[kept++] = entry;
       }
     } else {
       // A short list is spread into the scratch slots for the lookups, then cleared again.
-      const spread = scratchFor(state.articles).slots;
+      const spread = scratchFor(views.articles).slots;
       eachPosting(list.slots, (id, slot) => (spread[id] = slot));
       for (let n = 0; n < count; n++) {
-        const id = survivors[n]!;
-        const slot = spread[id]!;
+        const entry = survivors[n]!;
+        const slot = spread[ids[entry]!]!;
         if (slot !== ABSENT) {
-          scores[id] = scores[id]! + tables[base + slot]!;
-          masks[id] = masks[id]! | mask;
+          scores[entry] = scores[entry]! + tables[base + slot]!;
+          masks[entry] = masks[entry]! | mask;
         }
-        if (scores[id]! + room >= floor) survivors[kept++] = id;
+        if (scores[entry]! + room >= floor) survivors[kept++] = entry;
       }
       eachPosting(list.slots, (id) => (spread[id] = ABSENT));
     }
@@ -269,51 +275,62 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     }
     slotsRead[t] = read;
   }
-  scoreLists(state, order, split, { slotsRead });
-  const { scores, masks, touched } = state;
+  const set = space.scored;
+  scoreBlocks(order, split, articles, set, { slotsRead });
+  const { ids, scores } = set;
+  const scored = set.count;
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-  const release = accumulated(state).release;
-  if (split >= order.length) return { best: topK(touched.subarray(0, state.count), k, better, scores), scores, masks, total: state.count, release };
+  if (space.survivors.length < scored) space.survivors = new Int32Array(scored);
+  const survivors = space.survivors;
+  if (split >= order.length) {
+    for (let n = 0; n < scored; n++) survivors[n] = n;
+    return answer(state, set, topK(survivors.subarray(0, scored), k, better, scores), scored);
+  }
 
-  // One pass over the articles scored: each is marked as held (for the total), those that may
-  // still make the page as survivors, and the CANDIDATES best so far are kept in a heap (root:
-  // the lowest score kept), from which the second floor is taken.
-  const { marks, held, sample: heap, sums } = space;
+  // One pass over the articles scored (in position order): each is marked as held (for the
+  // total), those that may still make the page kept as survivors, and the CANDIDATES best so
+  // far in a heap (root: the lowest score kept), from which the second floor is taken.
+  const { held, sample: heap, candidates, sums } = space;
   const room = rest[split]!;
   const kept = k <= CANDIDATES ? CANDIDATES : 0;
   let size = 0;
-  const scored = state.count;
+  let count = 0;
   for (let n = 0; n < scored; n++) {
-    const id = touched[n]!;
-    const word = id >>> 5;
-    const bit = 1 << (id & 31);
-    held[word] = held[word]! | bit;
-    const score = scores[id]!;
-    if (score + room < floor) continue;
-    marks[word] = marks[word]! | bit;
-    size = keepHighest(heap, size, kept, id, scores);
+    const id = ids[n]!;
+    held[id >>> 5] = held[id >>> 5]! | (1 << (id & 31));
+    if (scores[n]! + room < floor) continue;
+    survivors[count++] = n;
+    size = keepHighest(heap, size, kept, n, scores);
   }
   // The second floor: the k-th best of the candidates' scores completed by the dense terms left.
-  let raised = false;
   if (k > 0 && size >= k) {
-    for (let n = 0; n < size; n++) sums[n] = scores[heap[n]!]!;
-    addDense(views, order, split, tables, heap, sums, size);
+    for (let n = 0; n < size; n++) {
+      candidates[n] = ids[heap[n]!]!;
+      sums[n] = scores[heap[n]!]!;
+    }
+    addDense(views, order, split, tables, candidates, sums, size);
     const second = kthLargest(sums, size, k) * (1 - MARGIN);
     if (second > floor) {
       floor = second;
-      raised = true;
+      let kept = 0;
+      for (let n = 0; n < count; n++) if (scores[survivors[n]!]! + room >= floor) survivors[kept++] = survivors[n]!;
+      count = kept;
     }
   }
-  // The survivors in position order (so the lookups sweep each view once), those under a raised floor dropped.
-  if (space.survivors.length < scored) space.survivors = new Int32Array(scored);
-  const survivors = space.survivors;
-  let count = drain(marks, survivors);
-  if (raised) {
-    let kept = 0;
-    for (let n = 0; n < count; n++) if (scores[survivors[n]!]! + room >= floor) survivors[kept++] = survivors[n]!;
-    count = kept;
-  }
-  count = complete(state, views, order, split, tables, rest, floor, survivors, count);
+  count = complete(set, views, order, split, tables, rest, floor, survivors, count);
   const total = union(views, [...cut, ...order.slice(split)], held);
-  return { best: topK(survivors.subarray(0, count), k, better, scores), scores, masks, total, release };
+  return answer(state, set, topK(survivors.subarray(0, count), k, better, scores), total);
+}
+
+/** The page's articles (entries of the scored set, best first) with their scores and masks written by position into the pooled buffers. */
+function answer(state: Scoring, set: ScoredSet, entries: readonly number[], total: number): Top {
+  const best = entries.map((entry) => set.ids[entry]!);
+  entries.forEach((entry, n) => {
+    const id = best[n]!;
+    state.scores[id] = set.scores[entry]!;
+    state.masks[id] = set.masks[entry]!;
+    state.touched[n] = id;
+  });
+  state.count = best.length;
+  return { best, scores: state.scores, masks: state.masks, total, release: accumulated(state).release };
 }

@@ -115,57 +115,27 @@ export interface Scoring extends Buffers {
 }
 
 /** Adds every posting of one term to the scores and masks. */
-export function scoreList(scoring: Scoring, list: ScoringList): void {
-  scoreLists(scoring, [list], 1, { block: Math.max(1, scoring.articles) });
-}
-
-/**
- * Articles scored together by `scoreLists`: the scores and masks of one block (64 KiB and 32 KiB)
- * stay in the processor's cache while every list adds its postings there.
- */
-export const SCORING_BLOCK = 8192;
-
-/**
- * Adds every posting of the first `count` lists to the scores and masks (of list t, only its
- * first `slotsRead[t]` slots when given), a block of article positions at a time: every list's
- * postings in the block, in list order, then the next block. Each slot's positions ascend, so a
- * cursor per slot finds where its next block starts. An article's contributions are added in
- * list order whatever the block size, so the sums are the same to the bit; only the order of
- * `touched` depends on it (block by block; list by list with one block).
- */
-export function scoreLists(scoring: Scoring, lists: readonly ScoringList[], count: number, { block = SCORING_BLOCK, slotsRead }: { block?: number; slotsRead?: ArrayLike<number> } = {}): void {
-  const { scores, masks, touched, articles } = scoring;
-  const cursors: Int32Array[] = [];
-  for (let t = 0; t < count; t++) cursors.push(new Int32Array(lists[t]!.slots.length));
+export function scoreList(scoring: Scoring, { term, slots, termWeight }: ScoringList): void {
+  const { scores, masks, touched } = scoring;
+  const mask = term.mask;
   let fresh = scoring.count;
-  for (let end = block; end - block < articles; end += block) {
-    for (let t = 0; t < count; t++) {
-      const { term, slots, termWeight } = lists[t]!;
-      const mask = term.mask;
-      const at = cursors[t]!;
-      const read = slotsRead ? Math.min(slotsRead[t]!, slots.length) : slots.length;
-      for (let s = 0; s < read; s++) {
-        const ids = slots[s];
-        if (!ids) continue;
-        const impact = termWeight * slotImpact(s);
-        let i = at[s]!;
-        for (; i < ids.length; i++) {
-          const id = ids[i]!;
-          if (id >= end) break;
-          // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
-          // and the score there is left over from an earlier query (always finite). Without a
-          // branch (which a mix of fresh and touched articles keeps mispredicting): `isFresh` is
-          // 1 for an untouched article, 0 otherwise; the id is always written and counted only
-          // when fresh, and a fresh article's stale score is multiplied away.
-          const seen = masks[id]!;
-          const isFresh = ((seen | -seen) >>> 31) ^ 1;
-          touched[fresh] = id;
-          fresh += isFresh;
-          scores[id] = scores[id]! * (1 - isFresh) + impact;
-          masks[id] = seen | mask;
-        }
-        at[s] = i;
-      }
+  for (let s = 0; s < slots.length; s++) {
+    const ids = slots[s];
+    if (!ids) continue;
+    const impact = termWeight * slotImpact(s);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      // Masks come clean from the pool, and every term has a mask bit: 0 means untouched, and
+      // the score there is left over from an earlier query (always finite). Without a branch
+      // (which a mix of fresh and touched articles keeps mispredicting): `isFresh` is 1 for an
+      // untouched article, 0 otherwise; the id is always written and counted only when fresh,
+      // and a fresh article's stale score is multiplied away.
+      const seen = masks[id]!;
+      const isFresh = ((seen | -seen) >>> 31) ^ 1;
+      touched[fresh] = id;
+      fresh += isFresh;
+      scores[id] = scores[id]! * (1 - isFresh) + impact;
+      masks[id] = seen | mask;
     }
   }
   scoring.count = fresh;

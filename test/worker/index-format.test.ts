@@ -75,7 +75,7 @@ describe("sharded index", () => {
 });
 
 describe("posting lists", () => {
-  it("hold the positions of each impact slot in ascending order, in both layouts (scoreLists reads them a block at a time)", async () => {
+  it("hold the positions of each impact slot in ascending order, in both layouts (scoreBlocks reads them a block at a time)", async () => {
     const next = seededRandom(3);
     const vocabulary = ["oil", "prices", "bank", "banks", "credit", "Kyiv", "elections", "markets", "rose", "fell", "China", "trade", "rates", "profit", "shares"];
     const articles: Article[] = Array.from({ length: 300 }, (_, a) => ({

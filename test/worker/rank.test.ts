@@ -2,8 +2,7 @@
 // the isolate answered before it, whichever way a released buffer was cleaned (entry by entry
 // after a small query, whole arrays after a large one).
 import { describe, expect, it } from "vitest";
-import { accumulate, accumulated, idf, scoreList, scoreLists, scoring, scoringOrder, SCORING_BLOCK, slotImpact, type Scoring, type ScoringTerm } from "../../src/engine/rank.js";
-import { seededRandom } from "../../src/engine/seeded-random.js";
+import { accumulate, idf, slotImpact, type ScoringTerm } from "../../src/engine/rank.js";
 import type { Postings } from "../../src/index-format.js";
 
 const ARTICLES = 64;
@@ -71,35 +70,5 @@ describe("accumulate with pooled buffers", () => {
     const inScoringOrder = expected(2, 0) + expected(4, 0) + expected(3, 4);
     expect(inScoringOrder).not.toBe(expected(2, 0) + expected(3, 4) + expected(4, 0));
     expect(scores.get(1)).toBe(inScoringOrder);
-  });
-});
-
-describe("scoreLists, a block of articles at a time", () => {
-  it("gives the scores (to the bit), masks and articles of scoreList list after list, on 300 random queries and any block size", () => {
-    const next = seededRandom(17);
-    for (let n = 0; n < 300; n++) {
-      const articles = 1 + Math.floor(next() * 400);
-      const postings = new Map<string, Postings>();
-      const terms: ScoringTerm[] = [];
-      const count = 1 + Math.floor(next() * 5);
-      for (let t = 0; t < count; t++) {
-        // Each article in at most one slot of a term, ascending within each slot.
-        const slots: number[][] = [];
-        for (let id = 0; id < articles; id++) if (next() < 0.3) (slots[Math.floor(next() * 6)] ??= []).push(id);
-        postings.set(`t${t}`, Array.from({ length: 6 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined)));
-        terms.push(term(`t${t}`, 1 << t, next() < 0.2 ? 0.7 : 1));
-      }
-      const order = scoringOrder(postings, articles, terms);
-      const read = (score: (state: Scoring) => void) => {
-        const state = scoring(articles);
-        score(state);
-        const ids = Array.from(state.touched.subarray(0, state.count)).sort((a, b) => a - b);
-        const result = { ids, scores: ids.map((id) => state.scores[id]!), masks: Array.from(state.masks) };
-        accumulated(state).release();
-        return result;
-      };
-      const listByList = read((state) => order.forEach((list) => scoreList(state, list)));
-      for (const block of [1, 3, 64, SCORING_BLOCK]) expect({ n, block, ...read((state) => scoreLists(state, order, order.length, { block })) }).toEqual({ n, block, ...listByList });
-    }
   });
 });
