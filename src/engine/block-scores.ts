@@ -50,8 +50,13 @@ function blockOf(size: number): Block {
 export interface BlockOptions {
   /** Of list t, only its first `slotsRead[t]` slots are read. Default: every slot. */
   slotsRead?: ArrayLike<number>;
-  /** Positions a block spans. Default SCORING_BLOCK; tests use small ones, such as `{ block: 3 }`. */
+  /** Positions a block spans, a multiple of 32. Default SCORING_BLOCK; tests use small ones, such as `{ block: 64 }`. */
   block?: number;
+  /**
+   * A bitset by position (bit `id & 31` of word `id >> 5`) in which every article scored is
+   * set, as a block's own bitset is emptied into it: no pass of its own. Default: none.
+   */
+  held?: Int32Array;
 }
 
 /**
@@ -60,7 +65,8 @@ export interface BlockOptions {
  * list into article-sized arrays) and the OR of the lists' word masks. Each slot's positions
  * ascend (see `Postings`), so a cursor per slot finds where its next block starts.
  */
-export function scoreBlocks(lists: readonly ScoringList[], count: number, articles: number, into: ScoredSet, { slotsRead, block = SCORING_BLOCK }: BlockOptions = {}): void {
+export function scoreBlocks(lists: readonly ScoringList[], count: number, articles: number, into: ScoredSet, { slotsRead, block = SCORING_BLOCK, held }: BlockOptions = {}): void {
+  if (block <= 0 || block % 32 !== 0) throw new RangeError(`block must be a positive multiple of 32 (got ${block})`);
   const { scores, masks, touched } = blockOf(block);
   const cursors: Int32Array[] = [];
   for (let t = 0; t < count; t++) cursors.push(new Int32Array(lists[t]!.slots.length));
@@ -91,12 +97,12 @@ export function scoreBlocks(lists: readonly ScoringList[], count: number, articl
         postings += i - from;
       }
     }
-    if (postings > 0) emit(into, start, postings, scores, masks, touched);
+    if (postings > 0) emit(into, start, postings, scores, masks, touched, held);
   }
 }
 
 /** Appends the block's touched articles to the set in position order (at most `postings` of them), and zeroes them in the block. */
-function emit(into: ScoredSet, start: number, postings: number, scores: Float64Array, masks: Uint32Array, touched: Int32Array): void {
+function emit(into: ScoredSet, start: number, postings: number, scores: Float64Array, masks: Uint32Array, touched: Int32Array, held: Int32Array | undefined): void {
   into.reserve(postings);
   const { ids, scores: outScores, masks: outMasks } = into;
   let n = into.count;
@@ -104,6 +110,7 @@ function emit(into: ScoredSet, start: number, postings: number, scores: Float64A
     let word = touched[w]!;
     if (word === 0) continue;
     touched[w] = 0;
+    if (held) held[(start >>> 5) + w] = held[(start >>> 5) + w]! | word;
     while (word !== 0) {
       const low = word & -word;
       const offset = (w << 5) | (31 - Math.clz32(low));

@@ -276,32 +276,24 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     slotsRead[t] = read;
   }
   const set = space.scored;
-  scoreBlocks(order, split, articles, set, { slotsRead });
+  const exhaustive = split >= order.length;
+  // Unless every term is read, the articles scored are marked as held, for the total.
+  scoreBlocks(order, split, articles, set, { slotsRead, held: exhaustive ? undefined : space.held });
   const { ids, scores } = set;
   const scored = set.count;
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   if (space.survivors.length < scored) space.survivors = new Int32Array(scored);
   const survivors = space.survivors;
-  if (split >= order.length) {
+  if (exhaustive) {
     for (let n = 0; n < scored; n++) survivors[n] = n;
     return answer(state, set, topK(survivors.subarray(0, scored), k, better, scores), scored);
   }
 
-  // One pass over the articles scored (in position order): each is marked as held (for the
-  // total), those that may still make the page kept as survivors, and the CANDIDATES best so
-  // far in a heap (root: the lowest score kept), from which the second floor is taken.
   const { held, sample: heap, candidates, sums } = space;
   const room = rest[split]!;
   const kept = k <= CANDIDATES ? CANDIDATES : 0;
-  let size = 0;
-  let count = 0;
-  for (let n = 0; n < scored; n++) {
-    const id = ids[n]!;
-    held[id >>> 5] = held[id >>> 5]! | (1 << (id & 31));
-    if (scores[n]! + room < floor) continue;
-    survivors[count++] = n;
-    size = keepHighest(heap, size, kept, n, scores);
-  }
+  let count = survey(set, room, floor, survivors, heap, kept);
+  const size = Math.min(kept, count);
   // The second floor: the k-th best of the candidates' scores completed by the dense terms left.
   if (k > 0 && size >= k) {
     for (let n = 0; n < size; n++) {
@@ -320,6 +312,25 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
   count = complete(set, views, order, split, tables, rest, floor, survivors, count);
   const total = union(views, [...cut, ...order.slice(split)], held);
   return answer(state, set, topK(survivors.subarray(0, count), k, better, scores), total);
+}
+
+/**
+ * One pass over the articles scored, in position order: those that may still make the page
+ * (their score plus `room` reaches the floor) are listed as survivors, and the `capacity` best
+ * of those kept in a heap (root: the lowest score kept), from which the second floor is taken.
+ * Returns how many survive.
+ */
+function survey(set: ScoredSet, room: number, floor: number, survivors: Int32Array, heap: Int32Array, capacity: number): number {
+  const scores = set.scores;
+  let count = 0;
+  let size = 0;
+  for (let n = 0; n < set.count; n++) {
+    if (scores[n]! + room < floor) continue;
+    survivors[count++] = n;
+    // Most articles score under the heap's lowest once it is full: no call for them.
+    if (size < capacity || scores[n]! > scores[heap[0]!]!) size = keepHighest(heap, size, capacity, n, scores);
+  }
+  return count;
 }
 
 /** The page's articles (entries of the scored set, best first) with their scores and masks written by position into the pooled buffers. */

@@ -23,10 +23,13 @@ function listByList(order: readonly ScoringList[], articles: number, slotsRead: 
   return result;
 }
 
-function blocks(order: readonly ScoringList[], articles: number, slotsRead: number[], set: ScoredSet, block: number): Scored {
-  scoreBlocks(order, order.length, articles, set, { slotsRead, block });
+function blocks(order: readonly ScoringList[], articles: number, slotsRead: number[], set: ScoredSet, block: number): Scored & { held: number[] } {
+  const bits = new Int32Array((articles + 31) >>> 5);
+  scoreBlocks(order, order.length, articles, set, { slotsRead, block, held: bits });
   const n = set.count;
-  return { ids: Array.from(set.ids.subarray(0, n)), scores: Array.from(set.scores.subarray(0, n)), masks: Array.from(set.masks.subarray(0, n)) };
+  const held: number[] = [];
+  for (let id = 0; id < articles; id++) if ((bits[id >>> 5]! >>> (id & 31)) & 1) held.push(id);
+  return { ids: Array.from(set.ids.subarray(0, n)), scores: Array.from(set.scores.subarray(0, n)), masks: Array.from(set.masks.subarray(0, n)), held };
 }
 
 /** A random query: up to five terms, each article in at most one slot of a term, ascending within each slot. */
@@ -47,7 +50,7 @@ function randomQuery(next: () => number, articles: number) {
 }
 
 describe("scoring a block of articles at a time", () => {
-  it("gives the articles in position order, with the scores (to the bit) and masks of scoring list after list, on 300 random queries and any block size", () => {
+  it("gives the articles in position order, with the scores (to the bit) and masks of scoring list after list, and marks them held, on 300 random queries and any block size", () => {
     const next = seededRandom(17);
     const set = new ScoredSet();
     for (let n = 0; n < 300; n++) {
@@ -55,8 +58,12 @@ describe("scoring a block of articles at a time", () => {
       const { order, slotsRead } = randomQuery(next, articles);
       const expected = listByList(order, articles, slotsRead);
       // Each size twice: a block must be left clean for the next query.
-      for (const block of [1, 3, 64, 64, 1000, SCORING_BLOCK, SCORING_BLOCK]) expect({ n, block, ...blocks(order, articles, slotsRead, set, block) }).toEqual({ n, block, ...expected });
+      for (const block of [32, 64, 64, 96, 1024, SCORING_BLOCK, SCORING_BLOCK]) expect({ n, block, ...blocks(order, articles, slotsRead, set, block) }).toEqual({ n, block, ...expected, held: expected.ids });
     }
+  });
+
+  it("refuses a block that is not a positive multiple of 32", () => {
+    expect(() => scoreBlocks([], 0, 10, new ScoredSet(), { block: 48 })).toThrow(/multiple of 32 \(got 48\)/);
   });
 
   it("scores only the lists asked for", () => {
