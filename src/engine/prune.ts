@@ -324,11 +324,16 @@ function survey(set: ScoredSet, room: number, floor: number, survivors: Int32Arr
   const scores = set.scores;
   let count = 0;
   let size = 0;
+  /** The heap's lowest score once it is full: most articles score under it, and are not offered. */
+  let lowest = capacity === 0 ? Infinity : -Infinity;
   for (let n = 0; n < set.count; n++) {
-    if (scores[n]! + room < floor) continue;
+    const score = scores[n]!;
+    if (score + room < floor) continue;
     survivors[count++] = n;
-    // Most articles score under the heap's lowest once it is full: no call for them.
-    if (size < capacity || scores[n]! > scores[heap[0]!]!) size = keepHighest(heap, size, capacity, n, scores);
+    if (score > lowest) {
+      size = keepHighest(heap, size, capacity, n, scores);
+      if (size === capacity) lowest = scores[heap[0]!]!;
+    }
   }
   return count;
 }
