@@ -1,4 +1,4 @@
-// `npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--port 8850]`
+// `npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup 5] [--port 8850]`
 // Two builds of newsfind served side by side, requests interleaved: this checkout and the
 // revision REV (checked out into a temporary git worktree), each building the corpus's first N
 // articles with its own build and serving them with its own worker code, bundled by
@@ -18,6 +18,7 @@ import { portPool } from "./scale/ports.js";
 import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, searchPath } from "./scale/scale-queries.js";
 import { serveWorker, type ServedWorker } from "./scale/worker-process.js";
 import { PROJECT_ROOT } from "./scale/wrangler-command.js";
+import { WARMUP_PASSES } from "./scale/timing.js";
 import { median, percentile } from "./stats.js";
 
 const { values } = parseArgs({
@@ -26,13 +27,15 @@ const { values } = parseArgs({
     articles: { type: "string" },
     base: { type: "string" },
     rounds: { type: "string", default: "5" },
+    warmup: { type: "string", default: String(WARMUP_PASSES) },
     port: { type: "string", default: "8850" },
   },
 });
 const articles = Number(values.articles);
 const rounds = Number(values.rounds);
-if (!values.corpus || !values.base || !Number.isInteger(articles) || articles < 1 || !Number.isInteger(rounds) || rounds < 1) {
-  console.error("usage: npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--port 8850]");
+const warmup = Number(values.warmup);
+if (!values.corpus || !values.base || !Number.isInteger(articles) || articles < 1 || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(warmup) || warmup < 0) {
+  console.error(`usage: npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup ${WARMUP_PASSES}] [--port 8850]`);
   process.exit(2);
 }
 const git = (...args: string[]) => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
@@ -70,8 +73,16 @@ try {
   }
   const paths = mixedQueries(parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8")), 100).map(searchPath);
   const clients = await Promise.all(sides.map((side) => side.worker.client()));
-  log(`warm-up pass, then ${rounds} timed rounds of ${paths.length} queries on each`);
-  for (const path of paths) for (const client of clients) await client.get(path);
+  // Untimed passes as the scale bench's (bench/scale/timing.ts: until the JIT has settled), each query after an empty request.
+  log(`${warmup} warm-up passes, then ${rounds} timed rounds of ${paths.length} queries on each`);
+  for (let pass = 0; pass < warmup; pass++) {
+    for (const path of paths) {
+      for (const client of clients) {
+        await client.get("/");
+        await client.get(path);
+      }
+    }
+  }
   for (let round = 0; round < rounds; round++) {
     for (const [n, path] of paths.entries()) {
       const order = (round + n) % 2 === 0 ? [0, 1] : [1, 0];

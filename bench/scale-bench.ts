@@ -1,5 +1,5 @@
 // `npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines newsfind,minisearch,orama]
-//   [--rounds 3] [--cold-runs 5] [--port 8810] [--json OUT.json] [--no-rebuild]`
+//   [--rounds 3] [--warmup 5] [--cold-runs 5] [--port 8810] [--json OUT.json] [--no-rebuild]`
 // The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
 // worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle), one table per engine plus
 // ratios; then newsfind's own figures: the index data a cold two-word query reads (as typed, and
@@ -17,6 +17,7 @@ import { newsfindAdapter } from "./scale/newsfind-adapter.js";
 import { runScale } from "./scale/run-scale.js";
 import { DEFAULT_QUERIES, parseTitleQueries, twoWordQuery } from "./scale/scale-queries.js";
 import { printTables } from "./scale/table.js";
+import { WARMUP_PASSES } from "./scale/timing.js";
 import { ENGINES, type EngineName } from "./scale/types.js";
 
 export async function scaleBench(argv: string[]): Promise<void> {
@@ -27,6 +28,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       articles: { type: "string" },
       engines: { type: "string", default: ENGINES.join(",") },
       rounds: { type: "string", default: "3" },
+      warmup: { type: "string", default: String(WARMUP_PASSES) },
       "cold-runs": { type: "string", default: "5" },
       port: { type: "string", default: "8810" },
       json: { type: "string" },
@@ -36,8 +38,9 @@ export async function scaleBench(argv: string[]): Promise<void> {
   const sizes = (values.articles ?? "").split(",").map((size) => Number(size.replace(/[_\s]/g, "")));
   const engines = values.engines!.split(",").map((engine) => engine.trim()) as EngineName[];
   const coldRuns = Number(values["cold-runs"]);
-  if (!values.corpus || !Number.isInteger(coldRuns) || coldRuns < 1 || sizes.some((size) => !Number.isInteger(size) || size < 1) || engines.some((engine) => !ENGINES.includes(engine))) {
-    throw new Error(`usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--cold-runs 5]`);
+  const warmup = Number(values.warmup);
+  if (!values.corpus || !Number.isInteger(coldRuns) || coldRuns < 1 || !Number.isInteger(warmup) || warmup < 0 || sizes.some((size) => !Number.isInteger(size) || size < 1) || engines.some((engine) => !ENGINES.includes(engine))) {
+    throw new Error(`usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--warmup ${WARMUP_PASSES}] [--cold-runs 5]`);
   }
   const titles = parseTitleQueries(readFileSync(DEFAULT_QUERIES, "utf8"));
   const twoWord = titles.map(twoWordQuery).filter((query): query is string => query !== null).slice(0, 200);
@@ -50,6 +53,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     sizes,
     engines,
     rounds: Number(values.rounds),
+    warmup,
     coldRuns,
     firstPort: Number(values.port),
     newsfind: async (corpusPath, dir) => {

@@ -1,7 +1,8 @@
 // Measures one engine at one article count, every figure independently: a step that fails
 // leaves its cells missing with the reason, and the others are still measured.
 //   build (timed) -> dry run against the Workers limits, keeping its bundle -> that bundle in a
-//   fresh workerd: first request is a two-word query, then warm latency, then 1,000 queries and
+//   fresh workerd: first request is a two-word query, then warm latency (after untimed warm-up
+//   passes), then 1,000 queries and
 //   the isolate's heap, peak RSS -> more fresh workers of the bundle, each timing its first
 //   query -> as many fresh empty workers, each timing its first request (the cold query's
 //   baseline). A first request is one sample of a noisy machine: the cold cells are medians.
@@ -11,7 +12,7 @@ import { join } from "node:path";
 import { bundleWorker, dryRun } from "./dry-run.js";
 import { median } from "../stats.js";
 import { cycle, searchPath } from "./scale-queries.js";
-import { replay, warmLatency } from "./timing.js";
+import { replay, warmLatency, WARMUP_PASSES } from "./timing.js";
 import type { EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
 import { serveWorker } from "./worker-process.js";
 
@@ -41,6 +42,8 @@ export interface MeasureInput {
   /** How long a worker may take to get ready (see worker-process.ts). Default 600 s. */
   readyTimeoutMs?: number;
   rounds?: number;
+  /** Untimed passes over the warm queries before the timed rounds. Default WARMUP_PASSES (timing.ts). */
+  warmup?: number;
   /** Fresh workers timed on their first request, per engine and for the empty worker; the cold cells are their medians. Default 5. */
   coldRuns?: number;
   log?: (message: string) => void;
@@ -49,7 +52,7 @@ export interface MeasureInput {
 const MiB = 1024 * 1024;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 400);
 
-export async function measureEngine({ engine, articles, build, nextPorts, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, coldRuns = 5, log = () => {} }: MeasureInput): Promise<ScaleRow> {
+export async function measureEngine({ engine, articles, build, nextPorts, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, warmup = WARMUP_PASSES, coldRuns = 5, log = () => {} }: MeasureInput): Promise<ScaleRow> {
   const cells = {} as Record<NumericColumn, Measured>;
   const fail = (columns: NumericColumn[], why: string) => columns.forEach((column) => (cells[column] ??= { missing: why }));
   let deployable: ScaleRow["deployable"] = { missing: "not built" };
@@ -89,7 +92,7 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
           log(`${engine} ${articles}: warm latency`);
           const warm = await worker
             .client()
-            .then((client) => warmLatency(client, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds }))
+            .then((client) => warmLatency(client, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds, warmup }))
             .catch((error) => ({ missing: `warm queries failed: ${message(error)}` }));
           if ("missing" in warm) fail(["warmP50Ms", "warmP99Ms", "emptyP99Ms"], warm.missing);
           else Object.assign(cells, { warmP50Ms: warm.serverP50Ms, warmP99Ms: warm.serverP99Ms, emptyP99Ms: warm.emptyP99Ms });

@@ -11,6 +11,7 @@ import { measureEngine, type BuiltEngine } from "./measure-engine.js";
 import { buildPeerInChild } from "./peers/build-in-child.js";
 import { portPool } from "./ports.js";
 import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, twoWordQuery } from "./scale-queries.js";
+import { WARMUP_PASSES } from "./timing.js";
 import { ENGINES, type EngineName, type NewsfindBuild, type ScaleRow } from "./types.js";
 import { PROJECT_ROOT } from "./wrangler-command.js";
 
@@ -29,6 +30,8 @@ export interface ScaleOptions {
   warmQueries?: number;
   /** Timed rounds over the warm queries. Default 3. */
   rounds?: number;
+  /** Untimed passes over the warm queries before the timed rounds. Default WARMUP_PASSES (timing.ts). */
+  warmup?: number;
   /** Fresh workers timed on their first request (cold figures are medians). Default 5. */
   coldRuns?: number;
   /** How long a worker may take to bundle, load and get ready. Default 600 s. */
@@ -57,6 +60,7 @@ export async function runScale({
   queries = resolve(PROJECT_ROOT, DEFAULT_QUERIES),
   warmQueries = 100,
   rounds = 3,
+  warmup = WARMUP_PASSES,
   coldRuns = 5,
   readyTimeoutMs = 600_000,
   firstPort = 8810,
@@ -79,7 +83,7 @@ export async function runScale({
       const emptyConfigPath = writeEmptyWorkerConfig(join(dir, "empty"));
       for (const engine of engines) {
         const build = engine === "newsfind" ? async () => ({ ...(await newsfind(subset.path, join(dir, engine))), emptyPath: "/" }) : () => peerBuild(engine, subset.path, join(dir, engine));
-        const row = await measureEngine({ engine, articles: subset.lines, build, nextPorts, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, coldRuns, readyTimeoutMs, log });
+        const row = await measureEngine({ engine, articles: subset.lines, build, nextPorts, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, warmup, coldRuns, readyTimeoutMs, log });
         rows.push(row);
         onRow(row);
       }

@@ -2,14 +2,24 @@
 // empty endpoint of the same worker, so "server time" = total - median(empty) leaves out what
 // the loopback and workerd's dispatch cost on any request. The empty requests' own spread is
 // reported too (`emptyP99Ms`): no server time can be measured more finely than that.
+//
+// "Warm" means the isolate's JIT has settled, not only its caches: V8 keeps compiling the hot
+// functions for several hundred requests (Maglev, then TurboFan, on background threads that
+// compete with the worker and the client for this machine's two cores). With workerd's
+// --trace-opt, a worker given one pass of the 100 warm queries still compiled 20 to 50
+// functions in each of the next five passes (the search's own snippet and ranking loops among
+// them) and next to none after (`bench/jit-passes.ts`). So the timed rounds follow
+// `warmup` untimed passes: 5 by default, 500 queries, half the queries the heap is read after.
 import { median, percentile } from "../stats.js";
 import type { HttpClient } from "./http-client.js";
 
 export interface WarmOptions {
   /** The worker's empty endpoint, such as "/empty" (newsfind: "/"). */
   emptyPath: string;
-  /** Timed passes over the paths after one untimed warm-up pass. Default 3. */
+  /** Timed passes over the paths. Default 3. */
   rounds?: number;
+  /** Untimed passes over the paths first, each query after an empty request as in the timed ones. Default 5 (see above). */
+  warmup?: number;
 }
 
 export interface WarmTimings {
@@ -32,10 +42,15 @@ export async function timedGet(client: HttpClient, path: string): Promise<number
   return ms;
 }
 
-export async function warmLatency(client: HttpClient, paths: readonly string[], { emptyPath, rounds = 3 }: WarmOptions): Promise<WarmTimings> {
-  for (const path of paths) {
-    await timedGet(client, emptyPath);
-    await timedGet(client, path);
+/** Untimed warm-up passes before the timed rounds (see the header). */
+export const WARMUP_PASSES = 5;
+
+export async function warmLatency(client: HttpClient, paths: readonly string[], { emptyPath, rounds = 3, warmup = WARMUP_PASSES }: WarmOptions): Promise<WarmTimings> {
+  for (let pass = 0; pass < warmup; pass++) {
+    for (const path of paths) {
+      await timedGet(client, emptyPath);
+      await timedGet(client, path);
+    }
   }
   const totals: number[] = [];
   const empties: number[] = [];
