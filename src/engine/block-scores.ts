@@ -7,6 +7,7 @@
 // of a worker find their caches cold, and a heavy query paid for every line of those arrays.
 import type { ScoringList } from "./rank.js";
 import { slotImpact } from "./rank.js";
+import { sizedScratch } from "./sized-scratch.js";
 
 /** Article positions scored together: the block accumulator's scores (64 KiB) and bits (32 KiB) stay in the processor's cache. */
 export const SCORING_BLOCK = 8192;
@@ -31,21 +32,11 @@ export class ScoredSet {
   }
 }
 
-/** A block's accumulator: zero everywhere between blocks. */
-interface Block {
-  size: number;
-  scores: Float64Array;
-  masks: Uint32Array;
-  /** Bit `offset & 31` of word `offset >> 5` is set when the block's postings touched that offset. */
-  touched: Int32Array;
-}
-
-let shared: Block | undefined;
-
-function blockOf(size: number): Block {
-  if (shared?.size !== size) shared = { size, scores: new Float64Array(size), masks: new Uint32Array(size), touched: new Int32Array((size + 31) >>> 5) };
-  return shared;
-}
+/**
+ * A block's accumulator, zero everywhere between blocks: scores, word bits, and a bitset of the
+ * offsets the block's postings touched (bit `offset & 31` of word `offset >> 5`).
+ */
+const blockOf = sizedScratch((size) => ({ scores: new Float64Array(size), masks: new Uint32Array(size), touched: new Int32Array((size + 31) >>> 5) }));
 
 export interface BlockOptions {
   /** Of list t, only its first `slotsRead[t]` slots are read. Default: every slot. */

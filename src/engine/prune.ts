@@ -19,6 +19,7 @@
 // first word instead of every posting; the word's dense view counts the rest for the total.
 import type { Postings } from "../index-format.js";
 import { ScoredSet, scoreBlocks } from "./block-scores.js";
+import { sizedScratch } from "./sized-scratch.js";
 import { accumulated, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
 import { keepHighest, kthLargest, topK } from "./top-k.js";
@@ -44,7 +45,6 @@ const MARGIN = 1e-9;
 
 /** Per-isolate scratch, reused by every query: `topScored` never awaits, so no two queries share it at once. */
 interface Scratch {
-  articles: number;
   /** Impact slot by position while a short list is spread into it; ABSENT everywhere between uses. */
   slots: Uint8Array;
   /** Bitsets by position, all zero between uses: the sample being put in order; articles holding any term. */
@@ -63,16 +63,12 @@ interface Scratch {
   tables: Float64Array;
 }
 
-let scratch: Scratch | undefined;
-
-function scratchFor(articles: number): Scratch {
-  if (scratch?.articles !== articles) {
-    const words = (articles + 31) >>> 5;
-    const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES);
-    scratch = { articles, slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), candidates: new Int32Array(most), scored: new ScoredSet(), sums: new Float64Array(most), tables: new Float64Array(32 * 8) };
-  }
-  return scratch;
-}
+/** The scratch for an index of this many articles. */
+const scratchFor = sizedScratch((articles): Scratch => {
+  const words = (articles + 31) >>> 5;
+  const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES);
+  return { slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), candidates: new Int32Array(most), scored: new ScoredSet(), sums: new Float64Array(most), tables: new Float64Array(32 * 8) };
+});
 
 /** Fills `space.tables` with each term's contribution by slot, computed exactly as scoreList computes it. */
 function fillTables(space: Scratch, order: readonly ScoringList[]): Float64Array {
