@@ -118,27 +118,27 @@ export interface Scoring extends Buffers {
 export function scoreList(scoring: Scoring, { term, slots, termWeight }: ScoringList): void {
   const { scores, masks, touched } = scoring;
   const mask = term.mask;
-  let fresh = scoring.count;
+  let count = scoring.count;
   for (let s = 0; s < slots.length; s++) {
     const ids = slots[s];
     if (!ids) continue;
     const impact = termWeight * slotImpact(s);
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      // Masks come clean from the pool, and every term has a mask bit: 0 means untouched, and
-      // the score there is left over from an earlier query (always finite). Without a branch
-      // (which a mix of fresh and touched articles keeps mispredicting): `isFresh` is 1 for an
-      // untouched article, 0 otherwise; the id is always written and counted only when fresh,
-      // and a fresh article's stale score is multiplied away.
+      // Masks come clean from the pool, and every term has a mask bit: 0 means untouched,
+      // and the score there is left over from an earlier query (always finite). Without a
+      // branch (which a mix of fresh and touched articles keeps mispredicting): `fresh` is
+      // 1 for an untouched article, 0 otherwise; the id is always written and counted only
+      // when fresh, and a fresh article's stale score is multiplied away.
       const seen = masks[id]!;
-      const isFresh = ((seen | -seen) >>> 31) ^ 1;
-      touched[fresh] = id;
-      fresh += isFresh;
-      scores[id] = scores[id]! * (1 - isFresh) + impact;
+      const fresh = ((seen | -seen) >>> 31) ^ 1;
+      touched[count] = id;
+      count += fresh;
+      scores[id] = scores[id]! * (1 - fresh) + impact;
       masks[id] = seen | mask;
     }
   }
-  scoring.count = fresh;
+  scoring.count = count;
 }
 
 /** What has been scored, as the query's result; `release` returns the buffers to the pool. */

@@ -223,9 +223,10 @@ function finder(size: number, termPrefixes: readonly (readonly string[])[], matc
   const scan = (text: string, lower: string): WordMatch[] => {
     const found: WordMatch[] = [];
     // Only the words that begin with a term's prefix, and those with an apostrophe inside,
-    // need the analyzer. Each prefix found by indexOf (a native scan, faster than a pattern's alternation), kept
-    // where the tokenizer starts a word. Prefixes are folded letters and digits: one beyond
-    // ASCII can only be in a text the tokenizer reads (`read`), so these texts hold none.
+    // need the analyzer. Each prefix is found by indexOf (a native scan, faster than a pattern's
+    // alternation) and kept where the tokenizer starts a word. Prefixes are folded letters and
+    // digits: one beyond ASCII can only be in a text the tokenizer reads (`read`), so these texts
+    // hold none.
     const at = starts;
     at.length = 0;
     for (const prefix of wanted) {
