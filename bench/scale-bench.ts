@@ -5,9 +5,9 @@
 // ratios; then newsfind's own figures: the index data a cold two-word query reads (as typed, and
 // with typos), and a build cache rebuild after five articles are edited and one appended (largest
 // size only).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { coldReads, type ReadFigures } from "./query-reads.js";
 import { withTypos } from "./typos.js";
@@ -42,6 +42,8 @@ export async function scaleBench(argv: string[]): Promise<void> {
   if (!values.corpus || !Number.isInteger(coldRuns) || coldRuns < 1 || !Number.isInteger(warmup) || warmup < 0 || sizes.some((size) => !Number.isInteger(size) || size < 1) || engines.some((engine) => !ENGINES.includes(engine))) {
     throw new Error(`usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--warmup ${WARMUP_PASSES}] [--cold-runs 5]`);
   }
+  // The JSON's folder is made now, not after the run: a missing dist/bench/ lost a whole run's figures.
+  if (values.json) mkdirSync(dirname(values.json), { recursive: true });
   const titles = parseTitleQueries(readFileSync(DEFAULT_QUERIES, "utf8"));
   const twoWord = titles.map(twoWordQuery).filter((query): query is string => query !== null).slice(0, 200);
   // The same queries with one seeded typo (never the first letter) in each word of five letters or more: typo tolerance's reads.

@@ -1,15 +1,24 @@
 // Miniflare's options for serving one bundled worker the way the scale bench measures it
-// (serve-bundle.ts runs them; jit-passes.ts traces them): the bundle `wrangler deploy --dry-run
-// --outdir` wrote, with the compatibility settings and [assets] of its wrangler.toml.
+// (serve-bundle.ts runs them; jit-passes.ts and gc-pauses.ts trace them): the bundle `wrangler
+// deploy --dry-run --outdir` wrote, with the compatibility settings and [assets] of its wrangler.toml.
 //
-// The worker gets a socket of its own on loopback (Miniflare's `unsafeDirectSockets`): requests
-// reach it without Miniflare's development entry worker or the assets router in front (with
-// `run_worker_first` the router only hands every request on). Production has neither. Its
-// ASSETS binding is Miniflare's static-assets service over the same folder wrangler uploads.
+// The worker gets a socket of its own on loopback (Miniflare's `unsafeDirectSockets`), and by
+// default the socket reaches the worker itself. For a worker with [assets], Miniflare would put two
+// JavaScript workers in front of it on that socket: its RPC proxy and the assets router, which with
+// `run_worker_first` only hands every request on. In production the router is the platform's; here
+// both run on workerd's one thread beside the worker, and their garbage collections paused the
+// worker's requests (`npm run bench:gc` counts them). So their `route: "router"` is kept only for
+// comparison. The worker's ASSETS binding is Miniflare's static-assets service over the folder
+// wrangler uploads, reached through an entrypoint of a one-line second worker that holds the
+// [assets] (a binding to a worker with assets always goes through the router): index files take
+// one hop more than a deployed worker's, which only makes the cold figures more conservative.
 import { existsSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { convertV4MiniflareOptions, type MiniflareOptions } from "miniflare";
 import { unstable_readConfig } from "wrangler";
+
+/** What the worker's socket reaches: the worker itself, or Miniflare's assets router in front of it (see above). */
+export type Route = "worker" | "router";
 
 export interface ServeBundleOptions {
   /** The worker's wrangler.toml: compatibility date and flags, main, [assets]. */
@@ -18,35 +27,52 @@ export interface ServeBundleOptions {
   bundleDir: string;
   port: number;
   inspectorPort: number;
+  /** Default "worker". */
+  route?: Route;
 }
 
-const WORKER = "bench";
+/** The measured worker's name in Miniflare (its inspector target is "core:user:bench"). */
+export const WORKER = "bench";
+const ASSETS_HOLDER = "bench-assets";
+/** The second worker: its named entrypoint passes the bench worker's asset reads to its own ASSETS. */
+const ASSETS_HOLDER_SCRIPT = [
+  'import { WorkerEntrypoint } from "cloudflare:workers";',
+  "export class Assets extends WorkerEntrypoint { fetch(request) { return this.env.ASSETS.fetch(request); } }",
+  'export default { fetch() { return new Response(null, { status: 404 }); } };',
+].join("\n");
 
-export function bundleOptions(options: ServeBundleOptions): MiniflareOptions {
-  const config = unstable_readConfig({ config: options.configPath });
+export function bundleOptions({ configPath, bundleDir, port, inspectorPort, route = "worker" }: ServeBundleOptions): MiniflareOptions {
+  const config = unstable_readConfig({ config: configPath });
   const main = config.main ?? "index.ts";
-  const scriptPath = join(options.bundleDir, basename(main).replace(/\.[cm]?[jt]sx?$/, ".js"));
-  if (!existsSync(scriptPath)) throw new Error(`the bundle has no ${basename(scriptPath)} in ${options.bundleDir}`);
+  const scriptPath = join(bundleDir, basename(main).replace(/\.[cm]?[jt]sx?$/, ".js"));
+  if (!existsSync(scriptPath)) throw new Error(`the bundle has no ${basename(scriptPath)} in ${bundleDir}`);
   const directory = config.assets?.directory;
-  const assetsDirectory = directory ? (isAbsolute(directory) ? directory : resolve(dirname(options.configPath), directory)) : null;
-  const assets = assetsDirectory ? { directory: assetsDirectory, binding: config.assets?.binding ?? "ASSETS", routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } } : undefined;
+  const assetsDirectory = directory ? (isAbsolute(directory) ? directory : resolve(dirname(configPath), directory)) : null;
+  const binding = config.assets?.binding ?? "ASSETS";
+  const worker = {
+    name: WORKER,
+    modules: true,
+    modulesRoot: bundleDir,
+    scriptPath,
+    compatibilityDate: config.compatibility_date,
+    compatibilityFlags: config.compatibility_flags,
+    unsafeDirectSockets: [{ host: "127.0.0.1", port }],
+  };
+  const workers =
+    assetsDirectory === null
+      ? [worker]
+      : route === "router"
+        ? [{ ...worker, assets: { directory: assetsDirectory, binding, routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } } }]
+        : [
+            { ...worker, serviceBindings: { [binding]: { name: ASSETS_HOLDER, entrypoint: "Assets" } } },
+            { name: ASSETS_HOLDER, modules: true, script: ASSETS_HOLDER_SCRIPT, compatibilityDate: config.compatibility_date, assets: { directory: assetsDirectory, binding: "ASSETS" } },
+          ];
   return convertV4MiniflareOptions({
-    workers: [
-      {
-        name: WORKER,
-        modules: true,
-        modulesRoot: options.bundleDir,
-        scriptPath,
-        compatibilityDate: config.compatibility_date,
-        compatibilityFlags: config.compatibility_flags,
-        unsafeDirectSockets: [{ host: "127.0.0.1", port: options.port }],
-        ...(assets ? { assets } : {}),
-      },
-    ],
+    workers,
     // Miniflare's own entry socket: an ephemeral port, unused by the bench.
     host: "127.0.0.1",
     port: 0,
-    inspectorPort: options.inspectorPort,
+    inspectorPort,
     logRequests: false,
   });
 }

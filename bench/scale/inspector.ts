@@ -27,10 +27,11 @@ export interface InspectorSession {
 
 type WebSocketWithHeaders = new (url: string, init: { headers: Record<string, string> }) => WebSocket;
 
-export async function openInspector(inspectorPort: number): Promise<InspectorSession> {
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl?: string }[];
-  const url = (targets.find((target) => target.webSocketDebuggerUrl?.includes("core:user:")) ?? targets[0])?.webSocketDebuggerUrl;
-  if (!url) throw new Error(`the inspector on port ${inspectorPort} lists no worker target`);
+/** @param worker The worker whose isolate is read: Miniflare's worker name (the target is "core:user:<name>"). */
+export async function openInspector(inspectorPort: number, worker: string): Promise<InspectorSession> {
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { id?: string; webSocketDebuggerUrl?: string }[];
+  const url = targets.find((target) => target.id === `core:user:${worker}`)?.webSocketDebuggerUrl;
+  if (!url) throw new Error(`the inspector on port ${inspectorPort} lists no target core:user:${worker} (it lists ${targets.map((target) => target.id).join(", ")})`);
   if (typeof WebSocket === "undefined") throw new Error(`no global WebSocket in Node ${process.version}: run the bench with Node 22`);
   const socket = new (WebSocket as unknown as WebSocketWithHeaders)(url, { headers: { Origin: "http://127.0.0.1" } });
   await new Promise<void>((resolve, reject) => {

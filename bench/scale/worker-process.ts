@@ -12,6 +12,7 @@
 // is the first the worker script ever sees.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { WORKER } from "./bundle-options.js";
 import { httpClient, type HttpClient } from "./http-client.js";
 import { heapAfterGc, openInspector, type InspectorSession } from "./inspector.js";
 import { cpuSeconds, endTree, peakRssBytes, trackGroup, workerdPids } from "./process-tree.js";
@@ -124,7 +125,7 @@ export async function serveWorker({ configPath, bundleDir, port, inspectorPort, 
       }
     },
     async heapUsed() {
-      session ??= await openInspector(inspectorPort);
+      session ??= await openInspector(inspectorPort, WORKER);
       const connection = await client();
       return heapAfterGc(session, () => connection.get(emptyPath));
     },

@@ -1,0 +1,129 @@
+// `npm run bench:gc -- --corpus FILE.jsonl[.gz] --articles N [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]`
+// Where a served worker's slow requests come from: the corpus's first N articles built and
+// bundled as the scale bench does (bench/scale/traced-worker.ts), served with workerd's
+// --trace-gc, once with the socket reaching the worker itself (the scale bench's way) and once
+// through Miniflare's assets router as before 2026-12-02 (bench/scale/bundle-options.ts), `--runs`
+// times each, in alternating order. Each serve gets the scale bench's warm queries: `--warmup`
+// untimed passes, then `--passes` timed ones, every query after an empty request. A request is
+// slow when it took over `--threshold` ms more than the median empty request; the table says how
+// many slow requests saw a garbage collection of the worker's isolate, of another isolate of the
+// same workerd (they share its thread), or none. The worker's isolate is told apart by a full GC
+// forced in it over the inspector (HeapProfiler.collectGarbage) after the warm-up.
+import { parseArgs } from "node:util";
+import { WORKER, type Route } from "./scale/bundle-options.js";
+import { heapAfterGc, openInspector } from "./scale/inspector.js";
+import { buildTraced, serveTraced, warmPaths, type TracedBuild } from "./scale/traced-worker.js";
+import { median, percentile } from "./stats.js";
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: "string" },
+    articles: { type: "string" },
+    warmup: { type: "string", default: "5" },
+    passes: { type: "string", default: "6" },
+    runs: { type: "string", default: "2" },
+    threshold: { type: "string", default: "3" },
+    port: { type: "string", default: "8890" },
+  },
+});
+const [articles, warmup, passes, runs, threshold] = [values.articles, values.warmup, values.passes, values.runs, values.threshold].map(Number) as [number, number, number, number, number];
+if (!values.corpus || ![articles, passes, runs].every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(warmup) || warmup < 0 || !(threshold > 0)) {
+  console.error("usage: npm run bench:gc -- --corpus FILE.jsonl[.gz] --articles N [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]");
+  process.exit(2);
+}
+
+/** "[pid:0x1234abcd]  5210 ms: Scavenge ..." -> "0x1234abcd". */
+const isolateOf = (line: string) => /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1] ?? null;
+const isGc = (line: string) => /: (Scavenge|Minor Mark-Sweep|Mark-Compact|Mark-Sweep)/.test(line);
+
+interface Served {
+  route: Route;
+  requests: number;
+  queryP99Ms: number;
+  emptyP99Ms: number;
+  gcsOfWorker: number;
+  gcsOfOthers: number;
+  slow: { all: number; worker: number; other: number; none: number };
+}
+
+async function measure(build: TracedBuild, route: Route, paths: readonly string[]): Promise<Served> {
+  const worker = await serveTraced(build, "--trace-gc", { route, firstPort: Number(values.port) });
+  try {
+    const { client, lines } = worker;
+    for (let pass = 0; pass < warmup; pass++) {
+      for (const path of paths) {
+        await client.get("/");
+        await client.get(path);
+      }
+    }
+    const timed: { query: boolean; ms: number; from: number }[] = [];
+    for (let pass = 0; pass < passes; pass++) {
+      for (const path of paths) {
+        for (const [query, target] of [[false, "/"], [true, path]] as const) {
+          const from = lines.length;
+          const { ms } = await client.get(target);
+          timed.push({ query, ms, from });
+        }
+      }
+    }
+    // Which isolate is the worker's: the one that prints a full GC when one is forced in it (after
+    // the timed passes: a forced GC shrinks the young generation, and the collections after it).
+    await worker.settle();
+    const before = lines.length;
+    const session = await openInspector(worker.inspectorPort, WORKER);
+    try {
+      await heapAfterGc(session, () => client.get("/"));
+    } finally {
+      session.close();
+    }
+    await worker.settle();
+    const forced = new Set(lines.slice(before).filter((line) => /Mark-Compact|Mark-Sweep/.test(line)).map(isolateOf));
+    if (forced.size !== 1) throw new Error(`could not tell the worker's isolate: the forced GC was traced by ${forced.size} isolates`);
+    const own = [...forced][0]!;
+
+    // A request's lines: those that arrived from its start to the next request's start.
+    const gcsOf = (i: number) => lines.slice(timed[i]!.from, timed[i + 1]?.from ?? before).filter(isGc);
+    const emptyMedian = median(timed.filter((request) => !request.query).map((request) => request.ms));
+    const slow = { all: 0, worker: 0, other: 0, none: 0 };
+    let gcsOfWorker = 0;
+    let gcsOfOthers = 0;
+    timed.forEach((request, i) => {
+      const gcs = gcsOf(i);
+      const ownGc = gcs.some((line) => isolateOf(line) === own);
+      const otherGc = gcs.some((line) => isolateOf(line) !== own);
+      gcsOfWorker += gcs.filter((line) => isolateOf(line) === own).length;
+      gcsOfOthers += gcs.filter((line) => isolateOf(line) !== own).length;
+      if (request.ms - emptyMedian <= threshold) return;
+      slow.all++;
+      if (ownGc) slow.worker++;
+      else if (otherGc) slow.other++;
+      else slow.none++;
+    });
+    const serverOf = (query: boolean) => timed.filter((request) => request.query === query).map((request) => request.ms - emptyMedian);
+    return { route, requests: timed.length, queryP99Ms: percentile(serverOf(true), 99), emptyP99Ms: percentile(serverOf(false), 99), gcsOfWorker, gcsOfOthers, slow };
+  } finally {
+    await worker.stop();
+  }
+}
+
+const build = await buildTraced(values.corpus, articles);
+try {
+  const paths = warmPaths();
+  const rows: Served[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const route of run % 2 === 0 ? (["worker", "router"] as const) : (["router", "worker"] as const)) {
+      console.error(`[gc] run ${run + 1}, route ${route}`);
+      rows.push(await measure(build, route, paths));
+    }
+  }
+  console.log(`\nGarbage collections and slow requests of a newsfind worker at ${build.articles.toLocaleString("en-US")} articles: ${warmup} warm-up passes, then ${passes} timed passes of ${paths.length} queries, each after an empty request; slow = over ${threshold} ms above the median empty request\n`);
+  console.log("| route | requests | query p99 ms | empty p99 ms | GCs of the worker | GCs of other isolates | slow | slow, during a GC of the worker | slow, during another isolate's GC | slow, no GC |");
+  console.log("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+  for (const row of rows) {
+    const { slow } = row;
+    console.log(`| ${row.route} | ${row.requests} | ${row.queryP99Ms.toFixed(2)} | ${row.emptyP99Ms.toFixed(2)} | ${row.gcsOfWorker} | ${row.gcsOfOthers} | ${slow.all} | ${slow.worker} | ${slow.other} | ${slow.none} |`);
+  }
+  console.log("\np99s are server time (total minus the median empty request), over the timed passes. worker: the socket reaches the worker itself, as the scale bench serves it; router: Miniflare's RPC proxy and assets router in front of it.");
+} finally {
+  build.remove();
+}
