@@ -11,6 +11,16 @@ describe("etagOf", () => {
     expect(etagOf("ab")).not.toBe(etagOf("ba"));
     expect(etagOf(body)).toMatch(/^"[0-9a-f]{16}-[0-9a-z]+"$/);
   });
+  it("tags byte bodies the same way: equal bytes, equal tags; one byte changed, another tag", () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ q: "Kremlin", hits: [1, 2, 3] }));
+    const copy = bytes.slice();
+    expect(etagOf(bytes)).toBe(etagOf(copy));
+    copy[7] = copy[7]! ^ 1;
+    expect(etagOf(copy)).not.toBe(etagOf(bytes));
+    expect(etagOf(bytes)).toMatch(/^"[0-9a-f]{16}-[0-9a-z]+"$/);
+    // An ASCII text and its bytes are the same units: the same tag.
+    expect(etagOf(bytes)).toBe(etagOf(JSON.stringify({ q: "Kremlin", hits: [1, 2, 3] })));
+  });
 });
 
 describe("matchesEtag", () => {
