@@ -43,7 +43,8 @@ interface Served {
   emptyP99Ms: number;
   gcsOfWorker: number;
   gcsOfOthers: number;
-  slow: { all: number; worker: number; other: number; none: number };
+  /** Server times (ms over the median empty request) of the slow requests, by what paused them. */
+  slow: { worker: number[]; other: number[]; none: number[] };
 }
 
 async function measure(build: TracedBuild, route: Route, paths: readonly string[]): Promise<Served> {
@@ -84,7 +85,7 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
     // A request's lines: those that arrived from its start to the next request's start.
     const gcsOf = (i: number) => lines.slice(timed[i]!.from, timed[i + 1]?.from ?? before).filter(isGc);
     const emptyMedian = median(timed.filter((request) => !request.query).map((request) => request.ms));
-    const slow = { all: 0, worker: 0, other: 0, none: 0 };
+    const slow: Served["slow"] = { worker: [], other: [], none: [] };
     let gcsOfWorker = 0;
     let gcsOfOthers = 0;
     timed.forEach((request, i) => {
@@ -93,11 +94,9 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
       const otherGc = gcs.some((line) => isolateOf(line) !== own);
       gcsOfWorker += gcs.filter((line) => isolateOf(line) === own).length;
       gcsOfOthers += gcs.filter((line) => isolateOf(line) !== own).length;
-      if (request.ms - emptyMedian <= threshold) return;
-      slow.all++;
-      if (ownGc) slow.worker++;
-      else if (otherGc) slow.other++;
-      else slow.none++;
+      const server = request.ms - emptyMedian;
+      if (server <= threshold) return;
+      (ownGc ? slow.worker : otherGc ? slow.other : slow.none).push(server);
     });
     const serverOf = (query: boolean) => timed.filter((request) => request.query === query).map((request) => request.ms - emptyMedian);
     return { route, requests: timed.length, queryP99Ms: percentile(serverOf(true), 99), emptyP99Ms: percentile(serverOf(false), 99), gcsOfWorker, gcsOfOthers, slow };
@@ -118,12 +117,15 @@ try {
   }
   console.log(`\nGarbage collections and slow requests of a newsfind worker at ${build.articles.toLocaleString("en-US")} articles: ${warmup} warm-up passes, then ${passes} timed passes of ${paths.length} queries, each after an empty request; slow = over ${threshold} ms above the median empty request\n`);
   console.log("| route | requests | query p99 ms | empty p99 ms | GCs of the worker | GCs of other isolates | slow | slow, during a GC of the worker | slow, during another isolate's GC | slow, no GC |");
-  console.log("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+  console.log("|:--|--:|--:|--:|--:|--:|--:|:--|:--|:--|");
+  // Each slow group: how many, and their server times, slowest first.
+  const group = (times: number[]) => (times.length === 0 ? "0" : `${times.length}: ${[...times].sort((a, b) => b - a).map((ms) => ms.toFixed(1)).join(", ")}`);
   for (const row of rows) {
     const { slow } = row;
-    console.log(`| ${row.route} | ${row.requests} | ${row.queryP99Ms.toFixed(2)} | ${row.emptyP99Ms.toFixed(2)} | ${row.gcsOfWorker} | ${row.gcsOfOthers} | ${slow.all} | ${slow.worker} | ${slow.other} | ${slow.none} |`);
+    const all = slow.worker.length + slow.other.length + slow.none.length;
+    console.log(`| ${row.route} | ${row.requests} | ${row.queryP99Ms.toFixed(2)} | ${row.emptyP99Ms.toFixed(2)} | ${row.gcsOfWorker} | ${row.gcsOfOthers} | ${all} | ${group(slow.worker)} | ${group(slow.other)} | ${group(slow.none)} |`);
   }
-  console.log("\np99s are server time (total minus the median empty request), over the timed passes. worker: the socket reaches the worker itself, as the scale bench serves it; router: Miniflare's RPC proxy and assets router in front of it.");
+  console.log("\nServer times are total minus the median empty request, in ms; the p99s are over the timed passes, and each slow group lists its requests' server times. worker: the socket reaches the worker itself, as the scale bench serves it; router: Miniflare's RPC proxy and assets router in front of it.");
 } finally {
   build.remove();
 }
