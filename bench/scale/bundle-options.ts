@@ -3,15 +3,15 @@
 // deploy --dry-run --outdir` wrote, with the compatibility settings and [assets] of its wrangler.toml.
 //
 // The worker gets a socket of its own on loopback (Miniflare's `unsafeDirectSockets`), and by
-// default the socket reaches the worker itself. For a worker with [assets], Miniflare would put two
-// JavaScript workers in front of it on that socket: its RPC proxy and the assets router, which with
-// `run_worker_first` only hands every request on. In production the router is the platform's; here
-// both run on workerd's one thread beside the worker, and their garbage collections paused the
-// worker's requests (`npm run bench:gc` counts them). So their `route: "router"` is kept only for
-// comparison. The worker's ASSETS binding is Miniflare's static-assets service over the folder
-// wrangler uploads, reached through an entrypoint of a one-line second worker that holds the
-// [assets] (a binding to a worker with assets always goes through the router): index files take
-// one hop more than a deployed worker's, which only makes the cold figures more conservative.
+// default the socket reaches the worker itself. For a worker with [assets], Miniflare would put
+// two JavaScript workers in front of it on that socket: its RPC proxy and the assets router,
+// which with `run_worker_first` only hands every request on. In production the router is the
+// platform's; here both run on workerd's one thread beside the worker, and their garbage
+// collections paused the worker's requests (`npm run bench:gc` counts them). So `route:
+// "router"`, which keeps them, is only for comparison. The worker's ASSETS binding is Miniflare's
+// static-assets service over the folder wrangler uploads, reached through an entrypoint of a
+// one-line second worker that holds the [assets] (a binding to a worker with assets always goes
+// through the router): index files take one hop more than a deployed worker's.
 import { existsSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { convertV4MiniflareOptions, type MiniflareOptions } from "miniflare";
