@@ -17,7 +17,7 @@ const AMP = 0x26;
 const HEX = "0123456789abcdef";
 
 /** JSON.stringify's output as UTF-8, reused: at most 3 bytes per UTF-16 unit. */
-let scratch = new Uint8Array(1 << 16);
+let scratch: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
 
 /** The length of the separator sequence U+2028 or U+2029 starting at `i`, else 0. */
 const separatorAt = (bytes: Uint8Array, i: number, end: number) => (bytes[i] === 0xe2 && i + 2 < end && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9) ? 3 : 0);
@@ -31,7 +31,7 @@ function writeEscape(out: Uint8Array, at: number, code: number): number {
 }
 
 /** The value as JSON in UTF-8, with < > & U+2028 U+2029 written as \u escapes. */
-export function safeJsonBytes(value: unknown): Uint8Array {
+export function safeJsonBytes(value: unknown): Uint8Array<ArrayBuffer> {
   const json = JSON.stringify(value);
   if (scratch.length < json.length * 3) scratch = new Uint8Array(json.length * 3);
   const source = scratch;

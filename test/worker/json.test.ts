@@ -6,7 +6,7 @@ import { safeJsonBytes } from "../../src/http/json.js";
 
 /** The escapes as a string replace writes them: the reference the byte escaper must equal. */
 const reference = (value: unknown) => JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+const text = (bytes: Uint8Array) => new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
 
 /** Characters of every UTF-8 length, the escaped ones, JSON's own escapes, and a lone surrogate. */
 const PIECES = ["a", "Z", "7", " ", "<", ">", "&", "<mark>", "&amp;", "\u2028", "\u2029", "\u2027", "\u202a", "é", "’", "中", "😀", '"', "\\", "\n", "\u0000", "\ud800", "\udc00", "\u00e2", "â€"];
