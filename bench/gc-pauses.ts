@@ -8,7 +8,7 @@
 // slow when it took over `--threshold` ms more than the median empty request; the table says how
 // many slow requests saw a garbage collection of the worker's isolate, of another isolate of the
 // same workerd (they share its thread), or none. The worker's isolate is told apart by a full GC
-// forced in it over the inspector (HeapProfiler.collectGarbage) after the warm-up.
+// forced in it over the inspector (HeapProfiler.collectGarbage) after the timed passes.
 import { parseArgs } from "node:util";
 import { WORKER, type Route } from "./scale/bundle-options.js";
 import { heapAfterGc, openInspector } from "./scale/inspector.js";
@@ -78,7 +78,8 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
       session.close();
     }
     await worker.settle();
-    const forced = new Set(lines.slice(before).filter((line) => /Mark-Compact|Mark-Sweep/.test(line)).map(isolateOf));
+    // Full collections only: ": Mark-Compact" or ": Mark-Sweep", not a young generation's "Minor Mark-Sweep".
+    const forced = new Set(lines.slice(before).filter((line) => /: (Mark-Compact|Mark-Sweep)/.test(line)).map(isolateOf));
     if (forced.size !== 1) throw new Error(`could not tell the worker's isolate: the forced GC was traced by ${forced.size} isolates`);
     const own = [...forced][0]!;
 

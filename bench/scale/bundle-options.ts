@@ -10,8 +10,9 @@
 // collections paused the worker's requests (`npm run bench:gc` counts them). So `route:
 // "router"`, which keeps them, is only for comparison. The worker's ASSETS binding is Miniflare's
 // static-assets service over the folder wrangler uploads, reached through an entrypoint of a
-// one-line second worker that holds the [assets] (a binding to a worker with assets always goes
-// through the router): index files take one hop more than a deployed worker's.
+// one-line second worker that holds the [assets] (Miniflare sends a binding to a worker with
+// assets through the router unless it names an entrypoint): index files take one hop more than
+// a deployed worker's.
 import { existsSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { convertV4MiniflareOptions, type MiniflareOptions } from "miniflare";

@@ -7,7 +7,8 @@
 // 2026-12-02 these tools read the trace that way: the JIT counts of a pass were partly the
 // previous pass's, and a GC trace showed nothing after startup. workerd is now started with
 // coreutils' libstdbuf preloaded and its stdout line-buffered (`stdbuf -oL` without the wrapper
-// process), so each line arrives when it is printed.
+// process), so each line is written out when it is printed. It still comes over another stream
+// than the worker's responses: a line printed near the end of a request may arrive a little late.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,8 +22,8 @@ import { portPool } from "./ports.js";
 import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, searchPath } from "./scale-queries.js";
 import { PROJECT_ROOT } from "./wrangler-command.js";
 
-/** Where Debian's, Alpine's and Fedora's coreutils keep the library `stdbuf` preloads. */
-const LIBSTDBUF = ["/usr/libexec/coreutils/libstdbuf.so", "/usr/lib/coreutils/libstdbuf.so", "/usr/lib64/coreutils/libstdbuf.so"];
+/** Where coreutils keeps the library `stdbuf` preloads: Debian and Fedora, then older and multiarch layouts. */
+const LIBSTDBUF = ["/usr/libexec/coreutils/libstdbuf.so", "/usr/lib/coreutils/libstdbuf.so", "/usr/lib64/coreutils/libstdbuf.so", "/usr/lib/x86_64-linux-gnu/coreutils/libstdbuf.so", "/usr/lib/aarch64-linux-gnu/coreutils/libstdbuf.so"];
 
 export interface TracedBuild {
   /** Articles built (fewer than asked when the corpus is short). */
@@ -62,27 +63,31 @@ export interface TracedWorker {
   stop(): Promise<void>;
 }
 
-let nextPorts: ReturnType<typeof portPool> | undefined;
-
 /** Serves a build with these V8 flags (such as "--trace-gc"), the socket reaching `route` (see bundle-options.ts). */
 export async function serveTraced(build: TracedBuild, flags: string, { route = "worker", firstPort = 8870 }: { route?: Route; firstPort?: number } = {}): Promise<TracedWorker> {
   const library = LIBSTDBUF.find((path) => existsSync(path));
   if (!library) throw new Error(`workerd's trace needs coreutils' libstdbuf (looked for ${LIBSTDBUF.join(", ")}): install coreutils`);
-  // Miniflare starts workerd with this process's environment, where it reads the V8 flags too.
-  Object.assign(process.env, { MINIFLARE_WORKERD_V8_FLAGS: flags, LD_PRELOAD: library, _STDBUF_O: "L" });
+  // Miniflare starts workerd with this process's environment, where it reads the V8 flags too;
+  // the variables are put back as they were once workerd runs.
+  const settings = { MINIFLARE_WORKERD_V8_FLAGS: flags, LD_PRELOAD: library, _STDBUF_O: "L" };
+  const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, settings);
   const lines: string[] = [];
-  nextPorts ??= portPool(firstPort);
-  const ports = await nextPorts();
+  const ports = await portPool(firstPort)();
   const miniflare = new Miniflare({ ...bundleOptions({ configPath: build.configPath, bundleDir: build.bundleDir, ...ports, route }), handleStructuredLogs: ({ message }) => lines.push(message) });
+  let client: HttpClient;
   try {
     await miniflare.ready;
+    client = await httpClient("127.0.0.1", ports.port);
   } catch (error) {
     await miniflare.dispose();
     throw error;
   } finally {
-    for (const name of ["MINIFLARE_WORKERD_V8_FLAGS", "LD_PRELOAD", "_STDBUF_O"]) delete process.env[name];
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
-  const client = await httpClient("127.0.0.1", ports.port);
   return {
     lines,
     client,
