@@ -12,6 +12,7 @@
 import { parseArgs } from "node:util";
 import { WORKER, type Route } from "./scale/bundle-options.js";
 import { heapAfterGc, openInspector } from "./scale/inspector.js";
+import { pairedPass } from "./scale/timing.js";
 import { buildTraced, serveTraced, warmPaths, type TracedBuild } from "./scale/traced-worker.js";
 import { median, percentile } from "./stats.js";
 
@@ -51,12 +52,7 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
   const worker = await serveTraced(build, "--trace-gc", { route, firstPort: Number(values.port) });
   try {
     const { client, lines } = worker;
-    for (let pass = 0; pass < warmup; pass++) {
-      for (const path of paths) {
-        await client.get("/");
-        await client.get(path);
-      }
-    }
+    for (let pass = 0; pass < warmup; pass++) await pairedPass(client, paths, "/");
     const timed: { query: boolean; ms: number; from: number }[] = [];
     for (let pass = 0; pass < passes; pass++) {
       for (const path of paths) {

@@ -7,6 +7,7 @@
 // away (bailouts): why the scale bench times its rounds after several untimed passes
 // (bench/scale/timing.ts). Tracing slows the worker: these runs time nothing.
 import { parseArgs } from "node:util";
+import { pairedPass } from "./scale/timing.js";
 import { buildTraced, serveTraced, warmPaths } from "./scale/traced-worker.js";
 
 const { values } = parseArgs({
@@ -32,10 +33,7 @@ try {
     const marks: number[] = [];
     for (let pass = 0; pass < passes; pass++) {
       marks.push(worker.lines.length);
-      for (const path of paths) {
-        await worker.client.get("/");
-        await worker.client.get(path);
-      }
+      await pairedPass(worker.client, paths, "/");
     }
     await worker.settle();
     marks.push(worker.lines.length);

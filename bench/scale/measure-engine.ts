@@ -4,7 +4,8 @@
 //   fresh workerd: first request is a two-word query, then warm latency (after untimed warm-up
 //   passes), then 1,000 queries and the isolate's heap, peak RSS -> more fresh workers of the
 //   bundle, each timing its first query -> as many fresh empty workers, each timing its first
-//   request (the cold query's baseline). A first request is one sample of a noisy machine: the cold cells are medians.
+//   request (the cold query's baseline). A first request is one sample of a noisy machine: the
+//   cold cells are medians.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -46,13 +46,16 @@ export async function timedGet(client: HttpClient, path: string): Promise<number
 /** Untimed warm-up passes before the timed rounds (see the header). */
 export const WARMUP_PASSES = 5;
 
-export async function warmLatency(client: HttpClient, paths: readonly string[], { emptyPath, rounds = 3, warmup = WARMUP_PASSES }: WarmOptions): Promise<WarmTimings> {
-  for (let pass = 0; pass < warmup; pass++) {
-    for (const path of paths) {
-      await timedGet(client, emptyPath);
-      await timedGet(client, path);
-    }
+/** One untimed pass over the paths, each after a request to the empty endpoint, as the timed rounds send them. */
+export async function pairedPass(client: HttpClient, paths: readonly string[], emptyPath: string): Promise<void> {
+  for (const path of paths) {
+    await timedGet(client, emptyPath);
+    await timedGet(client, path);
   }
+}
+
+export async function warmLatency(client: HttpClient, paths: readonly string[], { emptyPath, rounds = 3, warmup = WARMUP_PASSES }: WarmOptions): Promise<WarmTimings> {
+  for (let pass = 0; pass < warmup; pass++) await pairedPass(client, paths, emptyPath);
   const totals: number[] = [];
   const empties: number[] = [];
   for (let round = 0; round < rounds; round++) {

@@ -4,8 +4,7 @@
 //
 // The body goes out as UTF-8 bytes, escaped while they are copied out of a reused buffer: the
 // only string a response makes is JSON.stringify's. A string replace made a second one, larger
-// still: a quarter of what a search request allocated, and so of how often its isolate paused to
-// collect garbage (`npm run bench:gc`).
+// still, on every search (a search body always holds <mark>).
 import { taggedResponse } from "./etag.js";
 
 const encoder = new TextEncoder();
@@ -19,8 +18,8 @@ const HEX = "0123456789abcdef";
 /** JSON.stringify's output as UTF-8, reused: at most 3 bytes per UTF-16 unit. */
 let scratch: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
 
-/** The length of the separator sequence U+2028 or U+2029 starting at `i`, else 0. */
-const separatorAt = (bytes: Uint8Array, i: number, end: number) => (bytes[i] === 0xe2 && i + 2 < end && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9) ? 3 : 0);
+/** Whether U+2028 or U+2029 (three bytes) starts at `i`, where the byte is 0xe2. */
+const separatorAt = (bytes: Uint8Array, i: number, end: number) => i + 2 < end && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9);
 
 /** Writes "\\u00XX" (or "\\u202X") for the character whose code is `code` at `at`; returns the offset after it. */
 function writeEscape(out: Uint8Array, at: number, code: number): number {
