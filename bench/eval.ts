@@ -13,7 +13,7 @@ import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildArtefacts } from "../build/build.js";
 import { parseFields } from "../build/options.js";
-import { indexLoader } from "../src/engine/load-index.js";
+import { indexLoader } from "../src/engine/store/load.js";
 import { rank } from "../src/engine/search.js";
 import { fileAssetReader } from "./fs-assets.js";
 import { startWorker, timed } from "./http.js";

@@ -2,7 +2,7 @@
 // worker reads the same files through its ASSETS binding).
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { AssetReader } from "../src/engine/sharded-store.js";
+import type { AssetReader } from "../src/engine/store/sharded.js";
 
 export function fileAssetReader(assetsDir: string): AssetReader {
   return async (path) => {

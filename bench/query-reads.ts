@@ -2,7 +2,7 @@
 // cold isolate) over the built asset files, and the bytes of every file it reads are summed.
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { indexLoader } from "../src/engine/load-index.js";
+import { indexLoader } from "../src/engine/store/load.js";
 import { search } from "../src/engine/search.js";
 import type { IndexArtefacts } from "../src/index-format.js";
 import { fileAssetReader } from "./fs-assets.js";

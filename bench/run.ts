@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildArtefacts } from "../build/build.js";
 import { parseFields } from "../build/options.js";
-import { indexLoader } from "../src/engine/load-index.js";
+import { indexLoader } from "../src/engine/store/load.js";
 import { rank, search } from "../src/engine/search.js";
 import { benchHttp } from "./http.js";
 import { plainFlexSearch } from "./peers/flexsearch.js";

@@ -3,8 +3,8 @@
 // format version).
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { indexLoader } from "./engine/load-index.js";
-import type { AssetReader } from "./engine/sharded-store.js";
+import { indexLoader } from "./engine/store/load.js";
+import type { AssetReader } from "./engine/store/sharded.js";
 import { ALLOWED_METHODS, preflight, responseHeaders } from "./http/cors.js";
 import { NewsfindError, problemResponse } from "./http/errors.js";
 import type { IndexArtefacts } from "./index-format.js";

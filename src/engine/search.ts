@@ -1,17 +1,17 @@
-// The search itself: the query is parsed (query.ts), each word expanded to the index terms it
-// stands for (expand.ts), every matching article scored by BM25F (rank.ts), then phrases,
+// The search itself: the query is parsed (query/parse.ts), each word expanded to the index terms it
+// stands for (query/expand.ts), every matching article scored by BM25F (rank/score.ts), then phrases,
 // exclusions and filters apply, the sort order picks the page, and each hit gets its snippet.
 import { dayNumber, type Article, type ArticleMeta, type Postings } from "../index-format.js";
-import { phraseMatcher } from "./phrase.js";
-import { plan, type Plan } from "./plan.js";
-import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query.js";
-import { accumulate, type Accumulated, type ScoringTerm } from "./rank.js";
-import { topScored } from "./prune.js";
-import { TermViews } from "./term-views.js";
-import { snippet } from "./snippet.js";
-import { termMatcher } from "./terms.js";
-import type { IndexStore } from "./store.js";
-import { verifiedTop, type Checks } from "./verify.js";
+import { phraseMatcher } from "./phrase/match.js";
+import { plan, type Plan } from "./query/plan.js";
+import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query/parse.js";
+import { accumulate, type Accumulated, type ScoringTerm } from "./rank/score.js";
+import { topScored } from "./rank/prune.js";
+import { TermViews } from "./rank/term-views.js";
+import { snippet } from "./snippet/snippet.js";
+import { termMatcher } from "./snippet/terms.js";
+import type { IndexStore } from "./store/store.js";
+import { verifiedTop, type Checks } from "./phrase/verify.js";
 
 export type SortOrder = "relevance" | "date" | "recent";
 

@@ -6,7 +6,7 @@ import { jsonResponse } from "../http/json.js";
 import { ARTICLE_CSS, articlePage } from "../pages/article.js";
 import { htmlResponse } from "../pages/html.js";
 import * as v from "valibot";
-import type { IndexStore } from "../engine/store.js";
+import type { IndexStore } from "../engine/store/store.js";
 import { NewsfindError } from "../http/errors.js";
 import { queryParams } from "../http/params.js";
 import { validate } from "../http/validate.js";

@@ -1,7 +1,7 @@
 // GET /filters: what the archive can be filtered by, for the widget's controls: every source
 // with its article count (most articles first), and the oldest and newest publication dates.
 import { Hono } from "hono";
-import type { IndexStore } from "../engine/store.js";
+import type { IndexStore } from "../engine/store/store.js";
 import { jsonResponse } from "../http/json.js";
 import { queryParams } from "../http/params.js";
 import { validate } from "../http/validate.js";

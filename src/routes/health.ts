@@ -1,7 +1,7 @@
 // GET /health: whether the index loads, and what it holds.
 import { Hono } from "hono";
 import { jsonResponse } from "../http/json.js";
-import type { IndexStore } from "../engine/store.js";
+import type { IndexStore } from "../engine/store/store.js";
 import { queryParams } from "../http/params.js";
 import { validate } from "../http/validate.js";
 

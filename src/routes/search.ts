@@ -1,7 +1,7 @@
 // GET /search: full-text search with filters, or, with an empty q, the newest articles.
 import { Hono } from "hono";
 import { jsonResponse } from "../http/json.js";
-import type { IndexStore } from "../engine/store.js";
+import type { IndexStore } from "../engine/store/store.js";
 import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
 import { NewsfindError } from "../http/errors.js";
 import { dateParam, enumParam, intParam, numberParam, queryParams, textParam } from "../http/params.js";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { compileArtefacts, impactSlot } from "../../build/compile-index.js";
 import { parseFields } from "../../build/options.js";
-import { indexLoader } from "../../src/engine/load-index.js";
+import { indexLoader } from "../../src/engine/store/load.js";
 import { rank } from "../../src/engine/search.js";
 import { BM25, PHONETIC_TERMS, type Article } from "../../src/index-format.js";
 

@@ -9,7 +9,7 @@ import * as hostile from "../../dist/test-index/hostile/artefacts.js";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
 import { source as widget } from "../../dist/widget/widget.js";
 import { createApp } from "../../src/app.js";
-import type { AssetReader } from "../../src/engine/sharded-store.js";
+import type { AssetReader } from "../../src/engine/store/sharded.js";
 import type { Problem } from "../../src/http/errors.js";
 import type { Article, IndexedField } from "../../src/index-format.js";
 

@@ -6,9 +6,9 @@ import { compileIndex } from "../../build/compile-index.js";
 import * as sharded from "../../dist/index/artefacts.js";
 import * as seeds from "../../dist/test-index/seeds/artefacts.js";
 import { createApp } from "../../src/app.js";
-import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/load-index.js";
+import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/store/load.js";
 import { analyze, INDEX_FORMAT_VERSION, type Article } from "../../src/index-format.js";
-import { seededRandom } from "../../src/engine/seeded-random.js";
+import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
 import { memoryAssets, problemOf } from "./helpers.js";
 
 describe("index format check", () => {

@@ -1,7 +1,7 @@
 // Safe JSON bodies (src/http/json.ts): the bytes are JSON.stringify's text in UTF-8 with < > &
 // U+2028 and U+2029 written as \u escapes, whatever the text holds, and parse back to the value.
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../src/engine/seeded-random.js";
+import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
 import { safeJsonBytes } from "../../src/http/json.js";
 
 /** The escapes as a string replace writes them: the reference the byte escaper must equal. */

@@ -2,10 +2,10 @@
 // see the phrase word for word. When few candidates need it, all are read and the total is
 // exact. Otherwise candidates are read in rank order until the page is full or the store's
 // read budget is spent, and the total of the unread rest is estimated from a small sample.
-import type { Article } from "../index-format.js";
-import type { IndexStore } from "./store.js";
+import type { Article } from "../../index-format.js";
+import type { IndexStore } from "../store/store.js";
 import { seededRandom } from "./seeded-random.js";
-import { topK } from "./top-k.js";
+import { topK } from "../rank/top-k.js";
 
 export interface Verified {
   /** The best k verified candidates, best first. */

@@ -2,9 +2,9 @@
 // between two clauses. Anything else is a plain word; no input makes the parser fail.
 // Plain words are ranked, and an article that lacks one still matches with a lower score.
 // A phrase must appear in the article, word for word; "a" OR "b" needs either phrase.
-import { analyzeWord } from "../index-format.js";
-import { fold } from "../analysis/fold.js";
-import { words } from "../analysis/tokenize.js";
+import { analyzeWord } from "../../index-format.js";
+import { fold } from "../../analysis/fold.js";
+import { words } from "../../analysis/tokenize.js";
 
 /** Index terms the ranking uses, at most this many (no reader types more). */
 export const MAX_TERMS = 32;

@@ -1,6 +1,6 @@
 // The query parser: words, "phrases", -exclusions and OR; no input makes it throw.
 import { describe, expect, it } from "vitest";
-import { parseQuery } from "../../src/engine/query.js";
+import { parseQuery } from "../../../../src/engine/query/parse.js";
 
 describe("query parser", () => {
   it("reads plain words as optional ranked terms", () => {

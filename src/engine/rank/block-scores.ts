@@ -5,8 +5,8 @@
 // of scores, 32 KiB of bits), where article-sized arrays (8 and 4 bytes an article: 1.2 MB at
 // 101,400 articles) were written all over; what follows reads the set front to back. Requests
 // of a worker find their caches cold, and a heavy query paid for every line of those arrays.
-import type { ScoringList } from "./rank.js";
-import { slotImpact } from "./rank.js";
+import type { ScoringList } from "./score.js";
+import { slotImpact } from "./score.js";
 import { sizedScratch } from "./sized-scratch.js";
 
 /** Article positions scored together: the block accumulator's scores (64 KiB) and bits (32 KiB) stay in the processor's cache. */

@@ -1,5 +1,5 @@
 // Entries by key within a memory budget, the least recently used dropped first: what the
-// index's load-once caches (promise-cache.ts) and the dense term views (term-views.ts) keep.
+// index's load-once caches (promise-cache.ts) and the dense term views (rank/term-views.ts) keep.
 
 interface Entry<V> {
   value: V;

@@ -2,8 +2,8 @@
 // quantised term-frequency part as its resolution slot; here each slot turns back into that
 // part, times the term's IDF (from its posting list's length) and the query weight, summed
 // into one accumulator per article. Articles lacking a word simply score less.
-import { BM25, type Postings } from "../index-format.js";
-import { documentFrequency } from "./store.js";
+import { BM25, type Postings } from "../../index-format.js";
+import { documentFrequency } from "../store/store.js";
 
 export interface ScoringTerm {
   term: string;

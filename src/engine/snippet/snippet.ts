@@ -1,6 +1,6 @@
 // The snippet: the passage of an article that best matches the query, HTML-escaped, with the
 // query's terms wrapped in <mark>. Nothing else in it is markup.
-import { escapeHtml } from "../html/escape.js";
+import { escapeHtml } from "../../html/escape.js";
 import { beyondAscii, termMatcher, type TermMatcher, type WordMatch } from "./terms.js";
 
 /** Longest snippet, in characters, before the ellipsis. */

@@ -2,8 +2,8 @@
 // the isolate answered before it, whichever way a released buffer was cleaned (entry by entry
 // after a small query, whole arrays after a large one).
 import { describe, expect, it } from "vitest";
-import { accumulate, idf, slotImpact, type ScoringTerm } from "../../src/engine/rank.js";
-import type { Postings } from "../../src/index-format.js";
+import { accumulate, idf, slotImpact, type ScoringTerm } from "../../../../src/engine/rank/score.js";
+import type { Postings } from "../../../../src/index-format.js";
 
 const ARTICLES = 64;
 

@@ -2,11 +2,11 @@
 // words each stands for (bit masks), with the posting lists of every term it names. The
 // named terms are read in one batch; expansions of missing words (typos, sound-alikes) in a
 // second.
-import type { Postings } from "../index-format.js";
+import type { Postings } from "../../index-format.js";
 import { expandWord } from "./expand.js";
-import type { Clause, ParsedQuery } from "./query.js";
-import type { ScoringTerm } from "./rank.js";
-import type { IndexStore } from "./store.js";
+import type { Clause, ParsedQuery } from "./parse.js";
+import type { ScoringTerm } from "../rank/score.js";
+import type { IndexStore } from "../store/store.js";
 
 export interface Plan {
   terms: ScoringTerm[];

@@ -2,10 +2,10 @@
 // same articles, scores (to the bit) and word masks as scoring list after list into
 // article-sized arrays, in position order, for any block size and any slots read.
 import { describe, expect, it } from "vitest";
-import { SCORING_BLOCK, ScoredSet, scoreBlocks } from "../../src/engine/block-scores.js";
-import { accumulated, scoreList, scoring, scoringOrder, type ScoringList, type ScoringTerm } from "../../src/engine/rank.js";
-import { seededRandom } from "../../src/engine/seeded-random.js";
-import type { Postings } from "../../src/index-format.js";
+import { SCORING_BLOCK, ScoredSet, scoreBlocks } from "../../../../src/engine/rank/block-scores.js";
+import { accumulated, scoreList, scoring, scoringOrder, type ScoringList, type ScoringTerm } from "../../../../src/engine/rank/score.js";
+import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
+import type { Postings } from "../../../../src/index-format.js";
 
 interface Scored {
   ids: number[];

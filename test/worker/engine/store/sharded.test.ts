@@ -1,14 +1,14 @@
 // The sharded layout in workerd: the same answers as the bundle, reads limited to what a query
 // needs, each shard fetched once, phrase verification within a read budget, bounded caches.
 import { describe, expect, it } from "vitest";
-import * as seeds from "../../dist/test-index/seeds/artefacts.js";
-import { compileIndex } from "../../build/compile-index.js";
-import { createApp } from "../../src/app.js";
-import { PromiseCache } from "../../src/engine/promise-cache.js";
-import { VERIFY_BUDGET } from "../../src/engine/sharded-store.js";
-import { SAMPLE, sampleOf } from "../../src/engine/verify.js";
-import { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon, type Article, type ShardedLayout } from "../../src/index-format.js";
-import { appFor, memoryAssets } from "./helpers.js";
+import * as seeds from "../../../../dist/test-index/seeds/artefacts.js";
+import { compileIndex } from "../../../../build/compile-index.js";
+import { createApp } from "../../../../src/app.js";
+import { PromiseCache } from "../../../../src/engine/store/promise-cache.js";
+import { VERIFY_BUDGET } from "../../../../src/engine/store/sharded.js";
+import { SAMPLE, sampleOf } from "../../../../src/engine/phrase/verify.js";
+import { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon, type Article, type ShardedLayout } from "../../../../src/index-format.js";
+import { appFor, memoryAssets } from "../../helpers.js";
 
 const articles = JSON.parse(seeds.articles!) as Article[];
 

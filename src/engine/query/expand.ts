@@ -5,10 +5,10 @@
 // - Phonetic fallback: a word that still finds nothing brings the few most frequent index
 //   terms that sound alike (Double Metaphone), at lower weight again.
 // Name and place variants need none of this: the alias table folds them at index and query time.
-import { analyzeWord, phoneticKey } from "../index-format.js";
-import { fold } from "../analysis/fold.js";
+import { analyzeWord, phoneticKey } from "../../index-format.js";
+import { fold } from "../../analysis/fold.js";
 import { editsOf } from "./edits.js";
-import type { IndexStore } from "./store.js";
+import type { IndexStore } from "../store/store.js";
 
 export interface WeightedTerm {
   term: string;

@@ -1,9 +1,9 @@
-// The snippet's sentence splitting and passage choice (src/engine/snippet.ts).
+// The snippet's sentence splitting and passage choice (src/engine/snippet/snippet.ts).
 import { describe, expect, it } from "vitest";
-import { endsShortForm, isSpace, sentences, snippet } from "../../src/engine/snippet.js";
-import { seededRandom } from "../../src/engine/seeded-random.js";
-import { termMatcher } from "../../src/engine/terms.js";
-import { analyzeWord } from "../../src/index-format.js";
+import { endsShortForm, isSpace, sentences, snippet } from "../../../../src/engine/snippet/snippet.js";
+import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
+import { termMatcher } from "../../../../src/engine/snippet/terms.js";
+import { analyzeWord } from "../../../../src/index-format.js";
 
 const texts = (paragraph: string) => sentences(paragraph).map((sentence) => sentence.text);
 

@@ -1,6 +1,6 @@
-// The byte-budget LRU behind the index's caches and the dense term views (src/engine/budget-lru.ts).
+// The byte-budget LRU behind the index's caches and the dense term views (src/engine/store/budget-lru.ts).
 import { describe, expect, it } from "vitest";
-import { BudgetLru } from "../../src/engine/budget-lru.js";
+import { BudgetLru } from "../../../../src/engine/store/budget-lru.js";
 
 function lru(budget: number, sizes: Record<string, number>) {
   const cache = new BudgetLru<string, string>(budget);

@@ -1,10 +1,10 @@
 // Opens the index once per isolate, whatever its layout: checks the manifest's format, then
 // builds the bundle store (artefacts in the script) or the sharded store (assets read through
 // the ASSETS binding). The promise is cached, so concurrent first requests share one load.
-import { formatMismatch, type IndexArtefacts, type IndexManifest, type ShardedLayout } from "../index-format.js";
-import { NewsfindError } from "../http/errors.js";
-import { bundleStore } from "./bundle-store.js";
-import { shardedStore, type AssetReader } from "./sharded-store.js";
+import { formatMismatch, type IndexArtefacts, type IndexManifest, type ShardedLayout } from "../../index-format.js";
+import { NewsfindError } from "../../http/errors.js";
+import { bundleStore } from "./bundle.js";
+import { shardedStore, type AssetReader } from "./sharded.js";
 import type { IndexStore } from "./store.js";
 
 /** The part of a Workers static-assets binding the store uses. */

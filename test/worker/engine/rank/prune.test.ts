@@ -2,12 +2,12 @@
 // the page, its scores (to the bit), the words each hit matched and the total are the same,
 // and a frequent word's postings are not read once its dense view exists.
 import { describe, expect, it } from "vitest";
-import { SAMPLE, topScored } from "../../src/engine/prune.js";
-import { accumulate, type ScoringTerm } from "../../src/engine/rank.js";
-import { ABSENT, slotAt, TermViews } from "../../src/engine/term-views.js";
-import { topK } from "../../src/engine/top-k.js";
-import type { Postings } from "../../src/index-format.js";
-import { seededRandom } from "../../src/engine/seeded-random.js";
+import { SAMPLE, topScored } from "../../../../src/engine/rank/prune.js";
+import { accumulate, type ScoringTerm } from "../../../../src/engine/rank/score.js";
+import { ABSENT, slotAt, TermViews } from "../../../../src/engine/rank/term-views.js";
+import { topK } from "../../../../src/engine/rank/top-k.js";
+import type { Postings } from "../../../../src/index-format.js";
+import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 
 
 /** A posting list of `df` distinct articles out of `articles`, each in one of the first `slotCount` slots (the highest the rarest). */

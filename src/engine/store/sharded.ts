@@ -17,7 +17,7 @@ import {
   type Postings,
   type ShardedLayout,
   type TermShard,
-} from "../index-format.js";
+} from "../../index-format.js";
 import { PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
 
@@ -26,7 +26,7 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
 
 /**
  * Memory budgets of the caches, in bytes. An isolate has 128 MB: these, with the dense term
- * views' 8 MiB (term-views.ts), cap what the index keeps at 73 MiB however many queries an
+ * views' 8 MiB (rank/term-views.ts), cap what the index keeps at 73 MiB however many queries an
  * isolate serves, leaving room for the metadata, the scoring buffers and the runtime. Term shards
  * are kept encoded (about a byte a posting): 32 MiB holds nearly every term shard of the
  * 101,400-article Reuters archive (33 MiB). The posting lists queries used are also kept decoded

@@ -17,10 +17,10 @@
 // contribution, plus the most every other term adds, stays under the first floor holds no
 // article of the page. A two-word query of common words reads the few highest slots of its
 // first word instead of every posting; the word's dense view counts the rest for the total.
-import type { Postings } from "../index-format.js";
+import type { Postings } from "../../index-format.js";
 import { ScoredSet, scoreBlocks } from "./block-scores.js";
 import { sizedScratch } from "./sized-scratch.js";
-import { accumulated, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./rank.js";
+import { accumulated, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./score.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
 import { keepHighest, kthLargest, topK } from "./top-k.js";
 

@@ -1,6 +1,6 @@
 // Per-isolate scratch (sized-scratch.ts): made once, made again only for another size.
 import { describe, expect, it } from "vitest";
-import { sizedScratch } from "../../src/engine/sized-scratch.js";
+import { sizedScratch } from "../../../../src/engine/rank/sized-scratch.js";
 
 describe("sized scratch", () => {
   it("returns the same buffers for the same size, and new ones when the size changes", () => {

@@ -1,12 +1,12 @@
-// Finding a query's words in a text (src/engine/terms.ts): exactly the words the analyzer's
+// Finding a query's words in a text (src/engine/snippet/terms.ts): exactly the words the analyzer's
 // tokenizer reads and gives one of the query's terms (what the ranking matched), on random texts
 // of look-alike words, cases, apostrophes, digits and punctuation; texts with letters beyond
 // ASCII take the path that looks at every word.
 import { describe, expect, it } from "vitest";
-import { termMatcher, type WordMatch } from "../../src/engine/terms.js";
-import { tokens } from "../../src/analysis/tokenize.js";
-import { analyzeWord } from "../../src/index-format.js";
-import { seededRandom } from "../../src/engine/seeded-random.js";
+import { termMatcher, type WordMatch } from "../../../../src/engine/snippet/terms.js";
+import { tokens } from "../../../../src/analysis/tokenize.js";
+import { analyzeWord } from "../../../../src/index-format.js";
+import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 
 /** What the ranking matched: every word of the analyzer's tokenizer whose index term is one of the terms. */
 function byTokenizer(terms: string[], text: string): WordMatch[] {

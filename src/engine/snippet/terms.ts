@@ -1,10 +1,10 @@
 // Which words of an article's text match the query, for snippets and highlighting: a word
 // matches when the analyzer gives it one of the query's index terms, so "elections" matches
 // a search for "elected" and "Kiev" one for "Kyiv", as the ranking does.
-import { spellings } from "../analysis/aliases.js";
-import { fold } from "../analysis/fold.js";
-import { WORD, tokens } from "../analysis/tokenize.js";
-import { analyzeWord } from "../index-format.js";
+import { spellings } from "../../analysis/aliases.js";
+import { fold } from "../../analysis/fold.js";
+import { WORD, tokens } from "../../analysis/tokenize.js";
+import { analyzeWord } from "../../index-format.js";
 
 export interface WordMatch {
   term: string;

@@ -1,7 +1,7 @@
 // What the query engine reads an index through, whatever its layout: posting lists, the
 // vocabulary, phonetic neighbours, article metadata and articles. Every read is async, so a
 // sharded index can fetch what a query needs and nothing more; the bundle answers at once.
-import type { Article, ArticleMeta, IndexManifest, Postings } from "../index-format.js";
+import type { Article, ArticleMeta, IndexManifest, Postings } from "../../index-format.js";
 
 export interface IndexStore {
   readonly manifest: IndexManifest;

@@ -5,8 +5,8 @@
 // terms. Built once from a posting list and kept while the views fit their memory budget (least
 // recently used go first), one cache per index store, by term (an index never changes, so
 // neither does a term's view).
-import type { Postings } from "../index-format.js";
-import { BudgetLru } from "./budget-lru.js";
+import type { Postings } from "../../index-format.js";
+import { BudgetLru } from "../store/budget-lru.js";
 
 /** What `slotAt` answers for an article that does not hold the term. */
 export const ABSENT = 255;

@@ -2,8 +2,8 @@
 // FlexSearch chunks are imported and the article store parsed; every read after that is
 // answered from memory. The phonetic table is parsed on first use only.
 import { Index, type IntermediateSearchResults } from "flexsearch";
-import { articleMeta, flexOptions, parsePhoneticTable, type Article, type IndexArtefacts, type Postings } from "../index-format.js";
-import { NewsfindError } from "../http/errors.js";
+import { articleMeta, flexOptions, parsePhoneticTable, type Article, type IndexArtefacts, type Postings } from "../../index-format.js";
+import { NewsfindError } from "../../http/errors.js";
 import { documentFrequency, type IndexStore } from "./store.js";
 
 /**

@@ -1,7 +1,7 @@
 // Selection without sorting (top-k.ts): the k best positions, the k-th largest value, and a bounded heap of the highest scores.
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../src/engine/seeded-random.js";
-import { keepHighest, kthLargest, topK } from "../../src/engine/top-k.js";
+import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
+import { keepHighest, kthLargest, topK } from "../../../../src/engine/rank/top-k.js";
 
 describe("kthLargest", () => {
   it("gives what sorting gives, on random arrays with many equal values", () => {

@@ -1,7 +1,7 @@
 // The word-for-word check for "exact phrases": the phrase's folded words must follow each
 // other in the article's indexed text, separated by nothing but spaces and punctuation.
-import { fold } from "../analysis/fold.js";
-import type { Article, IndexedField } from "../index-format.js";
+import { fold } from "../../analysis/fold.js";
+import type { Article, IndexedField } from "../../index-format.js";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
