@@ -3,6 +3,7 @@
 // options live here (or are re-exported from here), so both sides index and query alike.
 import { Encoder, type IndexOptions } from "flexsearch";
 import { ALIAS_GROUPS } from "./analysis/aliases.js";
+import { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 
 export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { phoneticKey } from "./analysis/phonetic.js";
@@ -11,6 +12,7 @@ export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from
 export { shardOf } from "./format/hash.js";
 export { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon } from "./format/lexicon.js";
 export { parsePhoneticTable } from "./format/phonetic-table.js";
+export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
 export const INDEX_FORMAT_VERSION = 4;
@@ -32,24 +34,6 @@ export interface Article {
   url: string | null;
   body: string[];
 }
-
-/** The fields an index can be built from, and their weight in BM25F (a title word counts thrice). */
-export const FIELD_WEIGHTS = { title: 3, body: 1 } as const;
-export type IndexedField = keyof typeof FIELD_WEIGHTS;
-export const INDEXED_FIELDS = Object.keys(FIELD_WEIGHTS) as IndexedField[];
-
-/**
- * BM25 constants: k1 saturates term frequency, b normalises by article length. The
- * term-frequency part of BM25F is quantised to `levels` impact levels, stored as FlexSearch
- * resolution slots (slot 0 holds the highest impact); IDF is applied at query time.
- */
-export const BM25 = { k1: 1.2, b: 0.75, levels: 32 } as const;
-
-/**
- * The lede bonus: a word of the body's first paragraph counts this much more than the rest of
- * the body, because news puts the story's gist there. Only for bodies of two paragraphs or more.
- */
-export const LEAD_BONUS = 2;
 
 /** A fingerprint of the alias table: an index built with another table must be rebuilt. */
 function aliasFingerprint(): string {

@@ -1,0 +1,23 @@
+// The ranking constants of the index format: field weights, BM25's k1 and b, the number of
+// impact levels and the lede bonus. The build quantises impacts with them and the worker
+// turns slots back into scores with them, so both sides read them from here alone; the
+// manifest records them, and an index built with other values is refused.
+
+/** The fields an index can be built from, and their weight in BM25F (a title word counts thrice). */
+export const FIELD_WEIGHTS = { title: 3, body: 1 } as const;
+export type IndexedField = keyof typeof FIELD_WEIGHTS;
+export const INDEXED_FIELDS = Object.keys(FIELD_WEIGHTS) as IndexedField[];
+
+/**
+ * BM25 constants: k1 saturates term frequency, b normalises by article length. The
+ * term-frequency part of BM25F is quantised to `levels` impact levels, stored as FlexSearch
+ * resolution slots (slot 0 holds the highest impact); IDF is applied at query time. At most
+ * 255 levels: the ranking keeps a slot in a byte, beside the mark of an absent term.
+ */
+export const BM25 = { k1: 1.2, b: 0.75, levels: 32 } as const;
+
+/**
+ * The lede bonus: a word of the body's first paragraph counts this much more than the rest of
+ * the body, because news puts the story's gist there. Only for bodies of two paragraphs or more.
+ */
+export const LEAD_BONUS = 2;
