@@ -1,8 +1,10 @@
-// Three projects: the worker's tests run inside workerd (@cloudflare/vitest-plugin, with the
-// bindings and flags of wrangler.toml); the build's tests run in Node; the widget's tests drive
+// Four projects: the worker's tests run inside workerd (@cloudflare/vitest-plugin, with the
+// bindings and flags of wrangler.toml), and so do the levels tests, over another impact-level
+// count; the build's tests run in Node; the widget's tests drive
 // Debian's Chromium through playwright-core against a worker under `wrangler dev` (they skip,
 // saying so, where Chromium is absent).
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Tests stay on this machine: no Wrangler telemetry, no fetch of Cloudflare's request.cf data.
@@ -14,7 +16,14 @@ export default defineConfig({
     projects: [
       {
         plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"] },
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"], exclude: ["test/worker/engine/rank/levels/**"] },
+      },
+      {
+        // The engine with another number of impact levels: the format's ranking constants are
+        // swapped for the fixture's, so the build and the worker both read the changed value.
+        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        resolve: { alias: [{ find: /^.*\/format\/ranking\.js$/, replacement: fileURLToPath(new URL("test/worker/engine/rank/levels/ranking.ts", import.meta.url)) }] },
+        test: { name: "levels", include: ["test/worker/engine/rank/levels/**/*.test.ts"] },
       },
       {
         test: { name: "build", include: ["test/build/**/*.test.ts", "test/bench/**/*.test.ts"], environment: "node" },

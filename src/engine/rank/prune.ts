@@ -17,7 +17,7 @@
 // contribution, plus the most every other term adds, stays under the first floor holds no
 // article of the page. A two-word query of common words reads the few highest slots of its
 // first word instead of every posting; the word's dense view counts the rest for the total.
-import type { Postings } from "../../index-format.js";
+import { BM25, type Postings } from "../../index-format.js";
 import { ScoredSet, scoreBlocks } from "./block-scores.js";
 import { sizedScratch } from "./sized-scratch.js";
 import { accumulated, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./score.js";
@@ -43,6 +43,9 @@ export interface Top {
  */
 const MARGIN = 1e-9;
 
+/** Impact slots of a posting list, from the index format: the width of each term's table. */
+const SLOTS = BM25.levels;
+
 /** Per-isolate scratch, reused by every query: `topScored` never awaits, so no two queries share it at once. */
 interface Scratch {
   /** Impact slot by position while a short list is spread into it; ABSENT everywhere between uses. */
@@ -59,7 +62,7 @@ interface Scratch {
   sums: Float64Array;
   /** The articles of the terms read in full. */
   scored: ScoredSet;
-  /** Each term's contribution by impact slot: 32 entries a term, in scoring order. */
+  /** Each term's contribution by impact slot: SLOTS entries a term, in scoring order. */
   tables: Float64Array;
 }
 
@@ -67,16 +70,16 @@ interface Scratch {
 const scratchFor = sizedScratch((articles): Scratch => {
   const words = (articles + 31) >>> 5;
   const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES);
-  return { slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), candidates: new Int32Array(most), scored: new ScoredSet(), sums: new Float64Array(most), tables: new Float64Array(32 * 8) };
+  return { slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), candidates: new Int32Array(most), scored: new ScoredSet(), sums: new Float64Array(most), tables: new Float64Array(SLOTS * 8) };
 });
 
 /** Fills `space.tables` with each term's contribution by slot, computed exactly as scoreList computes it. */
 function fillTables(space: Scratch, order: readonly ScoringList[]): Float64Array {
-  if (space.tables.length < 32 * order.length) space.tables = new Float64Array(32 * order.length);
+  if (space.tables.length < SLOTS * order.length) space.tables = new Float64Array(SLOTS * order.length);
   const tables = space.tables;
   for (let t = 0; t < order.length; t++) {
     const { termWeight } = order[t]!;
-    for (let s = 0; s < 32; s++) tables[t * 32 + s] = termWeight * slotImpact(s);
+    for (let s = 0; s < SLOTS; s++) tables[t * SLOTS + s] = termWeight * slotImpact(s);
   }
   return tables;
 }
@@ -121,7 +124,7 @@ function complete(set: ScoredSet, views: TermViews, order: readonly ScoringList[
   const { ids, scores, masks } = set;
   for (let t = from; t < order.length; t++) {
     const list = order[t]!;
-    const base = 32 * t;
+    const base = SLOTS * t;
     const mask = list.term.mask;
     const room = rest[t + 1]!;
     let kept = 0;
@@ -173,7 +176,7 @@ function addDense(views: TermViews, order: readonly ScoringList[], from: number,
     const list = order[t]!;
     if (!isDense(list.df, views.articles)) continue;
     const { bits, ranks, slots } = views.get(list.term.term, list.slots);
-    const base = 32 * t;
+    const base = SLOTS * t;
     for (let n = 0; n < count; n++) {
       const id = ids[n]!;
       if (skip?.(id, t)) continue;
@@ -208,7 +211,7 @@ function floorOf(state: Scoring, views: TermViews, order: readonly ScoringList[]
           ids[count++] = id;
           scores[id] = 0;
         }
-        scores[id] = scores[id]! + tables[32 * t + s]!;
+        scores[id] = scores[id]! + tables[SLOTS * t + s]!;
         masks[id] = masks[id]! | (1 << t);
       }
     }
@@ -266,7 +269,7 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
     let read = list.slots.length;
     if (split < order.length && isDense(list.df, articles)) {
       const others = rest[0]! - list.top;
-      while (read > 0 && tables[32 * t + read - 1]! + others < floor) read--;
+      while (read > 0 && tables[SLOTS * t + read - 1]! + others < floor) read--;
       if (read < list.slots.length) cut.push(list);
     }
     slotsRead[t] = read;

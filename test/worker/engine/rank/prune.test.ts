@@ -2,71 +2,12 @@
 // the page, its scores (to the bit), the words each hit matched and the total are the same,
 // and a frequent word's postings are not read once its dense view exists.
 import { describe, expect, it } from "vitest";
-import { SAMPLE, topScored } from "../../../../src/engine/rank/prune.js";
-import { accumulate, type ScoringTerm } from "../../../../src/engine/rank/score.js";
+import { SAMPLE } from "../../../../src/engine/rank/prune.js";
 import { ABSENT, slotAt, TermViews } from "../../../../src/engine/rank/term-views.js";
-import { topK } from "../../../../src/engine/rank/top-k.js";
-import type { Postings } from "../../../../src/index-format.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
+import { BM25, type Postings } from "../../../../src/index-format.js";
+import { postingList, pruned, randomCase, reference } from "./random-index.js";
 
-
-/** A posting list of `df` distinct articles out of `articles`, each in one of the first `slotCount` slots (the highest the rarest). */
-function postingList(next: () => number, articles: number, df: number, slotCount: number): Postings {
-  const chosen = new Set<number>();
-  while (chosen.size < Math.min(df, articles)) chosen.add(Math.floor(next() * articles));
-  const slots: number[][] = [];
-  for (const id of [...chosen].sort((a, b) => a - b)) {
-    const slot = Math.min(31, Math.floor(next() ** 2 * slotCount));
-    (slots[slot] ??= []).push(id);
-  }
-  return Array.from({ length: 32 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined));
-}
-
-interface Page {
-  best: number[];
-  scores: number[];
-  masks: number[];
-  total: number;
-}
-
-function reference(postings: Map<string, Postings>, articles: number, terms: ScoringTerm[], k: number): Page {
-  const all = accumulate(postings, articles, terms);
-  const { scores, masks } = all;
-  const best = topK(all.ids, k, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b), scores);
-  const page = { best, scores: best.map((id) => scores[id]!), masks: best.map((id) => masks[id]!), total: all.ids.length };
-  all.release();
-  return page;
-}
-
-function pruned(postings: Map<string, Postings>, terms: ScoringTerm[], k: number, views: TermViews): Page {
-  const top = topScored(postings, terms, k, views);
-  const page = { best: top.best, scores: top.best.map((id) => top.scores[id]!), masks: top.best.map((id) => top.masks[id]!), total: top.total };
-  top.release();
-  return page;
-}
-
-/** A random query over a random index: rare, common and very common words, typo-like expansions sharing a word's bit. */
-function randomCase(seed: number) {
-  const next = seededRandom(seed);
-  const articles = 50 + Math.floor(next() * 3000);
-  const postings = new Map<string, Postings>();
-  const terms: ScoringTerm[] = [];
-  const words = 1 + Math.floor(next() * 7);
-  for (let w = 0; w < words; w++) {
-    const expansions = next() < 0.15 ? 1 + Math.floor(next() * 3) : 1;
-    for (let e = 0; e < expansions; e++) {
-      const shape = next();
-      const df = shape < 0.3 ? 1 + Math.floor(next() * 20) : shape < 0.6 ? Math.floor(articles / (8 + next() * 40)) : Math.floor(articles * (0.1 + next() * 0.8));
-      const name = `w${w}e${e}`;
-      // Coarse slots on some lists make many equal scores: ties are broken by position.
-      postings.set(name, postingList(next, articles, Math.max(1, df), next() < 0.3 ? 2 : 32));
-      terms.push({ term: name, weight: expansions > 1 ? 0.7 : next() < 0.1 ? 0.5 : 1, mask: 1 << w });
-    }
-  }
-  if (next() < 0.1) terms.push({ term: "missing", weight: 1, mask: 1 << words });
-  const k = [1, 3, 10, 10, 25, 100][Math.floor(next() * 6)]!;
-  return { articles, postings, terms, k };
-}
 
 describe("the pruned top k", () => {
   it("gives the page, scores, matched words and total of scoring every posting, on 400 random queries", () => {
@@ -99,8 +40,8 @@ describe("the pruned top k", () => {
   it("reads no more of a frequent word's postings than the few it samples, once its view is built", () => {
     const articles = 20_000;
     const next = seededRandom(42);
-    const rare = postingList(next, articles, 30, 32);
-    const common = postingList(next, articles, 12_000, 32);
+    const rare = postingList(next, articles, 30);
+    const common = postingList(next, articles, 12_000);
     let reads = 0;
     const counted: Postings = common.map((ids) => (ids ? new Proxy(ids as Int32Array, { get: (target, key) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key)) }) : undefined));
     const postings = new Map([
@@ -128,8 +69,8 @@ describe("slots no page article holds", () => {
     // Two frequent words, each article in a slot anywhere from the highest to the lowest impact.
     const spread = (df: number): Postings => {
       const slots: number[][] = [];
-      for (let id = 0; id < articles; id++) if (next() < df / articles) (slots[Math.floor(next() * 32)] ??= []).push(id);
-      return Array.from({ length: 32 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined));
+      for (let id = 0; id < articles; id++) if (next() < df / articles) (slots[Math.floor(next() * BM25.levels)] ??= []).push(id);
+      return Array.from({ length: BM25.levels }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined));
     };
     const first = spread(6_000);
     const second = spread(10_000);
@@ -156,7 +97,7 @@ describe("dense term views", () => {
   it("give each article's slot, and ABSENT for the others", () => {
     const next = seededRandom(3);
     const articles = 1000;
-    const list = postingList(next, articles, 400, 32);
+    const list = postingList(next, articles, 400);
     const slotOf = new Map<number, number>();
     list.forEach((ids, slot) => ids && Array.from(ids).forEach((id) => slotOf.set(id, slot)));
     const { bits, ranks, slots } = new TermViews(articles).get("t", list);
@@ -168,8 +109,8 @@ describe("dense term views", () => {
     const next = seededRandom(5);
     const views = new TermViews(articles, 3000);
     // Each view: two 313-word arrays (2,504 bytes) plus a byte a holder.
-    views.get("a", postingList(next, articles, 100, 32));
-    views.get("b", postingList(next, articles, 100, 32));
+    views.get("a", postingList(next, articles, 100));
+    views.get("b", postingList(next, articles, 100));
     expect(views.size.count).toBe(1);
     expect(views.size.bytes).toBeLessThanOrEqual(3000);
   });
