@@ -10,7 +10,7 @@ import { slotImpact } from "./score.js";
 import { sizedScratch } from "./sized-scratch.js";
 
 /** Article positions scored together: the block accumulator's scores (64 KiB) and bits (32 KiB) stay in the processor's cache. */
-export const SCORING_BLOCK = 8192;
+const SCORING_BLOCK = 8192;
 
 /** Scored articles side by side, ascending by position: entry n is article `ids[n]`. Arrays grow as needed; `count` entries are valid. */
 export class ScoredSet {

@@ -164,7 +164,7 @@ export const SAMPLE = 128;
 /** Terms sampled: the first in scoring order, whose highest slots hold the likeliest hits. */
 const SAMPLED_TERMS = 3;
 /** Articles the second floor is taken from: those that scored best on the terms read in full. */
-export const CANDIDATES = 64;
+const CANDIDATES = 64;
 /**
  * Adds to `sums[0, count)`, the scores so far of the articles `ids[0, count)`, what the dense
  * terms `order[from]` and after give each: a lower bound of its score (terms neither read nor

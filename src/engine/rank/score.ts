@@ -61,7 +61,7 @@ function releaser(size: number, buffers: Buffers, count: number): () => void {
 }
 
 /** Robertson-Spärck Jones IDF as in Lucene's BM25: never negative. */
-export function idf(documentFrequency: number, articles: number): number {
+function idf(documentFrequency: number, articles: number): number {
   return Math.log(1 + (articles - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 

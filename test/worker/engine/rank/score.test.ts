@@ -2,7 +2,7 @@
 // the isolate answered before it, whichever way a released buffer was cleaned (entry by entry
 // after a small query, whole arrays after a large one).
 import { describe, expect, it } from "vitest";
-import { accumulate, idf, slotImpact, type ScoringTerm } from "../../../../src/engine/rank/score.js";
+import { accumulate, slotImpact, type ScoringTerm } from "../../../../src/engine/rank/score.js";
 import type { Postings } from "../../../../src/index-format.js";
 
 const ARTICLES = 64;
@@ -15,6 +15,8 @@ function list(slot: number, ids: number[]): Postings {
 }
 
 const term = (name: string, mask: number, weight = 1): ScoringTerm => ({ term: name, weight, mask });
+/** Robertson-Spärck Jones IDF as Lucene's BM25 defines it. */
+const idf = (df: number, articles: number) => Math.log(1 + (articles - df + 0.5) / (df + 0.5));
 const expected = (df: number, slot: number, weight = 1) => idf(df, ARTICLES) * weight * slotImpact(slot);
 
 /** Scores and masks of every position, read while the buffers are held. */
