@@ -81,7 +81,7 @@ export type IndexLayout = { kind: "bundle" } | ShardedLayout;
 
 export interface ShardedLayout {
   kind: "sharded";
-  /** Asset path prefix of this build's files, such as "/_newsfind/k3x9": a new build never mixes with an old one. */
+  /** Asset path prefix of the index's files ("/index", where the build writes them). */
   root: string;
   /** Term shards: a term's posting list is in shard `shardOf(term, termShards)`. */
   termShards: number;
