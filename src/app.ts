@@ -2,11 +2,10 @@
 // artefacts and the widget script, so tests can serve any index (another corpus, another
 // format version).
 import { Hono } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { indexLoader } from "./engine/store/load.js";
 import type { AssetReader } from "./engine/store/sharded.js";
 import { ALLOWED_METHODS, preflight, responseHeaders } from "./http/cors.js";
-import { NewsfindError, problemResponse } from "./http/errors.js";
+import { apiErrorOf, NewsfindError, problemResponse } from "./http/errors.js";
 import type { IndexArtefacts } from "./index-format.js";
 import { articleRoutes } from "./routes/articles.js";
 import { filterRoutes } from "./routes/filters.js";
@@ -57,12 +56,9 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   });
 
   app.onError((error, c) => {
-    if (error instanceof HTTPException && !(error instanceof NewsfindError)) {
-      const code = error.status === 404 ? "not-found" : error.status === 405 ? "method-not-allowed" : error.status < 500 ? "invalid-parameter" : "internal";
-      return problemResponse(new NewsfindError(code, error.message || "the request could not be handled"), c.req.path);
-    }
-    if (!(error instanceof NewsfindError)) console.error("newsfind: unhandled error", error);
-    return problemResponse(error, c.req.path);
+    const known = apiErrorOf(error);
+    if (!known) console.error("newsfind: unhandled error", error);
+    return problemResponse(known, c.req.path);
   });
 
   return app;

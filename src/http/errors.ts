@@ -1,8 +1,14 @@
-// The API's one error type and its table of codes. `problemResponse` renders any error as
-// RFC 9457 application/problem+json; app.onError sends every failure through it.
+// The API's one error type and its table of codes. `apiErrorOf` says which API error a thrown
+// value stands for (the engine's own errors and Hono's included), and `problemResponse` renders
+// it as RFC 9457 application/problem+json; app.onError sends every failure through both.
+import { HTTPException } from "hono/http-exception";
+import { EngineError } from "../engine/errors.js";
 import { jsonResponse } from "./json.js";
 
-/** Every error the API returns, by stable machine code. */
+/**
+ * Every error the API returns, by stable machine code. An engine error's code is a row here
+ * too (the type check in `apiErrorOf` sees to it), so its status and title are set in one place.
+ */
 export const ERROR_TABLE = {
   "invalid-parameter": { status: 400, title: "Invalid request parameter" },
   "not-found": { status: 404, title: "Not found" },
@@ -45,8 +51,20 @@ export interface Problem {
   errors?: ParamError[];
 }
 
-export function problemResponse(error: unknown, instance?: string): Response {
-  const known = error instanceof NewsfindError ? error : new NewsfindError("internal", "the server failed to answer this request; try again, and report it if it persists");
+/** The API error a thrown value stands for; undefined for a failure nobody planned (a bug). */
+export function apiErrorOf(error: unknown): NewsfindError | undefined {
+  if (error instanceof NewsfindError) return error;
+  if (error instanceof EngineError) return new NewsfindError(error.code, error.message);
+  if (error instanceof HTTPException) {
+    const code = error.status === 404 ? "not-found" : error.status === 405 ? "method-not-allowed" : error.status < 500 ? "invalid-parameter" : "internal";
+    return new NewsfindError(code, error.message || "the request could not be handled");
+  }
+  return undefined;
+}
+
+/** Renders an API error as problem+json; without one (an unplanned failure), an `internal` problem. */
+export function problemResponse(error: NewsfindError | undefined, instance?: string): Response {
+  const known = error ?? new NewsfindError("internal", "the server failed to answer this request; try again, and report it if it persists");
   const problem: Problem = {
     type: `/problems/${known.code}`,
     title: ERROR_TABLE[known.code].title,

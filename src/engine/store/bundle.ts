@@ -3,7 +3,7 @@
 // answered from memory. The phonetic table is parsed on first use only.
 import { Index, type IntermediateSearchResults } from "flexsearch";
 import { articleMeta, flexOptions, parsePhoneticTable, type Article, type IndexArtefacts, type Postings } from "../../index-format.js";
-import { NewsfindError } from "../../http/errors.js";
+import { EngineError } from "../errors.js";
 import { documentFrequency, type IndexStore } from "./store.js";
 
 /**
@@ -28,7 +28,7 @@ function postingsReader(index: Index): (term: string) => Postings | undefined {
 export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   const { manifest, chunks, articles: store, phonetic } = artefacts;
   if (chunks === undefined || store === undefined || phonetic === undefined) {
-    throw new NewsfindError("index-unavailable", "The search index cannot be used: its manifest says bundle layout but the artefact module lacks chunks, articles or phonetic; rebuild it with \"npm run build\".");
+    throw new EngineError("index-unavailable", "The search index cannot be used: its manifest says bundle layout but the artefact module lacks chunks, articles or phonetic; rebuild it with \"npm run build\".");
   }
   const index = new Index(flexOptions());
   for (const [key, data] of Object.entries(chunks)) index.import(key, data);

@@ -2,7 +2,7 @@
 // builds the bundle store (artefacts in the script) or the sharded store (assets read through
 // the ASSETS binding). The promise is cached, so concurrent first requests share one load.
 import { formatMismatch, type IndexArtefacts, type IndexManifest, type ShardedLayout } from "../../index-format.js";
-import { NewsfindError } from "../../http/errors.js";
+import { EngineError } from "../errors.js";
 import { bundleStore } from "./bundle.js";
 import { shardedStore, type AssetReader } from "./sharded.js";
 import type { IndexStore } from "./store.js";
@@ -17,7 +17,7 @@ export function assetReader(assets: AssetsBinding): AssetReader {
   return async (path) => {
     const response = await assets.fetch(new Request(`https://assets.invalid${path}`));
     if (!response.ok) {
-      throw new NewsfindError("index-unavailable", `The search index cannot be used: its file ${path} is missing from the static assets (${response.status}); rebuild with "npm run build" and deploy the assets with the worker.`);
+      throw new EngineError("index-unavailable", `The search index cannot be used: its file ${path} is missing from the static assets (${response.status}); rebuild with "npm run build" and deploy the assets with the worker.`);
     }
     return response.arrayBuffer();
   };
@@ -25,13 +25,13 @@ export function assetReader(assets: AssetsBinding): AssetReader {
 
 function open(artefacts: IndexArtefacts, env: unknown, reader?: AssetReader): IndexStore {
   const mismatch = formatMismatch(artefacts.manifest);
-  if (mismatch) throw new NewsfindError("index-unavailable", `The search index cannot be used: ${mismatch}.`);
+  if (mismatch) throw new EngineError("index-unavailable", `The search index cannot be used: ${mismatch}.`);
   const { manifest } = artefacts;
   if (manifest.layout.kind === "bundle") return bundleStore(artefacts);
   const binding = (env as { ASSETS?: AssetsBinding } | undefined)?.ASSETS;
   const read = reader ?? (binding ? assetReader(binding) : undefined);
   if (!read) {
-    throw new NewsfindError("index-unavailable", 'The search index cannot be used: it is sharded into static assets, but the worker has no ASSETS binding; add [assets] with binding = "ASSETS" to wrangler.toml (see README).');
+    throw new EngineError("index-unavailable", 'The search index cannot be used: it is sharded into static assets, but the worker has no ASSETS binding; add [assets] with binding = "ASSETS" to wrangler.toml (see README).');
   }
   return shardedStore(manifest as IndexManifest & { layout: ShardedLayout }, read);
 }
