@@ -1,13 +1,12 @@
-// Walks the corpus (a folder, recursively, or one file) and reads every file with its format.
-// Each source unit (a JSON Lines line, or a whole file of another format) is hashed; with a
-// build cache, an unchanged unit's articles come from the cache, their bodies read again only
-// if something asks for them (an article shard that must be rewritten).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// Walks the corpus (a folder, recursively, or one file) and reads every file through the format
+// registry (formats/index.ts), one source unit at a time (a JSON Lines line, or a whole file of
+// another format). With a build cache, an unchanged unit's articles come from the cache, their
+// bodies read again only if something asks for them (an article shard that must be rewritten).
+import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { hashOf, type BuildCache } from "./cache.js";
-import { eachJsonLine, readJsonLine } from "./formats/jsonl.js";
-import { FORMATS, readerFor } from "./formats/index.js";
-import type { FileResult, RawArticle, Skipped } from "./types.js";
+import { FORMATS, formatFor } from "./formats/index.js";
+import type { FileResult, RawArticle, Skipped, SourceUnit } from "./types.js";
 
 /** An article with where it came from: its unit's hash, its index there, and its body's hash. */
 export interface SourcedArticle extends RawArticle {
@@ -35,18 +34,6 @@ function listFiles(path: string): string[] {
     .filter((entry) => !entry.name.startsWith("."))
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => listFiles(join(path, entry.name)));
-}
-
-/** Whether a line holds nothing but white space (checked on bytes, without decoding). */
-function isBlank(bytes: Buffer): boolean {
-  for (const byte of bytes) if (byte !== 32 && byte !== 9 && byte !== 13) return false;
-  return true;
-}
-
-/** A line read again, checked against its hash: the file must not change during the build. */
-function unchanged(bytes: Buffer, unit: string, origin: string): Buffer {
-  if (hashOf(bytes) !== unit) throw new Error(`${origin} changed while the build was reading it; run the build again`);
-  return bytes;
 }
 
 /** Articles of a unit read afresh. */
@@ -85,43 +72,31 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
   }
   const result: CorpusResult = { articles: [], skipped: [], warnings: [], filesRead: 0, cachedUnits: 0, units: new Map() };
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
-  // A JSON Lines unit is keyed by its content alone, so inserting a line elsewhere keeps it
-  // cached; its origin (path:line) is set afresh. `now` reads a unit being taken afresh; `later` reads a cached one's bodies if asked.
-  const take = (unit: string, now: () => FileResult, later: () => FileResult, origin: string) => {
-    const cached = cache?.rows(unit);
+  const take = ({ origin, hash, read, reread }: SourceUnit) => {
+    const cached = cache?.rows(hash);
     const at = (items: Skipped[]) => items.map((item) => ({ ...item, path: origin }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Skipped[] } = cached
-      ? { articles: fromCache(cache!, unit, cached, origin, later), skipped: at(cached.skipped), warnings: at(cached.warnings) }
+      ? { articles: fromCache(cache!, hash, cached, origin, reread), skipped: at(cached.skipped), warnings: at(cached.warnings) }
       : (() => {
-          const read1 = now();
-          return { articles: fresh(unit, read1), skipped: read1.skipped, warnings: read1.warnings };
+          const read1 = read();
+          return { articles: fresh(hash, read1), skipped: read1.skipped, warnings: read1.warnings };
         })();
     if (cached) result.cachedUnits++;
-    result.units.set(unit, { skipped: one.skipped, warnings: one.warnings });
+    result.units.set(hash, { skipped: one.skipped, warnings: one.warnings });
     result.articles.push(...one.articles);
     result.skipped.push(...one.skipped);
     result.warnings.push(...one.warnings);
   };
   for (const file of files) {
     const path = relative(cwd, file) || file;
-    const read = readerFor(file);
-    if (!read) {
+    const format = formatFor(file);
+    if (!format) {
       result.skipped.push({ path, reason: `unsupported file type (newsfind reads ${endings})` });
       continue;
     }
     result.filesRead++;
     try {
-      if (read === FORMATS.find((format) => format.endings.includes(".jsonl"))!.read) {
-        eachJsonLine(file, ({ index, bytes, load }) => {
-          if (isBlank(bytes)) return;
-          const origin = `${path}:${index + 1}`;
-          const unit = hashOf(bytes);
-          take(unit, () => readJsonLine(bytes.toString("utf8"), origin), () => readJsonLine(unchanged(load(), unit, origin).toString("utf8"), origin), origin);
-        });
-      } else {
-        const data = readFileSync(file);
-        take(hashOf(Buffer.concat([Buffer.from(`${path}\n`), data])), () => read(path, data), () => read(path, readFileSync(file)), path);
-      }
+      format.eachUnit(file, path, take);
     } catch (error) {
       result.skipped.push({ path, reason: `could not be read: ${(error as Error).message}` });
     }

@@ -26,6 +26,21 @@ export interface FileResult {
   warnings: Skipped[];
 }
 
+/**
+ * One source unit of a corpus file (a whole file, or one JSON Lines line): what the build cache
+ * keeps, or reads afresh, as a whole.
+ */
+export interface SourceUnit {
+  /** Where its articles come from, as reports name it: the file's path, or path:line. */
+  origin: string;
+  /** Hash of what identifies its content: the build cache's key. */
+  hash: string;
+  /** Its articles (or why it was skipped), read from what the format holds during the visit: call it then or not at all. */
+  read(): FileResult;
+  /** The same, read again from the file at any later time (a cached unit's bodies, when something asks for them). */
+  reread(): FileResult;
+}
+
 export interface BuildReport {
   corpus: string;
   outDir: string;

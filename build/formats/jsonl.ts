@@ -1,15 +1,17 @@
-// JSON Lines corpora (.jsonl, .jsonl.gz): one article object per line. The build cache reads
-// them line by line (`eachJsonLine`, `readJsonLine`), so an unchanged line is never parsed again.
+// JSON Lines corpora (.jsonl, .jsonl.gz, .ndjson): one article object per line. Each line is
+// its own source unit (`eachJsonLineUnit`), so the build cache never parses an unchanged line
+// again.
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import type { FileResult } from "../types.js";
+import { hashOf } from "../cache.js";
+import type { FileResult, SourceUnit } from "../types.js";
 import { recordToArticle } from "./record.js";
 
 /**
  * The file's lines as bytes (views, not copies), decompressed when it ends in .gz; the line
  * number is the index + 1.
  */
-export function jsonLines(path: string, data: Buffer): Buffer[] {
+function jsonLines(path: string, data: Buffer): Buffer[] {
   const bytes = path.endsWith(".gz") ? gunzipSync(data) : data;
   const lines: Buffer[] = [];
   let start = 0;
@@ -22,7 +24,7 @@ export function jsonLines(path: string, data: Buffer): Buffer[] {
 }
 
 /** One line as `eachJsonLine` visits it. */
-export interface JsonLine {
+interface JsonLine {
   /** Line number - 1. */
   index: number;
   /** The line's bytes: valid during the visit only (the read buffer is reused after). */
@@ -56,7 +58,7 @@ function readRange(file: string, offset: number, length: number): Buffer {
  * reading, and a line kept for later is read again by its offset. A .gz file is decompressed
  * whole.
  */
-export function eachJsonLine(file: string, visit: (line: JsonLine) => void): void {
+function eachJsonLine(file: string, visit: (line: JsonLine) => void): void {
   if (file.endsWith(".gz")) {
     jsonLines(file, readFileSync(file)).forEach((bytes, index) => visit({ index, bytes, load: () => bytes }));
     return;
@@ -94,7 +96,7 @@ export function eachJsonLine(file: string, visit: (line: JsonLine) => void): voi
 }
 
 /** One line's article (or why it was skipped); blank lines give nothing. */
-export function readJsonLine(line: string, origin: string): FileResult {
+function readJsonLine(line: string, origin: string): FileResult {
   const result: FileResult = { articles: [], skipped: [], warnings: [] };
   if (line.trim() === "") return result;
   try {
@@ -110,13 +112,33 @@ export function readJsonLine(line: string, origin: string): FileResult {
   return result;
 }
 
-export function readJsonLines(path: string, data: Buffer): FileResult {
-  const result: FileResult = { articles: [], skipped: [], warnings: [] };
-  jsonLines(path, data).forEach((line, index) => {
-    const one = readJsonLine(line.toString("utf8"), `${path}:${index + 1}`);
-    result.articles.push(...one.articles);
-    result.skipped.push(...one.skipped);
-    result.warnings.push(...one.warnings);
+/** Whether a line holds nothing but white space (checked on bytes, without decoding). */
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (byte !== 32 && byte !== 9 && byte !== 13) return false;
+  return true;
+}
+
+/** A line read again, checked against its hash: the file must not change during the build. */
+function unchanged(bytes: Buffer, hash: string, origin: string): Buffer {
+  if (hashOf(bytes) !== hash) throw new Error(`${origin} changed while the build was reading it; run the build again`);
+  return bytes;
+}
+
+/**
+ * Visits each line of a JSON Lines file that is not blank as a source unit. A unit is keyed by
+ * the line's content alone, so inserting a line elsewhere keeps it cached; its origin
+ * (path:line) is set afresh.
+ */
+export function eachJsonLineUnit(file: string, path: string, visit: (unit: SourceUnit) => void): void {
+  eachJsonLine(file, ({ index, bytes, load }) => {
+    if (isBlank(bytes)) return;
+    const origin = `${path}:${index + 1}`;
+    const hash = hashOf(bytes);
+    visit({
+      origin,
+      hash,
+      read: () => readJsonLine(bytes.toString("utf8"), origin),
+      reread: () => readJsonLine(unchanged(load(), hash, origin).toString("utf8"), origin),
+    });
   });
-  return result;
 }

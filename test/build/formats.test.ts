@@ -6,13 +6,22 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { build } from "../../build/build.js";
 import { articleId, deriveTitle, finalizeArticles } from "../../build/finalize.js";
-import { eachJsonLine, readJsonLines, type JsonLine } from "../../build/formats/jsonl.js";
+import { formatFor } from "../../build/formats/index.js";
 import { readMarkdown } from "../../build/formats/markdown.js";
 import { parseBuildOptions } from "../../build/options.js";
 import { readCorpus } from "../../build/read-corpus.js";
+import type { FileResult } from "../../build/types.js";
 import { ARTEFACT_MODULE, INDEX_FORMAT_VERSION, REPORT_FILE } from "../../src/index-format.js";
 
 const line = (record: object) => JSON.stringify(record);
+
+/** Reads one corpus file as the build does (through the format registry, without a cache). */
+function readFile(name: string, data: string | Buffer) {
+  const dir = mkdtempSync(join(tmpdir(), "newsfind-format-"));
+  writeFileSync(join(dir, name), data);
+  const { articles, skipped, warnings } = readCorpus(dir, dir);
+  return { articles: articles.map(({ unit, index, bodyHash, cachedRow, ...article }) => article), skipped, warnings };
+}
 
 describe("JSON Lines", () => {
   it("reads the standard fields and their common aliases", () => {
@@ -23,7 +32,7 @@ describe("JSON Lines", () => {
         line({ content: "No id or title here. More text follows.", publishedAt: 1761033600 }),
       ].join("\n"),
     );
-    const { articles, skipped } = readJsonLines("news.jsonl", data);
+    const { articles, skipped } = readFile("news.jsonl", data);
     expect(skipped).toEqual([]);
     expect(articles.map(({ origin, ...rest }) => rest)).toEqual([
       { id: "a1", title: "Standard", body: ["One.", "Two."], published: "2025-10-21", source: "Wire", url: "https://x.test/a1" },
@@ -34,13 +43,20 @@ describe("JSON Lines", () => {
   });
 
   it("reads gzip-compressed files", () => {
-    const { articles } = readJsonLines("news.jsonl.gz", gzipSync(line({ id: "z", title: "Zipped", body: "Zipped body." })));
+    const { articles } = readFile("news.jsonl.gz", gzipSync(line({ id: "z", title: "Zipped", body: "Zipped body." })));
     expect(articles[0]!.title).toBe("Zipped");
+  });
+
+  it("reads every JSON Lines ending the registry names, in any case, and passes blank lines over", () => {
+    for (const name of ["news.ndjson", "NEWS.JSONL"]) {
+      const { articles, skipped } = readFile(name, [line({ id: "a", body: "A." }), "  ", line({ id: "b", body: "B." }), ""].join("\n"));
+      expect({ name, origins: articles.map((a) => a.origin), skipped }).toEqual({ name, origins: [`${name}:1`, `${name}:3`], skipped: [] });
+    }
   });
 
   it("reports each unusable line with its path, line number and reason, and keeps the rest", () => {
     const data = Buffer.from([line({ id: "ok", body: "Fine." }), "{not json", line({ id: "empty", title: "No body" }), "[1,2]", line({ id: "d", body: "Text.", date: "someday" })].join("\n"));
-    const { articles, skipped, warnings } = readJsonLines("bad.jsonl", data);
+    const { articles, skipped, warnings } = readFile("bad.jsonl", data);
     expect(articles.map((a) => a.id)).toEqual(["ok", "d"]);
     expect(skipped.map((s) => s.path)).toEqual(["bad.jsonl:2", "bad.jsonl:3", "bad.jsonl:4"]);
     expect(skipped[0]!.reason).toMatch(/^invalid JSON/);
@@ -51,33 +67,48 @@ describe("JSON Lines", () => {
 });
 
 describe("JSON Lines read in chunks", () => {
-  const visitAll = (file: string) => {
-    const seen: { index: number; text: string; load: JsonLine["load"] }[] = [];
-    eachJsonLine(file, ({ index, bytes, load }) => seen.push({ index, text: bytes.toString("utf8"), load }));
-    return seen;
+  /** The source units the registry's JSON Lines format visits in a file, each read during its visit. */
+  const unitsOf = (file: string) => {
+    const units: { origin: string; id: string | null; reread: () => FileResult }[] = [];
+    formatFor(file)!.eachUnit(file, "f", (unit) => units.push({ origin: unit.origin, id: unit.read().articles[0]?.id ?? null, reread: unit.reread }));
+    return units;
   };
 
   it("visits every line of a file larger than its read buffer, lines across chunk ends and one longer than the buffer", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsfind-lines-"));
     const file = join(dir, "big.jsonl");
-    // Lines of odd lengths so that chunk ends fall inside lines, and one line of 9 MiB.
+    // Lines of odd lengths so that chunk ends fall inside lines, and one line longer than the read buffer.
     const lines = Array.from({ length: 3000 }, (_, n) => line({ id: `n${n}`, body: `Story ${n} ` + "é".repeat(n % 977) }));
     lines.splice(1500, 0, line({ id: "long", body: "x".repeat(9 << 20) }));
     writeFileSync(file, `${lines.join("\n")}\n`);
-    const seen = visitAll(file);
-    expect(seen.map((l) => l.text)).toEqual([...lines, ""]);
-    expect(seen.map((l) => l.index)).toEqual(seen.map((_, n) => n));
-    // A line's bytes can be had again after the visit, from its offset in the file.
-    for (const n of [0, 777, 1500, 2999, 3000]) expect(seen[n]!.load().toString("utf8")).toBe(lines[n]);
+    const units = unitsOf(file);
+    expect(units.map((u) => u.origin)).toEqual(lines.map((_, n) => `f:${n + 1}`));
+    expect(units.map((u) => u.id)).toEqual(lines.map((l) => (JSON.parse(l) as { id: string }).id));
+    // A unit can be read again after its visit, from its line's offset in the file.
+    for (const n of [0, 777, 2999, 3000]) expect(units[n]!.reread().articles[0]!.id).toBe(units[n]!.id);
+    expect(units[1500]!.reread().articles[0]!.body.join("")).toHaveLength(9 << 20);
+  });
+
+  it("refuses to read a line again when the file changed under it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-lines-"));
+    const file = join(dir, "n.jsonl");
+    writeFileSync(file, [line({ id: "a", body: "A." }), line({ id: "b", body: "B." })].join("\n"));
+    const units = unitsOf(file);
+    writeFileSync(file, [line({ id: "a", body: "A." }), line({ id: "c", body: "C." })].join("\n"));
+    expect(units[0]!.reread().articles[0]!.id).toBe("a");
+    expect(() => units[1]!.reread()).toThrow("f:2 changed while the build was reading it; run the build again");
   });
 
   it("reads the same lines from a gzip file", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsfind-lines-"));
     const lines = [line({ id: "a", body: "A." }), "", line({ id: "b", body: "B." })];
     writeFileSync(join(dir, "n.jsonl.gz"), gzipSync(lines.join("\n")));
-    const seen = visitAll(join(dir, "n.jsonl.gz"));
-    expect(seen.map((l) => l.text)).toEqual(lines);
-    expect(seen[2]!.load().toString("utf8")).toBe(lines[2]);
+    const units = unitsOf(join(dir, "n.jsonl.gz"));
+    expect(units.map((u) => [u.origin, u.id])).toEqual([
+      ["f:1", "a"],
+      ["f:3", "b"],
+    ]);
+    expect(units[1]!.reread().articles[0]!.id).toBe("b");
   });
 });
 
