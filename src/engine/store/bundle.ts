@@ -7,21 +7,23 @@ import { EngineError } from "../errors.js";
 import { documentFrequency, type IndexStore } from "./store.js";
 
 /**
- * A term's posting list. The public way, `search(term, { resolve: false }).result`, costs
- * microseconds of Resolver setup a call, and typo tolerance looks up hundreds of terms a word;
- * FlexSearch's own term map returns the same array directly. The map is used only after it
- * is checked to agree with the public way, so a FlexSearch upgrade that changes it falls back.
+ * A term's posting list, read from FlexSearch's own term map (`map`, a field its typings leave
+ * out). The public way, `search(term, { resolve: false }).result`, returns the same array but
+ * sets up a Resolver on every call, and typo tolerance looks up hundreds of candidate terms for
+ * one word. package.json pins flexsearch to one exact version; the map is checked against the
+ * public way here, and a test (test/worker/engine/store/bundle.test.ts) compares the two on
+ * every term of a compiled index, so an upgrade that changes the map fails loudly.
+ * @throws Error when the map is missing or disagrees with FlexSearch's public search.
  */
 function postingsReader(index: Index): (term: string) => Postings | undefined {
-  const viaSearch = (term: string): Postings | undefined => {
-    const found = index.search(term, { resolve: false }).result;
-    return found.length > 0 ? (found as Postings) : undefined;
-  };
   const map = (index as unknown as { map?: unknown }).map;
-  if (!(map instanceof Map) || map.size === 0) return viaSearch;
-  const sample = map.keys().next().value as string;
-  if (map.get(sample) !== (viaSearch(sample) as unknown)) return viaSearch;
+  const changed = "FlexSearch's term map (Index.map) is not what newsfind reads: keep flexsearch at the version package.json pins, or change postingsReader in src/engine/store/bundle.ts with it";
+  if (!(map instanceof Map)) throw new Error(`${changed} (the index has no map).`);
   const terms = map as Map<string, IntermediateSearchResults>;
+  const sample = terms.keys().next().value;
+  if (sample !== undefined && terms.get(sample) !== index.search(sample, { resolve: false }).result) {
+    throw new Error(`${changed} (its posting list for ${JSON.stringify(sample)} is not the one search returns).`);
+  }
   return (term) => terms.get(term) as Postings | undefined;
 }
 
