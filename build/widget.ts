@@ -38,15 +38,10 @@ interface Stamp {
 const hashFile = (path: string) => createHash("sha1").update(readFileSync(path)).digest("base64url");
 
 /** The minified widget script and the files it was made from. */
-function bundle(entry = ENTRY): { source: string; inputs: string[] } {
+function bundle(): { source: string; inputs: string[] } {
   const { buildSync } = require("esbuild") as typeof Esbuild;
-  const result = buildSync({ entryPoints: [entry], bundle: true, minify: true, format: "esm", target: "es2022", write: false, legalComments: "none", logLevel: "silent", metafile: true });
+  const result = buildSync({ entryPoints: [ENTRY], bundle: true, minify: true, format: "esm", target: "es2022", write: false, legalComments: "none", logLevel: "silent", metafile: true });
   return { source: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
-}
-
-/** The minified widget script. */
-export function bundleWidget(entry = ENTRY): string {
-  return bundle(entry).source;
 }
 
 /** The last build's result, when its module is on disk and none of its inputs changed. */
