@@ -11,8 +11,6 @@ import { Analyzer, averageLength, type Counted } from "./analyze-articles.js";
 import { impactSlot, invert } from "./postings.js";
 import { shardFiles, type ShardFiles, type ShardReuse } from "./shard-files.js";
 
-export { impactSlot } from "./postings.js";
-
 /** Phonetic table lines, `KEY term term term`, the terms most frequent first. */
 export function phoneticLines(terms: readonly string[], documentFrequency: ArrayLike<number>): string[] {
   const byKey = new Map<string, number[]>();
@@ -114,9 +112,4 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   });
   const manifest: IndexManifest = { ...base, layout: { kind: "bundle" } satisfies IndexLayout };
   return { artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") }, files: new Map(), signatures: new Map(), counted, analyzer };
-}
-
-/** The bundle layout's artefacts (what tests compile in workerd). */
-export function compileArtefacts(articles: Article[], builtAt: string, fields?: readonly IndexedField[]): IndexArtefacts {
-  return compileIndex(articles, { builtAt, fields, layout: "bundle" }).artefacts;
 }

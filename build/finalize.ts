@@ -16,7 +16,7 @@ export function deriveTitle(body: string[]): string {
 }
 
 /** The id of an article without one: a slug of its title and date, stable across builds. */
-export function articleId(title: string, published: string | null): string {
+function articleId(title: string, published: string | null): string {
   const slug = slugify(title).slice(0, SLUG_MAX).replace(/-+$/, "") || "article";
   return published ? `${slug}-${published}` : slug;
 }

@@ -3,7 +3,7 @@
 // Add a line here when a new site's furniture turns up; test/build covers every entry.
 
 /** Whole lines that are never article text (matched after white space is normalised). */
-export const FURNITURE_LINES: readonly RegExp[] = [
+const FURNITURE_LINES: readonly RegExp[] = [
   /^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]$/i, // weather widget: "11.9 C"
   /^\d+$/, // comment counters and share counts: "0"
   /^must read$/i,
@@ -23,7 +23,7 @@ export const FURNITURE_LINES: readonly RegExp[] = [
 ];
 
 /** A line that starts the footer: it and everything after it are dropped. */
-export const FOOTER_STARTS: readonly RegExp[] = [
+const FOOTER_STARTS: readonly RegExp[] = [
   /^legal disclaimer:?$/i,
   /^leave a reply$/i,
   /^(post a comment|comments are closed\.?)$/i,

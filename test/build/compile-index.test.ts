@@ -1,11 +1,13 @@
 // The index compiler: BM25 impacts in FlexSearch slots, the field choice, the phonetic table.
 import { describe, expect, it } from "vitest";
-import { compileArtefacts, impactSlot } from "../../build/compile-index.js";
+import { compileIndex } from "../../build/compile-index.js";
 import { parseFields } from "../../build/options.js";
+import { impactSlot } from "../../build/postings.js";
 import { indexLoader } from "../../src/engine/store/load.js";
 import { rank } from "../../src/engine/search.js";
-import { BM25, PHONETIC_TERMS, type Article } from "../../src/index-format.js";
+import { BM25, PHONETIC_TERMS, type Article, type IndexedField } from "../../src/index-format.js";
 
+const bundle = (articles: Article[], fields?: IndexedField[]) => compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", fields, layout: "bundle" }).artefacts;
 const article = (id: string, title: string, body: string): Article => ({ id, title, source: null, published: null, url: null, body: [body] });
 
 describe("index compiler", () => {
@@ -22,7 +24,7 @@ describe("index compiler", () => {
   });
 
   it("indexes the body alone with fields body, and records the fields in the manifest", async () => {
-    const artefacts = compileArtefacts([article("a", "Zanzibar", "Spices and trade.")], "2025-01-01T00:00:00Z", ["body"]);
+    const artefacts = bundle([article("a", "Zanzibar", "Spices and trade.")], ["body"]);
     expect(artefacts.manifest.config.fields).toEqual(["body"]);
     const index = await indexLoader(artefacts)();
     expect((await rank(index, { q: "Zanzibar", limit: 10, offset: 0, sort: "relevance", typos: false })).total).toBe(0);
@@ -37,7 +39,7 @@ describe("index compiler", () => {
   it("keeps at most a few terms per phonetic key, most frequent first", () => {
     const articles = ["smith", "smyth", "smithe", "smit", "schmidt"].map((name, i) => article(String(i), "x", `${name} ${"smith ".repeat(i === 0 ? 3 : 0)}`));
     articles.push(article("9", "x", "smith"));
-    const lines = compileArtefacts(articles, "2025-01-01T00:00:00Z").phonetic!.split("\n");
+    const lines = bundle(articles).phonetic!.split("\n");
     for (const line of lines) expect(line.split(" ").length - 1).toBeLessThanOrEqual(PHONETIC_TERMS);
     const smith = lines.find((line) => line.split(" ").includes("smith"))!;
     expect(smith.split(" ")[1]).toBe("smith");

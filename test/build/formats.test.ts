@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { build } from "../../build/build.js";
-import { articleId, deriveTitle, finalizeArticles } from "../../build/finalize.js";
+import { deriveTitle, finalizeArticles } from "../../build/finalize.js";
 import { formatFor } from "../../build/formats/index.js";
 import { readMarkdown } from "../../build/formats/markdown.js";
 import { parseBuildOptions } from "../../build/options.js";
@@ -132,9 +132,10 @@ describe("ids and titles", () => {
     expect(deriveTitle(["one two three four five six seven eight nine ten eleven twelve thirteen fourteen"])).toBe("one two three four five six seven eight nine ten eleven twelve…");
   });
 
-  it("makes stable ids from title and date", () => {
-    expect(articleId("Putin, Trump Still Open To Meeting: Russia", "2025-10-25")).toBe("putin-trump-still-open-to-meeting-russia-2025-10-25");
-    expect(articleId("Putin, Trump Still Open To Meeting: Russia", null)).toBe("putin-trump-still-open-to-meeting-russia");
+  it("makes stable ids from title and date for articles without one", () => {
+    const raw = (published: string | null) => ({ id: null, title: "Putin, Trump Still Open To Meeting: Russia", body: [`Talks, ${published}.`], published, source: null, url: null, origin: "x" });
+    const { articles } = finalizeArticles([raw("2025-10-25"), raw(null)]);
+    expect(articles.map((a) => a.id)).toEqual(["putin-trump-still-open-to-meeting-russia-2025-10-25", "putin-trump-still-open-to-meeting-russia"]);
   });
 
   it("sets aside duplicates and keeps same-titled articles with different text apart", () => {

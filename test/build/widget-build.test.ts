@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { WIDGET_GZIP_BUDGET, buildWidget } from "../../build/widget.js";
+import { buildWidget } from "../../build/widget.js";
 
 describe("widget build", () => {
   it("keeps the module on disk while no input changed, and bundles again when one did", () => {
     const outDir = mkdtempSync(join(tmpdir(), "newsfind-widget-"));
+    // buildWidget throws when the bundle is over its gzip budget.
     const first = buildWidget(outDir);
     expect(first.gzip).toBeGreaterThan(1000);
-    expect(first.gzip).toBeLessThanOrEqual(WIDGET_GZIP_BUDGET);
     const module = join(outDir, "widget.js");
     expect(readFileSync(module, "utf8")).toContain("export const source =");
 
