@@ -1,7 +1,7 @@
 // Content negotiation between JSON and HTML from the Accept header (RFC 9110 §12.5.1).
 
 /** The q-value Accept gives a media type: its most specific matching range wins; 0 when none matches. */
-export function qualityOf(accept: string, type: string): number {
+function qualityOf(accept: string, type: string): number {
   const [major] = type.split("/");
   let best = { specificity: -1, q: 0 };
   for (const range of accept.split(",")) {

@@ -30,7 +30,7 @@ function writeEscape(out: Uint8Array, at: number, code: number): number {
 }
 
 /** The value as JSON in UTF-8, with < > & U+2028 U+2029 written as \u escapes. */
-export function safeJsonBytes(value: unknown): Uint8Array<ArrayBuffer> {
+function safeJsonBytes(value: unknown): Uint8Array<ArrayBuffer> {
   const json = JSON.stringify(value);
   if (scratch.length < json.length * 3) scratch = new Uint8Array(json.length * 3);
   const source = scratch;

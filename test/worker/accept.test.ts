@@ -1,6 +1,6 @@
 // Content negotiation: HTML only when the client ranks text/html above application/json.
 import { describe, expect, it } from "vitest";
-import { prefersHtml, qualityOf } from "../../src/http/accept.js";
+import { prefersHtml } from "../../src/http/accept.js";
 
 describe("prefersHtml", () => {
   it.each([
@@ -16,8 +16,10 @@ describe("prefersHtml", () => {
     expect(prefersHtml(accept)).toBe(html);
   });
 
-  it("takes the most specific matching range's q-value", () => {
-    expect(qualityOf("text/*;q=0.3, text/html;q=0.7, */*;q=0.5", "text/html")).toBe(0.7);
-    expect(qualityOf("text/*;q=0.3, */*;q=0.5", "text/html")).toBe(0.3);
+  it("weighs each type by its most specific matching range's q-value", () => {
+    expect(prefersHtml("text/*;q=0.3, text/html;q=0.7, */*;q=0.5")).toBe(true);
+    expect(prefersHtml("text/html;q=0.2, text/*;q=0.9, application/json;q=0.5")).toBe(false);
+    expect(prefersHtml("text/*;q=0.6, */*;q=0.5")).toBe(true);
+    expect(prefersHtml("text/*;q=0.3, */*;q=0.5")).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // ETags computed from the body text (src/http/etag.ts) and the 304s they allow.
 import { describe, expect, it } from "vitest";
-import { etagOf, matchesEtag } from "../../src/http/etag.js";
+import { etagOf, taggedResponse } from "../../src/http/etag.js";
 import { LAYOUTS, seedFetch } from "./helpers.js";
 
 describe("etagOf", () => {
@@ -23,17 +23,19 @@ describe("etagOf", () => {
   });
 });
 
-describe("matchesEtag", () => {
+describe("taggedResponse", () => {
   const tag = etagOf("body");
-  it("matches the tag itself, its weak form, a list holding it, and *", () => {
-    expect(matchesEtag(tag, tag)).toBe(true);
-    expect(matchesEtag(`W/${tag}`, tag)).toBe(true);
-    expect(matchesEtag(`"other", ${tag}`, tag)).toBe(true);
-    expect(matchesEtag("*", tag)).toBe(true);
+  const status = (ifNoneMatch: string | null) => taggedResponse(ifNoneMatch, "body", {}).status;
+  it("answers 304 when If-None-Match holds the tag itself, its weak form, a list holding it, or *", () => {
+    expect(status(tag)).toBe(304);
+    expect(status(`W/${tag}`)).toBe(304);
+    expect(status(`"other", ${tag}`)).toBe(304);
+    expect(status("*")).toBe(304);
   });
-  it("does not match an absent header or other tags", () => {
-    expect(matchesEtag(null, tag)).toBe(false);
-    expect(matchesEtag(`"other", W/"else"`, tag)).toBe(false);
+  it("answers with the body, tagged, when If-None-Match is absent or holds other tags", () => {
+    expect(status(null)).toBe(200);
+    expect(status(`"other", W/"else"`)).toBe(200);
+    expect(taggedResponse(null, "body", {}).headers.get("etag")).toBe(tag);
   });
 });
 
