@@ -1,7 +1,7 @@
 // The snippet: the passage of an article that best matches the query, HTML-escaped, with the
 // query's terms wrapped in <mark>. Nothing else in it is markup.
 import { escapeHtml } from "../../html/escape.js";
-import { beyondAscii, termMatcher, type TermMatcher, type WordMatch } from "./terms.js";
+import { beyondAscii, isWordCode, termMatcher, type TermMatcher, type WordMatch } from "./terms.js";
 
 /** Longest snippet, in characters, before the ellipsis. */
 export const SNIPPET_LENGTH = 220;
@@ -71,9 +71,6 @@ function opensSentence(paragraph: string, at: number): boolean {
 /** Short forms a full stop does not end a sentence after ("Mr. Putin", "Sept. 11"). */
 const ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Prof", "Inc", "Corp", "Ltd", "No", "vs", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
 
-/** A character of a regular expression's \w: A to Z, a to z, 0 to 9 and _. */
-const isWordCode = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-
 /**
  * Whether the full stop before `gap` (paragraph[gap - 1] is ".") ends an initial or a short form
  * rather than a sentence: a capital after a space or a full stop ("U.S.", "J. D."), or one of
@@ -97,7 +94,10 @@ export function endsShortForm(paragraph: string, gap: number): boolean {
   }
   for (const abbreviation of ABBREVIATIONS) {
     const start = dot - abbreviation.length;
-    if (start >= 0 && paragraph.startsWith(abbreviation, start) && (start === 0 || !isWordCode(paragraph.charCodeAt(start - 1)))) return true;
+    if (start < 0 || !paragraph.startsWith(abbreviation, start)) continue;
+    // A word of its own: at the start, or after a character that is not \w (a letter, digit or _).
+    const before = paragraph.charCodeAt(start - 1);
+    if (start === 0 || !(isWordCode(before) || before === 95)) return true;
   }
   return false;
 }

@@ -51,8 +51,11 @@ function prefixes(term: string): string[] {
   return [term.endsWith("i") && term.length > 1 ? term.slice(0, -1) : term];
 }
 
-/** ASCII lower-case letters and digits: what the prefixes are made of. */
-const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+/**
+ * An ASCII letter or digit: a to z, 0 to 9, A to Z. Here it reads lower-cased text (where A to Z
+ * never occur), whose letters and digits are what the prefixes are made of.
+ */
+export const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 
 /** The analyzer's word pattern, anchored: reads the word that starts at `lastIndex`. */
 const WORD_AT = new RegExp(WORD.source, "uy");
