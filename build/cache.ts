@@ -3,8 +3,8 @@
 // unchanged unit's articles (without their bodies) and analyses from here, and leaves article
 // shards whose members did not change as they are on disk. The cache is keyed by the index
 // configuration and a fingerprint of the build's own code: a change to either starts afresh.
-// It is stored in columns (one array a field, the analyses as two raw typed-array files), so a
-// hundred thousand articles load and save in about a second. The analysis files only grow: a
+// It is stored in columns (one array a field, the analyses as two raw typed-array files), so
+// loading and saving it makes no object per article. The analysis files only grow: a
 // save appends the new articles' analyses and rewrites the columns, and rewrites the analyses
 // whole (a new generation of the files) only when more than half of them are dead.
 import { createHash } from "node:crypto";

@@ -1,8 +1,8 @@
 // Bundles the browser widget (src/widget/) with esbuild into dist/widget/widget.js: an ES
 // module exporting the minified script as a string, which the worker serves at /widget.js.
-// The build fails when the script's gzip size exceeds the budget (10 KB). When none of the
-// bundle's inputs changed since the last build (a stamp lists them with their hashes), the
-// module on disk is kept and esbuild is not started.
+// The build fails when the script's gzip size exceeds its budget (WIDGET_GZIP_BUDGET). When
+// none of the bundle's inputs changed since the last build (a stamp lists them with their
+// hashes), the module on disk is kept and esbuild is not started.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

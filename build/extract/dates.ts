@@ -1,7 +1,7 @@
 // Publication dates: MENAFN reference numbers, date lines in a scrape, and the many shapes
 // a corpus record's date field comes in. Every date comes out as YYYY-MM-DD or null.
 // chrono-node (English only) is loaded on the first date that needs it: most corpora give ISO
-// dates, and loading it costs a build a noticeable part of its start-up.
+// dates, and a build that never needs it should not pay for loading it.
 import { createRequire } from "node:module";
 import type * as Chrono from "chrono-node/en";
 

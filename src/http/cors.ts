@@ -1,10 +1,9 @@
 // Headers every response carries (CORS for any origin, nosniff), and the CORS preflight.
 //
 // hono/cors answers preflights (OPTIONS). On other requests its headers are set here, on the
-// route's own response once it exists: hono/cors sets them on a placeholder response before the
-// route runs, and Hono then copies the route's response to merge them in. That was two more
-// Response objects and a header copy on every request, the largest cost of an empty request
-// after the response itself.
+// route's own response once it exists: hono/cors would set them on a placeholder response before
+// the route runs, and Hono would then copy the route's response to merge them in, two more
+// Response objects and a header copy on every request.
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 

@@ -3,8 +3,8 @@
 // The parsed values are unchanged. Cacheable responses carry an ETag of their body (etag.ts).
 //
 // The body goes out as UTF-8 bytes, escaped while they are copied out of a reused buffer: the
-// only string a response makes is JSON.stringify's. A string replace made a second one, larger
-// still, on every search (a search body always holds <mark>).
+// only string a response makes is JSON.stringify's. A string replace would make a second one,
+// larger still, on every search (a search body always holds <mark>).
 import { taggedResponse } from "./etag.js";
 
 const encoder = new TextEncoder();

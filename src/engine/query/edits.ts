@@ -2,7 +2,8 @@
 // replaced, or two neighbours swapped: Damerau-Levenshtein distance 1) that keeps its first
 // letter. Typists rarely get the first letter wrong (the phonetic fallback catches some who do:
 // Kadafy, Gaddafi), and the candidates of a word then fall in the lexicon shards of its letter
-// instead of in every shard: a misspelled word reads about 16 KiB to 100 KiB of lexicon, not 1 MiB.
+// instead of in every shard: a misspelled word reads the few lexicon shards of one letter, not
+// the whole lexicon.
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 

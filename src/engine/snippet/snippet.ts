@@ -9,7 +9,8 @@ export const SNIPPET_LENGTH = 220;
 /**
  * Characters of paragraphs the search for the best window examines once it has a window with a
  * match: a query of many words rarely finds all of them in one window, and scanning all of a
- * long article for each of ten hits cost milliseconds. News puts the gist first.
+ * long article for every hit of a page would make the page's cost grow with its articles'
+ * length. News puts the gist first.
  */
 export const SCAN_LENGTH = 3000;
 
@@ -52,7 +53,7 @@ interface Passage {
  * these places are then checked for an initial or a common abbreviation ("U.S. President",
  * "Mr. Putin", "J.D. Vance"), which do not end a sentence: one scan for [.!?] instead of
  * lookbehinds tried at every character. The capital is tested after the match (`opensSentence`):
- * a pattern with \p{Lu} needs the u flag, and scanned about half as fast.
+ * a pattern with \p{Lu} needs the u flag, which slows the whole scan.
  */
 const SENTENCE_END = /[.!?]["”’)]*\s+/g;
 /** An upper-case letter at lastIndex: for letters beyond ASCII (A to Z are tested by code). */
@@ -74,8 +75,8 @@ const ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", 
 /**
  * Whether the full stop before `gap` (paragraph[gap - 1] is ".") ends an initial or a short form
  * rather than a sentence: a capital after a space or a full stop ("U.S.", "J. D."), or one of
- * ABBREVIATIONS as a word of its own. Read in place, where a pattern tested on the characters
- * before the gap cost a string per sentence end.
+ * ABBREVIATIONS as a word of its own. Read in place: a pattern tested on the characters before
+ * the gap would need a string per sentence end.
  */
 export function endsShortForm(paragraph: string, gap: number): boolean {
   const dot = gap - 1;

@@ -237,7 +237,7 @@ function finder(size: number, termPrefixes: readonly (readonly string[])[], matc
     }
     apostropheWords(text, lower, at);
     // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order
-    // already, and sort() with a comparator cost more than the scan that found them.
+    // already, and sort() with a comparator costs more than the scan that found them.
     const offsets = at.offsets;
     for (let i = 1; i < at.length; i++) {
       const start = offsets[i]!;

@@ -26,13 +26,13 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
 
 /**
  * Memory budgets of the caches, in bytes. An isolate has 128 MB: these, with the dense term
- * views' 8 MiB (rank/term-views.ts), cap what the index keeps at 73 MiB however many queries an
- * isolate serves, leaving room for the metadata, the scoring buffers and the runtime. Term shards
- * are kept encoded (about a byte a posting): 32 MiB holds nearly every term shard of the
- * 101,400-article Reuters archive (33 MiB). The posting lists queries used are also kept decoded
- * (four bytes a posting), the most recent first, so a frequent word is not decoded on every
- * query. Articles are kept one by one, not as whole shards. Lexicon shards (typo tolerance) are
- * held as text, two bytes a character: 2 MiB holds the whole Reuters lexicon.
+ * views' budget (rank/term-views.ts), cap what the index keeps however many queries an isolate
+ * serves, leaving room for the metadata, the scoring buffers and the runtime. Term shards are
+ * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
+ * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
+ * most recent first, so a frequent word is not decoded on every query. Articles are kept one by
+ * one, not as whole shards. Lexicon shards (typo tolerance) are held as text, two bytes a
+ * character.
  */
 export const CACHE_BUDGETS = { terms: 32 << 20, decoded: 20 << 20, articles: 8 << 20, ids: 2 << 20, phonetic: 1 << 20, lexicon: 2 << 20 };
 

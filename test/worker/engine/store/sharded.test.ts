@@ -65,7 +65,7 @@ describe("sharded layout", () => {
 });
 
 describe("lexicon shards", () => {
-  // Many distinct words, so the lexicon takes several 16 KiB shards: ten articles of 800
+  // Many distinct words, so the lexicon takes several shards: ten articles of 800
   // made-up words each, word n spelling n in base 26 (its first letter n mod 26).
   const LETTERS = "abcdefghijklmnopqrstuvwxyz";
   const word = (n: number) => Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
