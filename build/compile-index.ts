@@ -34,7 +34,7 @@ export type LayoutChoice = "auto" | "bundle" | "sharded";
 
 /**
  * Largest article store (JSON bytes) that `auto` keeps in the bundle: below it, parsing the
- * whole index at the first request costs less than fetching shards (see README, Archive scale).
+ * whole index at the first request costs less than fetching shards (see docs/scale.md).
  */
 export const BUNDLE_MAX_BYTES = 1 << 20;
 

@@ -31,7 +31,7 @@ function open(artefacts: IndexArtefacts, env: unknown, reader?: AssetReader): In
   const binding = (env as { ASSETS?: AssetsBinding } | undefined)?.ASSETS;
   const read = reader ?? (binding ? assetReader(binding) : undefined);
   if (!read) {
-    throw new EngineError("index-unavailable", 'The search index cannot be used: it is sharded into static assets, but the worker has no ASSETS binding; add [assets] with binding = "ASSETS" to wrangler.toml (see README).');
+    throw new EngineError("index-unavailable", 'The search index cannot be used: it is sharded into static assets, but the worker has no ASSETS binding; add [assets] with binding = "ASSETS" to wrangler.toml (see "Deploying to Cloudflare" in README.md).');
   }
   return shardedStore(manifest as IndexManifest & { layout: ShardedLayout }, read);
 }
