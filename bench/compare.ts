@@ -1,4 +1,4 @@
-// `npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup 5] [--port 8850]`
+// `npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup 5]`
 // Two builds of newsfind served side by side, requests interleaved: this checkout and the
 // revision REV (checked out into a temporary git worktree), each building the corpus's first N
 // articles with its own build and serving them with its own worker code, bundled by
@@ -7,17 +7,15 @@
 // alternates), each preceded by an empty request to the same worker. On a shared machine two runs
 // minutes apart differ by more than most changes do; two workers timed in the same seconds do not.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeCorpusSubset } from "./scale/corpus-subset.js";
-import { bundleWorker } from "./scale/dry-run.js";
-import { newsfindAdapter } from "./scale/newsfind-adapter.js";
-import { portPool } from "./scale/ports.js";
-import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, searchPath } from "./scale/scale-queries.js";
-import { serveWorker, type ServedWorker } from "./scale/worker-process.js";
-import { PROJECT_ROOT } from "./scale/wrangler-command.js";
+import { PROJECT_ROOT } from "./harness/commands.js";
+import { newsfindAdapter } from "./harness/newsfind-worker.js";
+import { startWorker, type ServedWorker } from "./harness/worker.js";
+import { warmPaths } from "./scale/scale-queries.js";
 import { WARMUP_PASSES } from "./scale/timing.js";
 import { median, percentile } from "./stats.js";
 
@@ -28,14 +26,13 @@ const { values } = parseArgs({
     base: { type: "string" },
     rounds: { type: "string", default: "5" },
     warmup: { type: "string", default: String(WARMUP_PASSES) },
-    port: { type: "string", default: "8850" },
   },
 });
 const articles = Number(values.articles);
 const rounds = Number(values.rounds);
 const warmup = Number(values.warmup);
 if (!values.corpus || !values.base || !Number.isInteger(articles) || articles < 1 || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(warmup) || warmup < 0) {
-  console.error(`usage: npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup ${WARMUP_PASSES}] [--port 8850]`);
+  console.error(`usage: npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup ${WARMUP_PASSES}]`);
   process.exit(2);
 }
 const git = (...args: string[]) => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
@@ -57,21 +54,18 @@ try {
   git("worktree", "add", "--detach", checkout, base);
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(checkout, "node_modules"));
   const subset = await writeCorpusSubset(values.corpus, articles, dir);
-  const nextPorts = portPool(Number(values.port));
   const sides: Side[] = [];
   for (const [name, root] of [[`base ${base}`, checkout], [`head ${head}`, PROJECT_ROOT]] as const) {
     const out = join(dir, name.split(" ")[0]!);
     mkdirSync(out);
     log(`${name}: build ${subset.lines.toLocaleString("en-US")} articles`);
     const built = await newsfindAdapter({ root })(subset.path, out);
-    log(`${name}: bundle`);
-    const bundled = await bundleWorker(built.configPath, join(out, "bundle"));
-    if (!bundled.ok) throw new Error(`${name}: ${bundled.reason}`);
-    const worker = await serveWorker({ configPath: built.configPath, bundleDir: join(out, "bundle"), ...(await nextPorts()) });
+    log(`${name}: bundle and serve`);
+    const worker = await startWorker({ configPath: built.configPath });
     workers.push(worker);
     sides.push({ name, worker, totals: [], empties: [] });
   }
-  const paths = mixedQueries(parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8")), 100).map(searchPath);
+  const paths = warmPaths();
   const clients = await Promise.all(sides.map((side) => side.worker.client()));
   // Untimed passes as the scale bench's (bench/scale/timing.ts: until the JIT has settled), each query after an empty request.
   log(`${warmup} warm-up passes, then ${rounds} timed rounds of ${paths.length} queries on each`);

@@ -1,7 +1,7 @@
 // `npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines LIST]
-//                  [--typos] [--no-typo-tolerance] [--in-process] [--out DIR] [--port N]`
-// Builds the corpus, serves it through wrangler dev (Miniflare), sends every judged query through
-// the real /search endpoint, and prints nDCG@10, MRR@10, Recall@100 and the query latency median,
+//                  [--typos] [--no-typo-tolerance] [--in-process] [--out DIR]`
+// Builds the corpus, serves it as the benches do (harness/worker.ts), sends every judged query
+// through the real /search endpoint, and prints nDCG@10, MRR@10, Recall@100 and the query latency median,
 // with one TSV row per query. `--engines newsfind,minisearch,flexsearch` also runs the peers over
 // the same clean articles through the same metrics (in process). `--typos` runs every query a
 // second time with one typo in each word of six letters or more; `--no-typo-tolerance` sends
@@ -16,7 +16,8 @@ import { parseFields } from "../build/options.js";
 import { indexLoader } from "../src/engine/store/load.js";
 import { rank } from "../src/engine/search.js";
 import { fileAssetReader } from "./fs-assets.js";
-import { startWorker, timed } from "./http.js";
+import { writeNewsfindWorker } from "./harness/newsfind-worker.js";
+import { startWorker } from "./harness/worker.js";
 import { loadJudged, type JudgedQuery } from "./judged.js";
 import { ndcgAt, recallAt, reciprocalRankAt } from "./metrics.js";
 import { plainFlexSearch } from "./peers/flexsearch.js";
@@ -35,11 +36,10 @@ const { values } = parseArgs({
     "no-typo-tolerance": { type: "boolean", default: false },
     "in-process": { type: "boolean", default: false },
     out: { type: "string", default: "dist/eval" },
-    port: { type: "string", default: "8798" },
   },
 });
 if (!values.corpus || !values.queries || !values.qrels) {
-  console.error("usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines newsfind,minisearch,flexsearch] [--typos] [--no-typo-tolerance] [--in-process] [--out DIR] [--port N]");
+  console.error("usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines newsfind,minisearch,flexsearch] [--typos] [--no-typo-tolerance] [--in-process] [--out DIR]");
   process.exit(2);
 }
 const fields = parseFields(values.fields);
@@ -103,14 +103,17 @@ for (const engine of engines) {
       return { ids: page.map(({ position }) => articles[position]!.id), ms };
     });
   } else if (engine === "newsfind") {
-    const worker = await startWorker(values.corpus, Number(values.port), fields);
+    const worker = await startWorker({ configPath: writeNewsfindWorker(outDir) });
     try {
+      const client = await worker.client();
       await evaluate("newsfind", async (q) => {
-        const { ms, body } = await timed(`${worker.base}/search?q=${encodeURIComponent(q)}&limit=100${values["no-typo-tolerance"] ? "&typos=off" : ""}`);
-        return { ids: (JSON.parse(body) as { hits: { id: string }[] }).hits.map((hit) => hit.id), ms };
+        const path = `/search?q=${encodeURIComponent(q)}&limit=100${values["no-typo-tolerance"] ? "&typos=off" : ""}`;
+        const { status, ms, body } = await client.get(path);
+        if (status !== 200) throw new Error(`${path} answered ${status}: ${body.toString("utf8", 0, 300)}`);
+        return { ids: (JSON.parse(body.toString("utf8")) as { hits: { id: string }[] }).hits.map((hit) => hit.id), ms };
       });
     } finally {
-      worker.stop();
+      await worker.stop();
     }
   } else if (engine === "minisearch" || engine === "flexsearch") {
     const peer = (engine === "minisearch" ? miniSearch : plainFlexSearch)(articles, fields);

@@ -1,8 +1,8 @@
 // `npm run bench:gc -- --corpus FILE.jsonl[.gz] --articles N [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]`
 // Where a served worker's slow requests come from: the corpus's first N articles built and
-// bundled as the scale bench does (bench/scale/traced-worker.ts), served with workerd's
+// bundled as the scale bench does (bench/scale/traced-worker.ts, served by harness/worker.ts), served with workerd's
 // --trace-gc, once with the socket reaching the worker itself (the scale bench's way) and once
-// through Miniflare's assets router as before 2026-12-02 (bench/scale/bundle-options.ts), `--runs`
+// through Miniflare's assets router as before 2026-12-02 (bench/harness/bundle-options.ts), `--runs`
 // times each, in alternating order. Each serve gets the scale bench's warm queries: `--warmup`
 // untimed passes, then `--passes` timed ones, every query after an empty request. A request is
 // slow when it took over `--threshold` ms more than the median empty request; the table says how
@@ -10,10 +10,11 @@
 // same workerd (they share its thread), or none. The worker's isolate is told apart by a full GC
 // forced in it over the inspector (HeapProfiler.collectGarbage) after the timed passes.
 import { parseArgs } from "node:util";
-import { WORKER, type Route } from "./scale/bundle-options.js";
-import { heapAfterGc, openInspector } from "./scale/inspector.js";
+import type { Route } from "./harness/bundle-options.js";
+import { startWorker } from "./harness/worker.js";
+import { warmPaths } from "./scale/scale-queries.js";
 import { pairedPass } from "./scale/timing.js";
-import { buildTraced, serveTraced, warmPaths, type TracedBuild } from "./scale/traced-worker.js";
+import { buildTraced, type TracedBuild } from "./scale/traced-worker.js";
 import { median, percentile } from "./stats.js";
 
 const { values } = parseArgs({
@@ -24,7 +25,6 @@ const { values } = parseArgs({
     passes: { type: "string", default: "6" },
     runs: { type: "string", default: "2" },
     threshold: { type: "string", default: "3" },
-    port: { type: "string", default: "8890" },
   },
 });
 const [articles, warmup, passes, runs, threshold] = [values.articles, values.warmup, values.passes, values.runs, values.threshold].map(Number) as [number, number, number, number, number];
@@ -49,9 +49,10 @@ interface Served {
 }
 
 async function measure(build: TracedBuild, route: Route, paths: readonly string[]): Promise<Served> {
-  const worker = await serveTraced(build, "--trace-gc", { route, firstPort: Number(values.port) });
+  const worker = await startWorker({ configPath: build.configPath, bundleDir: build.bundleDir, route, v8Flags: "--trace-gc" });
   try {
-    const { client, lines } = worker;
+    const client = await worker.client();
+    const { lines } = worker;
     for (let pass = 0; pass < warmup; pass++) await pairedPass(client, paths, "/");
     const timed: { query: boolean; ms: number; from: number }[] = [];
     for (let pass = 0; pass < passes; pass++) {
@@ -67,12 +68,7 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
     // the timed passes: a forced GC shrinks the young generation, and the collections after it).
     await worker.settle();
     const before = lines.length;
-    const session = await openInspector(worker.inspectorPort, WORKER);
-    try {
-      await heapAfterGc(session, () => client.get("/"));
-    } finally {
-      session.close();
-    }
+    await worker.heapUsed();
     await worker.settle();
     // Full collections only: ": Mark-Compact" or ": Mark-Sweep", not a young generation's "Minor Mark-Sweep".
     const forced = new Set(lines.slice(before).filter((line) => /: (Mark-Compact|Mark-Sweep)/.test(line)).map(isolateOf));

@@ -8,14 +8,15 @@
 // (bench/scale/timing.ts). Tracing slows the worker: these runs time nothing.
 import { parseArgs } from "node:util";
 import { pairedPass } from "./scale/timing.js";
-import { buildTraced, serveTraced, warmPaths } from "./scale/traced-worker.js";
+import { startWorker } from "./harness/worker.js";
+import { warmPaths } from "./scale/scale-queries.js";
+import { buildTraced } from "./scale/traced-worker.js";
 
 const { values } = parseArgs({
   options: {
     corpus: { type: "string" },
     articles: { type: "string" },
     passes: { type: "string", default: "12" },
-    port: { type: "string", default: "8870" },
   },
 });
 const articles = Number(values.articles);
@@ -27,13 +28,13 @@ if (!values.corpus || !Number.isInteger(articles) || articles < 1 || !Number.isI
 
 const build = await buildTraced(values.corpus, articles);
 try {
-  const worker = await serveTraced(build, "--trace-opt --trace-deopt", { firstPort: Number(values.port) });
+  const worker = await startWorker({ configPath: build.configPath, bundleDir: build.bundleDir, v8Flags: "--trace-opt --trace-deopt" });
   try {
     const paths = warmPaths();
     const marks: number[] = [];
     for (let pass = 0; pass < passes; pass++) {
       marks.push(worker.lines.length);
-      await pairedPass(worker.client, paths, "/");
+      await pairedPass(await worker.client(), paths, "/");
     }
     await worker.settle();
     marks.push(worker.lines.length);

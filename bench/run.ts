@@ -2,24 +2,29 @@
 // Builds the corpus, then measures query latency in one run, on the same articles and queries:
 //   - newsfind's ranking alone (parse, expand, BM25F, top 10) and its full search (with snippets);
 //   - plain FlexSearch (English preset, suggest) and MiniSearch (BM25+), in the same process;
-//   - the worker over loopback through wrangler dev (Miniflare), minus an empty endpoint's time;
-//   - the widget in Chromium: its gzip size and the time from a keystroke to results painted
-//     (bench/widget.ts; skipped, saying why, without Chromium).
+//   - the worker over loopback (harness/worker.ts), each search after an empty request, server
+//     time being the total minus the empty requests' median (scale/timing.ts);
+//   - the widget in Chromium on the same worker: its gzip size and the time from a keystroke to
+//     results painted (bench/widget.ts; skipped, saying why, without Chromium).
 // Prints medians and the ratios newsfind/FlexSearch and MiniSearch/newsfind.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildArtefacts } from "../build/build.js";
 import { parseFields } from "../build/options.js";
+import { bundleWidget } from "../build/widget.js";
 import { indexLoader } from "../src/engine/store/load.js";
 import { rank, search } from "../src/engine/search.js";
-import { benchHttp } from "./http.js";
+import { writeNewsfindWorker } from "./harness/newsfind-worker.js";
+import { startWorker } from "./harness/worker.js";
 import { plainFlexSearch } from "./peers/flexsearch.js";
 import { miniSearch } from "./peers/minisearch.js";
 import { loadQueries } from "./queries.js";
 import { benchWidget, formatWidgetFigures } from "./widget.js";
 import { fileAssetReader } from "./fs-assets.js";
+import { searchPath } from "./scale/scale-queries.js";
+import { warmLatency } from "./scale/timing.js";
 import { median, timeEach, timeEachAsync } from "./stats.js";
 
 // With --articles, the archive-scale benchmark (bench/scale-bench.ts) runs instead.
@@ -71,12 +76,19 @@ console.log(`  newsfind ranking (median)      ${us(rankMedian)}   newsfind/FlexS
 console.log(`  newsfind with snippets         ${us(median(times.search))}   newsfind/FlexSearch ${(median(times.search) / flexMedian).toFixed(2)}x`);
 if (mini) console.log(`  MiniSearch (median)            ${us(median(times.mini))}   MiniSearch/newsfind ranking ${(median(times.mini) / rankMedian).toFixed(1)}x`);
 
-if (!values["no-http"]) {
-  const http = await benchHttp(corpus, queries, Math.min(rounds, 3), 8799, fields);
-  console.log(`  worker over loopback           search median ${http.searchMedianMs.toFixed(2)} ms, p99 ${http.searchP99Ms.toFixed(2)} ms; empty endpoint median ${http.emptyMedianMs.toFixed(2)} ms; server time median ${http.serverMedianMs.toFixed(2)} ms`);
+if (!values["no-http"] || !values["no-widget"]) {
+  const worker = await startWorker({ configPath: writeNewsfindWorker(outDir, { widget: bundleWidget() }) });
+  try {
+    if (!values["no-http"]) {
+      const http = await warmLatency(await worker.client(), queries.map(searchPath), { emptyPath: "/", rounds: Math.min(rounds, 3) });
+      console.log(`  worker over loopback           search median ${http.p50Ms.toFixed(2)} ms, p99 ${http.p99Ms.toFixed(2)} ms; empty endpoint median ${http.emptyMedianMs.toFixed(2)} ms; server time median ${http.serverP50Ms.toFixed(2)} ms`);
+    }
+    if (!values["no-widget"]) {
+      const widget = await benchWidget(worker.base);
+      console.log(typeof widget === "string" ? `  ${widget}` : formatWidgetFigures(widget).join("\n"));
+    }
+  } finally {
+    await worker.stop();
+  }
 }
-
-if (!values["no-widget"]) {
-  const widget = await benchWidget(corpus, { fields });
-  console.log(typeof widget === "string" ? `  ${widget}` : formatWidgetFigures(widget).join("\n"));
-}
+rmSync(outDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 // `npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines newsfind,minisearch,orama]
-//   [--rounds 3] [--warmup 5] [--cold-runs 5] [--port 8810] [--json OUT.json] [--no-rebuild]`
+//   [--rounds 3] [--warmup 5] [--cold-runs 5] [--json OUT.json] [--no-rebuild]`
 // The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
 // worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle), one table per engine plus
 // ratios; then newsfind's own figures: the index data a cold two-word query reads (as typed, and
@@ -13,7 +13,7 @@ import { coldReads, type ReadFigures } from "./query-reads.js";
 import { withTypos } from "./typos.js";
 import { benchRebuild } from "./rebuild.js";
 import { writeCorpusSubset } from "./scale/corpus-subset.js";
-import { newsfindAdapter } from "./scale/newsfind-adapter.js";
+import { newsfindAdapter } from "./harness/newsfind-worker.js";
 import { runScale } from "./scale/run-scale.js";
 import { DEFAULT_QUERIES, parseTitleQueries, twoWordQuery } from "./scale/scale-queries.js";
 import { printTables } from "./scale/table.js";
@@ -30,7 +30,6 @@ export async function scaleBench(argv: string[]): Promise<void> {
       rounds: { type: "string", default: "3" },
       warmup: { type: "string", default: String(WARMUP_PASSES) },
       "cold-runs": { type: "string", default: "5" },
-      port: { type: "string", default: "8810" },
       json: { type: "string" },
       "no-rebuild": { type: "boolean", default: false },
     },
@@ -57,7 +56,6 @@ export async function scaleBench(argv: string[]): Promise<void> {
     rounds: Number(values.rounds),
     warmup,
     coldRuns,
-    firstPort: Number(values.port),
     newsfind: async (corpusPath, dir) => {
       const built = await adapter(corpusPath, dir);
       const articles = Number(/corpus-(\d+)\.jsonl$/.exec(corpusPath)?.[1] ?? 0);

@@ -1,4 +1,4 @@
-// The widget bench, in Chromium on the worker's demo page (`wrangler dev` over the bench corpus):
+// The widget bench, in Chromium on the demo page of a served worker (harness/worker.ts):
 //   - the widget's size: the bytes of /widget.js Chromium received, and gzipped (level 9), against
 //     the 10 KB budget and the peers the issue names (Algolia Autocomplete 23.8 KB, Pagefind's
 //     default UI 29.5 KB, gzip);
@@ -6,8 +6,7 @@
 //     last letter to the first animation frame after `newsfind:load` (plus a task, so the frame
 //     has painted), median over many keystrokes, with the debounce shown apart. HTTP cache off.
 import { gzipSync } from "node:zlib";
-import { chromiumMissing, launchChromium } from "../test/widget/chromium.js";
-import { startWorker } from "./http.js";
+import { chromiumMissing, launchChromium } from "./harness/chromium.js";
 import { median, percentile } from "./stats.js";
 
 // The page's globals as the in-page callbacks below use them: this file is type-checked for Node.
@@ -35,17 +34,17 @@ export interface WidgetFigures {
   requestMedianMs: number;
 }
 
-export async function benchWidget(corpus: string, { port = 8797, trials = 30, fields }: { port?: number; trials?: number; fields?: readonly string[] } = {}): Promise<WidgetFigures | string> {
+/** Measures the widget on the demo page of the worker at `base`; the reason instead when Chromium is absent. */
+export async function benchWidget(base: string, { trials = 30 }: { trials?: number } = {}): Promise<WidgetFigures | string> {
   const missing = chromiumMissing();
   if (missing) return `widget bench skipped: ${missing}`;
-  const worker = await startWorker(corpus, port, fields);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     const script = page.waitForResponse((response) => response.url().endsWith("/widget.js"));
-    await page.goto(`${worker.base}/`, { headers: { accept: "text/html" } } as never);
+    await page.goto(`${base}/`, { headers: { accept: "text/html" } } as never);
     const received = await (await script).body();
     const box = page.locator("newsfind-search input.box");
     await box.waitFor();
@@ -89,7 +88,6 @@ export async function benchWidget(corpus: string, { port = 8797, trials = 30, fi
     };
   } finally {
     await browser.close();
-    worker.stop();
   }
 }
 

@@ -9,12 +9,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bundleWorker, dryRun } from "./dry-run.js";
+import { bundleWorker } from "../harness/commands.js";
+import { startWorker } from "../harness/worker.js";
+import { dryRun } from "./dry-run.js";
 import { median } from "../stats.js";
 import { cycle, searchPath } from "./scale-queries.js";
 import { replay, warmLatency, WARMUP_PASSES } from "./timing.js";
 import type { EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
-import { serveWorker } from "./worker-process.js";
 
 export interface BuiltEngine {
   configPath: string;
@@ -31,7 +32,6 @@ export interface MeasureInput {
   articles: number;
   /** Builds the engine's worker; throws (or rejects) with the reason it cannot. */
   build: () => Promise<BuiltEngine>;
-  nextPorts: () => Promise<{ port: number; inspectorPort: number }>;
   /** The empty worker's wrangler.toml (see empty-worker-config.ts). */
   emptyConfigPath: string;
   coldQuery: string;
@@ -39,7 +39,7 @@ export interface MeasureInput {
   /** Queries sent before the heap is read (cycled to `heapQueries`). */
   loadQueries: string[];
   heapQueries?: number;
-  /** How long a worker may take to get ready (see worker-process.ts). Default 600 s. */
+  /** How long a worker may take to get ready (see harness/worker.ts). Default 600 s. */
   readyTimeoutMs?: number;
   rounds?: number;
   /** Untimed passes over the warm queries before the timed rounds. Default WARMUP_PASSES (timing.ts). */
@@ -52,7 +52,7 @@ export interface MeasureInput {
 const MiB = 1024 * 1024;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 400);
 
-export async function measureEngine({ engine, articles, build, nextPorts, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, warmup = WARMUP_PASSES, coldRuns = 5, log = () => {} }: MeasureInput): Promise<ScaleRow> {
+export async function measureEngine({ engine, articles, build, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, warmup = WARMUP_PASSES, coldRuns = 5, log = () => {} }: MeasureInput): Promise<ScaleRow> {
   const cells = {} as Record<NumericColumn, Measured>;
   const fail = (columns: NumericColumn[], why: string) => columns.forEach((column) => (cells[column] ??= { missing: why }));
   let deployable: ScaleRow["deployable"] = { missing: "not built" };
@@ -83,7 +83,7 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
 
       log(`${engine} ${articles}: serve`);
       try {
-        const worker = await serveWorker({ configPath: built.configPath, bundleDir, ...(await nextPorts()), emptyPath: built.emptyPath, readyTimeoutMs });
+        const worker = await startWorker({ configPath: built.configPath, bundleDir, emptyPath: built.emptyPath, readyTimeoutMs });
         try {
           cells.coldMs = await worker.firstRequestMs(searchPath(coldQuery)).catch((error) => ({ missing: `first query failed: ${message(error)}` }));
           if (typeof cells.coldMs === "number") coldSamples.push(cells.coldMs);
@@ -115,7 +115,7 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
       if (coldSamples.length > 0) {
         log(`${engine} ${articles}: ${coldRuns - 1} more fresh workers, first query`);
         try {
-          while (coldSamples.length < coldRuns) coldSamples.push(await firstRequestOfFresh({ configPath: built.configPath, bundleDir, nextPorts, readyTimeoutMs }, searchPath(coldQuery)));
+          while (coldSamples.length < coldRuns) coldSamples.push(await firstRequestOfFresh({ configPath: built.configPath, bundleDir, readyTimeoutMs }, searchPath(coldQuery)));
           cells.coldMs = median(coldSamples);
         } catch (error) {
           cells.coldMs = { missing: `fresh worker ${coldSamples.length + 1} of ${coldRuns} failed: ${message(error)}` };
@@ -131,7 +131,7 @@ export async function measureEngine({ engine, articles, build, nextPorts, emptyC
   try {
     const bundled = await bundleWorker(emptyConfigPath, emptyBundle);
     if (!bundled.ok) throw new Error(bundled.reason);
-    while (emptySamples.length < coldRuns) emptySamples.push(await firstRequestOfFresh({ configPath: emptyConfigPath, bundleDir: emptyBundle, nextPorts, readyTimeoutMs }, "/"));
+    while (emptySamples.length < coldRuns) emptySamples.push(await firstRequestOfFresh({ configPath: emptyConfigPath, bundleDir: emptyBundle, readyTimeoutMs }, "/"));
     cells.emptyColdMs = median(emptySamples);
   } catch (error) {
     cells.emptyColdMs = { missing: `empty worker failed: ${message(error)}` };
@@ -147,13 +147,12 @@ class ColdFailure extends Error {}
 interface FreshWorker {
   configPath: string;
   bundleDir: string;
-  nextPorts: MeasureInput["nextPorts"];
   readyTimeoutMs: number;
 }
 
 /** Serves the bundle in a fresh workerd, times its first request to `path`, and stops it. */
-async function firstRequestOfFresh({ configPath, bundleDir, nextPorts, readyTimeoutMs }: FreshWorker, path: string): Promise<number> {
-  const worker = await serveWorker({ configPath, bundleDir, ...(await nextPorts()), readyTimeoutMs });
+async function firstRequestOfFresh({ configPath, bundleDir, readyTimeoutMs }: FreshWorker, path: string): Promise<number> {
+  const worker = await startWorker({ configPath, bundleDir, readyTimeoutMs });
   try {
     return await worker.firstRequestMs(path);
   } finally {

@@ -9,11 +9,10 @@ import { writeCorpusSubset } from "./corpus-subset.js";
 import { writeEmptyWorkerConfig } from "./empty-worker-config.js";
 import { measureEngine, type BuiltEngine } from "./measure-engine.js";
 import { buildPeerInChild } from "./peers/build-in-child.js";
-import { portPool } from "./ports.js";
 import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, twoWordQuery } from "./scale-queries.js";
 import { WARMUP_PASSES } from "./timing.js";
 import { ENGINES, type EngineName, type NewsfindBuild, type ScaleRow } from "./types.js";
-import { PROJECT_ROOT } from "./wrangler-command.js";
+import { PROJECT_ROOT } from "../harness/commands.js";
 
 export interface ScaleOptions {
   /** A JSON Lines corpus (.jsonl or .jsonl.gz); each size takes its first N articles. */
@@ -36,8 +35,6 @@ export interface ScaleOptions {
   coldRuns?: number;
   /** How long a worker may take to bundle, load and get ready. Default 600 s. */
   readyTimeoutMs?: number;
-  /** First loopback port; every worker process gets a fresh pair. Default 8810. */
-  firstPort?: number;
   /** Keep each size's folder (corpus subset, builds) instead of deleting it. Default false. */
   keep?: boolean;
   /** Progress messages. Default: to stderr. */
@@ -63,7 +60,6 @@ export async function runScale({
   warmup = WARMUP_PASSES,
   coldRuns = 5,
   readyTimeoutMs = 600_000,
-  firstPort = 8810,
   keep = false,
   log = (message) => console.error(`[scale] ${message}`),
   onRow = () => {},
@@ -72,7 +68,6 @@ export async function runScale({
   if (titles.length === 0) throw new Error(`no queries in ${queries} (expected id<TAB>text lines after a header)`);
   const warm = mixedQueries(titles, warmQueries);
   const cold = titles.map(twoWordQuery).findLast((query) => query !== null) ?? "oil prices";
-  const nextPorts = portPool(firstPort);
   const rows: ScaleRow[] = [];
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), `newsfind-scale-${size}-`));
@@ -83,7 +78,7 @@ export async function runScale({
       const emptyConfigPath = writeEmptyWorkerConfig(join(dir, "empty"));
       for (const engine of engines) {
         const build = engine === "newsfind" ? async () => ({ ...(await newsfind(subset.path, join(dir, engine))), emptyPath: "/" }) : () => peerBuild(engine, subset.path, join(dir, engine));
-        const row = await measureEngine({ engine, articles: subset.lines, build, nextPorts, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, warmup, coldRuns, readyTimeoutMs, log });
+        const row = await measureEngine({ engine, articles: subset.lines, build, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, warmup, coldRuns, readyTimeoutMs, log });
         rows.push(row);
         onRow(row);
       }

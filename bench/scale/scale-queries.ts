@@ -1,5 +1,8 @@
 // Queries of the scale bench: the known-item titles (second column of a TSV with a header
 // line) and short two-word queries made from them, as path strings for a worker's /search.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../harness/commands.js";
 
 /** Default query file, relative to the project root. */
 export const DEFAULT_QUERIES = "../shared/datasets/reuters-2006-2013/knownitem.queries.tsv";
@@ -36,3 +39,8 @@ export function cycle<T>(list: readonly T[], count: number): T[] {
 
 /** The search path of a query, top 10. */
 export const searchPath = (query: string) => `/search?q=${encodeURIComponent(query)}&limit=10`;
+
+/** The scale bench's 100 warm queries over the default query file, as search paths. */
+export function warmPaths(): string[] {
+  return mixedQueries(parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8")), 100).map(searchPath);
+}

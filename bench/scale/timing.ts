@@ -12,7 +12,7 @@
 // rounds follow `warmup` untimed passes: 5 by default, 500 queries, half the queries the heap is
 // read after.
 import { median, percentile } from "../stats.js";
-import type { HttpClient } from "./http-client.js";
+import type { HttpClient } from "../harness/http-client.js";
 
 export interface WarmOptions {
   /** The worker's empty endpoint, such as "/empty" (newsfind: "/"). */

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { chromiumMissing, launchChromium } from "./chromium.js";
+import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
 import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();

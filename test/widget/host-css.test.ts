@@ -2,7 +2,7 @@
 // open, usable at 320 px, light and dark themes, and theming through custom properties and ::part.
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { chromiumMissing, launchChromium } from "./chromium.js";
+import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
 import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();

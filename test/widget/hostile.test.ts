@@ -2,7 +2,7 @@
 // execute nothing, and no element but <mark> may enter the widget from the server.
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { chromiumMissing, launchChromium } from "./chromium.js";
+import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
 import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();

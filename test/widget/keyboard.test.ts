@@ -2,7 +2,7 @@
 // the box, the active option is aria-activedescendant), Enter, Escape and the "/" shortcut.
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
-import { chromiumMissing, launchChromium } from "./chromium.js";
+import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
 import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();

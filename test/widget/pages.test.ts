@@ -2,7 +2,7 @@
 // violation reported.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { chromiumMissing, launchChromium } from "./chromium.js";
+import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
 import { search } from "./host.js";
 
 const missing = chromiumMissing();

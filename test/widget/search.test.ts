@@ -1,7 +1,7 @@
 // The widget in Chromium: results as you type, filters, more results, and its empty, loading,
 // no-results and error states, on a host page of another origin than the worker's.
 import { describe, expect, inject, it } from "vitest";
-import { chromiumMissing, launchChromium } from "./chromium.js";
+import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
 import { hostPage, openPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();

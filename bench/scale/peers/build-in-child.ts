@@ -2,8 +2,8 @@
 // failure (out of memory, a crash, the time limit) into a reason for the table.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { endTree, trackGroup } from "../process-tree.js";
-import { childEnv, PROJECT_ROOT, tailBuffer, tsxCommand } from "../wrangler-command.js";
+import { endTree, trackGroup } from "../../harness/process-tree.js";
+import { childEnv, PROJECT_ROOT, tailBuffer, tsxCommand } from "../../harness/commands.js";
 import type { PeerName, PeerWorker } from "./write-peer-worker.js";
 
 export type ChildPeerWorker = PeerWorker & { articles?: number };

@@ -1,18 +1,18 @@
-// Miniflare's options for serving one bundled worker the way the scale bench measures it
-// (serve-bundle.ts runs them; jit-passes.ts and gc-pauses.ts trace them): the bundle `wrangler
-// deploy --dry-run --outdir` wrote, with the compatibility settings and [assets] of its wrangler.toml.
+// Miniflare's options for serving one bundled worker the way every bench measures it (worker.ts
+// runs them): the bundle `wrangler deploy --dry-run --outdir` wrote, with the compatibility
+// settings and [assets] of its wrangler.toml.
 //
 // The worker gets a socket of its own on loopback (Miniflare's `unsafeDirectSockets`), and by
 // default the socket reaches the worker itself. For a worker with [assets], Miniflare would put
 // two JavaScript workers in front of it on that socket: its RPC proxy and the assets router,
 // which with `run_worker_first` only hands every request on. In production the router is the
 // platform's; here both run on workerd's one thread beside the worker, and their garbage
-// collections paused the worker's requests (`npm run bench:gc` counts them). So `route:
-// "router"`, which keeps them, is only for comparison. The worker's ASSETS binding is Miniflare's
-// static-assets service over the folder wrangler uploads, reached through an entrypoint of a
-// one-line second worker that holds the [assets] (Miniflare sends a binding to a worker with
-// assets through the router unless it names an entrypoint): index files take one hop more than
-// a deployed worker's.
+// collections paused the worker's requests (`npm run bench:diagnose -- --mode gc` counts
+// them). So `route: "router"`, which keeps them, is only for comparison. The worker's ASSETS
+// binding is Miniflare's static-assets service over the folder wrangler uploads, reached
+// through an entrypoint of a one-line second worker that holds the [assets] (Miniflare sends a
+// binding to a worker with assets through the router unless it names an entrypoint): index
+// files take one hop more than a deployed worker's.
 import { existsSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { convertV4MiniflareOptions, type MiniflareOptions } from "miniflare";

@@ -1,5 +1,5 @@
-// Serves one bundled worker with Miniflare, the way the scale bench measures it; run as a child
-// process by worker-process.ts with one JSON argument (ServeBundleOptions). The bundle is what
+// Serves one bundled worker with Miniflare, the way every bench measures it; run as a child
+// process by worker.ts with one JSON argument (ServeBundleOptions). The bundle is what
 // `wrangler deploy --dry-run --outdir` wrote, so the bench serves exactly what would be deployed
 // (the options: bundle-options.ts). Prints "Ready on http://HOST:PORT" once workerd has loaded the script; stops on SIGTERM.
 import { Miniflare } from "miniflare";

@@ -1,25 +1,23 @@
-// How the scale bench serves a sharded worker (bench/scale/bundle-options.ts): the seed corpus
-// built sharded and bundled by `wrangler deploy --dry-run`, then served by Miniflare both ways.
-// By default the socket reaches the worker itself (no assets router of its own in front), which
-// still reads its index files through ASSETS and keeps them private; through the router
+// The one local launcher (bench/harness/worker.ts): the seed corpus built sharded, bundled by
+// `wrangler deploy --dry-run` and served by Miniflare on free ports, both ways bundle-options.ts
+// knows. By default the socket reaches the worker itself (no assets router of its own in front),
+// which still reads its index files through ASSETS and keeps them private; through the router
 // (`route: "router"`) it answers the same.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleOptions, WORKER, type Route } from "../../../bench/scale/bundle-options.js";
-import { bundleWorker } from "../../../bench/scale/dry-run.js";
-import { newsfindAdapter } from "../../../bench/scale/newsfind-adapter.js";
-import { portPool } from "../../../bench/scale/ports.js";
+import { WORKER, type Route } from "../../../bench/harness/bundle-options.js";
+import { bundleWorker } from "../../../bench/harness/commands.js";
+import { newsfindAdapter } from "../../../bench/harness/newsfind-worker.js";
+import { startWorker } from "../../../bench/harness/worker.js";
 
 let dir: string;
 let configPath: string;
 let bundleDir: string;
-const nextPorts = portPool(8950);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "newsfind-bundle-options-"));
+  dir = mkdtempSync(join(tmpdir(), "newsfind-worker-test-"));
   ({ configPath } = await newsfindAdapter({ buildArgs: ["--layout", "sharded"] })("corpus", join(dir, "worker")));
   bundleDir = join(dir, "bundle");
   const bundled = await bundleWorker(configPath, bundleDir);
@@ -30,21 +28,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Serves the bundle by this route; returns what a search, an index file's path and the inspector's target list give. */
 async function served(route: Route) {
-  const ports = await nextPorts();
-  const miniflare = new Miniflare(bundleOptions({ configPath, bundleDir, ...ports, route }));
+  const worker = await startWorker({ configPath, bundleDir, route, readyTimeoutMs: 60_000 });
   try {
-    await miniflare.ready;
-    const base = `http://127.0.0.1:${ports.port}`;
-    const search = await fetch(`${base}/search?q=${encodeURIComponent("Kremlin")}&limit=3`);
-    const indexFile = await fetch(`${base}/index/meta.bin`);
-    const targets = (await (await fetch(`http://127.0.0.1:${ports.inspectorPort}/json`)).json()) as { id: string }[];
-    return { status: search.status, body: await search.text(), indexFileStatus: indexFile.status, targets: targets.map((target) => target.id) };
+    const search = await fetch(`${worker.base}/search?q=${encodeURIComponent("Kremlin")}&limit=3`);
+    const indexFile = await fetch(`${worker.base}/index/meta.bin`);
+    const targets = (await (await fetch(`http://127.0.0.1:${worker.inspectorPort}/json`)).json()) as { id: string }[];
+    return { port: worker.port, status: search.status, body: await search.text(), indexFileStatus: indexFile.status, targets: targets.map((target) => target.id) };
   } finally {
-    await miniflare.dispose();
+    await worker.stop();
   }
 }
 
-describe("bundleOptions", () => {
+describe("startWorker", () => {
   it("serves the worker itself on its socket, reading its index through ASSETS, the files private; through the router it answers the same", async () => {
     const direct = await served("worker");
     const routed = await served("router");
@@ -63,4 +58,15 @@ describe("bundleOptions", () => {
     expect(direct.targets).not.toContain(`assets:rpc-proxy:${WORKER}`);
     expect(routed.targets).toContain(`assets:rpc-proxy:${WORKER}`);
   }, 120_000);
+
+  it("bundles a config itself when given no bundle, and serves two workers at once on different free ports", async () => {
+    const [a, b] = await Promise.all([startWorker({ configPath, readyTimeoutMs: 60_000 }), startWorker({ configPath, readyTimeoutMs: 60_000 })]);
+    try {
+      expect(a.port).not.toBe(b.port);
+      const [ra, rb] = await Promise.all([(await a.client()).get("/health"), (await b.client()).get("/health")]);
+      expect([ra.status, rb.status]).toEqual([200, 200]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  }, 180_000);
 });

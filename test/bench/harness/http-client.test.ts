@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpClient, type HttpClient } from "../../../bench/scale/http-client.js";
+import { httpClient, type HttpClient } from "../../../bench/harness/http-client.js";
 import { timedGet } from "../../../bench/scale/timing.js";
 
 let server: Server;
