@@ -5,12 +5,10 @@
 //
 // "Warm" means the isolate's JIT has settled, not only its caches: V8 keeps compiling the hot
 // functions for several hundred requests (Maglev, then TurboFan, on background threads that
-// compete with the worker and the client for this machine's two cores). With workerd's
-// --trace-opt, a worker given one pass of the 100 warm queries still compiled 34 to 59
-// functions in each of the next three passes (the search's own snippet and ranking loops among
-// them), and 0 to 16 a pass after that (`npm run bench:jit`, 101,400 articles). So the timed
-// rounds follow `warmup` untimed passes: 5 by default, 500 queries, half the queries the heap is
-// read after.
+// compete with the worker and the client for this machine's two cores), the search's own
+// snippet and ranking loops among them, for several passes of the 100 warm queries (`npm run
+// bench:diagnose -- --mode jit` counts them pass by pass). So the timed rounds follow `warmup`
+// untimed passes: 5 by default, 500 queries, half the queries the heap is read after.
 import { median, percentile } from "../stats.js";
 import type { HttpClient } from "../harness/http-client.js";
 

@@ -1,36 +1,31 @@
-// `npm run bench:gc -- --corpus FILE.jsonl[.gz] --articles N [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]`
-// Where a served worker's slow requests come from: the corpus's first N articles built and
-// bundled as the scale bench does (bench/scale/traced-worker.ts, served by harness/worker.ts), served with workerd's
-// --trace-gc, once with the socket reaching the worker itself (the scale bench's way) and once
-// through Miniflare's assets router as before 2026-12-02 (bench/harness/bundle-options.ts), `--runs`
-// times each, in alternating order. Each serve gets the scale bench's warm queries: `--warmup`
-// untimed passes, then `--passes` timed ones, every query after an empty request. A request is
-// slow when it took over `--threshold` ms more than the median empty request; the table says how
-// many slow requests saw a garbage collection of the worker's isolate, of another isolate of the
-// same workerd (they share its thread), or none. The worker's isolate is told apart by a full GC
+// `npm run bench:diagnose -- --mode gc ... [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]`:
+// where a served worker's slow requests come from. The worker is served with workerd's
+// --trace-gc, once with the socket reaching the worker itself (the benches' way) and once
+// through Miniflare's assets router (harness/bundle-options.ts), `--runs` times each, in
+// alternating order. Each serve gets the scale bench's warm queries: `--warmup` untimed passes,
+// then `--passes` timed ones, every query after an empty request. A request is slow when it took
+// over `--threshold` ms more than the median empty request; the table says how many slow
+// requests saw a garbage collection of the worker's isolate, of another isolate of the same
+// workerd (they share its thread), or none. The worker's isolate is told apart by a full GC
 // forced in it over the inspector (HeapProfiler.collectGarbage) after the timed passes.
-import { parseArgs } from "node:util";
-import type { Route } from "./harness/bundle-options.js";
-import { startWorker } from "./harness/worker.js";
-import { warmPaths } from "./scale/scale-queries.js";
-import { pairedPass } from "./scale/timing.js";
-import { buildTraced, type TracedBuild } from "./scale/traced-worker.js";
-import { median, percentile } from "./stats.js";
+import type { Route } from "../harness/bundle-options.js";
+import { startWorker } from "../harness/worker.js";
+import { warmPaths } from "../scale/scale-queries.js";
+import { pairedPass } from "../scale/timing.js";
+import { median, percentile } from "../stats.js";
+import type { TracedBuild } from "./traced-worker.js";
 
-const { values } = parseArgs({
-  options: {
-    corpus: { type: "string" },
-    articles: { type: "string" },
-    warmup: { type: "string", default: "5" },
-    passes: { type: "string", default: "6" },
-    runs: { type: "string", default: "2" },
-    threshold: { type: "string", default: "3" },
-  },
-});
-const [articles, warmup, passes, runs, threshold] = [values.articles, values.warmup, values.passes, values.runs, values.threshold].map(Number) as [number, number, number, number, number];
-if (!values.corpus || ![articles, passes, runs].every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(warmup) || warmup < 0 || !(threshold > 0)) {
-  console.error("usage: npm run bench:gc -- --corpus FILE.jsonl[.gz] --articles N [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]");
-  process.exit(2);
+export const GC_OPTIONS = {
+  warmup: { type: "string", default: "5" },
+  passes: { type: "string", default: "6" },
+  runs: { type: "string", default: "2" },
+  threshold: { type: "string", default: "3" },
+} as const;
+
+interface Settings {
+  warmup: number;
+  passes: number;
+  threshold: number;
 }
 
 /** "[pid:0x1234abcd]  5210 ms: Scavenge ..." -> "0x1234abcd". */
@@ -48,7 +43,7 @@ interface Served {
   slow: { worker: number[]; other: number[]; none: number[] };
 }
 
-async function measure(build: TracedBuild, route: Route, paths: readonly string[]): Promise<Served> {
+async function measure(build: TracedBuild, route: Route, paths: readonly string[], { warmup, passes, threshold }: Settings): Promise<Served> {
   const worker = await startWorker({ configPath: build.configPath, bundleDir: build.bundleDir, route, v8Flags: "--trace-gc" });
   try {
     const client = await worker.client();
@@ -98,14 +93,17 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
   }
 }
 
-const build = await buildTraced(values.corpus, articles);
-try {
+export async function gcPauses(build: TracedBuild, options: Record<keyof typeof GC_OPTIONS, string>): Promise<void> {
+  const [warmup, passes, runs, threshold] = [options.warmup, options.passes, options.runs, options.threshold].map(Number) as [number, number, number, number];
+  if (![passes, runs].every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(warmup) || warmup < 0 || !(threshold > 0)) {
+    throw new Error("--passes and --runs must be whole numbers of at least 1, --warmup a whole number, --threshold above 0");
+  }
   const paths = warmPaths();
   const rows: Served[] = [];
   for (let run = 0; run < runs; run++) {
     for (const route of run % 2 === 0 ? (["worker", "router"] as const) : (["router", "worker"] as const)) {
       console.error(`[gc] run ${run + 1}, route ${route}`);
-      rows.push(await measure(build, route, paths));
+      rows.push(await measure(build, route, paths, { warmup, passes, threshold }));
     }
   }
   console.log(`\nGarbage collections and slow requests of a newsfind worker at ${build.articles.toLocaleString("en-US")} articles: ${warmup} warm-up passes, then ${passes} timed passes of ${paths.length} queries, each after an empty request; slow = over ${threshold} ms above the median empty request\n`);
@@ -119,6 +117,4 @@ try {
     console.log(`| ${row.route} | ${row.requests} | ${row.queryP99Ms.toFixed(2)} | ${row.emptyP99Ms.toFixed(2)} | ${row.gcsOfWorker} | ${row.gcsOfOthers} | ${all} | ${group(slow.worker)} | ${group(slow.other)} | ${group(slow.none)} |`);
   }
   console.log("\nServer times are total minus the median empty request, in ms; the p99s are over the timed passes, and each slow group lists its requests' server times. worker: the socket reaches the worker itself, as the scale bench serves it; router: Miniflare's RPC proxy and assets router in front of it.");
-} finally {
-  build.remove();
 }

@@ -1,12 +1,12 @@
-// The worker `npm run bench:jit` and `npm run bench:gc` trace: the corpus's first N articles
-// built and bundled as the scale bench does; they serve it with startWorker's `v8Flags`
+// The worker `npm run bench:diagnose` traces: the corpus's first N articles built and bundled as
+// the scale bench does; jit.ts and gc.ts serve it with startWorker's `v8Flags`
 // (harness/worker.ts), which collects every line V8 prints as it comes.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleWorker } from "../harness/commands.js";
 import { newsfindAdapter } from "../harness/newsfind-worker.js";
-import { writeCorpusSubset } from "./corpus-subset.js";
+import { writeCorpusSubset } from "../scale/corpus-subset.js";
 
 export interface TracedBuild {
   /** Articles built (fewer than asked when the corpus is short). */
