@@ -7,28 +7,26 @@ export function percentile(values: number[], p: number): number {
 
 export const median = (values: number[]) => percentile(values, 50);
 
-/** Runs fn once per input, `rounds` times over, and returns each call's time in milliseconds. */
-export function timeEach<T>(inputs: T[], rounds: number, fn: (input: T) => unknown): number[] {
-  const times: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const input of inputs) {
-      const start = performance.now();
-      fn(input);
-      times.push(performance.now() - start);
-    }
-  }
-  return times;
+/** A sample's size and percentiles, as the results files keep them. */
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
 }
 
-/** Like timeEach, for functions that return a promise: each call's time includes its await. */
-export async function timeEachAsync<T>(inputs: T[], rounds: number, fn: (input: T) => Promise<unknown>): Promise<number[]> {
+export function percentiles(values: number[]): Percentiles {
+  return { n: values.length, p50: percentile(values, 50), p90: percentile(values, 90), p99: percentile(values, 99) };
+}
+
+/** Runs fn once per input and returns each call's time in milliseconds; a promise is awaited within the time. */
+export async function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown): Promise<number[]> {
   const times: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const input of inputs) {
-      const start = performance.now();
-      await fn(input);
-      times.push(performance.now() - start);
-    }
+  for (const input of inputs) {
+    const start = performance.now();
+    const result = fn(input);
+    if (result instanceof Promise) await result;
+    times.push(performance.now() - start);
   }
   return times;
 }

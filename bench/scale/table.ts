@@ -25,7 +25,7 @@ class Footnotes {
 }
 
 /** A Markdown table; the first column, and those named in `left`, are left-aligned, the rest right. */
-function markdown(headings: string[], rows: string[][], left: readonly string[] = []): string {
+export function markdown(headings: string[], rows: string[][], left: readonly string[] = []): string {
   const widths = headings.map((heading, column) => Math.max(heading.length, ...rows.map((row) => row[column]!.length)));
   const isLeft = (column: number) => column === 0 || left.includes(headings[column]!);
   const line = (cells: string[]) => `| ${cells.map((text, column) => (isLeft(column) ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join(" | ")} |`;
@@ -56,7 +56,9 @@ export function ratio(ours: Measured, theirs: Measured, peer: string): Measured 
   return ours / theirs;
 }
 
-export function formatTables(rows: readonly ScaleRow[]): string {
+/** The tables as Markdown, each under a heading of `level` (###, by default). */
+export function formatTables(rows: readonly ScaleRow[], level = 3): string {
+  const hashes = "#".repeat(level);
   const notes = new Footnotes();
   const sections: string[] = [];
   const byEngine = (engine: EngineName) => rows.filter((row) => row.engine === engine).sort((a, b) => a.articles - b.articles);
@@ -64,7 +66,7 @@ export function formatTables(rows: readonly ScaleRow[]): string {
     const own = byEngine(engine);
     if (own.length === 0) continue;
     const body = own.map((row) => [row.articles.toLocaleString("en-US"), ...COLUMNS.map((column) => cell(row[column], notes, column)), deployable(row, notes)]);
-    sections.push(`### ${ENGINE_LABELS[engine]}\n\n${markdown(["articles", ...COLUMNS.map((column) => NUMERIC_COLUMNS[column]), "deployable"], body, ["deployable"])}`);
+    sections.push(`${hashes} ${ENGINE_LABELS[engine]}\n\n${markdown(["articles", ...COLUMNS.map((column) => NUMERIC_COLUMNS[column]), "deployable"], body, ["deployable"])}`);
   }
   const ours = byEngine("newsfind");
   for (const peer of ENGINES.filter((engine) => engine !== "newsfind")) {
@@ -76,14 +78,10 @@ export function formatTables(rows: readonly ScaleRow[]): string {
       const value = ratio(row[column], other[column], label);
       return typeof value === "number" ? `${formatNumber(value)}×` : cell(value, notes);
     })]);
-    sections.push(`### newsfind / ${label}\n\n${markdown(["articles", ...COLUMNS.map((column) => NUMERIC_COLUMNS[column])], body)}`);
+    sections.push(`${hashes} newsfind / ${label}\n\n${markdown(["articles", ...COLUMNS.map((column) => NUMERIC_COLUMNS[column])], body)}`);
   }
   const runs = Math.max(0, ...rows.map((row) => row.coldSamplesMs?.length ?? 0));
   const cold = runs > 1 ? ` Cold 1st query and empty 1st req: medians over ${runs} fresh workers each (the JSON output keeps every sample).` : "";
   const legend = "MiB = 2^20 bytes, MB = 10^6 bytes." + cold + " Warm p50/p99 are server time: total minus the median of an empty request to the same worker, over a keep-alive loopback connection to the bundle `wrangler deploy --dry-run` makes, served by Miniflare. Empty p99: the empty requests' own p99 above their median, the floor under any p99. Heap: the isolate's used V8 heap after a full GC, after 1,000 queries. Peak RSS: VmHWM of the workerd process running the worker.";
   return [...sections, legend, notes.text()].filter(Boolean).join("\n\n");
-}
-
-export function printTables(rows: readonly ScaleRow[]): void {
-  console.log(formatTables(rows));
 }

@@ -1,0 +1,275 @@
+// `npm run bench:report`: renders bench/README.md from bench/results/*.json (results.ts): the
+// method, the targets against the latest runs, every run of each bench as a row with the command
+// that reproduces it, the latest archive-scale run's tables, and the diagnostic tools. `npm run
+// bench` calls it after writing its result. Pure formatting apart from writeReadme.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "./harness/commands.js";
+import { loadResults, type BenchFigures, type BenchResult, type RunInfo, type ScaleFigures } from "./results.js";
+import { formatTables, markdown } from "./scale/table.js";
+import { PEERS_GZIP } from "./widget.js";
+
+type BenchRun = RunInfo & { kind: "bench"; figures: BenchFigures };
+type ScaleRun = RunInfo & { kind: "scale"; figures: ScaleFigures };
+
+const WIDGET_BUDGET = 10_000;
+const us = (ms: number) => (ms * 1000).toFixed(1);
+const ms2 = (ms: number) => ms.toFixed(2);
+const kib = (bytes: number) => (bytes / 1024).toFixed(0);
+const count = (n: number) => n.toLocaleString("en-US");
+const day = (run: RunInfo) => run.date.slice(0, 16).replace("T", " ");
+const machine = (run: RunInfo) => `${run.machine.cpu}, ${run.machine.cores} cores, Node ${run.machine.node}`;
+const code = (text: string) => `\`${text}\``;
+
+const METHOD = `## Method
+
+- **One run, peers beside newsfind.** Every figure of a table row comes from one run of one
+  command, on the same articles and queries; the peers are measured in that same run, so a busy
+  machine slows them all alike. Two rows are two runs: compare ratios within a row, not figures
+  across rows.
+- **In process** (\`npm run bench\`): the corpus is built, then each query is timed alone, a
+  stream of 200 queries (two title words of each article in turn, or \`--queries TSV\`), and the
+  engines take turns round by round (5 rounds, interleaved): plain FlexSearch (English pack,
+  \`suggest: true\`, top 10), newsfind's ranking (\`rank()\`: parse, typo check, BM25F, top 10),
+  newsfind's full search (ranking plus ten snippets) and MiniSearch (BM25+, top 10).
+- **The worker over loopback**: the built index is bundled by \`wrangler deploy --dry-run\` and
+  served by Miniflare on a free loopback port, the socket reaching the worker itself
+  (\`bench/harness/\`), then timed from outside over one keep-alive connection. Every search
+  follows a request to the worker's empty endpoint (\`/\`); server time is a search's total minus
+  the empty requests' median. Five untimed passes come first, so V8's compilers have settled.
+- **The widget** (Chromium, \`/usr/bin/chromium\` or \`NEWSFIND_CHROMIUM\`; skipped where absent):
+  the size is the bytes of \`/widget.js\` Chromium received, gzipped at level 9; the keystroke
+  time runs from the \`keydown\` of a query's last letter to the first animation frame (plus one
+  task) after \`newsfind:load\`, over 30 keystrokes after 3 warm-up ones, the HTTP cache off. It
+  includes the widget's debounce, shown apart.
+- **Archive scale** (\`--articles\`): for each article count (the corpus's first N articles),
+  newsfind, MiniSearch and Orama are each built, bundled by \`wrangler deploy --dry-run\`, checked
+  against the Workers limits and served as their own worker, as above (\`bench/scale/\`). Cold
+  first query: the first request of a fresh worker, beside that of a fresh empty worker, medians
+  over \`--cold-runs\` fresh processes (5). Warm p50/p99: 100 queries (known-item headlines and
+  two-word queries made from them), five untimed passes, then \`--rounds\` timed rounds (3), each
+  after an empty request. Heap: the isolate's V8 heap after a full GC, after 1,000 queries. Then
+  for newsfind alone: the index data a cold two-word query reads (as typed, and with a typo in
+  each word of five letters or more) and a cached rebuild after five edits and one new article.
+- **Results are data**: each run writes \`bench/results/<kind>-<date>.json\` (command, date,
+  commit, machine, corpus, figures with their percentiles) and this file is rendered from all of
+  them (\`npm run bench:report\`).`;
+
+const DIAGNOSE = `## Diagnostics (\`npm run bench:diagnose\`)
+
+\`\`\`sh
+npm run bench:diagnose -- --mode jit --corpus ../shared/datasets/reuters-2006-2013/docs.jsonl.gz --articles 101400 [--passes 12]
+npm run bench:diagnose -- --mode gc --corpus ../shared/datasets/reuters-2006-2013/docs.jsonl.gz --articles 101400 [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]
+\`\`\`
+
+Why a served worker is slow, rather than how fast it is (\`bench/diagnose/\`): the corpus's first N
+articles built and bundled as the archive-scale bench does, served with workerd's V8 tracing
+flags (line-buffered through coreutils' \`libstdbuf\`), and the archive-scale bench's warm queries
+sent pass after pass, each after an empty request. Tracing slows the worker: these tools time
+nothing a target is judged by.
+
+- \`--mode jit\` (\`--trace-opt --trace-deopt\`): per pass, how many functions V8 finished compiling
+  and how much optimized code it threw away; why the timed rounds follow five untimed passes.
+- \`--mode gc\` (\`--trace-gc\`): the requests slower than \`--threshold\` ms over the median empty
+  request, by what paused them: a garbage collection of the worker's isolate (told apart by a full
+  GC forced in it over the inspector), of another isolate of the same workerd, or none; once with
+  the socket reaching the worker itself and once through Miniflare's assets router.
+
+\`npm run bench:compare -- --corpus FILE --articles N --base REV [--rounds 5] [--warmup 5]\` serves
+this checkout and revision REV side by side, requests interleaved, for a change's effect on warm
+latency (\`bench/compare.ts\`).`;
+
+interface Target {
+  name: string;
+  limit: string;
+  /** The measured value as text and whether it meets the limit; null when the run has no such figure. */
+  measure(run: BenchRun | ScaleRun): { value: string; met: boolean } | null;
+}
+
+const ratioOf = (run: BenchRun) => run.figures.inProcess.ranking.p50 / run.figures.inProcess.flexsearch.p50;
+/** The in-process ratios are judged on 10,000 articles or more: on a few, every engine takes a few microseconds and the ratios move between runs. */
+const RATIO_ARTICLES = 10_000;
+const ratioRun = (run: BenchRun | ScaleRun): run is BenchRun => run.kind === "bench" && run.corpus.articles >= RATIO_ARTICLES;
+const largest = (run: ScaleRun) => {
+  const rows = run.figures.rows.filter((row) => row.engine === "newsfind");
+  return rows.length > 0 ? rows.reduce((a, b) => (b.articles > a.articles ? b : a)) : undefined;
+};
+const numeric = (value: unknown) => (typeof value === "number" ? value : null);
+function scaleTarget(name: string, limit: string, pick: (run: ScaleRun) => number | null, max: number, format: (value: number) => string): Target {
+  return {
+    name,
+    limit,
+    measure: (run) => {
+      if (run.kind !== "scale") return null;
+      const value = pick(run);
+      return value === null ? null : { value: format(value), met: value <= max };
+    },
+  };
+}
+
+export const TARGETS: Target[] = [
+  { name: "newsfind ranking over plain FlexSearch, p50", limit: "2 ×", measure: (run) => (ratioRun(run) ? { value: `${ratioOf(run).toFixed(2)} ×`, met: ratioOf(run) <= 2 } : null) },
+  {
+    name: "MiniSearch over newsfind ranking, p50",
+    limit: "at least 10 ×",
+    measure: (run) => {
+      const mini = ratioRun(run) ? run.figures.inProcess.minisearch : undefined;
+      if (!ratioRun(run) || !mini) return null;
+      const ratio = mini.p50 / run.figures.inProcess.ranking.p50;
+      return { value: `${ratio.toFixed(1)} ×`, met: ratio >= 10 };
+    },
+  },
+  {
+    name: "widget, gzip",
+    limit: `${count(WIDGET_BUDGET)} bytes`,
+    measure: (run) => {
+      const widget = run.kind === "bench" ? run.figures.widget : undefined;
+      return widget && "gzipBytes" in widget ? { value: `${count(widget.gzipBytes)} bytes`, met: widget.gzipBytes <= WIDGET_BUDGET } : null;
+    },
+  },
+  scaleTarget("cold first query over an empty worker's first request", "+50 ms", (run) => {
+    const row = largest(run);
+    const [cold, empty] = [numeric(row?.coldMs), numeric(row?.emptyColdMs)];
+    return cold === null || empty === null ? null : cold - empty;
+  }, 50, (value) => `+${value.toFixed(1)} ms`),
+  scaleTarget("index data a two-word query reads (with typos too), max", "1 MB", (run) => {
+    const reads = Object.values(run.figures.reads);
+    return reads.length === 0 ? null : Math.max(...reads.flatMap(({ clean, typos }) => [clean.maxBytes, typos.maxBytes]));
+  }, 1_000_000, (bytes) => `${kib(bytes)} KiB`),
+  scaleTarget("warm p50, server time", "1 ms", (run) => numeric(largest(run)?.warmP50Ms), 1, (value) => `${ms2(value)} ms`),
+  scaleTarget("warm p99, server time", "5 ms", (run) => numeric(largest(run)?.warmP99Ms), 5, (value) => `${ms2(value)} ms`),
+  scaleTarget("heap after 1,000 varied queries", "64 MB", (run) => numeric(largest(run)?.heapMB), 64, (value) => `${value.toFixed(1)} MB`),
+  scaleTarget("build, cold cache", "120 s", (run) => numeric(largest(run)?.buildS), 120, (value) => `${value.toFixed(1)} s`),
+  scaleTarget("rebuild after 5 edits and 1 new article", "10 s", (run) => (run.figures.rebuild ? run.figures.rebuild.rebuild.wallMs / 1000 : null), 10, (value) => `${value.toFixed(1)} s`),
+  {
+    name: "deployable within the Workers limits",
+    limit: "64 MiB script, 20,000 files of 25 MiB",
+    measure: (run) => {
+      const row = run.kind === "scale" ? largest(run) : undefined;
+      if (!row || "missing" in row.deployable) return null;
+      return { value: row.deployable.yes ? "yes" : `no: ${row.deployable.reason}`, met: row.deployable.yes };
+    },
+  },
+];
+
+function targetsSection(runs: readonly BenchResult[]): string {
+  const rows = TARGETS.map((target) => {
+    const run = runs.findLast((candidate) => target.measure(candidate) !== null);
+    const measured = run && target.measure(run);
+    if (!run || !measured) return [target.name, target.limit, "not measured yet", ""];
+    return [target.name, target.limit, `${measured.value} (${count(run.corpus.articles)} articles, ${day(run)})`, measured.met ? "met" : "**not met**"];
+  });
+  return `## Targets\n\nThe issue's targets, each against the latest run that measures it: the in-process ratios on a corpus of ${count(RATIO_ARTICLES)} articles or more (\`npm run bench -- --corpus ../shared/datasets/reuters-2006-2013/docs.sample10k.jsonl.gz --no-http --count 200 --rounds 3\`), the archive-scale ones at the run's largest article count (they are set for 101,400 articles).\n\n${markdown(["target", "limit", "latest", ""], rows, ["limit", "latest", ""])}`;
+}
+
+/** One row per everyday run: p50s, with the command that reproduces it. */
+function benchHistory(runs: BenchRun[]): string {
+  const rows = [...runs].reverse().map((run) => {
+    const { build, inProcess, worker, widget } = run.figures;
+    const rank = inProcess.ranking.p50;
+    return [
+      day(run),
+      run.commit,
+      `${run.corpus.path} (${count(run.corpus.articles)})`,
+      count(build.ms),
+      us(inProcess.flexsearch.p50),
+      `${us(rank)} (${(rank / inProcess.flexsearch.p50).toFixed(2)} ×)`,
+      us(inProcess.search.p50),
+      inProcess.minisearch ? `${us(inProcess.minisearch.p50)} (${(inProcess.minisearch.p50 / rank).toFixed(1)} ×)` : "–",
+      worker ? `${ms2(worker.serverP50Ms)} / ${ms2(worker.serverP99Ms)}` : "–",
+      widget && "gzipBytes" in widget ? count(widget.gzipBytes) : "–",
+      widget && "paintMs" in widget ? `${widget.paintMs.p50.toFixed(1)} (net ${(widget.paintMs.p50 - widget.debounceMs).toFixed(1)})` : "–",
+      code(run.command),
+    ];
+  });
+  const headings = ["date (UTC)", "commit", "corpus (articles)", "build ms", "FlexSearch µs", "ranking µs (/ FlexSearch)", "search µs", "MiniSearch µs (/ ranking)", "worker server p50 / p99 ms", "widget gzip B", "keystroke ms (net of debounce)", "command"];
+  return markdown(headings, rows, ["commit", "corpus (articles)", "command"]);
+}
+
+/** The latest everyday run, every percentile. */
+export function benchDetail(run: BenchRun): string {
+  const { queries, rounds, build, inProcess, worker, widget } = run.figures;
+  const line = (name: string, p: { n: number; p50: number; p90: number; p99: number }, unit: (ms: number) => string) => [name, count(p.n), unit(p.p50), unit(p.p90), unit(p.p99)];
+  const rows = [
+    line("plain FlexSearch, µs", inProcess.flexsearch, us),
+    line("newsfind ranking, µs", inProcess.ranking, us),
+    line("newsfind with 10 snippets, µs", inProcess.search, us),
+    ...(inProcess.minisearch ? [line("MiniSearch, µs", inProcess.minisearch, us)] : []),
+  ];
+  if (worker) {
+    rows.push(["worker: search total, ms", count(worker.requests), ms2(worker.p50Ms), "", ms2(worker.p99Ms)]);
+    rows.push(["worker: server time, ms", count(worker.requests), ms2(worker.serverP50Ms), "", ms2(worker.serverP99Ms)]);
+    rows.push(["worker: empty request, ms (p99 above its median)", count(worker.requests), ms2(worker.emptyMedianMs), "", `+${ms2(worker.emptyP99Ms)}`]);
+  }
+  if (widget && "paintMs" in widget) rows.push(line(`keystroke to results painted, ms (debounce ${widget.debounceMs})`, widget.paintMs, (ms) => ms.toFixed(1)));
+  const parts = [
+    `${code(run.command)} on ${day(run)} UTC at ${run.commit}; ${machine(run)}; ${count(queries)} queries × ${rounds} rounds on ${run.corpus.path} (${count(run.corpus.articles)} articles).`,
+    `Build ${count(build.ms)} ms (${build.layout}); index ${(build.indexRawBytes / 1024).toFixed(1)} KiB raw, ${(build.indexGzipBytes / 1024).toFixed(1)} KiB gzip.`,
+    markdown(["measure", "samples", "p50", "p90", "p99"], rows),
+  ];
+  if (widget && "gzipBytes" in widget) {
+    const peers = Object.entries(PEERS_GZIP).map(([name, bytes]) => `${(widget.gzipBytes / bytes).toFixed(2)} × ${name} (${(bytes / 1000).toFixed(1)} KB)`).join(", ");
+    parts.push(`Widget: ${count(widget.receivedBytes)} bytes received, ${count(widget.gzipBytes)} bytes gzip (${Math.round((widget.gzipBytes / WIDGET_BUDGET) * 100)} % of the ${count(WIDGET_BUDGET)}-byte budget; ${peers}); its /search request alone, median ${widget.requestMedianMs.toFixed(1)} ms.`);
+  } else if (widget) {
+    parts.push(widget.skipped);
+  }
+  return parts.join("\n\n");
+}
+
+/** newsfind's own figures of one archive-scale run: reads and rebuild. */
+export function scaleDetail(run: ScaleRun): string {
+  const { rows, reads, rebuild } = run.figures;
+  const parts = [`${code(run.command)} on ${day(run)} UTC at ${run.commit}; ${machine(run)}.`, formatTables(rows, 4)];
+  const readRows = Object.entries(reads).flatMap(([articles, { clean, typos }]) =>
+    ([["as typed", clean], ["a typo in each word of 5+ letters", typos]] as const).map(([kind, f]) => [count(Number(articles)), kind, count(f.queries), kib(f.medianBytes), kib(f.p99Bytes), kib(f.maxBytes), String(f.medianFiles)]),
+  );
+  if (readRows.length > 0) parts.push(`#### newsfind: index data a cold two-word query reads (10 hits with snippets; a fresh store per query)\n\n${markdown(["articles", "queries", "count", "median KiB", "p99 KiB", "max KiB", "median files"], readRows, ["queries"])}`);
+  if (rebuild) {
+    const again = rebuild.rebuild;
+    parts.push(
+      `#### newsfind: build cache at ${count(rebuild.articles)} articles (each build a fresh process, timed from outside)\n\n` +
+        `- full build, filling the cache: ${(rebuild.full.wallMs / 1000).toFixed(1)} s (report: ${(rebuild.full.buildMs / 1000).toFixed(1)} s)\n` +
+        `- rebuild after 5 edits and 1 new article: ${(again.wallMs / 1000).toFixed(1)} s (report: ${(again.buildMs / 1000).toFixed(1)} s; ${count(again.cached)} of ${count(again.articles)} articles from the cache; ${count(again.written)} files written)`,
+    );
+  }
+  return parts.join("\n\n");
+}
+
+/** One row per archive-scale run and article count: newsfind's figures. */
+function scaleHistory(runs: ScaleRun[]): string {
+  const cell = (value: unknown, digits = 2) => (typeof value === "number" ? value.toFixed(digits) : "—");
+  const rows = [...runs].reverse().flatMap((run) =>
+    run.figures.rows
+      .filter((row) => row.engine === "newsfind")
+      .map((row) => [day(run), run.commit, count(row.articles), cell(row.buildS, 1), cell(row.coldMs, 1), cell(row.emptyColdMs, 1), cell(row.warmP50Ms), cell(row.warmP99Ms), cell(row.heapMB, 1), code(run.command)]),
+  );
+  return markdown(["date (UTC)", "commit", "articles", "build s", "cold 1st query ms", "empty 1st req ms", "warm p50 ms", "warm p99 ms", "heap MB", "command"], rows, ["commit", "command"]);
+}
+
+export function renderReadme(results: readonly BenchResult[]): string {
+  const bench = results.filter((run): run is BenchRun => run.kind === "bench");
+  const scale = results.filter((run): run is ScaleRun => run.kind === "scale");
+  const sections = [
+    "# Benchmarks",
+    "<!-- Generated by `npm run bench:report` from bench/results/*.json: edit bench/report.ts, not this file. -->",
+    "```sh\nnpm run bench                                     # the seed corpus\nnpm run bench -- --corpus PATH [--fields LIST] [--queries TSV] [--count 200] [--rounds 5] [--no-http] [--no-minisearch] [--no-widget]\nnpm run bench -- --corpus ../shared/datasets/reuters-2006-2013/docs.jsonl.gz --articles 1000,10000,101400 [--engines newsfind,minisearch,orama] [--rounds 3] [--warmup 5] [--cold-runs 5] [--no-rebuild]\nnpm run bench:report                              # this file, from bench/results/\n```",
+    METHOD,
+    targetsSection(results),
+    "## Everyday bench (`npm run bench`)",
+    bench.length > 0 ? `Every run, latest first (p50; ratios within the run):\n\n${benchHistory(bench)}\n\n### Latest run\n\n${benchDetail(bench.at(-1)!)}` : "No run recorded yet.",
+    "## Archive scale (`npm run bench -- --articles ...`)",
+    scale.length > 0 ? `newsfind in every run, latest first:\n\n${scaleHistory(scale)}\n\n### Latest run\n\n${scaleDetail(scale.at(-1)!)}` : "No run recorded yet.",
+    DIAGNOSE,
+  ];
+  return `${sections.join("\n\n")}\n`;
+}
+
+/** Renders bench/README.md from bench/results/; returns its path. */
+export function writeReadme(): string {
+  const path = join(PROJECT_ROOT, "bench/README.md");
+  writeFileSync(path, renderReadme(loadResults()));
+  return path;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) console.log(`rendered ${writeReadme()}`);

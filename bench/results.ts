@@ -1,0 +1,94 @@
+// Results as data: every run of `npm run bench` writes one JSON file to bench/results/, named
+// after its kind and time, holding the command that reproduces it, the date, the commit, the
+// machine, the corpus and the figures (percentiles of every timed sample). bench/README.md is
+// rendered from these files (report.ts); a run's history is the files, never prose.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, type, arch } from "node:os";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "./harness/commands.js";
+import type { ReadFigures } from "./query-reads.js";
+import type { RebuildFigures } from "./rebuild.js";
+import type { ScaleRow } from "./scale/types.js";
+import type { WarmTimings } from "./scale/timing.js";
+import type { Percentiles } from "./stats.js";
+import type { WidgetFigures } from "./widget.js";
+
+export const RESULTS_DIR = join(PROJECT_ROOT, "bench/results");
+
+export interface RunInfo {
+  /** The command that reproduces the run, e.g. "npm run bench -- --articles 1000". */
+  command: string;
+  /** When the run finished, ISO 8601 (UTC). */
+  date: string;
+  /** The commit measured (short hash), with " + changes" when the tree had uncommitted changes. */
+  commit: string;
+  machine: { cpu: string; cores: number; node: string; os: string };
+  corpus: { path: string; articles: number };
+}
+
+/** The everyday bench's figures; times in milliseconds. */
+export interface BenchFigures {
+  queries: number;
+  rounds: number;
+  build: { ms: number; indexRawBytes: number; indexGzipBytes: number; layout: string };
+  /** Each query timed alone in this process, rounds interleaved: plain FlexSearch, newsfind's ranking, its full search, MiniSearch. */
+  inProcess: { flexsearch: Percentiles; ranking: Percentiles; search: Percentiles; minisearch?: Percentiles };
+  /** The worker over loopback, each search after an empty request (scale/timing.ts). */
+  worker?: WarmTimings;
+  widget?: WidgetFigures | { skipped: string };
+}
+
+/** The archive-scale bench's figures (`--articles`). */
+export interface ScaleFigures {
+  rows: ScaleRow[];
+  /** Index data a cold two-word query reads, by article count. */
+  reads: Record<string, { clean: ReadFigures; typos: ReadFigures }>;
+  rebuild?: RebuildFigures & { articles: number };
+}
+
+export type BenchResult = RunInfo & ({ kind: "bench"; figures: BenchFigures } | { kind: "scale"; figures: ScaleFigures });
+
+function git(...args: string[]): string {
+  try {
+    return execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return "";
+  }
+}
+
+/** The command as typed: `npm run bench -- ARGS`, arguments with spaces quoted. */
+export function commandLine(script: string, argv: readonly string[]): string {
+  const args = argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`));
+  return args.length > 0 ? `npm run ${script} -- ${args.join(" ")}` : `npm run ${script}`;
+}
+
+export function runInfo(command: string, corpus: RunInfo["corpus"]): RunInfo {
+  const changed = git("status", "--porcelain", "--untracked-files=no") !== "";
+  return {
+    command,
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+    commit: `${git("rev-parse", "--short", "HEAD") || "unknown"}${changed ? " + changes" : ""}`,
+    machine: { cpu: cpus()[0]?.model.trim() ?? "unknown", cores: availableParallelism(), node: process.version, os: `${type()} ${arch()}` },
+    corpus,
+  };
+}
+
+/** Writes the result as bench/results/<kind>-<date>.json; returns the path. */
+export function writeResult(result: BenchResult, dir = RESULTS_DIR): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${result.kind}-${result.date.replace(/:/g, "")}.json`);
+  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
+  return path;
+}
+
+/** Every result in the folder, oldest first. */
+export function loadResults(dir = RESULTS_DIR): BenchResult[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((file) => file.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  return files.map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")) as BenchResult).sort((a, b) => a.date.localeCompare(b.date));
+}
