@@ -2,10 +2,11 @@
 // each article in turn when none is given.
 import { readFileSync } from "node:fs";
 import type { Article } from "../src/index-format.js";
+import { parseTitleQueries } from "./scale/scale-queries.js";
 
 export function loadQueries(path: string | undefined, articles: Article[], count: number): string[] {
   if (path) {
-    return readFileSync(path, "utf8").split("\n").slice(1).map((line) => line.split("\t")[1]?.trim() ?? "").filter(Boolean).slice(0, count);
+    return parseTitleQueries(readFileSync(path, "utf8")).slice(0, count);
   }
   const queries: string[] = [];
   for (let i = 0; queries.length < count && i < count * 4 && articles.length > 0; i++) {

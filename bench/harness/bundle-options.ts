@@ -42,13 +42,22 @@ const ASSETS_HOLDER_SCRIPT = [
   'export default { fetch() { return new Response(null, { status: 404 }); } };',
 ].join("\n");
 
+/** The `[assets] directory` of a wrangler config (toml or json), resolved against its folder; null without assets. */
+export function assetsDirectory(configPath: string): string | null {
+  return assetsDirectoryOf(unstable_readConfig({ config: configPath }), configPath);
+}
+
+function assetsDirectoryOf(config: ReturnType<typeof unstable_readConfig>, configPath: string): string | null {
+  const directory = config.assets?.directory;
+  return directory ? (isAbsolute(directory) ? directory : resolve(dirname(configPath), directory)) : null;
+}
+
 export function bundleOptions({ configPath, bundleDir, port, inspectorPort, route = "worker" }: ServeBundleOptions): MiniflareOptions {
   const config = unstable_readConfig({ config: configPath });
   const main = config.main ?? "index.ts";
   const scriptPath = join(bundleDir, basename(main).replace(/\.[cm]?[jt]sx?$/, ".js"));
   if (!existsSync(scriptPath)) throw new Error(`the bundle has no ${basename(scriptPath)} in ${bundleDir}`);
-  const directory = config.assets?.directory;
-  const assetsDirectory = directory ? (isAbsolute(directory) ? directory : resolve(dirname(configPath), directory)) : null;
+  const assetsDirectory = assetsDirectoryOf(config, configPath);
   const binding = config.assets?.binding ?? "ASSETS";
   const worker = {
     name: WORKER,

@@ -2,11 +2,12 @@
 // (bundleWorker in harness/commands.ts), then the bundled modules and the static assets
 // measured against the Workers limits. When wrangler itself refuses (a bundle too big to
 // build, say), its message becomes a problem.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileSizes, listFiles } from "./files.js";
 import { limitProblems, WORKERS_LIMITS, type WorkersLimits } from "./limits.js";
+import { assetsDirectory } from "../harness/bundle-options.js";
 import { bundleWorker } from "../harness/commands.js";
 
 export interface DryRunResult {
@@ -18,19 +19,6 @@ export interface DryRunResult {
   largestAssetBytes: number;
   withinLimits: boolean;
   problems: string[];
-}
-
-/** The `[assets] directory` of a wrangler.toml (or .json/.jsonc), resolved; null without assets. */
-export function assetsDirectory(configPath: string): string | null {
-  const text = readFileSync(configPath, "utf8");
-  let directory: string | undefined;
-  if (/\.jsonc?$/.test(configPath)) {
-    directory = /"assets"\s*:\s*\{[^}]*"directory"\s*:\s*"([^"]+)"/.exec(text)?.[1];
-  } else {
-    const section = /^\[assets\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text)?.[1] ?? "";
-    directory = /^\s*directory\s*=\s*["']([^"']+)["']/m.exec(section)?.[1];
-  }
-  return directory ? resolve(dirname(configPath), directory) : null;
 }
 
 export interface DryRunOptions {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleWorker } from "../harness/commands.js";
-import { startWorker } from "../harness/worker.js";
+import { startWorker, type WorkerOptions } from "../harness/worker.js";
 import { dryRun } from "./dry-run.js";
 import { median } from "../stats.js";
 import { cycle, searchPath } from "./scale-queries.js";
@@ -144,15 +144,9 @@ export async function measureEngine({ engine, articles, build, emptyConfigPath, 
 /** The first query failed; its message is the reason every cell of the served worker gives. */
 class ColdFailure extends Error {}
 
-interface FreshWorker {
-  configPath: string;
-  bundleDir: string;
-  readyTimeoutMs: number;
-}
-
 /** Serves the bundle in a fresh workerd, times its first request to `path`, and stops it. */
-async function firstRequestOfFresh({ configPath, bundleDir, readyTimeoutMs }: FreshWorker, path: string): Promise<number> {
-  const worker = await startWorker({ configPath, bundleDir, readyTimeoutMs });
+async function firstRequestOfFresh(options: WorkerOptions, path: string): Promise<number> {
+  const worker = await startWorker(options);
   try {
     return await worker.firstRequestMs(path);
   } finally {

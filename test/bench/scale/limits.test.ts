@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assetsDirectory } from "../../../bench/scale/dry-run.js";
+import { assetsDirectory } from "../../../bench/harness/bundle-options.js";
 import { limitProblems, WORKERS_LIMITS } from "../../../bench/scale/limits.js";
 
 const MiB = 1024 * 1024;
