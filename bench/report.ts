@@ -205,7 +205,7 @@ export function benchDetail(run: BenchRun): string {
   if (widget && "paintMs" in widget) rows.push(line(`keystroke to results painted, ms (debounce ${widget.debounceMs})`, widget.paintMs, (ms) => ms.toFixed(1)));
   const parts = [
     `${code(run.command)} on ${day(run)} UTC at ${run.commit}; ${machine(run)}; ${count(queries)} queries × ${rounds} rounds on ${run.corpus.path} (${count(run.corpus.articles)} articles).`,
-    `Build ${count(build.ms)} ms (${build.layout}); index ${(build.indexRawBytes / 1024).toFixed(1)} KiB raw, ${(build.indexGzipBytes / 1024).toFixed(1)} KiB gzip.`,
+    `Build ${count(build.ms)} ms (${build.layout}); index module ${(build.indexRawBytes / 1024).toFixed(1)} KiB raw, ${(build.indexGzipBytes / 1024).toFixed(1)} KiB gzip${build.assetFiles > 0 ? `; ${count(build.assetFiles)} asset files, ${kib(build.assetBytes)} KiB` : ""}.`,
     markdown(["measure", "samples", "p50", "p90", "p99"], rows),
   ];
   if (widget && "gzipBytes" in widget) {

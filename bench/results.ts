@@ -31,7 +31,8 @@ export interface RunInfo {
 export interface BenchFigures {
   queries: number;
   rounds: number;
-  build: { ms: number; indexRawBytes: number; indexGzipBytes: number; layout: string };
+  /** The build report's time and sizes: the index module, raw and gzip, and the sharded layout's asset files. */
+  build: { ms: number; indexRawBytes: number; indexGzipBytes: number; layout: string; assetFiles: number; assetBytes: number };
   /** Each query timed alone in this process, rounds interleaved: plain FlexSearch, newsfind's ranking, its full search, MiniSearch. */
   inProcess: { flexsearch: Percentiles; ranking: Percentiles; search: Percentiles; minisearch?: Percentiles };
   /** The worker over loopback, each search after an empty request (scale/timing.ts). */

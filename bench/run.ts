@@ -75,7 +75,7 @@ try {
   const figures: BenchFigures = {
     queries: queries.length,
     rounds,
-    build: { ms: report.buildMs, indexRawBytes: report.indexBytes.raw, indexGzipBytes: report.indexBytes.gzip, layout: report.layout },
+    build: { ms: report.buildMs, indexRawBytes: report.indexBytes.raw, indexGzipBytes: report.indexBytes.gzip, layout: report.layout, assetFiles: report.assets.files, assetBytes: report.assets.bytes },
     inProcess: {
       flexsearch: percentiles(times.flexsearch),
       ranking: percentiles(times.ranking),

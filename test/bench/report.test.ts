@@ -20,7 +20,7 @@ const seed: BenchResult = {
   figures: {
     queries: 200,
     rounds: 5,
-    build: { ms: 220, indexRawBytes: 107_000, indexGzipBytes: 18_500, layout: "bundle" },
+    build: { ms: 220, indexRawBytes: 107_000, indexGzipBytes: 18_500, layout: "bundle", assetFiles: 0, assetBytes: 0 },
     inProcess: { flexsearch: p(0.005), ranking: p(0.011), search: p(0.1), minisearch: p(0.01) },
     widget: { receivedBytes: 12_550, gzipBytes: 4_892, debounceMs: 120, paintMs: p(148), requestMedianMs: 4.4 },
   },
@@ -28,7 +28,7 @@ const seed: BenchResult = {
 const sample: BenchResult = {
   kind: "bench",
   ...info("2026-12-02T10:00:00Z", 10_000, "npm run bench -- --corpus sample.jsonl.gz --no-http --no-widget"),
-  figures: { queries: 200, rounds: 3, build: { ms: 9_700, indexRawBytes: 4e7, indexGzipBytes: 1.6e7, layout: "sharded" }, inProcess: { flexsearch: p(0.12), ranking: p(0.04), search: p(0.37), minisearch: p(0.83) } },
+  figures: { queries: 200, rounds: 3, build: { ms: 9_700, indexRawBytes: 800, indexGzipBytes: 500, layout: "sharded", assetFiles: 1_200, assetBytes: 4.6e7 }, inProcess: { flexsearch: p(0.12), ranking: p(0.04), search: p(0.37), minisearch: p(0.83) } },
 };
 
 describe("renderReadme", () => {
