@@ -14,7 +14,7 @@ type BenchRun = RunInfo & { kind: "bench"; figures: BenchFigures };
 type ScaleRun = RunInfo & { kind: "scale"; figures: ScaleFigures };
 
 const WIDGET_BUDGET = 10_000;
-const us = (ms: number) => (ms * 1000).toFixed(1);
+const us = (ms: number) => (ms * 1000).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const ms2 = (ms: number) => ms.toFixed(2);
 const kib = (bytes: number) => (bytes / 1024).toFixed(0);
 const count = (n: number) => n.toLocaleString("en-US");
