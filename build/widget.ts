@@ -44,6 +44,11 @@ function bundle(): { source: string; inputs: string[] } {
   return { source: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
 }
 
+/** The minified widget script, without writing it (what the bench serves beside an index it built). */
+export function bundleWidget(): string {
+  return bundle().source;
+}
+
 /** The last build's result, when its module is on disk and none of its inputs changed. */
 function unchanged(outDir: string): WidgetBuild | undefined {
   try {

@@ -70,7 +70,7 @@ export function newsfindAdapter({ root = PROJECT_ROOT, buildArgs = [] }: Adapter
 export interface NewsfindWorkerOptions {
   /** The newsfind checkout whose src/app.ts serves the index. Default: this project. */
   root?: string;
-  /** The minified widget script served at /widget.js (build/widget.ts's bundleWidget). Default none: /widget.js answers 404. */
+  /** The minified widget script served at /widget.js (build/widget.ts, bundleWidget). Default none: /widget.js answers 404. */
   widget?: string;
 }
 
