@@ -72,7 +72,7 @@ const dataset = `${basename(dirname(values.qrels))}-${basename(values.qrels, ".t
 function report(engine: string, label: string, rows: Row[]): void {
   const out = `${values.out}/${dataset}-${engine.replace(/\W+/g, "-").replace(/-$/, "")}${label ? `-${label}` : ""}.tsv`;
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, ["query-id\tndcg@10\trr@10\trecall@100\thits\tms", ...rows.map((r) => [r.id, r.ndcg.toFixed(4), r.rr.toFixed(4), r.recall.toFixed(4), r.hits, r.ms.toFixed(3)].join("\t"))].join("\n") + "\n");
+  writeFileSync(out, `${["query-id\tndcg@10\trr@10\trecall@100\thits\tms", ...rows.map((r) => [r.id, r.ndcg.toFixed(4), r.rr.toFixed(4), r.recall.toFixed(4), r.hits, r.ms.toFixed(3)].join("\t"))].join("\n")}\n`);
   console.log(
     `  ${`${engine}${label ? ` (${label})` : ""}`.padEnd(26)} nDCG@10 ${mean(rows, (r) => r.ndcg).toFixed(3)}  MRR@10 ${mean(rows, (r) => r.rr).toFixed(3)}  Recall@100 ${mean(rows, (r) => r.recall).toFixed(3)}  no hits ${rows.filter((r) => r.hits === 0).length}  median ${median(rows.map((r) => r.ms)).toFixed(2)} ms  -> ${out}`,
   );

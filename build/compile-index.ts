@@ -69,7 +69,9 @@ export interface Compiled {
 /** The article store's size in bytes, about, given each article's body length in characters. */
 function storeBytes(articles: readonly Article[], bodyChars: (position: number) => number): number {
   let bytes = 0;
-  articles.forEach((article, position) => (bytes += article.title.length + article.id.length + (article.url?.length ?? 0) + 100 + bodyChars(position)));
+  articles.forEach((article, position) => {
+    bytes += article.title.length + article.id.length + (article.url?.length ?? 0) + 100 + bodyChars(position);
+  });
   return bytes;
 }
 

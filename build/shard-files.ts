@@ -74,7 +74,9 @@ export interface Sharded {
 export function shardFiles({ articles, dictionary, inverted, phonetic, progress, storeBytes, reuse }: ShardInput): Sharded {
   const files: ShardFiles = new Map();
   let postingsBytes = 0;
-  dictionary.forEach((term, n) => (postingsBytes += inverted.documentFrequency[n]! > 0 ? term.length + 4 + 1.2 * inverted.documentFrequency[n]! : 0));
+  dictionary.forEach((term, n) => {
+    postingsBytes += inverted.documentFrequency[n]! > 0 ? term.length + 4 + 1.2 * inverted.documentFrequency[n]! : 0;
+  });
   const idBytes = articles.reduce((sum, article) => sum + article.id.length + 12, 0);
   const termShards = Math.min(4096, shards(postingsBytes, SHARD_TARGETS.terms));
   const idShards = shards(idBytes, SHARD_TARGETS.ids);
@@ -128,7 +130,9 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
     files.set(shardPaths.phonetic(layout, shard), bytesOf(lines.join("\n")));
   });
   files.set(shardPaths.meta(layout), encodeMeta(articles));
-  lexicon.forEach((shard, n) => files.set(shardPaths.lexicon(layout, n), bytesOf(shard.text)));
+  lexicon.forEach((shard, n) => {
+    files.set(shardPaths.lexicon(layout, n), bytesOf(shard.text));
+  });
   checkLimits(files);
   return { layout, files, signatures };
 }

@@ -7,7 +7,9 @@ import type { PeerFactory } from "./types.js";
 
 export const plainFlexSearch: PeerFactory = (articles, fields) => {
   const index = new Index({ tokenize: "strict", encoder: new Encoder(EnglishPreset) });
-  articles.forEach((article, position) => index.add(position, fields.map((field) => (field === "title" ? article.title : article.body.join("\n"))).join("\n")));
+  articles.forEach((article, position) => {
+    index.add(position, fields.map((field) => (field === "title" ? article.title : article.body.join("\n"))).join("\n"));
+  });
   return {
     search(query, limit) {
       return (index.search(query, { limit, suggest: true }) as number[]).map((position) => articles[position]!.id);

@@ -54,7 +54,9 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export async function measureEngine({ engine, articles, build, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, warmup = WARMUP_PASSES, coldRuns = 5, log = () => {} }: MeasureInput): Promise<ScaleRow> {
   const cells = {} as Record<NumericColumn, Measured>;
-  const fail = (columns: NumericColumn[], why: string) => columns.forEach((column) => (cells[column] ??= { missing: why }));
+  const fail = (columns: NumericColumn[], why: string) => {
+    for (const column of columns) cells[column] ??= { missing: why };
+  };
   let deployable: ScaleRow["deployable"] = { missing: "not built" };
   const coldSamples: number[] = [];
   const emptySamples: number[] = [];

@@ -82,6 +82,6 @@ export function formatTables(rows: readonly ScaleRow[], level = 3): string {
   }
   const runs = Math.max(0, ...rows.map((row) => row.coldSamplesMs?.length ?? 0));
   const cold = runs > 1 ? ` Cold 1st query and empty 1st req: medians over ${runs} fresh workers each (the JSON output keeps every sample).` : "";
-  const legend = "MiB = 2^20 bytes, MB = 10^6 bytes." + cold + " Warm p50/p99 are server time: total minus the median of an empty request to the same worker, over a keep-alive loopback connection to the bundle `wrangler deploy --dry-run` makes, served by Miniflare. Empty p99: the empty requests' own p99 above their median, the floor under any p99. Heap: the isolate's used V8 heap after a full GC, after 1,000 queries. Peak RSS: VmHWM of the workerd process running the worker.";
+  const legend = `MiB = 2^20 bytes, MB = 10^6 bytes.${cold} Warm p50/p99 are server time: total minus the median of an empty request to the same worker, over a keep-alive loopback connection to the bundle \`wrangler deploy --dry-run\` makes, served by Miniflare. Empty p99: the empty requests' own p99 above their median, the floor under any p99. Heap: the isolate's used V8 heap after a full GC, after 1,000 queries. Peak RSS: VmHWM of the workerd process running the worker.`;
   return [...sections, legend, notes.text()].filter(Boolean).join("\n\n");
 }

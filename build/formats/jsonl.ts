@@ -60,7 +60,9 @@ function readRange(file: string, offset: number, length: number): Buffer {
  */
 function eachJsonLine(file: string, visit: (line: JsonLine) => void): void {
   if (file.endsWith(".gz")) {
-    jsonLines(file, readFileSync(file)).forEach((bytes, index) => visit({ index, bytes, load: () => bytes }));
+    jsonLines(file, readFileSync(file)).forEach((bytes, index) => {
+      visit({ index, bytes, load: () => bytes });
+    });
     return;
   }
   const fd = openSync(file, "r");

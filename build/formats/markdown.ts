@@ -2,7 +2,7 @@
 // when the front matter has none.
 import matter from "gray-matter";
 import { fromMarkdown } from "mdast-util-from-markdown";
-import { toString } from "mdast-util-to-string";
+import { toString as mdastText } from "mdast-util-to-string";
 import type { Nodes } from "mdast";
 import { normalizeSpace } from "../clean/text.js";
 import type { FileResult } from "../types.js";
@@ -23,7 +23,7 @@ function blocks(nodes: readonly Nodes[]): string[] {
         case "definition":
           return [];
         default:
-          return [normalizeSpace(toString(node))];
+          return [normalizeSpace(mdastText(node))];
       }
     })
     .filter(Boolean);
@@ -37,7 +37,7 @@ export function readMarkdown(path: string, data: Buffer): FileResult {
   const h1 = children.findIndex((node) => node.type === "heading" && node.depth === 1);
   if (h1 >= 0) {
     const [heading] = children.splice(h1, 1);
-    record.title ??= toString(heading!);
+    record.title ??= mdastText(heading!);
   }
   const { article, warning } = recordToArticle(record, path, blocks(children));
   return { articles: [article], skipped: [], warnings: warning ? [{ path, reason: warning }] : [] };

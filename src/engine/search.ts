@@ -238,7 +238,7 @@ async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuer
     // Compared in logarithms, so centuries-old articles do not underflow to zero.
     const key = (id: number) => Math.log(scores[id]!) - (Math.LN2 * age(id)) / halfLife;
     better = (a, b) => key(a) > key(b) || (key(a) === key(b) && a < b);
-    shown = (id) => scores[id]! * Math.pow(0.5, age(id) / halfLife);
+    shown = (id) => scores[id]! * 0.5 ** (age(id) / halfLife);
   } else {
     better = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   }

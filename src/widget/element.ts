@@ -170,7 +170,9 @@ export class NewsfindSearchElement extends HTMLElement {
   }
 
   #activate(index: number): void {
-    this.#options().forEach((node, i) => node.setAttribute("aria-selected", String(i === index)));
+    this.#options().forEach((node, i) => {
+      node.setAttribute("aria-selected", String(i === index));
+    });
     this.#active = index;
     const active = this.#options()[index];
     if (active) {

@@ -78,7 +78,7 @@ describe("JSON Lines read in chunks", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsfind-lines-"));
     const file = join(dir, "big.jsonl");
     // Lines of odd lengths so that chunk ends fall inside lines, and one line longer than the read buffer.
-    const lines = Array.from({ length: 3000 }, (_, n) => line({ id: `n${n}`, body: `Story ${n} ` + "é".repeat(n % 977) }));
+    const lines = Array.from({ length: 3000 }, (_, n) => line({ id: `n${n}`, body: `Story ${n} ${"é".repeat(n % 977)}` }));
     lines.splice(1500, 0, line({ id: "long", body: "x".repeat(9 << 20) }));
     writeFileSync(file, `${lines.join("\n")}\n`);
     const units = unitsOf(file);

@@ -111,7 +111,9 @@ describe("build cache", () => {
     lines[5] = story(5, " First correction.");
     rebuild(59);
     expect(analysisFiles()).toEqual(firstFiles);
-    analysisBytes().forEach((bytes, i) => expect(bytes).toBeGreaterThan(firstBytes[i]!));
+    analysisBytes().forEach((bytes, i) => {
+      expect(bytes).toBeGreaterThan(firstBytes[i]!);
+    });
 
     // Two thirds edited, twice: the first time appended, the second time over half of the
     // files would be dead, so they are rewritten as a new generation and the old ones removed.

@@ -3,7 +3,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
-import { hostPage, openPage, search, browserSession } from "./host.js";
+import { hostPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`browser tests skipped: ${missing}`);

@@ -2,7 +2,7 @@
 // no-results and error states, on a host page of another origin than the worker's.
 import { describe, expect, inject, it } from "vitest";
 import { chromiumMissing, launchChromium } from "../../bench/harness/chromium.js";
-import { hostPage, openPage, search, browserSession } from "./host.js";
+import { hostPage, search, browserSession } from "./host.js";
 
 const missing = chromiumMissing();
 if (missing) console.warn(`browser tests skipped: ${missing}`);

@@ -84,7 +84,7 @@ describe("posting lists", () => {
       source: null,
       published: null,
       url: null,
-      body: [Array.from({ length: 5 + Math.floor(next() * 60) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(" ") + "."],
+      body: [`${Array.from({ length: 5 + Math.floor(next() * 60) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(" ")}.`],
     }));
     const terms = [...new Set(articles.flatMap((article) => analyze(`${article.title} ${article.body.join(" ")}`)))];
     for (const layout of ["bundle", "sharded"] as const) {

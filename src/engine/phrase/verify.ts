@@ -33,7 +33,9 @@ export async function verifiedTop(store: IndexStore, candidates: ArrayLike<numbe
   const verdicts = new Map<number, boolean>();
   const read = async (ids: number[]) => {
     const articles = await store.articles(ids);
-    ids.forEach((id, i) => verdicts.set(id, checks.passes(id, articles[i]!)));
+    ids.forEach((id, i) => {
+      verdicts.set(id, checks.passes(id, articles[i]!));
+    });
   };
   const passing = (id: number) => verdicts.get(id) ?? !checks.needed(id);
 

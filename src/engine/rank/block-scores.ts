@@ -24,7 +24,10 @@ export class ScoredSet {
     if (needed <= this.ids.length) return;
     let size = this.ids.length;
     while (size < needed) size *= 2;
-    const grow = <T extends Int32Array | Float64Array | Uint32Array>(old: T, fresh: T): T => (fresh.set(old.subarray(0, this.count)), fresh);
+    const grow = <T extends Int32Array | Float64Array | Uint32Array>(old: T, fresh: T): T => {
+      fresh.set(old.subarray(0, this.count));
+      return fresh;
+    };
     this.ids = grow(this.ids, new Int32Array(size));
     this.scores = grow(this.scores, new Float64Array(size));
     this.masks = grow(this.masks, new Uint32Array(size));

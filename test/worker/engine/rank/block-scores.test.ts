@@ -16,7 +16,9 @@ interface Scored {
 /** Scoring list after list into article-sized arrays, of each list only its first `slotsRead[t]` slots. */
 function listByList(order: readonly ScoringList[], articles: number, slotsRead: number[]): Scored {
   const state = scoring(articles);
-  order.forEach((list, t) => scoreList(state, { ...list, slots: list.slots.slice(0, slotsRead[t]) }));
+  order.forEach((list, t) => {
+    scoreList(state, { ...list, slots: list.slots.slice(0, slotsRead[t]) });
+  });
   const ids = Array.from(state.touched.subarray(0, state.count)).sort((a, b) => a - b);
   const result = { ids, scores: ids.map((id) => state.scores[id]!), masks: ids.map((id) => state.masks[id]!) };
   accumulated(state).release();

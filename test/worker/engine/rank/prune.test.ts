@@ -43,7 +43,14 @@ describe("the pruned top k", () => {
     const rare = postingList(next, articles, 30);
     const common = postingList(next, articles, 12_000);
     let reads = 0;
-    const counted: Postings = common.map((ids) => (ids ? new Proxy(ids as Int32Array, { get: (target, key) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key)) }) : undefined));
+    const countingReads = (ids: Int32Array) =>
+      new Proxy(ids, {
+        get: (target, key) => {
+          if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key);
+        },
+      });
+    const counted: Postings = common.map((ids) => (ids ? countingReads(ids as Int32Array) : undefined));
     const postings = new Map([
       ["rare", rare],
       ["common", counted],
@@ -75,7 +82,14 @@ describe("slots no page article holds", () => {
     const first = spread(6_000);
     const second = spread(10_000);
     let reads = 0;
-    const counted: Postings = first.map((ids) => (ids ? new Proxy(ids as Int32Array, { get: (target, key) => (typeof key === "string" && /^\d+$/.test(key) && reads++, Reflect.get(target, key)) }) : undefined));
+    const countingReads = (ids: Int32Array) =>
+      new Proxy(ids, {
+        get: (target, key) => {
+          if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key);
+        },
+      });
+    const counted: Postings = first.map((ids) => (ids ? countingReads(ids as Int32Array) : undefined));
     const terms = [
       { term: "first", weight: 1, mask: 1 },
       { term: "second", weight: 1, mask: 2 },
@@ -99,7 +113,9 @@ describe("dense term views", () => {
     const articles = 1000;
     const list = postingList(next, articles, 400);
     const slotOf = new Map<number, number>();
-    list.forEach((ids, slot) => ids && Array.from(ids).forEach((id) => slotOf.set(id, slot)));
+    list.forEach((ids, slot) => {
+      for (const id of ids ?? []) slotOf.set(id, slot);
+    });
     const { bits, ranks, slots } = new TermViews(articles).get("t", list);
     for (let id = 0; id < articles; id++) expect(slotAt(bits, ranks, slots, id)).toBe(slotOf.get(id) ?? ABSENT);
   });

@@ -75,7 +75,7 @@ describe("lexicon shards", () => {
     source: null,
     published: null,
     url: null,
-    body: [Array.from({ length: 800 }, (_, i) => word(a * 800 + i)).join(" ") + "."],
+    body: [`${Array.from({ length: 800 }, (_, i) => word(a * 800 + i)).join(" ")}.`],
   }));
   const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
   const layout = artefacts.manifest.layout as ShardedLayout;
