@@ -22,7 +22,14 @@ export default defineConfig({
         // The engine with another number of impact levels: the format's ranking constants are
         // swapped for the fixture's, so the build and the worker both read the changed value.
         plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
-        resolve: { alias: [{ find: /^.*\/format\/ranking\.js$/, replacement: fileURLToPath(new URL("test/worker/engine/rank/levels/ranking.ts", import.meta.url)) }] },
+        resolve: {
+          alias: [
+            {
+              find: /^.*\/format\/ranking\.js$/,
+              replacement: fileURLToPath(new URL("test/worker/engine/rank/levels/ranking.ts", import.meta.url)),
+            },
+          ],
+        },
         test: { name: "levels", include: ["test/worker/engine/rank/levels/**/*.test.ts"] },
       },
       {

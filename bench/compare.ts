@@ -31,8 +31,19 @@ const { values } = parseArgs({
 const articles = Number(values.articles);
 const rounds = Number(values.rounds);
 const warmup = Number(values.warmup);
-if (!values.corpus || !values.base || !Number.isInteger(articles) || articles < 1 || !Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(warmup) || warmup < 0) {
-  console.error(`usage: npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup ${WARMUP_PASSES}]`);
+if (
+  !values.corpus ||
+  !values.base ||
+  !Number.isInteger(articles) ||
+  articles < 1 ||
+  !Number.isInteger(rounds) ||
+  rounds < 1 ||
+  !Number.isInteger(warmup) ||
+  warmup < 0
+) {
+  console.error(
+    `usage: npm run bench:compare -- --corpus FILE.jsonl[.gz] --articles N --base REV [--rounds 5] [--warmup ${WARMUP_PASSES}]`,
+  );
   process.exit(2);
 }
 const git = (...args: string[]) => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
@@ -55,7 +66,10 @@ try {
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(checkout, "node_modules"));
   const subset = await writeCorpusSubset(values.corpus, articles, dir);
   const sides: Side[] = [];
-  for (const [name, root] of [[`base ${base}`, checkout], [`head ${head}`, PROJECT_ROOT]] as const) {
+  for (const [name, root] of [
+    [`base ${base}`, checkout],
+    [`head ${head}`, PROJECT_ROOT],
+  ] as const) {
     const out = join(dir, name.split(" ")[0]!);
     mkdirSync(out);
     log(`${name}: build ${subset.lines.toLocaleString("en-US")} articles`);
@@ -89,17 +103,29 @@ try {
       }
     }
   }
-  console.log(`\nnewsfind side by side at ${subset.lines.toLocaleString("en-US")} articles: server time (total minus the median empty request of the same worker), ms, ${rounds * paths.length} requests each\n`);
+  console.log(
+    `\nnewsfind side by side at ${subset.lines.toLocaleString("en-US")} articles: server time (total minus the median empty request of the same worker), ms, ${rounds * paths.length} requests each\n`,
+  );
   console.log("| build | warm p50 | warm p90 | warm p99 | empty median | empty p99 |\n|:---|---:|---:|---:|---:|---:|");
   const figures = sides.map(({ name, totals, empties }) => {
     const empty = median(empties);
     const server = totals.map((ms) => ms - empty);
-    const row = { p50: median(server), p90: percentile(server, 90), p99: percentile(server, 99), empty, emptyP99: percentile(empties, 99) - empty };
-    console.log(`| ${name} | ${row.p50.toFixed(2)} | ${row.p90.toFixed(2)} | ${row.p99.toFixed(2)} | ${row.empty.toFixed(2)} | ${row.emptyP99.toFixed(2)} |`);
+    const row = {
+      p50: median(server),
+      p90: percentile(server, 90),
+      p99: percentile(server, 99),
+      empty,
+      emptyP99: percentile(empties, 99) - empty,
+    };
+    console.log(
+      `| ${name} | ${row.p50.toFixed(2)} | ${row.p90.toFixed(2)} | ${row.p99.toFixed(2)} | ${row.empty.toFixed(2)} | ${row.emptyP99.toFixed(2)} |`,
+    );
     return row;
   });
   const [a, b] = figures as [(typeof figures)[0], (typeof figures)[0]];
-  console.log(`\nhead/base: p50 ${(b.p50 / a.p50).toFixed(2)}×, p90 ${(b.p90 / a.p90).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×`);
+  console.log(
+    `\nhead/base: p50 ${(b.p50 / a.p50).toFixed(2)}×, p90 ${(b.p90 / a.p90).toFixed(2)}×, p99 ${(b.p99 / a.p99).toFixed(2)}×`,
+  );
 } finally {
   await Promise.all(workers.map((worker) => worker.stop()));
   try {

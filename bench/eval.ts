@@ -39,7 +39,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.corpus || !values.queries || !values.qrels) {
-  console.error("usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines newsfind,minisearch,flexsearch] [--typos] [--no-typo-tolerance] [--in-process] [--out DIR]");
+  console.error(
+    "usage: npm run eval -- --corpus FILE --queries FILE --qrels FILE [--fields body] [--engines newsfind,minisearch,flexsearch] [--typos] [--no-typo-tolerance] [--in-process] [--out DIR]",
+  );
   process.exit(2);
 }
 const fields = parseFields(values.fields);
@@ -61,18 +63,29 @@ async function run(ranker: Ranker, queries: JudgedQuery[], typos: boolean): Prom
   for (const [n, { id, text, judgements }] of queries.entries()) {
     const q = (typos ? withTypos(text, n + 1) : text).slice(0, 500);
     const { ids, ms } = await ranker(q);
-    rows.push({ id, ndcg: ndcgAt(ids, judgements), rr: reciprocalRankAt(ids, judgements), recall: recallAt(ids, judgements), hits: ids.length, ms });
+    rows.push({
+      id,
+      ndcg: ndcgAt(ids, judgements),
+      rr: reciprocalRankAt(ids, judgements),
+      recall: recallAt(ids, judgements),
+      hits: ids.length,
+      ms,
+    });
   }
   return rows;
 }
 
-const mean = (rows: Row[], pick: (row: Row) => number) => rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
+const mean = (rows: Row[], pick: (row: Row) => number) =>
+  rows.reduce((sum, row) => sum + pick(row), 0) / Math.max(1, rows.length);
 const dataset = `${basename(dirname(values.qrels))}-${basename(values.qrels, ".tsv")}`;
 
 function report(engine: string, label: string, rows: Row[]): void {
   const out = `${values.out}/${dataset}-${engine.replace(/\W+/g, "-").replace(/-$/, "")}${label ? `-${label}` : ""}.tsv`;
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${["query-id\tndcg@10\trr@10\trecall@100\thits\tms", ...rows.map((r) => [r.id, r.ndcg.toFixed(4), r.rr.toFixed(4), r.recall.toFixed(4), r.hits, r.ms.toFixed(3)].join("\t"))].join("\n")}\n`);
+  writeFileSync(
+    out,
+    `${["query-id\tndcg@10\trr@10\trecall@100\thits\tms", ...rows.map((r) => [r.id, r.ndcg.toFixed(4), r.rr.toFixed(4), r.recall.toFixed(4), r.hits, r.ms.toFixed(3)].join("\t"))].join("\n")}\n`,
+  );
   console.log(
     `  ${`${engine}${label ? ` (${label})` : ""}`.padEnd(26)} nDCG@10 ${mean(rows, (r) => r.ndcg).toFixed(3)}  MRR@10 ${mean(rows, (r) => r.rr).toFixed(3)}  Recall@100 ${mean(rows, (r) => r.recall).toFixed(3)}  no hits ${rows.filter((r) => r.hits === 0).length}  median ${median(rows.map((r) => r.ms)).toFixed(2)} ms  -> ${out}`,
   );
@@ -84,21 +97,37 @@ async function evaluate(engine: string, ranker: Ranker): Promise<void> {
   if (values.typos) {
     const typoed = await run(ranker, judged, true);
     report(engine, "typos", typoed);
-    const ratio = mean(typoed, (r) => r.rr) / Math.max(1e-9, mean(clean, (r) => r.rr));
+    const ratio =
+      mean(typoed, (r) => r.rr) /
+      Math.max(
+        1e-9,
+        mean(clean, (r) => r.rr),
+      );
     console.log(`  ${engine} keeps ${(ratio * 100).toFixed(1)}% of its clean MRR@10 with typos`);
   }
 }
 
 console.log(`\nnewsfind eval: ${values.corpus} (${fields.join(", ")}), ${judged.length} judged queries`);
 const outDir = mkdtempSync(join(tmpdir(), "newsfind-eval-"));
-const { artefacts, articles } = buildArtefacts({ corpus: values.corpus, outDir: join(outDir, "index"), assetsDir: join(outDir, "assets"), fields });
+const { artefacts, articles } = buildArtefacts({
+  corpus: values.corpus,
+  outDir: join(outDir, "index"),
+  assetsDir: join(outDir, "assets"),
+  fields,
+});
 const index = await indexLoader(artefacts, fileAssetReader(join(outDir, "assets")))();
 
 for (const engine of engines) {
   if (engine === "newsfind" && values["in-process"]) {
     await evaluate("newsfind (in process)", async (q) => {
       const start = performance.now();
-      const { page } = await rank(index, { q, limit: 100, offset: 0, sort: "relevance", typos: !values["no-typo-tolerance"] });
+      const { page } = await rank(index, {
+        q,
+        limit: 100,
+        offset: 0,
+        sort: "relevance",
+        typos: !values["no-typo-tolerance"],
+      });
       const ms = performance.now() - start;
       return { ids: page.map(({ position }) => articles[position]!.id), ms };
     });

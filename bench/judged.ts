@@ -4,7 +4,11 @@ import { readFileSync } from "node:fs";
 import type { Judgements } from "./metrics.js";
 
 function tsvRows(path: string): string[][] {
-  return readFileSync(path, "utf8").split("\n").slice(1).filter((line) => line.trim()).map((line) => line.split("\t"));
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .slice(1)
+    .filter((line) => line.trim())
+    .map((line) => line.split("\t"));
 }
 
 export interface JudgedQuery {

@@ -9,7 +9,10 @@ export function ndcgAt(ranking: readonly string[], judged: Judgements, k = 10): 
   ranking.slice(0, k).forEach((id, i) => {
     dcg += (judged.get(id) ?? 0) / Math.log2(i + 2);
   });
-  const ideal = [...judged.values()].filter((g) => g > 0).sort((a, b) => b - a).slice(0, k);
+  const ideal = [...judged.values()]
+    .filter((g) => g > 0)
+    .sort((a, b) => b - a)
+    .slice(0, k);
   const idcg = ideal.reduce((sum, gain, i) => sum + gain / Math.log2(i + 2), 0);
   return idcg === 0 ? 0 : dcg / idcg;
 }

@@ -35,5 +35,11 @@ export async function coldReads(outDir: string, assetsDir: string, queries: read
     bytes.push(total);
     files.push(count);
   }
-  return { queries: queries.length, medianBytes: median(bytes), p99Bytes: percentile(bytes, 99), maxBytes: Math.max(...bytes), medianFiles: median(files) };
+  return {
+    queries: queries.length,
+    medianBytes: median(bytes),
+    p99Bytes: percentile(bytes, 99),
+    maxBytes: Math.max(...bytes),
+    medianFiles: median(files),
+  };
 }

@@ -9,16 +9,27 @@ import type { BuildReport } from "../build/types.js";
 
 export interface RebuildFigures {
   full: { wallMs: number; buildMs: number };
-  rebuild: { wallMs: number; buildMs: number; cached: number; articles: number; written: number; phasesMs: Record<string, number> };
+  rebuild: {
+    wallMs: number;
+    buildMs: number;
+    cached: number;
+    articles: number;
+    written: number;
+    phasesMs: Record<string, number>;
+  };
 }
 
 function timedBuild(corpus: string, outDir: string, cacheDir: string): { wallMs: number; report: BuildReport } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ["--import", "tsx", "build/cli.ts", "--corpus", corpus, "--out", outDir, "--json"], {
-    env: { ...process.env, NEWSFIND_CACHE: cacheDir },
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "build/cli.ts", "--corpus", corpus, "--out", outDir, "--json"],
+    {
+      env: { ...process.env, NEWSFIND_CACHE: cacheDir },
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+    },
+  );
   if (result.status !== 0) throw new Error(`build failed: ${result.stderr.slice(-500)}`);
   return { wallMs: performance.now() - started, report: JSON.parse(result.stdout) as BuildReport };
 }
@@ -32,14 +43,25 @@ function change(lines: string[], edits: number): string[] {
     record.body += "\n\nCorrection: an earlier version of this story misstated a figure.";
     changed[at] = JSON.stringify(record);
   }
-  changed.push(JSON.stringify({ id: "newsfind-bench-appended", title: "An article appended to the archive", body: "Appended after the first build.", date: "2013-12-01", source: "Reuters" }));
+  changed.push(
+    JSON.stringify({
+      id: "newsfind-bench-appended",
+      title: "An article appended to the archive",
+      body: "Appended after the first build.",
+      date: "2013-12-01",
+      source: "Reuters",
+    }),
+  );
   return changed;
 }
 
 export function benchRebuild(corpusFile: string, workDir: string, edits = 5): RebuildFigures {
   mkdirSync(workDir, { recursive: true });
   const raw = readFileSync(corpusFile);
-  const lines = (corpusFile.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8").split("\n").filter((line) => line.trim() !== "");
+  const lines = (corpusFile.endsWith(".gz") ? gunzipSync(raw) : raw)
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
   const corpus = join(workDir, "corpus.jsonl");
   const outDir = join(workDir, "index");
   const cacheDir = join(workDir, "cache");
@@ -49,6 +71,13 @@ export function benchRebuild(corpusFile: string, workDir: string, edits = 5): Re
   const again = timedBuild(corpus, outDir, cacheDir);
   return {
     full: { wallMs: full.wallMs, buildMs: full.report.buildMs },
-    rebuild: { wallMs: again.wallMs, buildMs: again.report.buildMs, cached: again.report.cached, articles: again.report.articlesIndexed, written: again.report.assets.written, phasesMs: again.report.phasesMs },
+    rebuild: {
+      wallMs: again.wallMs,
+      buildMs: again.report.buildMs,
+      cached: again.report.cached,
+      articles: again.report.articlesIndexed,
+      written: again.report.assets.written,
+      phasesMs: again.report.phasesMs,
+    },
   };
 }

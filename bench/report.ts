@@ -90,13 +90,20 @@ interface Target {
 const ratioOf = (run: BenchRun) => run.figures.inProcess.ranking.p50 / run.figures.inProcess.flexsearch.p50;
 /** The in-process ratios are judged on 10,000 articles or more: on a few, every engine takes a few microseconds and the ratios move between runs. */
 const RATIO_ARTICLES = 10_000;
-const ratioRun = (run: BenchRun | ScaleRun): run is BenchRun => run.kind === "bench" && run.corpus.articles >= RATIO_ARTICLES;
+const ratioRun = (run: BenchRun | ScaleRun): run is BenchRun =>
+  run.kind === "bench" && run.corpus.articles >= RATIO_ARTICLES;
 const largest = (run: ScaleRun) => {
   const rows = run.figures.rows.filter((row) => row.engine === "newsfind");
   return rows.length > 0 ? rows.reduce((a, b) => (b.articles > a.articles ? b : a)) : undefined;
 };
 const numeric = (value: unknown) => (typeof value === "number" ? value : null);
-function scaleTarget(name: string, limit: string, pick: (run: ScaleRun) => number | null, max: number, format: (value: number) => string): Target {
+function scaleTarget(
+  name: string,
+  limit: string,
+  pick: (run: ScaleRun) => number | null,
+  max: number,
+  format: (value: number) => string,
+): Target {
   return {
     name,
     limit,
@@ -109,7 +116,11 @@ function scaleTarget(name: string, limit: string, pick: (run: ScaleRun) => numbe
 }
 
 export const TARGETS: Target[] = [
-  { name: "newsfind ranking over plain FlexSearch, p50", limit: "2 ×", measure: (run) => (ratioRun(run) ? { value: `${ratioOf(run).toFixed(2)} ×`, met: ratioOf(run) <= 2 } : null) },
+  {
+    name: "newsfind ranking over plain FlexSearch, p50",
+    limit: "2 ×",
+    measure: (run) => (ratioRun(run) ? { value: `${ratioOf(run).toFixed(2)} ×`, met: ratioOf(run) <= 2 } : null),
+  },
   {
     name: "MiniSearch over newsfind ranking, p50",
     limit: "at least 10 ×",
@@ -125,23 +136,69 @@ export const TARGETS: Target[] = [
     limit: `${count(WIDGET_BUDGET)} bytes`,
     measure: (run) => {
       const widget = run.kind === "bench" ? run.figures.widget : undefined;
-      return widget && "gzipBytes" in widget ? { value: `${count(widget.gzipBytes)} bytes`, met: widget.gzipBytes <= WIDGET_BUDGET } : null;
+      return widget && "gzipBytes" in widget
+        ? { value: `${count(widget.gzipBytes)} bytes`, met: widget.gzipBytes <= WIDGET_BUDGET }
+        : null;
     },
   },
-  scaleTarget("cold first query over an empty worker's first request", "+50 ms", (run) => {
-    const row = largest(run);
-    const [cold, empty] = [numeric(row?.coldMs), numeric(row?.emptyColdMs)];
-    return cold === null || empty === null ? null : cold - empty;
-  }, 50, (value) => `+${value.toFixed(1)} ms`),
-  scaleTarget("index data a two-word query reads (with typos too), max", "1 MB", (run) => {
-    const reads = Object.values(run.figures.reads);
-    return reads.length === 0 ? null : Math.max(...reads.flatMap(({ clean, typos }) => [clean.maxBytes, typos.maxBytes]));
-  }, 1_000_000, (bytes) => `${kib(bytes)} KiB`),
-  scaleTarget("warm p50, server time", "1 ms", (run) => numeric(largest(run)?.warmP50Ms), 1, (value) => `${ms2(value)} ms`),
-  scaleTarget("warm p99, server time", "5 ms", (run) => numeric(largest(run)?.warmP99Ms), 5, (value) => `${ms2(value)} ms`),
-  scaleTarget("heap after 1,000 varied queries", "64 MB", (run) => numeric(largest(run)?.heapMB), 64, (value) => `${value.toFixed(1)} MB`),
-  scaleTarget("build, cold cache", "120 s", (run) => numeric(largest(run)?.buildS), 120, (value) => `${value.toFixed(1)} s`),
-  scaleTarget("rebuild after 5 edits and 1 new article", "10 s", (run) => (run.figures.rebuild ? run.figures.rebuild.rebuild.wallMs / 1000 : null), 10, (value) => `${value.toFixed(1)} s`),
+  scaleTarget(
+    "cold first query over an empty worker's first request",
+    "+50 ms",
+    (run) => {
+      const row = largest(run);
+      const [cold, empty] = [numeric(row?.coldMs), numeric(row?.emptyColdMs)];
+      return cold === null || empty === null ? null : cold - empty;
+    },
+    50,
+    (value) => `+${value.toFixed(1)} ms`,
+  ),
+  scaleTarget(
+    "index data a two-word query reads (with typos too), max",
+    "1 MB",
+    (run) => {
+      const reads = Object.values(run.figures.reads);
+      return reads.length === 0
+        ? null
+        : Math.max(...reads.flatMap(({ clean, typos }) => [clean.maxBytes, typos.maxBytes]));
+    },
+    1_000_000,
+    (bytes) => `${kib(bytes)} KiB`,
+  ),
+  scaleTarget(
+    "warm p50, server time",
+    "1 ms",
+    (run) => numeric(largest(run)?.warmP50Ms),
+    1,
+    (value) => `${ms2(value)} ms`,
+  ),
+  scaleTarget(
+    "warm p99, server time",
+    "5 ms",
+    (run) => numeric(largest(run)?.warmP99Ms),
+    5,
+    (value) => `${ms2(value)} ms`,
+  ),
+  scaleTarget(
+    "heap after 1,000 varied queries",
+    "64 MB",
+    (run) => numeric(largest(run)?.heapMB),
+    64,
+    (value) => `${value.toFixed(1)} MB`,
+  ),
+  scaleTarget(
+    "build, cold cache",
+    "120 s",
+    (run) => numeric(largest(run)?.buildS),
+    120,
+    (value) => `${value.toFixed(1)} s`,
+  ),
+  scaleTarget(
+    "rebuild after 5 edits and 1 new article",
+    "10 s",
+    (run) => (run.figures.rebuild ? run.figures.rebuild.rebuild.wallMs / 1000 : null),
+    10,
+    (value) => `${value.toFixed(1)} s`,
+  ),
   {
     name: "deployable within the Workers limits",
     limit: "64 MiB script, 20,000 files of 25 MiB",
@@ -158,7 +215,12 @@ function targetsSection(runs: readonly BenchResult[]): string {
     const run = runs.findLast((candidate) => target.measure(candidate) !== null);
     const measured = run && target.measure(run);
     if (!run || !measured) return [target.name, target.limit, "not measured yet", ""];
-    return [target.name, target.limit, `${measured.value} (${count(run.corpus.articles)} articles, ${day(run)})`, measured.met ? "met" : "**not met**"];
+    return [
+      target.name,
+      target.limit,
+      `${measured.value} (${count(run.corpus.articles)} articles, ${day(run)})`,
+      measured.met ? "met" : "**not met**",
+    ];
   });
   return `## Targets\n\nThe issue's targets, each against the latest run that measures it: the in-process ratios on a corpus of ${count(RATIO_ARTICLES)} articles or more (\`npm run bench -- --corpus ../shared/datasets/reuters-2006-2013/docs.sample10k.jsonl.gz --no-http --count 200 --rounds 3\`), the archive-scale ones at the run's largest article count (they are set for 101,400 articles).\n\n${markdown(["target", "limit", "latest", ""], rows, ["limit", "latest", ""])}`;
 }
@@ -176,21 +238,42 @@ function benchHistory(runs: BenchRun[]): string {
       us(inProcess.flexsearch.p50),
       `${us(rank)} (${(rank / inProcess.flexsearch.p50).toFixed(2)} ×)`,
       us(inProcess.search.p50),
-      inProcess.minisearch ? `${us(inProcess.minisearch.p50)} (${(inProcess.minisearch.p50 / rank).toFixed(1)} ×)` : "–",
+      inProcess.minisearch
+        ? `${us(inProcess.minisearch.p50)} (${(inProcess.minisearch.p50 / rank).toFixed(1)} ×)`
+        : "–",
       worker ? `${ms2(worker.serverP50Ms)} / ${ms2(worker.serverP99Ms)}` : "–",
       widget && "gzipBytes" in widget ? count(widget.gzipBytes) : "–",
-      widget && "paintMs" in widget ? `${widget.paintMs.p50.toFixed(1)} (net ${(widget.paintMs.p50 - widget.debounceMs).toFixed(1)})` : "–",
+      widget && "paintMs" in widget
+        ? `${widget.paintMs.p50.toFixed(1)} (net ${(widget.paintMs.p50 - widget.debounceMs).toFixed(1)})`
+        : "–",
       code(run.command),
     ];
   });
-  const headings = ["date (UTC)", "commit", "corpus (articles)", "build ms", "FlexSearch µs", "ranking µs (/ FlexSearch)", "search µs", "MiniSearch µs (/ ranking)", "worker server p50 / p99 ms", "widget gzip B", "keystroke ms (net of debounce)", "command"];
+  const headings = [
+    "date (UTC)",
+    "commit",
+    "corpus (articles)",
+    "build ms",
+    "FlexSearch µs",
+    "ranking µs (/ FlexSearch)",
+    "search µs",
+    "MiniSearch µs (/ ranking)",
+    "worker server p50 / p99 ms",
+    "widget gzip B",
+    "keystroke ms (net of debounce)",
+    "command",
+  ];
   return markdown(headings, rows, ["commit", "corpus (articles)", "command"]);
 }
 
 /** The latest everyday run, every percentile. */
 export function benchDetail(run: BenchRun): string {
   const { queries, rounds, build, inProcess, worker, widget } = run.figures;
-  const line = (name: string, p: { n: number; p50: number; p90: number; p99: number }, unit: (ms: number) => string) => [name, count(p.n), unit(p.p50), unit(p.p90), unit(p.p99)];
+  const line = (
+    name: string,
+    p: { n: number; p50: number; p90: number; p99: number },
+    unit: (ms: number) => string,
+  ) => [name, count(p.n), unit(p.p50), unit(p.p90), unit(p.p99)];
   const rows = [
     line("plain FlexSearch, µs", inProcess.flexsearch, us),
     line("newsfind ranking, µs", inProcess.ranking, us),
@@ -199,18 +282,37 @@ export function benchDetail(run: BenchRun): string {
   ];
   if (worker) {
     rows.push(["worker: search total, ms", count(worker.requests), ms2(worker.p50Ms), "", ms2(worker.p99Ms)]);
-    rows.push(["worker: server time, ms", count(worker.requests), ms2(worker.serverP50Ms), "", ms2(worker.serverP99Ms)]);
-    rows.push(["worker: empty request, ms (p99 above its median)", count(worker.requests), ms2(worker.emptyMedianMs), "", `+${ms2(worker.emptyP99Ms)}`]);
+    rows.push([
+      "worker: server time, ms",
+      count(worker.requests),
+      ms2(worker.serverP50Ms),
+      "",
+      ms2(worker.serverP99Ms),
+    ]);
+    rows.push([
+      "worker: empty request, ms (p99 above its median)",
+      count(worker.requests),
+      ms2(worker.emptyMedianMs),
+      "",
+      `+${ms2(worker.emptyP99Ms)}`,
+    ]);
   }
-  if (widget && "paintMs" in widget) rows.push(line(`keystroke to results painted, ms (debounce ${widget.debounceMs})`, widget.paintMs, (ms) => ms.toFixed(1)));
+  if (widget && "paintMs" in widget)
+    rows.push(
+      line(`keystroke to results painted, ms (debounce ${widget.debounceMs})`, widget.paintMs, (ms) => ms.toFixed(1)),
+    );
   const parts = [
     `${code(run.command)} on ${day(run)} UTC at ${run.commit}; ${machine(run)}; ${count(queries)} queries × ${rounds} rounds on ${run.corpus.path} (${count(run.corpus.articles)} articles).`,
     `Build ${count(build.ms)} ms (${build.layout}); index module ${(build.indexRawBytes / 1024).toFixed(1)} KiB raw, ${(build.indexGzipBytes / 1024).toFixed(1)} KiB gzip${build.assetFiles > 0 ? `; ${count(build.assetFiles)} asset files, ${kib(build.assetBytes)} KiB` : ""}.`,
     markdown(["measure", "samples", "p50", "p90", "p99"], rows),
   ];
   if (widget && "gzipBytes" in widget) {
-    const peers = Object.entries(PEERS_GZIP).map(([name, bytes]) => `${(widget.gzipBytes / bytes).toFixed(2)} × ${name} (${(bytes / 1000).toFixed(1)} KB)`).join(", ");
-    parts.push(`Widget: ${count(widget.receivedBytes)} bytes received, ${count(widget.gzipBytes)} bytes gzip (${Math.round((widget.gzipBytes / WIDGET_BUDGET) * 100)} % of the ${count(WIDGET_BUDGET)}-byte budget; ${peers}); its /search request alone, median ${widget.requestMedianMs.toFixed(1)} ms.`);
+    const peers = Object.entries(PEERS_GZIP)
+      .map(([name, bytes]) => `${(widget.gzipBytes / bytes).toFixed(2)} × ${name} (${(bytes / 1000).toFixed(1)} KB)`)
+      .join(", ");
+    parts.push(
+      `Widget: ${count(widget.receivedBytes)} bytes received, ${count(widget.gzipBytes)} bytes gzip (${Math.round((widget.gzipBytes / WIDGET_BUDGET) * 100)} % of the ${count(WIDGET_BUDGET)}-byte budget; ${peers}); its /search request alone, median ${widget.requestMedianMs.toFixed(1)} ms.`,
+    );
   } else if (widget) {
     parts.push(widget.skipped);
   }
@@ -222,9 +324,25 @@ export function scaleDetail(run: ScaleRun): string {
   const { rows, reads, rebuild } = run.figures;
   const parts = [`${code(run.command)} on ${day(run)} UTC at ${run.commit}; ${machine(run)}.`, formatTables(rows, 4)];
   const readRows = Object.entries(reads).flatMap(([articles, { clean, typos }]) =>
-    ([["as typed", clean], ["a typo in each word of 5+ letters", typos]] as const).map(([kind, f]) => [count(Number(articles)), kind, count(f.queries), kib(f.medianBytes), kib(f.p99Bytes), kib(f.maxBytes), String(f.medianFiles)]),
+    (
+      [
+        ["as typed", clean],
+        ["a typo in each word of 5+ letters", typos],
+      ] as const
+    ).map(([kind, f]) => [
+      count(Number(articles)),
+      kind,
+      count(f.queries),
+      kib(f.medianBytes),
+      kib(f.p99Bytes),
+      kib(f.maxBytes),
+      String(f.medianFiles),
+    ]),
   );
-  if (readRows.length > 0) parts.push(`#### newsfind: index data a cold two-word query reads (10 hits with snippets; a fresh store per query)\n\n${markdown(["articles", "queries", "count", "median KiB", "p99 KiB", "max KiB", "median files"], readRows, ["queries"])}`);
+  if (readRows.length > 0)
+    parts.push(
+      `#### newsfind: index data a cold two-word query reads (10 hits with snippets; a fresh store per query)\n\n${markdown(["articles", "queries", "count", "median KiB", "p99 KiB", "max KiB", "median files"], readRows, ["queries"])}`,
+    );
   if (rebuild) {
     const again = rebuild.rebuild;
     parts.push(
@@ -239,12 +357,40 @@ export function scaleDetail(run: ScaleRun): string {
 /** One row per archive-scale run and article count: newsfind's figures. */
 function scaleHistory(runs: ScaleRun[]): string {
   const cell = (value: unknown, digits = 2) => (typeof value === "number" ? value.toFixed(digits) : "—");
-  const rows = [...runs].reverse().flatMap((run) =>
-    run.figures.rows
-      .filter((row) => row.engine === "newsfind")
-      .map((row) => [day(run), run.commit, count(row.articles), cell(row.buildS, 1), cell(row.coldMs, 1), cell(row.emptyColdMs, 1), cell(row.warmP50Ms), cell(row.warmP99Ms), cell(row.heapMB, 1), code(run.command)]),
+  const rows = [...runs]
+    .reverse()
+    .flatMap((run) =>
+      run.figures.rows
+        .filter((row) => row.engine === "newsfind")
+        .map((row) => [
+          day(run),
+          run.commit,
+          count(row.articles),
+          cell(row.buildS, 1),
+          cell(row.coldMs, 1),
+          cell(row.emptyColdMs, 1),
+          cell(row.warmP50Ms),
+          cell(row.warmP99Ms),
+          cell(row.heapMB, 1),
+          code(run.command),
+        ]),
+    );
+  return markdown(
+    [
+      "date (UTC)",
+      "commit",
+      "articles",
+      "build s",
+      "cold 1st query ms",
+      "empty 1st req ms",
+      "warm p50 ms",
+      "warm p99 ms",
+      "heap MB",
+      "command",
+    ],
+    rows,
+    ["commit", "command"],
   );
-  return markdown(["date (UTC)", "commit", "articles", "build s", "cold 1st query ms", "empty 1st req ms", "warm p50 ms", "warm p99 ms", "heap MB", "command"], rows, ["commit", "command"]);
 }
 
 export function renderReadme(results: readonly BenchResult[]): string {
@@ -257,9 +403,13 @@ export function renderReadme(results: readonly BenchResult[]): string {
     METHOD,
     targetsSection(results),
     "## Everyday bench (`npm run bench`)",
-    bench.length > 0 ? `Every run, latest first (p50; ratios within the run):\n\n${benchHistory(bench)}\n\n### Latest run\n\n${benchDetail(bench.at(-1)!)}` : "No run recorded yet.",
+    bench.length > 0
+      ? `Every run, latest first (p50; ratios within the run):\n\n${benchHistory(bench)}\n\n### Latest run\n\n${benchDetail(bench.at(-1)!)}`
+      : "No run recorded yet.",
     "## Archive scale (`npm run bench -- --articles ...`)",
-    scale.length > 0 ? `newsfind in every run, latest first:\n\n${scaleHistory(scale)}\n\n### Latest run\n\n${scaleDetail(scale.at(-1)!)}` : "No run recorded yet.",
+    scale.length > 0
+      ? `newsfind in every run, latest first:\n\n${scaleHistory(scale)}\n\n### Latest run\n\n${scaleDetail(scale.at(-1)!)}`
+      : "No run recorded yet.",
     DIAGNOSE,
   ];
   return `${sections.join("\n\n")}\n`;

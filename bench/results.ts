@@ -32,7 +32,14 @@ export interface BenchFigures {
   queries: number;
   rounds: number;
   /** The build report's time and sizes: the index module, raw and gzip, and the sharded layout's asset files. */
-  build: { ms: number; indexRawBytes: number; indexGzipBytes: number; layout: string; assetFiles: number; assetBytes: number };
+  build: {
+    ms: number;
+    indexRawBytes: number;
+    indexGzipBytes: number;
+    layout: string;
+    assetFiles: number;
+    assetBytes: number;
+  };
   /** Each query timed alone in this process, rounds interleaved: plain FlexSearch, newsfind's ranking, its full search, MiniSearch. */
   inProcess: { flexsearch: Percentiles; ranking: Percentiles; search: Percentiles; minisearch?: Percentiles };
   /** The worker over loopback, each search after an empty request (scale/timing.ts). */
@@ -48,7 +55,8 @@ export interface ScaleFigures {
   rebuild?: RebuildFigures & { articles: number };
 }
 
-export type BenchResult = RunInfo & ({ kind: "bench"; figures: BenchFigures } | { kind: "scale"; figures: ScaleFigures });
+export type BenchResult = RunInfo &
+  ({ kind: "bench"; figures: BenchFigures } | { kind: "scale"; figures: ScaleFigures });
 
 function git(...args: string[]): string {
   try {
@@ -70,7 +78,12 @@ export function runInfo(command: string, corpus: RunInfo["corpus"]): RunInfo {
     command,
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
     commit: `${git("rev-parse", "--short", "HEAD") || "unknown"}${changed ? " + changes" : ""}`,
-    machine: { cpu: cpus()[0]?.model.trim() ?? "unknown", cores: availableParallelism(), node: process.version, os: `${type()} ${arch()}` },
+    machine: {
+      cpu: cpus()[0]?.model.trim() ?? "unknown",
+      cores: availableParallelism(),
+      node: process.version,
+      os: `${type()} ${arch()}`,
+    },
     corpus,
   };
 }
@@ -91,5 +104,7 @@ export function loadResults(dir = RESULTS_DIR): BenchResult[] {
   } catch {
     return [];
   }
-  return files.map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")) as BenchResult).sort((a, b) => a.date.localeCompare(b.date));
+  return files
+    .map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")) as BenchResult)
+    .sort((a, b) => a.date.localeCompare(b.date));
 }

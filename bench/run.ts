@@ -57,15 +57,27 @@ const fields = parseFields(values.fields);
 
 const dir = mkdtempSync(join(tmpdir(), "newsfind-bench-"));
 try {
-  const { report, artefacts, articles } = buildArtefacts({ corpus, outDir: join(dir, "index"), assetsDir: join(dir, "assets"), fields });
+  const { report, artefacts, articles } = buildArtefacts({
+    corpus,
+    outDir: join(dir, "index"),
+    assetsDir: join(dir, "assets"),
+    fields,
+  });
   const loaded = await indexLoader(artefacts, fileAssetReader(join(dir, "assets")))();
   const queries = loadQueries(values.queries, articles, Number(values.count));
-  console.log(`\nnewsfind bench: ${corpus}: ${report.articlesIndexed} articles, ${queries.length} queries x ${rounds} rounds`);
+  console.log(
+    `\nnewsfind bench: ${corpus}: ${report.articlesIndexed} articles, ${queries.length} queries x ${rounds} rounds`,
+  );
 
   const flex = plainFlexSearch(articles, fields);
   const mini = values["no-minisearch"] ? null : miniSearch(articles, fields);
   const params = (q: string) => ({ q, limit: 10, offset: 0, sort: "relevance" as const });
-  const times = { flexsearch: [] as number[], ranking: [] as number[], search: [] as number[], minisearch: [] as number[] };
+  const times = {
+    flexsearch: [] as number[],
+    ranking: [] as number[],
+    search: [] as number[],
+    minisearch: [] as number[],
+  };
   for (let round = 0; round < rounds; round++) {
     times.flexsearch.push(...(await timeEach(queries, (q) => flex.search(q, 10))));
     times.ranking.push(...(await timeEach(queries, (q) => rank(loaded, params(q)))));
@@ -75,7 +87,14 @@ try {
   const figures: BenchFigures = {
     queries: queries.length,
     rounds,
-    build: { ms: report.buildMs, indexRawBytes: report.indexBytes.raw, indexGzipBytes: report.indexBytes.gzip, layout: report.layout, assetFiles: report.assets.files, assetBytes: report.assets.bytes },
+    build: {
+      ms: report.buildMs,
+      indexRawBytes: report.indexBytes.raw,
+      indexGzipBytes: report.indexBytes.gzip,
+      layout: report.layout,
+      assetFiles: report.assets.files,
+      assetBytes: report.assets.bytes,
+    },
     inProcess: {
       flexsearch: percentiles(times.flexsearch),
       ranking: percentiles(times.ranking),
@@ -87,16 +106,26 @@ try {
   if (!values["no-http"] || !values["no-widget"]) {
     const worker = await startWorker({ configPath: writeNewsfindWorker(dir, { widget: bundleWidget() }) });
     try {
-      if (!values["no-http"]) figures.worker = await warmLatency(await worker.client(), queries.map(searchPath), { emptyPath: "/", rounds: Math.min(rounds, 3) });
+      if (!values["no-http"])
+        figures.worker = await warmLatency(await worker.client(), queries.map(searchPath), {
+          emptyPath: "/",
+          rounds: Math.min(rounds, 3),
+        });
       if (!values["no-widget"]) figures.widget = await benchWidget(worker.base);
     } finally {
       await worker.stop();
     }
   }
 
-  const result = { kind: "bench" as const, ...runInfo(commandLine("bench", argv), { path: corpus, articles: report.articlesIndexed }), figures };
+  const result = {
+    kind: "bench" as const,
+    ...runInfo(commandLine("bench", argv), { path: corpus, articles: report.articlesIndexed }),
+    figures,
+  };
   const path = writeResult(result);
-  console.log(`\n${benchDetail(result)}\n\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`);
+  console.log(
+    `\n${benchDetail(result)}\n\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -38,11 +38,24 @@ export async function scaleBench(argv: string[]): Promise<void> {
   const engines = values.engines!.split(",").map((engine) => engine.trim()) as EngineName[];
   const coldRuns = Number(values["cold-runs"]);
   const warmup = Number(values.warmup);
-  if (!values.corpus || !Number.isInteger(coldRuns) || coldRuns < 1 || !Number.isInteger(warmup) || warmup < 0 || sizes.some((size) => !Number.isInteger(size) || size < 1) || engines.some((engine) => !ENGINES.includes(engine))) {
-    throw new Error(`usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--warmup ${WARMUP_PASSES}] [--cold-runs 5]`);
+  if (
+    !values.corpus ||
+    !Number.isInteger(coldRuns) ||
+    coldRuns < 1 ||
+    !Number.isInteger(warmup) ||
+    warmup < 0 ||
+    sizes.some((size) => !Number.isInteger(size) || size < 1) ||
+    engines.some((engine) => !ENGINES.includes(engine))
+  ) {
+    throw new Error(
+      `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--warmup ${WARMUP_PASSES}] [--cold-runs 5]`,
+    );
   }
   const titles = parseTitleQueries(readFileSync(DEFAULT_QUERIES, "utf8"));
-  const twoWord = titles.map(twoWordQuery).filter((query): query is string => query !== null).slice(0, 200);
+  const twoWord = titles
+    .map(twoWordQuery)
+    .filter((query): query is string => query !== null)
+    .slice(0, 200);
   // The same queries with one seeded typo (never the first letter) in each word of five letters or more: typo tolerance's reads.
   const misspelled = twoWord.map((query, n) => withTypos(query, n + 1, 5));
   const reads: ScaleFigures["reads"] = {};
@@ -57,7 +70,10 @@ export async function scaleBench(argv: string[]): Promise<void> {
     newsfind: async (corpusPath, dir) => {
       const built = await adapter(corpusPath, dir);
       const articles = Number(/corpus-(\d+)\.jsonl$/.exec(corpusPath)?.[1] ?? 0);
-      reads[articles] = { clean: await coldReads(join(dir, "index"), join(dir, "assets"), twoWord), typos: await coldReads(join(dir, "index"), join(dir, "assets"), misspelled) };
+      reads[articles] = {
+        clean: await coldReads(join(dir, "index"), join(dir, "assets"), twoWord),
+        typos: await coldReads(join(dir, "index"), join(dir, "assets"), misspelled),
+      };
       return built;
     },
     onRow: (row) => console.error(`[scale] ${JSON.stringify(row)}`),
@@ -72,7 +88,16 @@ export async function scaleBench(argv: string[]): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const result = { kind: "scale" as const, ...runInfo(commandLine("bench", argv), { path: values.corpus, articles: Math.max(...rows.map((row) => row.articles)) }), figures: { rows, reads, rebuild } };
+  const result = {
+    kind: "scale" as const,
+    ...runInfo(commandLine("bench", argv), {
+      path: values.corpus,
+      articles: Math.max(...rows.map((row) => row.articles)),
+    }),
+    figures: { rows, reads, rebuild },
+  };
   const path = writeResult(result);
-  console.log(`\n${scaleDetail(result)}\n\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`);
+  console.log(
+    `\n${scaleDetail(result)}\n\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`,
+  );
 }

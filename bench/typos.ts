@@ -25,9 +25,15 @@ function typo(word: string, random: () => number): string {
     case 1:
       return word.slice(0, at) + letter + word.slice(at);
     case 2:
-      return word.slice(0, at) + (letter === word[at] ? LETTERS[(LETTERS.indexOf(letter) + 1) % 26] : letter) + word.slice(at + 1);
+      return (
+        word.slice(0, at) +
+        (letter === word[at] ? LETTERS[(LETTERS.indexOf(letter) + 1) % 26] : letter) +
+        word.slice(at + 1)
+      );
     default:
-      return word[at] === word[at + 1] ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+      return word[at] === word[at + 1]
+        ? word.slice(0, at) + word.slice(at + 1)
+        : word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
   }
 }
 

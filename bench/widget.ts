@@ -22,7 +22,23 @@ declare function requestAnimationFrame(callback: () => void): number;
 
 /** The gzip sizes of the widgets the issue compares with, bytes. */
 export const PEERS_GZIP = { "Algolia Autocomplete": 23_800, "Pagefind UI": 29_500 };
-const WORDS = ["Putin", "Tomahawk", "Trump", "summit", "Kremlin", "Ukraine", "Budapest", "missiles", "Zelensky", "Russia", "Peskov", "Rubio", "Lavrov", "sanctions", "meeting"];
+const WORDS = [
+  "Putin",
+  "Tomahawk",
+  "Trump",
+  "summit",
+  "Kremlin",
+  "Ukraine",
+  "Budapest",
+  "missiles",
+  "Zelensky",
+  "Russia",
+  "Peskov",
+  "Rubio",
+  "Lavrov",
+  "sanctions",
+  "meeting",
+];
 
 export interface WidgetFigures {
   /** Bytes of /widget.js as Chromium received them, and gzipped at level 9. */
@@ -37,7 +53,10 @@ export interface WidgetFigures {
 }
 
 /** Measures the widget on the demo page of the worker at `base`; the reason instead when Chromium is absent. */
-export async function benchWidget(base: string, { trials = 30 }: { trials?: number } = {}): Promise<WidgetFigures | { skipped: string }> {
+export async function benchWidget(
+  base: string,
+  { trials = 30 }: { trials?: number } = {},
+): Promise<WidgetFigures | { skipped: string }> {
   const missing = chromiumMissing();
   if (missing) return { skipped: `widget bench skipped: ${missing}` };
   const browser = await launchChromium();
@@ -55,7 +74,9 @@ export async function benchWidget(base: string, { trials = 30 }: { trials?: numb
       const widget = document.querySelector("newsfind-search")!;
       const times = (window.__bench = { start: 0, painted: 0 });
       widget.shadowRoot!.addEventListener("keydown", () => (times.start = performance.now()), true);
-      widget.addEventListener("newsfind:load", () => requestAnimationFrame(() => setTimeout(() => (times.painted = performance.now()))));
+      widget.addEventListener("newsfind:load", () =>
+        requestAnimationFrame(() => setTimeout(() => (times.painted = performance.now()))),
+      );
     });
     const paint: number[] = [];
     const request: number[] = [];
@@ -64,17 +85,26 @@ export async function benchWidget(base: string, { trials = 30 }: { trials?: numb
       await box.fill("");
       await page.waitForFunction(() => document.querySelector("newsfind-search")!.state === "empty");
       await box.fill(word.slice(0, -1));
-      await page.waitForFunction(() => ["results", "no-results"].includes(document.querySelector("newsfind-search")!.state));
+      await page.waitForFunction(() =>
+        ["results", "no-results"].includes(document.querySelector("newsfind-search")!.state),
+      );
       await page.evaluate(() => {
         window.__bench.painted = 0;
         performance.clearResourceTimings();
       });
       await box.press(word.slice(-1));
-      const [start, painted] = await (await page.waitForFunction(() => {
-        const { start, painted } = window.__bench;
-        return painted > start && [start, painted];
-      })).jsonValue() as [number, number];
-      const fetched = await page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/search?")).map((entry) => entry.duration));
+      const [start, painted] = (await (
+        await page.waitForFunction(() => {
+          const { start, painted } = window.__bench;
+          return painted > start && [start, painted];
+        })
+      ).jsonValue()) as [number, number];
+      const fetched = await page.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry.name.includes("/search?"))
+          .map((entry) => entry.duration),
+      );
       if (trial < 0) continue; // warm-up
       paint.push(painted - start);
       request.push(...fetched.slice(-1));

@@ -3,7 +3,13 @@
 // units skip reading and analysis, and unchanged article shards are not written again.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { INDEX_FORMAT_VERSION, REPORT_FILE, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
+import {
+  INDEX_FORMAT_VERSION,
+  REPORT_FILE,
+  indexConfig,
+  type Article,
+  type IndexArtefacts,
+} from "../src/index-format.js";
 import { Analyzer, type Counted } from "./analyze-articles.js";
 import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
@@ -14,28 +20,56 @@ import { readCorpus, type SourcedArticle } from "./read-corpus.js";
 import type { BuildReport } from "./types.js";
 import { listAssets, writeArtefacts, writeAssets } from "./write-artefacts.js";
 
-export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> & Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">>;
-
+export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
+  Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">>;
 
 /** This build's units for the cache: every article read (duplicates too), with its analysis. */
-function cacheUnits(read: ReturnType<typeof readCorpus>, analysed: Map<SourcedArticle, Counted>, analyzer: Analyzer, cache: BuildCache): CacheUnit[] {
+function cacheUnits(
+  read: ReturnType<typeof readCorpus>,
+  analysed: Map<SourcedArticle, Counted>,
+  analyzer: Analyzer,
+  cache: BuildCache,
+): CacheUnit[] {
   const units = new Map<string, CacheUnit>();
   for (const [key, { skipped, warnings }] of read.units) units.set(key, { key, articles: [], skipped, warnings });
   for (const item of read.articles) {
     const counted =
       analysed.get(item) ??
       (item.cachedRow !== undefined ? cache.analysis(item.cachedRow) : undefined) ??
-      analyzer.count({ id: "", title: item.title ?? deriveTitle(item.body), source: item.source, published: item.published, url: item.url, body: item.body });
+      analyzer.count({
+        id: "",
+        title: item.title ?? deriveTitle(item.body),
+        source: item.source,
+        published: item.published,
+        url: item.url,
+        body: item.body,
+      });
     // Field by field: spreading the item would read a cached article's body again.
     const { id, title, published, source, url, bodyHash, cachedRow } = item;
     const bodyChars = cachedRow !== undefined ? cache.bodyChars(cachedRow) : bodyLength(item.body);
-    units.get(item.unit)!.articles.push({ id, title, published, source, url, bodyHash, bodyChars, terms: counted.terms, tf: counted.tf, length: counted.length, cachedRow });
+    units.get(item.unit)!.articles.push({
+      id,
+      title,
+      published,
+      source,
+      url,
+      bodyHash,
+      bodyChars,
+      terms: counted.terms,
+      tf: counted.tf,
+      length: counted.length,
+      cachedRow,
+    });
   }
   return [...units.values()];
 }
 
 /** Builds and writes the index; returns the report, the artefacts it wrote and the clean articles. */
-export function buildArtefacts(options: BuildInput): { report: BuildReport; artefacts: IndexArtefacts; articles: Article[] } {
+export function buildArtefacts(options: BuildInput): {
+  report: BuildReport;
+  artefacts: IndexArtefacts;
+  articles: Article[];
+} {
   const started = performance.now();
   const builtAt = new Date().toISOString();
   const progress = progressReporter({ quiet: options.quiet ?? true });
@@ -49,7 +83,12 @@ export function buildArtefacts(options: BuildInput): { report: BuildReport; arte
     mark = now;
   };
   try {
-    const cache = options.cacheDir ? BuildCache.load(options.cacheDir, options.outDir, { formatVersion: INDEX_FORMAT_VERSION, config: indexConfig(fields) }) : undefined;
+    const cache = options.cacheDir
+      ? BuildCache.load(options.cacheDir, options.outDir, {
+          formatVersion: INDEX_FORMAT_VERSION,
+          config: indexConfig(fields),
+        })
+      : undefined;
     progress("read", 0, 1);
     const corpus = readCorpus(options.corpus, process.cwd(), cache);
     progress("read", 1, 1);
@@ -70,9 +109,18 @@ export function buildArtefacts(options: BuildInput): { report: BuildReport; arte
       counted,
       analyzer,
       progress,
-      bodyChars: (position) => (sources[position]!.cachedRow !== undefined ? cache!.bodyChars(sources[position]!.cachedRow!) : bodyLength(articles[position]!.body)),
+      bodyChars: (position) =>
+        sources[position]!.cachedRow !== undefined
+          ? cache!.bodyChars(sources[position]!.cachedRow!)
+          : bodyLength(articles[position]!.body),
       reuse: cache && {
-        signature: (start, end) => hashOf(sources.slice(start, end).map((item, i) => `${item.unit}:${item.index}:${articles[start + i]!.id}`).join("|")),
+        signature: (start, end) =>
+          hashOf(
+            sources
+              .slice(start, end)
+              .map((item, i) => `${item.unit}:${item.index}:${articles[start + i]!.id}`)
+              .join("|"),
+          ),
         unchanged: (path, signature) => cache.shardSignature(path) === signature && onDisk.has(path),
       },
     });
@@ -82,8 +130,22 @@ export function buildArtefacts(options: BuildInput): { report: BuildReport; arte
     const assets = { dir: assetsDir, ...writeAssets(assetsDir, compiled.files) };
     lap("write");
     const cached = sources.filter((item) => item.cachedRow !== undefined).length;
-    const unchanged = cache !== undefined && corpus.cachedUnits === corpus.units.size && corpus.units.size === cache.units && cached === articles.length;
-    if (cache && !unchanged) cache.save(analyzer.dictionary, cacheUnits(corpus, new Map(sources.map((item, position) => [item, compiled.counted[position]!])), analyzer, cache), compiled.signatures);
+    const unchanged =
+      cache !== undefined &&
+      corpus.cachedUnits === corpus.units.size &&
+      corpus.units.size === cache.units &&
+      cached === articles.length;
+    if (cache && !unchanged)
+      cache.save(
+        analyzer.dictionary,
+        cacheUnits(
+          corpus,
+          new Map(sources.map((item, position) => [item, compiled.counted[position]!])),
+          analyzer,
+          cache,
+        ),
+        compiled.signatures,
+      );
     lap("cache");
     progress("write", 1, 1);
     const report: BuildReport = {

@@ -8,7 +8,18 @@
 // save appends the new articles' analyses and rewrites the columns, and rewrites the analyses
 // whole (a new generation of the files) only when more than half of them are dead.
 import { createHash } from "node:crypto";
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
@@ -69,29 +80,61 @@ export const hashOf = (data: string | Uint8Array) => createHash("sha1").update(d
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 /** A hash of the code that turns corpus files into articles and analyses (build/ and src/). */
 function codeFingerprint(): string {
-  const roots = ["../build", "../src/analysis", "../src/format"].map((path) => fileURLToPath(new URL(path, import.meta.url)));
-  const files = [...roots.flatMap(sourceFiles), fileURLToPath(new URL("../src/index-format.ts", import.meta.url))].sort();
+  const roots = ["../build", "../src/analysis", "../src/format"].map((path) =>
+    fileURLToPath(new URL(path, import.meta.url)),
+  );
+  const files = [
+    ...roots.flatMap(sourceFiles),
+    fileURLToPath(new URL("../src/index-format.ts", import.meta.url)),
+  ].sort();
   return hashOf(files.map((file) => readFileSync(file, "utf8")).join("\0"));
 }
 
 function emptyColumns(key: string): Columns {
   return {
-    version: CACHE_VERSION, key, dictionary: [], units: [], unitStart: new Int32Array(1), problems: new Map(),
-    id: [], title: [], published: [], source: [], url: [], bodyHash: [], bodyChars: new Int32Array(0), length: new Float64Array(0),
-    generation: 0, analysisLength: 0, termOffset: new Float64Array(0), termCount: new Int32Array(0), shards: new Map(),
+    version: CACHE_VERSION,
+    key,
+    dictionary: [],
+    units: [],
+    unitStart: new Int32Array(1),
+    problems: new Map(),
+    id: [],
+    title: [],
+    published: [],
+    source: [],
+    url: [],
+    bodyHash: [],
+    bodyChars: new Int32Array(0),
+    length: new Float64Array(0),
+    generation: 0,
+    analysisLength: 0,
+    termOffset: new Float64Array(0),
+    termCount: new Int32Array(0),
+    shards: new Map(),
   };
 }
 
-const view = <T>(data: Buffer, Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number) => new Type(data.buffer, data.byteOffset, length);
+const view = <T>(
+  data: Buffer,
+  Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
+  length: number,
+) => new Type(data.buffer, data.byteOffset, length);
 
 /** The analysis files of a generation. */
-const analysisFiles = (path: string, generation: number) => ({ terms: `${path}.${generation}.terms`, tf: `${path}.${generation}.tf` });
+const analysisFiles = (path: string, generation: number) => ({
+  terms: `${path}.${generation}.terms`,
+  tf: `${path}.${generation}.tf`,
+});
 
 /** Writes `data` at entry `at` of the file (4 bytes an entry), cutting off whatever lay beyond. */
 function writeAt(file: string, at: number, data: Int32Array | Float32Array): void {
@@ -152,13 +195,25 @@ export class BuildCache {
     const u = this.unitIndex.get(unit);
     if (u === undefined) return undefined;
     const problems = this.columns.problems.get(u);
-    return { start: this.columns.unitStart[u]!, end: this.columns.unitStart[u + 1]!, skipped: problems?.skipped ?? [], warnings: problems?.warnings ?? [] };
+    return {
+      start: this.columns.unitStart[u]!,
+      end: this.columns.unitStart[u + 1]!,
+      skipped: problems?.skipped ?? [],
+      warnings: problems?.warnings ?? [],
+    };
   }
 
   /** A cached article's fields (all but body and origin). */
   fields(row: number): Omit<RawArticle, "body" | "origin"> & { bodyHash: string } {
     const c = this.columns;
-    return { id: c.id[row]!, title: c.title[row]!, published: c.published[row]!, source: c.source[row]!, url: c.url[row]!, bodyHash: c.bodyHash[row]! };
+    return {
+      id: c.id[row]!,
+      title: c.title[row]!,
+      published: c.published[row]!,
+      source: c.source[row]!,
+      url: c.url[row]!,
+      bodyHash: c.bodyHash[row]!,
+    };
   }
 
   bodyChars(row: number): number {
@@ -169,7 +224,11 @@ export class BuildCache {
   analysis(row: number): { terms: Int32Array; tf: Float32Array; length: number } {
     const start = this.columns.termOffset[row]!;
     const end = start + this.columns.termCount[row]!;
-    return { terms: this.terms.subarray(start, end), tf: this.tf.subarray(start, end), length: this.columns.length[row]! };
+    return {
+      terms: this.terms.subarray(start, end),
+      tf: this.tf.subarray(start, end),
+      length: this.columns.length[row]!,
+    };
   }
 
   /** The signature of the article shard at `path` when a build last wrote it. */
@@ -212,7 +271,8 @@ export class BuildCache {
     units.forEach((unit, u) => {
       c.units.push(unit.key);
       c.unitStart[u] = row;
-      if (unit.skipped.length > 0 || unit.warnings.length > 0) c.problems.set(u, { skipped: unit.skipped, warnings: unit.warnings });
+      if (unit.skipped.length > 0 || unit.warnings.length > 0)
+        c.problems.set(u, { skipped: unit.skipped, warnings: unit.warnings });
       for (const article of unit.articles) {
         c.id.push(article.id);
         c.title.push(article.title);
@@ -245,7 +305,8 @@ export class BuildCache {
     const current = new Set(Object.values(files).map((file) => basename(file)));
     const name = basename(this.path);
     for (const file of readdirSync(dirname(this.path))) {
-      if (file.startsWith(`${name}.`) && /\.(terms|tf)$/.test(file) && !current.has(file)) rmSync(join(dirname(this.path), file), { force: true });
+      if (file.startsWith(`${name}.`) && /\.(terms|tf)$/.test(file) && !current.has(file))
+        rmSync(join(dirname(this.path), file), { force: true });
     }
   }
 }

@@ -16,7 +16,10 @@ try {
     process.exitCode = 1;
   }
   const widget = buildWidget();
-  if (!options.json) console.log(`  widget            ${widget.path}, ${(widget.raw / 1024).toFixed(1)} KiB raw, ${widget.gzip} bytes gzip (budget 10,000)`);
+  if (!options.json)
+    console.log(
+      `  widget            ${widget.path}, ${(widget.raw / 1024).toFixed(1)} KiB raw, ${widget.gzip} bytes gzip (budget 10,000)`,
+    );
 } catch (error) {
   console.error(`newsfind build failed: ${(error as Error).message}`);
   process.exitCode = 1;

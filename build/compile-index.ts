@@ -6,7 +6,18 @@
 //   article store split by position, an id directory, metadata, lexicon and phonetic shards,
 //   as static asset files (see `shardFiles`).
 import { Index } from "flexsearch";
-import { INDEX_FORMAT_VERSION, PHONETIC_TERMS, flexOptions, indexConfig, phoneticKey, type Article, type IndexArtefacts, type IndexLayout, type IndexManifest, type IndexedField } from "../src/index-format.js";
+import {
+  INDEX_FORMAT_VERSION,
+  PHONETIC_TERMS,
+  flexOptions,
+  indexConfig,
+  phoneticKey,
+  type Article,
+  type IndexArtefacts,
+  type IndexLayout,
+  type IndexManifest,
+  type IndexedField,
+} from "../src/index-format.js";
 import { Analyzer, averageLength, type Counted } from "./analyze-articles.js";
 import { impactSlot, invert } from "./postings.js";
 import { shardFiles, type ShardFiles, type ShardReuse } from "./shard-files.js";
@@ -25,7 +36,12 @@ export function phoneticLines(terms: readonly string[], documentFrequency: Array
   const lines: string[] = [];
   for (const [key, list] of byKey) {
     list.sort((a, b) => documentFrequency[b]! - documentFrequency[a]! || (terms[a]! < terms[b]! ? -1 : 1));
-    lines.push(`${key} ${list.slice(0, PHONETIC_TERMS).map((n) => terms[n]).join(" ")}`);
+    lines.push(
+      `${key} ${list
+        .slice(0, PHONETIC_TERMS)
+        .map((n) => terms[n])
+        .join(" ")}`,
+    );
   }
   return lines.sort();
 }
@@ -90,12 +106,31 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const average = averageLength(counted);
   const inverted = invert(counted, analyzer.dictionary.length, average);
   const bytes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!.body)));
-  const kind = options.layout === "bundle" || options.layout === "sharded" ? options.layout : bytes <= BUNDLE_MAX_BYTES ? "bundle" : "sharded";
-  const base = { formatVersion: INDEX_FORMAT_VERSION, config: indexConfig(fields), builtAt: options.builtAt, articles: articles.length, averageLength: Math.round(average * 1000) / 1000 };
+  const kind =
+    options.layout === "bundle" || options.layout === "sharded"
+      ? options.layout
+      : bytes <= BUNDLE_MAX_BYTES
+        ? "bundle"
+        : "sharded";
+  const base = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    config: indexConfig(fields),
+    builtAt: options.builtAt,
+    articles: articles.length,
+    averageLength: Math.round(average * 1000) / 1000,
+  };
   const phonetic = phoneticLines(analyzer.dictionary, inverted.documentFrequency);
 
   if (kind === "sharded") {
-    const { layout, files, signatures } = shardFiles({ articles, dictionary: analyzer.dictionary, inverted, phonetic, progress, storeBytes: bytes, reuse: options.reuse });
+    const { layout, files, signatures } = shardFiles({
+      articles,
+      dictionary: analyzer.dictionary,
+      inverted,
+      phonetic,
+      progress,
+      storeBytes: bytes,
+      reuse: options.reuse,
+    });
     return { artefacts: { manifest: { ...base, layout } }, files, signatures, counted, analyzer };
   }
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
@@ -105,7 +140,12 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   counted.forEach((article, position) => {
     if (article.terms.length === 0) return;
     current = article;
-    slotOf = new Map(Array.from(article.terms, (term, i) => [analyzer.dictionary[term]!, impactSlot(article.tf[i]!, article.length, average)]));
+    slotOf = new Map(
+      Array.from(article.terms, (term, i) => [
+        analyzer.dictionary[term]!,
+        impactSlot(article.tf[i]!, article.length, average),
+      ]),
+    );
     index.add(position, [...slotOf.keys()].join(" "));
   });
   const chunks: Record<string, string> = {};
@@ -113,5 +153,11 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     chunks[key] = data;
   });
   const manifest: IndexManifest = { ...base, layout: { kind: "bundle" } satisfies IndexLayout };
-  return { artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") }, files: new Map(), signatures: new Map(), counted, analyzer };
+  return {
+    artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") },
+    files: new Map(),
+    signatures: new Map(),
+    counted,
+    analyzer,
+  };
 }

@@ -66,7 +66,8 @@ export function parseBuildOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     outDir: values.out ?? env.NEWSFIND_OUT ?? DEFAULT_OUT_DIR,
     json: values.json ?? false,
     fields: parseFields(values.fields ?? env.NEWSFIND_FIELDS),
-    assetsDir: values.assets ?? env.NEWSFIND_ASSETS ?? defaultAssetsDir(values.out ?? env.NEWSFIND_OUT ?? DEFAULT_OUT_DIR),
+    assetsDir:
+      values.assets ?? env.NEWSFIND_ASSETS ?? defaultAssetsDir(values.out ?? env.NEWSFIND_OUT ?? DEFAULT_OUT_DIR),
     layout,
     cacheDir: values["no-cache"] ? null : (env.NEWSFIND_CACHE ?? DEFAULT_CACHE_DIR),
     quiet: values.quiet ?? false,
@@ -78,6 +79,7 @@ export function parseFields(list: string | undefined): IndexedField[] {
   if (list === undefined || list.trim() === "") return [...INDEXED_FIELDS];
   const fields = [...new Set(list.split(",").map((field) => field.trim()))];
   const unknown = fields.filter((field) => !INDEXED_FIELDS.includes(field as IndexedField));
-  if (unknown.length > 0) throw new Error(`--fields must list fields among ${INDEXED_FIELDS.join(", ")} (got ${unknown.join(", ")})`);
+  if (unknown.length > 0)
+    throw new Error(`--fields must list fields among ${INDEXED_FIELDS.join(", ")} (got ${unknown.join(", ")})`);
   return fields as IndexedField[];
 }

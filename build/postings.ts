@@ -21,7 +21,6 @@ function impactSlotNormalised(tf: number, norm: number): number {
   return levels - 1 - level;
 }
 
-
 export interface Inverted {
   /** Terms' document frequencies, by term number. */
   documentFrequency: Int32Array;
@@ -64,7 +63,8 @@ export function invert(counted: readonly Counted[], terms: number, averageLength
   const entries = new Int32Array(starts[terms]!);
   at = 0;
   counted.forEach((article, position) => {
-    for (let i = 0; i < article.terms.length; i++) entries[slotStarts[article.terms[i]! * levels + slots[at++]!]!++] = position;
+    for (let i = 0; i < article.terms.length; i++)
+      entries[slotStarts[article.terms[i]! * levels + slots[at++]!]!++] = position;
   });
   firstRun[terms] = runs.length;
   return {

@@ -17,7 +17,12 @@ export function progressReporter({ quiet = false, tty = Boolean(process.stderr.i
       phase = name;
       quarter = -1;
       if (tty) {
-        bar = new SingleBar({ format: `  ${name.padEnd(15)} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 });
+        bar = new SingleBar({
+          format: `  ${name.padEnd(15)} [{bar}] {percentage}% {value}/{total} {eta_formatted}`,
+          stream: process.stderr,
+          hideCursor: true,
+          etaBuffer: 50,
+        });
         bar.start(total, done);
       }
     }

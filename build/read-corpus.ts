@@ -38,11 +38,22 @@ function listFiles(path: string): string[] {
 
 /** Articles of a unit read afresh. */
 function fresh(unit: string, result: FileResult): SourcedArticle[] {
-  return result.articles.map((article, index) => ({ ...article, unit, index, bodyHash: hashOf(article.body.join("\n")) }));
+  return result.articles.map((article, index) => ({
+    ...article,
+    unit,
+    index,
+    bodyHash: hashOf(article.body.join("\n")),
+  }));
 }
 
 /** Articles of a cached unit; the body is read again (by `reread`) on first access only. */
-function fromCache(cache: BuildCache, unit: string, rows: { start: number; end: number }, origin: string, reread: () => FileResult): SourcedArticle[] {
+function fromCache(
+  cache: BuildCache,
+  unit: string,
+  rows: { start: number; end: number },
+  origin: string,
+  reread: () => FileResult,
+): SourcedArticle[] {
   let bodies: string[][] | undefined;
   const articles: SourcedArticle[] = [];
   for (let row = rows.start; row < rows.end; row++) {
@@ -70,13 +81,24 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
   } catch {
     throw new Error(`corpus not found: ${corpus} (give a folder or a file with --corpus PATH or NEWSFIND_CORPUS)`);
   }
-  const result: CorpusResult = { articles: [], skipped: [], warnings: [], filesRead: 0, cachedUnits: 0, units: new Map() };
+  const result: CorpusResult = {
+    articles: [],
+    skipped: [],
+    warnings: [],
+    filesRead: 0,
+    cachedUnits: 0,
+    units: new Map(),
+  };
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
   const take = ({ origin, hash, read, reread }: SourceUnit) => {
     const cached = cache?.rows(hash);
     const at = (items: Skipped[]) => items.map((item) => ({ ...item, path: origin }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Skipped[] } = cached
-      ? { articles: fromCache(cache!, hash, cached, origin, reread), skipped: at(cached.skipped), warnings: at(cached.warnings) }
+      ? {
+          articles: fromCache(cache!, hash, cached, origin, reread),
+          skipped: at(cached.skipped),
+          warnings: at(cached.warnings),
+        }
       : (() => {
           const read1 = read();
           return { articles: fresh(hash, read1), skipped: read1.skipped, warnings: read1.warnings };

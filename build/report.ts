@@ -18,9 +18,15 @@ export function formatReport(report: BuildReport): string {
     ...report.duplicates.map((d) => `    - ${d.origin}: same article as ${d.duplicateOf} (${d.id})`),
     `  layout            ${report.layout}`,
     `  index module      ${size(report.indexBytes.raw)} raw, ${size(report.indexBytes.gzip)} gzip`,
-    ...(report.layout === "sharded" ? [`  index assets      ${report.assets.files} files, ${size(report.assets.bytes)} in ${report.assets.dir} (${report.assets.written} written, the rest unchanged)`] : []),
+    ...(report.layout === "sharded"
+      ? [
+          `  index assets      ${report.assets.files} files, ${size(report.assets.bytes)} in ${report.assets.dir} (${report.assets.written} written, the rest unchanged)`,
+        ]
+      : []),
     ...(report.cached > 0 ? [`  from build cache  ${report.cached} of ${report.articlesIndexed} articles`] : []),
-    `  build time        ${report.buildMs} ms (${Object.entries(report.phasesMs).map(([phase, ms]) => `${phase} ${ms}`).join(", ")})`,
+    `  build time        ${report.buildMs} ms (${Object.entries(report.phasesMs)
+      .map(([phase, ms]) => `${phase} ${ms}`)
+      .join(", ")})`,
   ];
   return lines.join("\n");
 }

@@ -27,7 +27,13 @@ export interface ShardReuse {
 }
 
 /** Target sizes of one shard, in bytes: small enough that a query reads little, large enough to keep the file count down. */
-export const SHARD_TARGETS = { terms: 32 << 10, articles: 32 << 10, ids: 32 << 10, phonetic: 16 << 10, lexicon: 16 << 10 };
+export const SHARD_TARGETS = {
+  terms: 32 << 10,
+  articles: 32 << 10,
+  ids: 32 << 10,
+  phonetic: 16 << 10,
+  lexicon: 16 << 10,
+};
 /** Asset files a sharded index may take: Workers allow 20,000, and the rest is left for the worker's own. */
 export const MAX_INDEX_FILES = 19_000;
 /** Where the index's files go under the assets directory. */
@@ -47,9 +53,13 @@ export const MAX_ASSET_BYTES = 25 << 20;
 
 /** Refuses a layout Workers would refuse to deploy, saying what is over. */
 function checkLimits(files: ShardFiles): void {
-  if (files.size > MAX_INDEX_FILES) throw new Error(`the sharded index needs ${files.size} files, over the ${MAX_INDEX_FILES} newsfind leaves itself of Workers' 20,000 asset files`);
+  if (files.size > MAX_INDEX_FILES)
+    throw new Error(
+      `the sharded index needs ${files.size} files, over the ${MAX_INDEX_FILES} newsfind leaves itself of Workers' 20,000 asset files`,
+    );
   for (const [path, data] of files) {
-    if (data && data.length > MAX_ASSET_BYTES) throw new Error(`${path} is ${data.length} bytes, over Workers' 25 MiB limit on an asset file`);
+    if (data && data.length > MAX_ASSET_BYTES)
+      throw new Error(`${path} is ${data.length} bytes, over Workers' 25 MiB limit on an asset file`);
   }
 }
 
@@ -71,7 +81,15 @@ export interface Sharded {
   signatures: Map<string, string>;
 }
 
-export function shardFiles({ articles, dictionary, inverted, phonetic, progress, storeBytes, reuse }: ShardInput): Sharded {
+export function shardFiles({
+  articles,
+  dictionary,
+  inverted,
+  phonetic,
+  progress,
+  storeBytes,
+  reuse,
+}: ShardInput): Sharded {
   const files: ShardFiles = new Map();
   let postingsBytes = 0;
   dictionary.forEach((term, n) => {
@@ -80,7 +98,10 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
   const idBytes = articles.reduce((sum, article) => sum + article.id.length + 12, 0);
   const termShards = Math.min(4096, shards(postingsBytes, SHARD_TARGETS.terms));
   const idShards = shards(idBytes, SHARD_TARGETS.ids);
-  const phoneticShards = shards(phonetic.reduce((sum, line) => sum + line.length + 1, 0), SHARD_TARGETS.phonetic);
+  const phoneticShards = shards(
+    phonetic.reduce((sum, line) => sum + line.length + 1, 0),
+    SHARD_TARGETS.phonetic,
+  );
   const used = [...dictionary.keys()].filter((n) => inverted.documentFrequency[n]! > 0);
   const documentFrequency = new Map<string, number>();
   for (const n of used) documentFrequency.set(dictionary[n]!, inverted.documentFrequency[n]!);
@@ -123,12 +144,19 @@ export function shardFiles({ articles, dictionary, inverted, phonetic, progress,
     files.set(path, bytesOf(JSON.stringify(articles.slice(start, end))));
   }
   progress("article shards", layout.articleShards, layout.articleShards);
-  groupBy(articles.keys(), idShards, (position) => shardOf(articles[position]!.id, idShards)).forEach((positions, shard) => {
-    files.set(shardPaths.ids(layout, shard), bytesOf(JSON.stringify(Object.fromEntries(positions.map((position) => [articles[position]!.id, position])))));
-  });
-  groupBy(phonetic, phoneticShards, (line) => shardOf(line.slice(0, line.indexOf(" ")), phoneticShards)).forEach((lines, shard) => {
-    files.set(shardPaths.phonetic(layout, shard), bytesOf(lines.join("\n")));
-  });
+  groupBy(articles.keys(), idShards, (position) => shardOf(articles[position]!.id, idShards)).forEach(
+    (positions, shard) => {
+      files.set(
+        shardPaths.ids(layout, shard),
+        bytesOf(JSON.stringify(Object.fromEntries(positions.map((position) => [articles[position]!.id, position])))),
+      );
+    },
+  );
+  groupBy(phonetic, phoneticShards, (line) => shardOf(line.slice(0, line.indexOf(" ")), phoneticShards)).forEach(
+    (lines, shard) => {
+      files.set(shardPaths.phonetic(layout, shard), bytesOf(lines.join("\n")));
+    },
+  );
   files.set(shardPaths.meta(layout), encodeMeta(articles));
   lexicon.forEach((shard, n) => {
     files.set(shardPaths.lexicon(layout, n), bytesOf(shard.text));

@@ -48,7 +48,9 @@ export function writeArtefacts(outDir: string, artefacts: IndexArtefacts): { raw
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 /** The index files under an assets folder, as asset paths ("/index/terms/0.bin"). */
@@ -58,7 +60,10 @@ export function listAssets(assetsDir: string): string[] {
 
 function unchanged(path: string, data: Uint8Array): boolean {
   try {
-    return statSync(path).size === data.length && Buffer.from(data.buffer, data.byteOffset, data.length).equals(readFileSync(path));
+    return (
+      statSync(path).size === data.length &&
+      Buffer.from(data.buffer, data.byteOffset, data.length).equals(readFileSync(path))
+    );
   } catch {
     return false;
   }

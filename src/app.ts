@@ -48,9 +48,13 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   if (widget !== undefined) app.route("/widget.js", widgetRoutes(widget));
 
   app.all("*", (c) => {
-    const known = (PATHS.includes(c.req.path) && (widget !== undefined || c.req.path !== "/widget.js")) || /^\/articles\/[^/]+$/.test(c.req.path);
+    const known =
+      (PATHS.includes(c.req.path) && (widget !== undefined || c.req.path !== "/widget.js")) ||
+      /^\/articles\/[^/]+$/.test(c.req.path);
     if (known) {
-      throw new NewsfindError("method-not-allowed", `${c.req.method} is not allowed on ${c.req.path}: use GET`, { headers: { allow: ALLOWED } });
+      throw new NewsfindError("method-not-allowed", `${c.req.method} is not allowed on ${c.req.path}: use GET`, {
+        headers: { allow: ALLOWED },
+      });
     }
     throw new NewsfindError("not-found", `nothing is served at ${c.req.path}: newsfind serves ${ENDPOINTS.join(", ")}`);
   });

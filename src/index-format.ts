@@ -38,7 +38,8 @@ export interface Article {
 /** A fingerprint of the alias table: an index built with another table must be rebuilt. */
 function aliasFingerprint(): string {
   let hash = 0;
-  for (const char of ALIAS_GROUPS.map((group) => group.join(",")).join(";")) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  for (const char of ALIAS_GROUPS.map((group) => group.join(",")).join(";"))
+    hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   return (hash >>> 0).toString(36);
 }
 
@@ -52,7 +53,13 @@ export interface IndexConfig {
 }
 
 export function indexConfig(fields: readonly IndexedField[] = INDEXED_FIELDS): IndexConfig {
-  return { fields: [...fields], weights: FIELD_WEIGHTS, leadBonus: LEAD_BONUS, bm25: BM25, analyzer: `en-porter-stopword;aliases-${aliasFingerprint()}` };
+  return {
+    fields: [...fields],
+    weights: FIELD_WEIGHTS,
+    leadBonus: LEAD_BONUS,
+    bm25: BM25,
+    analyzer: `en-porter-stopword;aliases-${aliasFingerprint()}`,
+  };
 }
 
 /**

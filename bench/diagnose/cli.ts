@@ -11,13 +11,21 @@ import { GC_OPTIONS, gcPauses } from "./gc.js";
 import { JIT_OPTIONS, jitPasses } from "./jit.js";
 import { buildTraced } from "./traced-worker.js";
 
-const USAGE = "usage: npm run bench:diagnose -- --mode jit|gc --corpus FILE.jsonl[.gz] --articles N [--passes 12] (jit) [--warmup 5] [--passes 6] [--runs 2] [--threshold 3] (gc)";
+const USAGE =
+  "usage: npm run bench:diagnose -- --mode jit|gc --corpus FILE.jsonl[.gz] --articles N [--passes 12] (jit) [--warmup 5] [--passes 6] [--runs 2] [--threshold 3] (gc)";
 const mode = parseArgs({ options: { mode: { type: "string" } }, strict: false }).values.mode;
 if (mode !== "jit" && mode !== "gc") {
   console.error(USAGE);
   process.exit(2);
 }
-const { values } = parseArgs({ options: { mode: { type: "string" }, corpus: { type: "string" }, articles: { type: "string" }, ...(mode === "jit" ? JIT_OPTIONS : GC_OPTIONS) } });
+const { values } = parseArgs({
+  options: {
+    mode: { type: "string" },
+    corpus: { type: "string" },
+    articles: { type: "string" },
+    ...(mode === "jit" ? JIT_OPTIONS : GC_OPTIONS),
+  },
+});
 const articles = Number(values.articles);
 if (!values.corpus || !Number.isInteger(articles) || articles < 1) {
   console.error(USAGE);

@@ -43,8 +43,18 @@ interface Served {
   slow: { worker: number[]; other: number[]; none: number[] };
 }
 
-async function measure(build: TracedBuild, route: Route, paths: readonly string[], { warmup, passes, threshold }: Settings): Promise<Served> {
-  const worker = await startWorker({ configPath: build.configPath, bundleDir: build.bundleDir, route, v8Flags: "--trace-gc" });
+async function measure(
+  build: TracedBuild,
+  route: Route,
+  paths: readonly string[],
+  { warmup, passes, threshold }: Settings,
+): Promise<Served> {
+  const worker = await startWorker({
+    configPath: build.configPath,
+    bundleDir: build.bundleDir,
+    route,
+    v8Flags: "--trace-gc",
+  });
   try {
     const client = await worker.client();
     const { lines } = worker;
@@ -52,7 +62,10 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
     const timed: { query: boolean; ms: number; from: number }[] = [];
     for (let pass = 0; pass < passes; pass++) {
       for (const path of paths) {
-        for (const [query, target] of [[false, "/"], [true, path]] as const) {
+        for (const [query, target] of [
+          [false, "/"],
+          [true, path],
+        ] as const) {
           const from = lines.length;
           const { ms } = await client.get(target);
           timed.push({ query, ms, from });
@@ -66,8 +79,14 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
     await worker.heapUsed();
     await worker.settle();
     // Full collections only: ": Mark-Compact" or ": Mark-Sweep", not a young generation's "Minor Mark-Sweep".
-    const forced = new Set(lines.slice(before).filter((line) => /: (Mark-Compact|Mark-Sweep)/.test(line)).map(isolateOf));
-    if (forced.size !== 1) throw new Error(`could not tell the worker's isolate: the forced GC was traced by ${forced.size} isolates`);
+    const forced = new Set(
+      lines
+        .slice(before)
+        .filter((line) => /: (Mark-Compact|Mark-Sweep)/.test(line))
+        .map(isolateOf),
+    );
+    if (forced.size !== 1)
+      throw new Error(`could not tell the worker's isolate: the forced GC was traced by ${forced.size} isolates`);
     const own = [...forced][0]!;
 
     // A request's lines: those that arrived from its start to the next request's start.
@@ -86,17 +105,35 @@ async function measure(build: TracedBuild, route: Route, paths: readonly string[
       if (server <= threshold) return;
       (ownGc ? slow.worker : otherGc ? slow.other : slow.none).push(server);
     });
-    const serverOf = (query: boolean) => timed.filter((request) => request.query === query).map((request) => request.ms - emptyMedian);
-    return { route, requests: timed.length, queryP99Ms: percentile(serverOf(true), 99), emptyP99Ms: percentile(serverOf(false), 99), gcsOfWorker, gcsOfOthers, slow };
+    const serverOf = (query: boolean) =>
+      timed.filter((request) => request.query === query).map((request) => request.ms - emptyMedian);
+    return {
+      route,
+      requests: timed.length,
+      queryP99Ms: percentile(serverOf(true), 99),
+      emptyP99Ms: percentile(serverOf(false), 99),
+      gcsOfWorker,
+      gcsOfOthers,
+      slow,
+    };
   } finally {
     await worker.stop();
   }
 }
 
 export async function gcPauses(build: TracedBuild, options: Record<keyof typeof GC_OPTIONS, string>): Promise<void> {
-  const [warmup, passes, runs, threshold] = [options.warmup, options.passes, options.runs, options.threshold].map(Number) as [number, number, number, number];
-  if (![passes, runs].every((n) => Number.isInteger(n) && n >= 1) || !Number.isInteger(warmup) || warmup < 0 || !(threshold > 0)) {
-    throw new Error("--passes and --runs must be whole numbers of at least 1, --warmup a whole number, --threshold above 0");
+  const [warmup, passes, runs, threshold] = [options.warmup, options.passes, options.runs, options.threshold].map(
+    Number,
+  ) as [number, number, number, number];
+  if (
+    ![passes, runs].every((n) => Number.isInteger(n) && n >= 1) ||
+    !Number.isInteger(warmup) ||
+    warmup < 0 ||
+    !(threshold > 0)
+  ) {
+    throw new Error(
+      "--passes and --runs must be whole numbers of at least 1, --warmup a whole number, --threshold above 0",
+    );
   }
   const paths = warmPaths();
   const rows: Served[] = [];
@@ -106,15 +143,29 @@ export async function gcPauses(build: TracedBuild, options: Record<keyof typeof 
       rows.push(await measure(build, route, paths, { warmup, passes, threshold }));
     }
   }
-  console.log(`\nGarbage collections and slow requests of a newsfind worker at ${build.articles.toLocaleString("en-US")} articles: ${warmup} warm-up passes, then ${passes} timed passes of ${paths.length} queries, each after an empty request; slow = over ${threshold} ms above the median empty request\n`);
-  console.log("| route | requests | query p99 ms | empty p99 ms | GCs of the worker | GCs of other isolates | slow | slow, during a GC of the worker | slow, during another isolate's GC | slow, no GC |");
+  console.log(
+    `\nGarbage collections and slow requests of a newsfind worker at ${build.articles.toLocaleString("en-US")} articles: ${warmup} warm-up passes, then ${passes} timed passes of ${paths.length} queries, each after an empty request; slow = over ${threshold} ms above the median empty request\n`,
+  );
+  console.log(
+    "| route | requests | query p99 ms | empty p99 ms | GCs of the worker | GCs of other isolates | slow | slow, during a GC of the worker | slow, during another isolate's GC | slow, no GC |",
+  );
   console.log("|:--|--:|--:|--:|--:|--:|--:|:--|:--|:--|");
   // Each slow group: how many, and their server times, slowest first.
-  const group = (times: number[]) => (times.length === 0 ? "0" : `${times.length}: ${[...times].sort((a, b) => b - a).map((ms) => ms.toFixed(1)).join(", ")}`);
+  const group = (times: number[]) =>
+    times.length === 0
+      ? "0"
+      : `${times.length}: ${[...times]
+          .sort((a, b) => b - a)
+          .map((ms) => ms.toFixed(1))
+          .join(", ")}`;
   for (const row of rows) {
     const { slow } = row;
     const all = slow.worker.length + slow.other.length + slow.none.length;
-    console.log(`| ${row.route} | ${row.requests} | ${row.queryP99Ms.toFixed(2)} | ${row.emptyP99Ms.toFixed(2)} | ${row.gcsOfWorker} | ${row.gcsOfOthers} | ${all} | ${group(slow.worker)} | ${group(slow.other)} | ${group(slow.none)} |`);
+    console.log(
+      `| ${row.route} | ${row.requests} | ${row.queryP99Ms.toFixed(2)} | ${row.emptyP99Ms.toFixed(2)} | ${row.gcsOfWorker} | ${row.gcsOfOthers} | ${all} | ${group(slow.worker)} | ${group(slow.other)} | ${group(slow.none)} |`,
+    );
   }
-  console.log("\nServer times are total minus the median empty request, in ms; the p99s are over the timed passes, and each slow group lists its requests' server times. worker: the socket reaches the worker itself, as the scale bench serves it; router: Miniflare's RPC proxy and assets router in front of it.");
+  console.log(
+    "\nServer times are total minus the median empty request, in ms; the p99s are over the timed passes, and each slow group lists its requests' server times. worker: the socket reaches the worker itself, as the scale bench serves it; router: Miniflare's RPC proxy and assets router in front of it.",
+  );
 }

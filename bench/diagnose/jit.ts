@@ -13,8 +13,13 @@ export const JIT_OPTIONS = { passes: { type: "string", default: "12" } } as cons
 
 export async function jitPasses(build: TracedBuild, { passes: passesText }: { passes: string }): Promise<void> {
   const passes = Number(passesText);
-  if (!Number.isInteger(passes) || passes < 1) throw new Error(`--passes must be a whole number of at least 1 (got ${passesText})`);
-  const worker = await startWorker({ configPath: build.configPath, bundleDir: build.bundleDir, v8Flags: "--trace-opt --trace-deopt" });
+  if (!Number.isInteger(passes) || passes < 1)
+    throw new Error(`--passes must be a whole number of at least 1 (got ${passesText})`);
+  const worker = await startWorker({
+    configPath: build.configPath,
+    bundleDir: build.bundleDir,
+    v8Flags: "--trace-opt --trace-deopt",
+  });
   try {
     const paths = warmPaths();
     const client = await worker.client();
@@ -25,7 +30,9 @@ export async function jitPasses(build: TracedBuild, { passes: passesText }: { pa
     }
     await worker.settle();
     marks.push(worker.lines.length);
-    console.log(`\nJIT activity of a newsfind worker at ${build.articles.toLocaleString("en-US")} articles, pass by pass (${paths.length} warm queries a pass, each after an empty request)\n`);
+    console.log(
+      `\nJIT activity of a newsfind worker at ${build.articles.toLocaleString("en-US")} articles, pass by pass (${paths.length} warm queries a pass, each after an empty request)\n`,
+    );
     console.log("| pass | functions compiled | bailouts |\n|---:|---:|---:|");
     for (let pass = 0; pass < passes; pass++) {
       const traced = worker.lines.slice(marks[pass], marks[pass + 1]);

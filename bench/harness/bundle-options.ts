@@ -39,7 +39,7 @@ const ASSETS_HOLDER = "bench-assets";
 const ASSETS_HOLDER_SCRIPT = [
   'import { WorkerEntrypoint } from "cloudflare:workers";',
   "export class Assets extends WorkerEntrypoint { fetch(request) { return this.env.ASSETS.fetch(request); } }",
-  'export default { fetch() { return new Response(null, { status: 404 }); } };',
+  "export default { fetch() { return new Response(null, { status: 404 }); } };",
 ].join("\n");
 
 /** The `[assets] directory` of a wrangler config (toml or json), resolved against its folder; null without assets. */
@@ -52,7 +52,13 @@ function assetsDirectoryOf(config: ReturnType<typeof unstable_readConfig>, confi
   return directory ? (isAbsolute(directory) ? directory : resolve(dirname(configPath), directory)) : null;
 }
 
-export function bundleOptions({ configPath, bundleDir, port, inspectorPort, route = "worker" }: ServeBundleOptions): MiniflareOptions {
+export function bundleOptions({
+  configPath,
+  bundleDir,
+  port,
+  inspectorPort,
+  route = "worker",
+}: ServeBundleOptions): MiniflareOptions {
   const config = unstable_readConfig({ config: configPath });
   const main = config.main ?? "index.ts";
   const scriptPath = join(bundleDir, basename(main).replace(/\.[cm]?[jt]sx?$/, ".js"));
@@ -72,10 +78,25 @@ export function bundleOptions({ configPath, bundleDir, port, inspectorPort, rout
     assetsDirectory === null
       ? [worker]
       : route === "router"
-        ? [{ ...worker, assets: { directory: assetsDirectory, binding, routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true } } }]
+        ? [
+            {
+              ...worker,
+              assets: {
+                directory: assetsDirectory,
+                binding,
+                routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+              },
+            },
+          ]
         : [
             { ...worker, serviceBindings: { [binding]: { name: ASSETS_HOLDER, entrypoint: "Assets" } } },
-            { name: ASSETS_HOLDER, modules: true, script: ASSETS_HOLDER_SCRIPT, compatibilityDate: config.compatibility_date, assets: { directory: assetsDirectory, binding: "ASSETS" } },
+            {
+              name: ASSETS_HOLDER,
+              modules: true,
+              script: ASSETS_HOLDER_SCRIPT,
+              compatibilityDate: config.compatibility_date,
+              assets: { directory: assetsDirectory, binding: "ASSETS" },
+            },
           ];
   return convertV4MiniflareOptions({
     workers,

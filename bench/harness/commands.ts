@@ -38,7 +38,11 @@ export function wranglerCommand(args: readonly string[]): { command: string; arg
 }
 
 /** Command and arguments that run a TypeScript file with tsx, optionally with a larger heap. */
-export function tsxCommand(script: string, args: readonly string[], maxOldSpaceMb?: number): { command: string; args: string[] } {
+export function tsxCommand(
+  script: string,
+  args: readonly string[],
+  maxOldSpaceMb?: number,
+): { command: string; args: string[] } {
   const heap = maxOldSpaceMb ? [`--max-old-space-size=${maxOldSpaceMb}`] : [];
   return { command: nodeBinary(), args: [...heap, "--import", "tsx", script, ...args] };
 }
@@ -55,7 +59,11 @@ export function tailBuffer(max = 4000): { push(chunk: Buffer | string): void; te
 }
 
 /** Runs a command in a process group of its own; resolves with its exit code and the tail of its output. */
-export function runCommand(command: string, args: string[], timeoutMs: number): Promise<{ code: number | null; output: string }> {
+export function runCommand(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(command, args, { env: childEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
   trackGroup(child.pid!);
   const output = tailBuffer(3000);
@@ -75,14 +83,23 @@ export function runCommand(command: string, args: string[], timeoutMs: number): 
 
 /** The last lines of a command's output that say what went wrong. */
 function reason(output: string): string {
-  const lines = output.split("\n").map((line) => line.replace(/\x1b\[[0-9;]*m/g, "").trim()).filter(Boolean);
+  const lines = output
+    .split("\n")
+    .map((line) => line.replace(/\x1b\[[0-9;]*m/g, "").trim())
+    .filter(Boolean);
   const error = lines.findIndex((line) => /ERROR|Error|error/.test(line));
   return (error >= 0 ? lines.slice(error, error + 3) : lines.slice(-3)).join(" ").slice(0, 300);
 }
 
 /** Bundles the worker as `wrangler deploy` would, into `outDir`; the reason when wrangler refuses. */
-export async function bundleWorker(configPath: string, outDir: string, timeoutMs = 900_000): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function bundleWorker(
+  configPath: string,
+  outDir: string,
+  timeoutMs = 900_000,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   const { command, args } = wranglerCommand(["deploy", "--dry-run", "--outdir", outDir, "--config", configPath]);
   const { code, output } = await runCommand(command, args, timeoutMs);
-  return code === 0 ? { ok: true } : { ok: false, reason: `wrangler deploy --dry-run failed (exit ${code}): ${reason(output)}` };
+  return code === 0
+    ? { ok: true }
+    : { ok: false, reason: `wrangler deploy --dry-run failed (exit ${code}): ${reason(output)}` };
 }

@@ -83,7 +83,12 @@ export async function httpClient(host: string, port: number): Promise<HttpClient
           const length = /\r\ncontent-length: *(\d+)/i.exec(head);
           if (length) {
             const end = bodyStart + Number(length[1]);
-            if (buffer.length >= end) return { status: Number(head.slice(9, 12)), ms: performance.now() - start, body: buffer.subarray(bodyStart, end) };
+            if (buffer.length >= end)
+              return {
+                status: Number(head.slice(9, 12)),
+                ms: performance.now() - start,
+                body: buffer.subarray(bodyStart, end),
+              };
           } else if (/\r\ntransfer-encoding: *chunked/i.test(head)) {
             const end = chunkedEnd(buffer, bodyStart);
             if (end >= 0) {
@@ -91,7 +96,9 @@ export async function httpClient(host: string, port: number): Promise<HttpClient
               return { status: Number(head.slice(9, 12)), ms, body: dechunk(buffer.subarray(bodyStart, end)) };
             }
           } else {
-            throw new Error(`${path}: a response with neither Content-Length nor chunked coding (${head.split("\r\n")[0]})`);
+            throw new Error(
+              `${path}: a response with neither Content-Length nor chunked coding (${head.split("\r\n")[0]})`,
+            );
           }
         }
         await more();

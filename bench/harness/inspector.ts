@@ -29,14 +29,23 @@ type WebSocketWithHeaders = new (url: string, init: { headers: Record<string, st
 
 /** @param worker The worker whose isolate is read: Miniflare's worker name (the target is "core:user:<name>"). */
 export async function openInspector(inspectorPort: number, worker: string): Promise<InspectorSession> {
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { id?: string; webSocketDebuggerUrl?: string }[];
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
+    id?: string;
+    webSocketDebuggerUrl?: string;
+  }[];
   const url = targets.find((target) => target.id === `core:user:${worker}`)?.webSocketDebuggerUrl;
-  if (!url) throw new Error(`the inspector on port ${inspectorPort} lists no target core:user:${worker} (it lists ${targets.map((target) => target.id).join(", ")})`);
-  if (typeof WebSocket === "undefined") throw new Error(`no global WebSocket in Node ${process.version}: run the bench with Node 22`);
+  if (!url)
+    throw new Error(
+      `the inspector on port ${inspectorPort} lists no target core:user:${worker} (it lists ${targets.map((target) => target.id).join(", ")})`,
+    );
+  if (typeof WebSocket === "undefined")
+    throw new Error(`no global WebSocket in Node ${process.version}: run the bench with Node 22`);
   const socket = new (WebSocket as unknown as WebSocketWithHeaders)(url, { headers: { Origin: "http://127.0.0.1" } });
   await new Promise<void>((resolve, reject) => {
     socket.addEventListener("open", () => resolve(), { once: true });
-    socket.addEventListener("error", () => reject(new Error(`could not open the DevTools WebSocket ${url}`)), { once: true });
+    socket.addEventListener("error", () => reject(new Error(`could not open the DevTools WebSocket ${url}`)), {
+      once: true,
+    });
   });
   const pending = new Map<number, (reply: CdpReply) => void>();
   socket.addEventListener("message", (event) => {
@@ -70,7 +79,11 @@ export async function openInspector(inspectorPort: number, worker: string): Prom
  * Forces a full GC in the worker's isolate and returns its used heap in bytes. `poke` sends one
  * request to the worker (an empty endpoint), which lets workerd run the pending GC task.
  */
-export async function heapAfterGc(session: InspectorSession, poke: () => Promise<unknown>, timeoutMs = 60_000): Promise<number> {
+export async function heapAfterGc(
+  session: InspectorSession,
+  poke: () => Promise<unknown>,
+  timeoutMs = 60_000,
+): Promise<number> {
   let collected = false;
   const gc = session.call("HeapProfiler.collectGarbage", {}, timeoutMs).then(() => {
     collected = true;

@@ -31,7 +31,12 @@ function compatibilityLines(root: string): string[] {
 
 function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const { command, args: argv } = tsxCommand(join(root, "build/cli.ts"), args, 16384);
-  const child = spawn(command, argv, { cwd: root, env: childEnv(env), stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child = spawn(command, argv, {
+    cwd: root,
+    env: childEnv(env),
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
   trackGroup(child.pid!);
   const stderr = tailBuffer(1500);
   child.stderr!.on("data", stderr.push);
@@ -39,7 +44,8 @@ function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv): Promise
     child.once("exit", (code) => {
       void endTree(child.pid!, 0);
       if (code === 0) resolve();
-      else reject(new Error(`newsfind build exited with code ${code}: ${stderr.text().split("\n").slice(-4).join(" ")}`));
+      else
+        reject(new Error(`newsfind build exited with code ${code}: ${stderr.text().split("\n").slice(-4).join(" ")}`));
     });
   });
 }
@@ -52,18 +58,30 @@ export function newsfindAdapter({ root = PROJECT_ROOT, buildArgs = [] }: Adapter
     const cacheDir = mkdtempSync(join(tmpdir(), "newsfind-cache-"));
     const started = performance.now();
     try {
-      await runBuild(root, ["--corpus", corpusPath, "--out", outDir, "--json", ...buildArgs], { NEWSFIND_ASSETS: assetsDir, NEWSFIND_CACHE: cacheDir });
+      await runBuild(root, ["--corpus", corpusPath, "--out", outDir, "--json", ...buildArgs], {
+        NEWSFIND_ASSETS: assetsDir,
+        NEWSFIND_CACHE: cacheDir,
+      });
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }
     const wallMs = performance.now() - started;
     const report = JSON.parse(readFileSync(join(outDir, "build-report.json"), "utf8")) as { buildMs?: number };
-    const modules = listFiles(outDir, (path) => path.endsWith(".d.ts") || path === "build-report.json" || path.startsWith("assets/"));
+    const modules = listFiles(
+      outDir,
+      (path) => path.endsWith(".d.ts") || path === "build-report.json" || path.startsWith("assets/"),
+    );
     const assets = existsSync(assetsDir) ? listFiles(assetsDir) : [];
     const sizes = await fileSizes([...modules, ...assets]);
 
     const configPath = writeNewsfindWorker(dir, { root });
-    return { configPath, buildMs: report.buildMs ?? wallMs, files: sizes.files, rawBytes: sizes.rawBytes, gzipBytes: sizes.gzipBytes };
+    return {
+      configPath,
+      buildMs: report.buildMs ?? wallMs,
+      files: sizes.files,
+      rawBytes: sizes.rawBytes,
+      gzipBytes: sizes.gzipBytes,
+    };
   };
 }
 
@@ -91,8 +109,14 @@ export function writeNewsfindWorker(dir: string, { root = PROJECT_ROOT, widget }
     ].join("\n"),
   );
   const assetsDir = join(dir, "assets");
-  const assetLines = existsSync(assetsDir) && listFiles(assetsDir).length > 0 ? ["", "[assets]", `directory = "./assets"`, `binding = "ASSETS"`, "run_worker_first = true"] : [];
+  const assetLines =
+    existsSync(assetsDir) && listFiles(assetsDir).length > 0
+      ? ["", "[assets]", `directory = "./assets"`, `binding = "ASSETS"`, "run_worker_first = true"]
+      : [];
   const configPath = join(dir, "wrangler.toml");
-  writeFileSync(configPath, [`name = "newsfind-bench"`, `main = "entry.ts"`, ...compatibilityLines(root), ...assetLines, ""].join("\n"));
+  writeFileSync(
+    configPath,
+    [`name = "newsfind-bench"`, `main = "entry.ts"`, ...compatibilityLines(root), ...assetLines, ""].join("\n"),
+  );
   return configPath;
 }

@@ -68,7 +68,14 @@ interface Server {
 }
 
 /** Serves the worker and resolves once it is ready. */
-export async function startWorker({ configPath, bundleDir, route = "worker", emptyPath = "/", readyTimeoutMs = 600_000, v8Flags }: WorkerOptions): Promise<ServedWorker> {
+export async function startWorker({
+  configPath,
+  bundleDir,
+  route = "worker",
+  emptyPath = "/",
+  readyTimeoutMs = 600_000,
+  v8Flags,
+}: WorkerOptions): Promise<ServedWorker> {
   configPath = resolve(configPath);
   let madeBundle: string | undefined;
   if (!bundleDir) {
@@ -85,14 +92,20 @@ export async function startWorker({ configPath, bundleDir, route = "worker", emp
   const lines: string[] = [];
   let server: Server;
   try {
-    server = v8Flags === undefined ? await serveInChild(options, readyTimeoutMs) : await serveHere(options, v8Flags, lines);
+    server =
+      v8Flags === undefined ? await serveInChild(options, readyTimeoutMs) : await serveHere(options, v8Flags, lines);
   } catch (error) {
     removeBundle();
     throw error;
   }
 
   const state = () => {
-    const states = server.workerds().map((pid) => `workerd at ${Math.round((peakRssBytes(pid) ?? 0) / 1e6)} MB peak RSS after ${cpuSeconds(pid)} s of CPU`);
+    const states = server
+      .workerds()
+      .map(
+        (pid) =>
+          `workerd at ${Math.round((peakRssBytes(pid) ?? 0) / 1e6)} MB peak RSS after ${cpuSeconds(pid)} s of CPU`,
+      );
     return states.length > 0 ? states.join(", ") : "no workerd process runs";
   };
   let session: InspectorSession | undefined;
@@ -130,7 +143,9 @@ export async function startWorker({ configPath, bundleDir, route = "worker", emp
           .replace(/\s+/g, " ")
           .trim()
           .slice(-240);
-        throw new Error(`${error instanceof Error ? error.message : String(error)} (${state()}${said ? `; the server printed: ${said}` : ""})`);
+        throw new Error(
+          `${error instanceof Error ? error.message : String(error)} (${state()}${said ? `; the server printed: ${said}` : ""})`,
+        );
       } finally {
         first?.close();
       }
@@ -141,7 +156,10 @@ export async function startWorker({ configPath, bundleDir, route = "worker", emp
       return heapAfterGc(session, () => connection.get(emptyPath));
     },
     peakRss() {
-      const peaks = server.workerds().map(peakRssBytes).filter((bytes): bytes is number => bytes !== null);
+      const peaks = server
+        .workerds()
+        .map(peakRssBytes)
+        .filter((bytes): bytes is number => bytes !== null);
       return peaks.length > 0 ? Math.max(...peaks) : null;
     },
     lines,
@@ -164,10 +182,22 @@ async function serveInChild(options: ServeOptions, readyTimeoutMs: number): Prom
   trackGroup(child.pid!);
   // Long enough to keep a crash's message above its native stack trace.
   const output = tailBuffer(20_000);
-  const server: Server = { output: output.text, workerds: () => workerdPids(child.pid!), stop: () => endTree(child.pid!) };
+  const server: Server = {
+    output: output.text,
+    workerds: () => workerdPids(child.pid!),
+    stop: () => endTree(child.pid!),
+  };
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the worker did not get ready within ${readyTimeoutMs / 1000} s${output.text() ? `: ${output.text()}` : ""}`)), readyTimeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `the worker did not get ready within ${readyTimeoutMs / 1000} s${output.text() ? `: ${output.text()}` : ""}`,
+            ),
+          ),
+        readyTimeoutMs,
+      );
       const onData = (chunk: Buffer) => {
         output.push(chunk);
         if (/Ready on http/.test(output.text())) {
@@ -190,7 +220,13 @@ async function serveInChild(options: ServeOptions, readyTimeoutMs: number): Prom
 }
 
 /** Where coreutils keeps the library `stdbuf` preloads: Debian and Fedora, then older and multiarch layouts. */
-const LIBSTDBUF = ["/usr/libexec/coreutils/libstdbuf.so", "/usr/lib/coreutils/libstdbuf.so", "/usr/lib64/coreutils/libstdbuf.so", "/usr/lib/x86_64-linux-gnu/coreutils/libstdbuf.so", "/usr/lib/aarch64-linux-gnu/coreutils/libstdbuf.so"];
+const LIBSTDBUF = [
+  "/usr/libexec/coreutils/libstdbuf.so",
+  "/usr/lib/coreutils/libstdbuf.so",
+  "/usr/lib64/coreutils/libstdbuf.so",
+  "/usr/lib/x86_64-linux-gnu/coreutils/libstdbuf.so",
+  "/usr/lib/aarch64-linux-gnu/coreutils/libstdbuf.so",
+];
 
 /**
  * Miniflare in this process with workerd's V8 flags. V8 prints its traces to workerd's stdout, a
@@ -200,13 +236,19 @@ const LIBSTDBUF = ["/usr/libexec/coreutils/libstdbuf.so", "/usr/lib/coreutils/li
  */
 async function serveHere(options: ServeOptions, v8Flags: string, lines: string[]): Promise<Server> {
   const library = LIBSTDBUF.find((path) => existsSync(path));
-  if (!library) throw new Error(`workerd's trace needs coreutils' libstdbuf (looked for ${LIBSTDBUF.join(", ")}): install coreutils`);
+  if (!library)
+    throw new Error(
+      `workerd's trace needs coreutils' libstdbuf (looked for ${LIBSTDBUF.join(", ")}): install coreutils`,
+    );
   // Miniflare starts workerd with this process's environment, where it reads the V8 flags too;
   // the variables are put back as they were once workerd runs.
   const settings = { MINIFLARE_WORKERD_V8_FLAGS: v8Flags, LD_PRELOAD: library, _STDBUF_O: "L" };
   const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
   Object.assign(process.env, settings);
-  const miniflare = new Miniflare({ ...bundleOptions(options), handleStructuredLogs: ({ message }) => lines.push(message) });
+  const miniflare = new Miniflare({
+    ...bundleOptions(options),
+    handleStructuredLogs: ({ message }) => lines.push(message),
+  });
   try {
     await miniflare.ready;
   } catch (error) {
@@ -218,5 +260,9 @@ async function serveHere(options: ServeOptions, v8Flags: string, lines: string[]
       else process.env[name] = value;
     }
   }
-  return { output: () => lines.slice(-40).join("\n"), workerds: () => workerdPids(process.pid), stop: () => miniflare.dispose() };
+  return {
+    output: () => lines.slice(-40).join("\n"),
+    workerds: () => workerdPids(process.pid),
+    stop: () => miniflare.dispose(),
+  };
 }

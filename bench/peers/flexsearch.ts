@@ -8,7 +8,10 @@ import type { PeerFactory } from "./types.js";
 export const plainFlexSearch: PeerFactory = (articles, fields) => {
   const index = new Index({ tokenize: "strict", encoder: new Encoder(EnglishPreset) });
   articles.forEach((article, position) => {
-    index.add(position, fields.map((field) => (field === "title" ? article.title : article.body.join("\n"))).join("\n"));
+    index.add(
+      position,
+      fields.map((field) => (field === "title" ? article.title : article.body.join("\n"))).join("\n"),
+    );
   });
   return {
     search(query, limit) {

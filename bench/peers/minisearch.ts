@@ -7,7 +7,9 @@ export const miniSearch: PeerFactory = (articles, fields) => {
     fields: [...fields],
     searchOptions: { boost: { title: 2 } },
   });
-  index.addAll(articles.map((article, position) => ({ id: position, title: article.title, body: article.body.join("\n") })));
+  index.addAll(
+    articles.map((article, position) => ({ id: position, title: article.title, body: article.body.join("\n") })),
+  );
   return {
     search(query, limit) {
       return index

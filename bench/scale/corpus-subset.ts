@@ -11,11 +11,19 @@ import { readCorpus } from "../../build/read-corpus.js";
 import type { Article } from "../../src/index-format.js";
 
 /** Writes `dir/corpus-<count>.jsonl`; returns its path and how many lines it holds (fewer if the corpus is short). */
-export async function writeCorpusSubset(corpus: string, count: number, dir: string): Promise<{ path: string; lines: number }> {
-  if (!/\.(jsonl|ndjson)(\.gz)?$/i.test(corpus)) throw new Error(`the scale bench reads a JSON Lines corpus (.jsonl or .jsonl.gz), not ${corpus}`);
+export async function writeCorpusSubset(
+  corpus: string,
+  count: number,
+  dir: string,
+): Promise<{ path: string; lines: number }> {
+  if (!/\.(jsonl|ndjson)(\.gz)?$/i.test(corpus))
+    throw new Error(`the scale bench reads a JSON Lines corpus (.jsonl or .jsonl.gz), not ${corpus}`);
   const path = join(dir, `corpus-${count}.jsonl`);
   const input = createReadStream(corpus);
-  const lines = createInterface({ input: corpus.endsWith(".gz") ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  const lines = createInterface({
+    input: corpus.endsWith(".gz") ? input.pipe(createGunzip()) : input,
+    crlfDelay: Infinity,
+  });
   const out = createWriteStream(path);
   let written = 0;
   for await (const line of lines) {

@@ -28,7 +28,10 @@ export interface DryRunOptions {
   outDir?: string;
 }
 
-export async function dryRun(configPath: string, { limits = WORKERS_LIMITS, timeoutMs = 900_000, outDir: keptDir }: DryRunOptions = {}): Promise<DryRunResult> {
+export async function dryRun(
+  configPath: string,
+  { limits = WORKERS_LIMITS, timeoutMs = 900_000, outDir: keptDir }: DryRunOptions = {},
+): Promise<DryRunResult> {
   const outDir = keptDir ?? mkdtempSync(join(tmpdir(), "newsfind-dry-run-"));
   const problems: string[] = [];
   try {
@@ -40,10 +43,21 @@ export async function dryRun(configPath: string, { limits = WORKERS_LIMITS, time
       problems.push(bundled.reason);
     }
     const assetsDir = assetsDirectory(configPath);
-    const assets = assetsDir ? await fileSizes(listFiles(assetsDir, (path) => path === ".assetsignore"), false) : { files: 0, rawBytes: 0, largestBytes: 0, largest: null };
+    const assets = assetsDir
+      ? await fileSizes(
+          listFiles(assetsDir, (path) => path === ".assetsignore"),
+          false,
+        )
+      : { files: 0, rawBytes: 0, largestBytes: 0, largest: null };
     problems.push(
       ...limitProblems(
-        { scriptBytes: script?.rawBytes ?? 0, scriptGzipBytes: script?.gzipBytes ?? 0, assetFiles: assets.files, largestAssetBytes: assets.largestBytes, largestAsset: assets.largest ?? undefined },
+        {
+          scriptBytes: script?.rawBytes ?? 0,
+          scriptGzipBytes: script?.gzipBytes ?? 0,
+          assetFiles: assets.files,
+          largestAssetBytes: assets.largestBytes,
+          largestAsset: assets.largest ?? undefined,
+        },
         limits,
       ),
     );

@@ -12,6 +12,14 @@ const EMPTY_WORKER = fileURLToPath(new URL("./empty-worker.ts", import.meta.url)
 /** Returns the path of the written wrangler.toml. */
 export function writeEmptyWorkerConfig(dir = mkdtempSync(join(tmpdir(), "newsfind-empty-"))): string {
   const configPath = join(dir, "wrangler.toml");
-  writeFileSync(configPath, [`name = "newsfind-scale-empty"`, `main = ${JSON.stringify(EMPTY_WORKER)}`, `compatibility_date = "${COMPATIBILITY_DATE}"`, ""].join("\n"));
+  writeFileSync(
+    configPath,
+    [
+      `name = "newsfind-scale-empty"`,
+      `main = ${JSON.stringify(EMPTY_WORKER)}`,
+      `compatibility_date = "${COMPATIBILITY_DATE}"`,
+      "",
+    ].join("\n"),
+  );
   return configPath;
 }

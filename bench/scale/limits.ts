@@ -35,11 +35,18 @@ const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 /** Every limit the sizes break, as a message naming the figure and the limit; empty when they fit. */
 export function limitProblems(sizes: DeploySizes, limits: WorkersLimits = WORKERS_LIMITS): string[] {
   const problems: string[] = [];
-  if (sizes.scriptBytes > limits.scriptBytes) problems.push(`script is ${mib(sizes.scriptBytes)} uncompressed (limit ${mib(limits.scriptBytes)})`);
-  if (sizes.scriptGzipBytes > limits.scriptGzipBytes) problems.push(`script is ${mib(sizes.scriptGzipBytes)} gzipped (limit ${mib(limits.scriptGzipBytes)})`);
-  if (sizes.assetFiles > limits.assetFiles) problems.push(`${sizes.assetFiles.toLocaleString("en-US")} asset files (limit ${limits.assetFiles.toLocaleString("en-US")})`);
+  if (sizes.scriptBytes > limits.scriptBytes)
+    problems.push(`script is ${mib(sizes.scriptBytes)} uncompressed (limit ${mib(limits.scriptBytes)})`);
+  if (sizes.scriptGzipBytes > limits.scriptGzipBytes)
+    problems.push(`script is ${mib(sizes.scriptGzipBytes)} gzipped (limit ${mib(limits.scriptGzipBytes)})`);
+  if (sizes.assetFiles > limits.assetFiles)
+    problems.push(
+      `${sizes.assetFiles.toLocaleString("en-US")} asset files (limit ${limits.assetFiles.toLocaleString("en-US")})`,
+    );
   if (sizes.largestAssetBytes > limits.assetFileBytes) {
-    problems.push(`asset ${sizes.largestAsset ?? "file"} is ${mib(sizes.largestAssetBytes)} (limit ${mib(limits.assetFileBytes)} a file)`);
+    problems.push(
+      `asset ${sizes.largestAsset ?? "file"} is ${mib(sizes.largestAssetBytes)} (limit ${mib(limits.assetFileBytes)} a file)`,
+    );
   }
   return problems;
 }

@@ -50,9 +50,24 @@ export interface MeasureInput {
 }
 
 const MiB = 1024 * 1024;
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 400);
+const message = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 400);
 
-export async function measureEngine({ engine, articles, build, emptyConfigPath, coldQuery, warmQueries, loadQueries, heapQueries = 1000, readyTimeoutMs = 600_000, rounds = 3, warmup = WARMUP_PASSES, coldRuns = 5, log = () => {} }: MeasureInput): Promise<ScaleRow> {
+export async function measureEngine({
+  engine,
+  articles,
+  build,
+  emptyConfigPath,
+  coldQuery,
+  warmQueries,
+  loadQueries,
+  heapQueries = 1000,
+  readyTimeoutMs = 600_000,
+  rounds = 3,
+  warmup = WARMUP_PASSES,
+  coldRuns = 5,
+  log = () => {},
+}: MeasureInput): Promise<ScaleRow> {
   const cells = {} as Record<NumericColumn, Measured>;
   const fail = (columns: NumericColumn[], why: string) => {
     for (const column of columns) cells[column] ??= { missing: why };
@@ -65,10 +80,18 @@ export async function measureEngine({ engine, articles, build, emptyConfigPath, 
   let built: BuiltEngine | undefined;
   try {
     built = await build();
-    Object.assign(cells, { buildS: built.buildMs / 1000, rawMiB: built.rawBytes / MiB, gzipMiB: built.gzipBytes / MiB, files: built.files });
+    Object.assign(cells, {
+      buildS: built.buildMs / 1000,
+      rawMiB: built.rawBytes / MiB,
+      gzipMiB: built.gzipBytes / MiB,
+      files: built.files,
+    });
   } catch (error) {
     const why = `build failed: ${message(error)}`;
-    fail(["buildS", "rawMiB", "gzipMiB", "files", "coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"], why);
+    fail(
+      ["buildS", "rawMiB", "gzipMiB", "files", "coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"],
+      why,
+    );
     deployable = { missing: why };
   }
 
@@ -85,19 +108,33 @@ export async function measureEngine({ engine, articles, build, emptyConfigPath, 
 
       log(`${engine} ${articles}: serve`);
       try {
-        const worker = await startWorker({ configPath: built.configPath, bundleDir, emptyPath: built.emptyPath, readyTimeoutMs });
+        const worker = await startWorker({
+          configPath: built.configPath,
+          bundleDir,
+          emptyPath: built.emptyPath,
+          readyTimeoutMs,
+        });
         try {
-          cells.coldMs = await worker.firstRequestMs(searchPath(coldQuery)).catch((error) => ({ missing: `first query failed: ${message(error)}` }));
+          cells.coldMs = await worker
+            .firstRequestMs(searchPath(coldQuery))
+            .catch((error) => ({ missing: `first query failed: ${message(error)}` }));
           if (typeof cells.coldMs === "number") coldSamples.push(cells.coldMs);
           // A worker that failed its first query is measured no further: every later cell would only say it was gone.
           else throw new ColdFailure(cells.coldMs.missing);
           log(`${engine} ${articles}: warm latency`);
           const warm = await worker
             .client()
-            .then((client) => warmLatency(client, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds, warmup }))
+            .then((client) =>
+              warmLatency(client, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds, warmup }),
+            )
             .catch((error) => ({ missing: `warm queries failed: ${message(error)}` }));
           if ("missing" in warm) fail(["warmP50Ms", "warmP99Ms", "emptyP99Ms"], warm.missing);
-          else Object.assign(cells, { warmP50Ms: warm.serverP50Ms, warmP99Ms: warm.serverP99Ms, emptyP99Ms: warm.emptyP99Ms });
+          else
+            Object.assign(cells, {
+              warmP50Ms: warm.serverP50Ms,
+              warmP99Ms: warm.serverP99Ms,
+              emptyP99Ms: warm.emptyP99Ms,
+            });
           log(`${engine} ${articles}: ${heapQueries} queries, heap`);
           try {
             await replay(await worker.client(), cycle(loadQueries, heapQueries).map(searchPath));
@@ -117,7 +154,13 @@ export async function measureEngine({ engine, articles, build, emptyConfigPath, 
       if (coldSamples.length > 0) {
         log(`${engine} ${articles}: ${coldRuns - 1} more fresh workers, first query`);
         try {
-          while (coldSamples.length < coldRuns) coldSamples.push(await firstRequestOfFresh({ configPath: built.configPath, bundleDir, readyTimeoutMs }, searchPath(coldQuery)));
+          while (coldSamples.length < coldRuns)
+            coldSamples.push(
+              await firstRequestOfFresh(
+                { configPath: built.configPath, bundleDir, readyTimeoutMs },
+                searchPath(coldQuery),
+              ),
+            );
           cells.coldMs = median(coldSamples);
         } catch (error) {
           cells.coldMs = { missing: `fresh worker ${coldSamples.length + 1} of ${coldRuns} failed: ${message(error)}` };
@@ -133,7 +176,10 @@ export async function measureEngine({ engine, articles, build, emptyConfigPath, 
   try {
     const bundled = await bundleWorker(emptyConfigPath, emptyBundle);
     if (!bundled.ok) throw new Error(bundled.reason);
-    while (emptySamples.length < coldRuns) emptySamples.push(await firstRequestOfFresh({ configPath: emptyConfigPath, bundleDir: emptyBundle, readyTimeoutMs }, "/"));
+    while (emptySamples.length < coldRuns)
+      emptySamples.push(
+        await firstRequestOfFresh({ configPath: emptyConfigPath, bundleDir: emptyBundle, readyTimeoutMs }, "/"),
+      );
     cells.emptyColdMs = median(emptySamples);
   } catch (error) {
     cells.emptyColdMs = { missing: `empty worker failed: ${message(error)}` };

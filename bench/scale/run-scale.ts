@@ -46,7 +46,14 @@ export interface ScaleOptions {
 async function peerBuild(peer: "minisearch" | "orama", corpusPath: string, dir: string): Promise<BuiltEngine> {
   const built = await buildPeerInChild(peer, corpusPath, dir);
   if (!built.ok) throw new Error(built.reason);
-  return { configPath: built.configPath, buildMs: built.buildMs, files: 1, rawBytes: built.indexBytes.raw, gzipBytes: built.indexBytes.gzip, emptyPath: "/empty" };
+  return {
+    configPath: built.configPath,
+    buildMs: built.buildMs,
+    files: 1,
+    rawBytes: built.indexBytes.raw,
+    gzipBytes: built.indexBytes.gzip,
+    emptyPath: "/empty",
+  };
 }
 
 export async function runScale({
@@ -77,8 +84,24 @@ export async function runScale({
       mkdirSync(join(dir, "empty"));
       const emptyConfigPath = writeEmptyWorkerConfig(join(dir, "empty"));
       for (const engine of engines) {
-        const build = engine === "newsfind" ? async () => ({ ...(await newsfind(subset.path, join(dir, engine))), emptyPath: "/" }) : () => peerBuild(engine, subset.path, join(dir, engine));
-        const row = await measureEngine({ engine, articles: subset.lines, build, emptyConfigPath, coldQuery: cold, warmQueries: warm, loadQueries: titles, rounds, warmup, coldRuns, readyTimeoutMs, log });
+        const build =
+          engine === "newsfind"
+            ? async () => ({ ...(await newsfind(subset.path, join(dir, engine))), emptyPath: "/" })
+            : () => peerBuild(engine, subset.path, join(dir, engine));
+        const row = await measureEngine({
+          engine,
+          articles: subset.lines,
+          build,
+          emptyConfigPath,
+          coldQuery: cold,
+          warmQueries: warm,
+          loadQueries: titles,
+          rounds,
+          warmup,
+          coldRuns,
+          readyTimeoutMs,
+          log,
+        });
         rows.push(row);
         onRow(row);
       }

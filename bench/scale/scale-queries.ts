@@ -42,5 +42,7 @@ export const searchPath = (query: string) => `/search?q=${encodeURIComponent(que
 
 /** The scale bench's 100 warm queries over the default query file, as search paths. */
 export function warmPaths(): string[] {
-  return mixedQueries(parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8")), 100).map(searchPath);
+  return mixedQueries(parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8")), 100).map(
+    searchPath,
+  );
 }

@@ -52,7 +52,11 @@ export async function pairedPass(client: HttpClient, paths: readonly string[], e
   }
 }
 
-export async function warmLatency(client: HttpClient, paths: readonly string[], { emptyPath, rounds = 3, warmup = WARMUP_PASSES }: WarmOptions): Promise<WarmTimings> {
+export async function warmLatency(
+  client: HttpClient,
+  paths: readonly string[],
+  { emptyPath, rounds = 3, warmup = WARMUP_PASSES }: WarmOptions,
+): Promise<WarmTimings> {
   for (let pass = 0; pass < warmup; pass++) await pairedPass(client, paths, emptyPath);
   const totals: number[] = [];
   const empties: number[] = [];

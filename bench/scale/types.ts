@@ -13,7 +13,11 @@ export type Measured = number | { missing: string };
 export const ENGINES = ["newsfind", "minisearch", "orama"] as const;
 export type EngineName = (typeof ENGINES)[number];
 
-export const ENGINE_LABELS: Record<EngineName, string> = { newsfind: "newsfind", minisearch: "MiniSearch", orama: "Orama" };
+export const ENGINE_LABELS: Record<EngineName, string> = {
+  newsfind: "newsfind",
+  minisearch: "MiniSearch",
+  orama: "Orama",
+};
 
 /** The numeric columns, in table order, with their headings. */
 export const NUMERIC_COLUMNS = {

@@ -10,7 +10,18 @@ export const FIELD_ALIASES = {
   id: ["id", "_id", "uuid", "guid", "docid", "doc_id", "slug"],
   title: ["title", "headline", "heading", "name"],
   body: ["body", "text", "content", "article", "story", "full_text", "description"],
-  date: ["date", "published", "published_at", "publishedAt", "pubDate", "datePublished", "publication_date", "pub_date", "created_at", "timestamp"],
+  date: [
+    "date",
+    "published",
+    "published_at",
+    "publishedAt",
+    "pubDate",
+    "datePublished",
+    "publication_date",
+    "pub_date",
+    "created_at",
+    "timestamp",
+  ],
   source: ["source", "publisher", "outlet", "site", "site_name", "provider", "feed"],
   url: ["url", "link", "canonical", "canonical_url", "permalink", "href"],
 } as const;
@@ -44,7 +55,9 @@ export interface RecordResult {
 export function recordToArticle(record: Record<string, unknown>, origin: string, bodyText?: string[]): RecordResult {
   const rawBody = bodyText ?? pick(record, "body");
   const body = dedupeParagraphs(
-    Array.isArray(rawBody) ? rawBody.map((p) => text(p) ?? "").filter(Boolean) : splitParagraphs(typeof rawBody === "string" ? rawBody : ""),
+    Array.isArray(rawBody)
+      ? rawBody.map((p) => text(p) ?? "").filter(Boolean)
+      : splitParagraphs(typeof rawBody === "string" ? rawBody : ""),
   );
   if (body.length === 0) {
     throw new Error(`no article text: none of the fields ${FIELD_ALIASES.body.join(", ")} has any text`);

@@ -28,7 +28,20 @@ export const ALIAS_GROUPS: readonly (readonly string[])[] = [
   ["shoigu", "shoygu"],
   ["prigozhin", "prigojine"],
   // Middle East and North Africa.
-  ["gaddafi", "qaddafi", "kadhafi", "gadhafi", "qadhafi", "khadafi", "kaddafi", "khaddafi", "gheddafi", "qathafi", "khadafy", "gadafi"],
+  [
+    "gaddafi",
+    "qaddafi",
+    "kadhafi",
+    "gadhafi",
+    "qadhafi",
+    "khadafi",
+    "kaddafi",
+    "khaddafi",
+    "gheddafi",
+    "qathafi",
+    "khadafy",
+    "gadafi",
+  ],
   ["qaeda", "qaida", "qa'ida"],
   ["hezbollah", "hizbollah", "hizballah", "hizbullah"],
   ["houthi", "huthi", "houthis", "huthis"],
@@ -65,7 +78,9 @@ export const ALIAS_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /** Folded spelling to its group's canonical spelling. */
-export const ALIASES: ReadonlyMap<string, string> = new Map(ALIAS_GROUPS.flatMap((group) => group.map((spelling) => [spelling, group[0]!] as const)));
+export const ALIASES: ReadonlyMap<string, string> = new Map(
+  ALIAS_GROUPS.flatMap((group) => group.map((spelling) => [spelling, group[0]!] as const)),
+);
 
 /** Every spelling of the word's group (the word alone when it has none). */
 export function spellings(canonical: string): readonly string[] {

@@ -2,7 +2,17 @@
 // are one word. Unicode decomposition handles accents; the few Latin letters that do not
 // decompose (ø, ł, đ, ß, æ, œ, ı, þ) are spelled out.
 
-const UNDECOMPOSED: Record<string, string> = { ø: "o", ł: "l", đ: "d", ð: "d", ß: "ss", æ: "ae", œ: "oe", ı: "i", þ: "th" };
+const UNDECOMPOSED: Record<string, string> = {
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ı: "i",
+  þ: "th",
+};
 const UNDECOMPOSED_RE = /[øłđðßæœıþ]/g;
 
 /** Lower-cases and strips diacritics; ASCII text takes the fast path. */

@@ -11,7 +11,8 @@ export interface Token {
 
 /** Every word of the text, in order, with its offsets into the text. */
 export function* tokens(text: string): Generator<Token> {
-  for (const match of text.matchAll(WORD)) yield { word: match[0], start: match.index, end: match.index + match[0].length };
+  for (const match of text.matchAll(WORD))
+    yield { word: match[0], start: match.index, end: match.index + match[0].length };
 }
 
 /** The words of a text, without offsets. */

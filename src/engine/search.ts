@@ -131,7 +131,13 @@ function newerFirst(meta: ArticleMeta, scores: Float64Array | null) {
 }
 
 /** The phrase checks of the required groups and excluded phrases, or null when there are none. */
-function phraseChecks(required: readonly Group[], masks: ReadonlyMap<Clause, number>, matched: Uint32Array | null, suspects: Exclusions["suspects"], fields: Parameters<typeof phraseMatcher>[1]): Checks | null {
+function phraseChecks(
+  required: readonly Group[],
+  masks: ReadonlyMap<Clause, number>,
+  matched: Uint32Array | null,
+  suspects: Exclusions["suspects"],
+  fields: Parameters<typeof phraseMatcher>[1],
+): Checks | null {
   const tests = new Map<Clause, (article: Article) => boolean>();
   const testOf = (clause: Clause) => {
     if (clause.kind !== "phrase") return () => true;
@@ -141,7 +147,10 @@ function phraseChecks(required: readonly Group[], masks: ReadonlyMap<Clause, num
   };
   const hasPhrase = required.some((group) => group.clauses.some((clause) => clause.kind === "phrase"));
   if (!hasPhrase && suspects.size === 0) return null;
-  const wordSatisfied = (id: number, group: Group) => group.clauses.some((clause) => clause.kind === "word" && matched !== null && (matched[id]! & (masks.get(clause) ?? 0)) !== 0);
+  const wordSatisfied = (id: number, group: Group) =>
+    group.clauses.some(
+      (clause) => clause.kind === "word" && matched !== null && (matched[id]! & (masks.get(clause) ?? 0)) !== 0,
+    );
   return {
     needed: (id) => suspects.has(id) || (hasPhrase && !required.every((group) => wordSatisfied(id, group))),
     passes: (id, article) =>
@@ -171,7 +180,10 @@ export async function rank(store: IndexStore, params: SearchParams): Promise<Ran
   const browsing = query.groups.length === 0;
   if (browsing && query.excluded.length === 0 && params.q.trim() !== "") return NOTHING;
   const needsMeta = browsing || params.sort !== "relevance" || hasFilters(params);
-  const [{ terms, masks, postings }, meta] = await Promise.all([plan(store, query, params.typos ?? true), needsMeta ? store.meta() : null]);
+  const [{ terms, masks, postings }, meta] = await Promise.all([
+    plan(store, query, params.typos ?? true),
+    needsMeta ? store.meta() : null,
+  ]);
   const { excluded, suspects } = exclusions(postings, query.excluded);
   const filter = filterOf(meta, params);
   const articles = store.manifest.articles;
@@ -181,8 +193,19 @@ export async function rank(store: IndexStore, params: SearchParams): Promise<Ran
   if (browsing) {
     const all: number[] = [];
     for (let id = 0; id < articles; id++) if (!excluded.has(id) && (!filter || filter(id))) all.push(id);
-    const { best, total, exact } = await verifiedTop(store, all, k, newerFirst(meta!, null), phraseChecks([], masks, null, suspects, fields));
-    return { total, totalExact: exact, page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [] })), highlight: [] };
+    const { best, total, exact } = await verifiedTop(
+      store,
+      all,
+      k,
+      newerFirst(meta!, null),
+      phraseChecks([], masks, null, suspects, fields),
+    );
+    return {
+      total,
+      totalExact: exact,
+      page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [] })),
+      highlight: [],
+    };
   }
 
   // The common query (relevance order, nothing to exclude, filter or verify) is ranked without
@@ -211,14 +234,22 @@ interface Context {
   filter: ((id: number) => boolean) | null;
 }
 
-async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuery, { terms, masks }: Pick<Plan, "terms" | "masks">, { ids, scores, masks: matched }: Accumulated, { meta, excluded, suspects, filter }: Context): Promise<RankedPage> {
+async function ranked(
+  store: IndexStore,
+  params: SearchParams,
+  query: ParsedQuery,
+  { terms, masks }: Pick<Plan, "terms" | "masks">,
+  { ids, scores, masks: matched }: Accumulated,
+  { meta, excluded, suspects, filter }: Context,
+): Promise<RankedPage> {
   const k = params.offset + params.limit;
   const fields = store.manifest.config.fields;
   const required = query.groups.filter((group) => group.required);
   // A required group's word clauses are judged by their bits; phrases are judged later, by reading.
   const clauseBits = (group: Group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0);
   const requiredBits = required.map(clauseBits);
-  const cheap = (id: number) => !excluded.has(id) && (!filter || filter(id)) && requiredBits.every((bits) => (matched[id]! & bits) !== 0);
+  const cheap = (id: number) =>
+    !excluded.has(id) && (!filter || filter(id)) && requiredBits.every((bits) => (matched[id]! & bits) !== 0);
   // The common query has nothing to check: every touched article is a candidate.
   let candidates: ArrayLike<number> = excluded.size === 0 && required.length === 0 && !filter ? ids : ids.filter(cheap);
 
@@ -243,12 +274,27 @@ async function ranked(store: IndexStore, params: SearchParams, query: ParsedQuer
     better = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   }
   const scoreKey = params.sort === "relevance" ? scores : undefined;
-  const { best, total, exact } = await verifiedTop(store, candidates, k, better, phraseChecks(required, masks, matched, suspects, fields), scoreKey);
+  const { best, total, exact } = await verifiedTop(
+    store,
+    candidates,
+    k,
+    better,
+    phraseChecks(required, masks, matched, suspects, fields),
+    scoreKey,
+  );
   return pageOf(best, params.offset, total, exact, shown, terms, matched);
 }
 
 /** The requested page of the best articles, their shown scores, and the terms they matched. */
-function pageOf(best: readonly number[], offset: number, total: number, totalExact: boolean, shown: (id: number) => number, terms: readonly ScoringTerm[], matched: Uint32Array): RankedPage {
+function pageOf(
+  best: readonly number[],
+  offset: number,
+  total: number,
+  totalExact: boolean,
+  shown: (id: number) => number,
+  terms: readonly ScoringTerm[],
+  matched: Uint32Array,
+): RankedPage {
   const highlighted = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0));
   return {
     total,

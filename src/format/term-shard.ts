@@ -70,7 +70,10 @@ function decodePostings(reader: VarintReader, end: number): Postings {
 export function decodeTermShard(buffer: ArrayBuffer): TermShard {
   const bytes = new Uint8Array(buffer);
   const headerLength = new DataView(buffer).getUint32(0, true);
-  const { terms, offsets } = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as { terms: string[]; offsets: number[] };
+  const { terms, offsets } = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as {
+    terms: string[];
+    offsets: number[];
+  };
   const data = bytes.subarray(4 + headerLength);
   const index = new Map(terms.map((term, i) => [term, i]));
   return {

@@ -25,4 +25,9 @@ export const responseHeaders: MiddlewareHandler = async (c, next) => {
 };
 
 /** The preflight answer: any origin may GET, for a day. */
-export const preflight: MiddlewareHandler = cors({ origin: "*", allowMethods: ALLOWED_METHODS, exposeHeaders: ["ETag"], maxAge: 86400 });
+export const preflight: MiddlewareHandler = cors({
+  origin: "*",
+  allowMethods: ALLOWED_METHODS,
+  exposeHeaders: ["ETag"],
+  maxAge: 86400,
+});

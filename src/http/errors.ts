@@ -32,7 +32,11 @@ export class NewsfindError extends Error {
   readonly errors?: ParamError[];
   readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, detail: string, extra: { errors?: ParamError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    extra: { errors?: ParamError[]; headers?: Record<string, string> } = {},
+  ) {
     super(detail);
     this.name = "NewsfindError";
     this.code = code;
@@ -56,7 +60,14 @@ export function apiErrorOf(error: unknown): NewsfindError | undefined {
   if (error instanceof NewsfindError) return error;
   if (error instanceof EngineError) return new NewsfindError(error.code, error.message);
   if (error instanceof HTTPException) {
-    const code = error.status === 404 ? "not-found" : error.status === 405 ? "method-not-allowed" : error.status < 500 ? "invalid-parameter" : "internal";
+    const code =
+      error.status === 404
+        ? "not-found"
+        : error.status === 405
+          ? "method-not-allowed"
+          : error.status < 500
+            ? "invalid-parameter"
+            : "internal";
     return new NewsfindError(code, error.message || "the request could not be handled");
   }
   return undefined;
@@ -64,7 +75,9 @@ export function apiErrorOf(error: unknown): NewsfindError | undefined {
 
 /** Renders an API error as problem+json; without one (an unplanned failure), an `internal` problem. */
 export function problemResponse(error: NewsfindError | undefined, instance?: string): Response {
-  const known = error ?? new NewsfindError("internal", "the server failed to answer this request; try again, and report it if it persists");
+  const known =
+    error ??
+    new NewsfindError("internal", "the server failed to answer this request; try again, and report it if it persists");
   const problem: Problem = {
     type: `/problems/${known.code}`,
     title: ERROR_TABLE[known.code].title,

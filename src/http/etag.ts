@@ -38,7 +38,12 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
  * The response for a body under this ETag: a bodiless 304 when If-None-Match holds the tag,
  * else the body; both carry the tag.
  */
-export function taggedResponse(ifNoneMatch: string | null, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>, { status = 200, etag = etagOf(body) } = {}): Response {
+export function taggedResponse(
+  ifNoneMatch: string | null,
+  body: string | Uint8Array<ArrayBuffer>,
+  headers: Record<string, string>,
+  { status = 200, etag = etagOf(body) } = {},
+): Response {
   const tagged = { ...headers, etag };
   if (matchesEtag(ifNoneMatch, etag)) return new Response(null, { status: 304, headers: tagged });
   return new Response(body, { status, headers: tagged });

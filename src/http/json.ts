@@ -19,7 +19,8 @@ const HEX = "0123456789abcdef";
 let scratch: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
 
 /** Whether U+2028 or U+2029 (three bytes) starts at `i`, where the byte is 0xe2. */
-const separatorAt = (bytes: Uint8Array, i: number, end: number) => i + 2 < end && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9);
+const separatorAt = (bytes: Uint8Array, i: number, end: number) =>
+  i + 2 < end && bytes[i + 1] === 0x80 && (bytes[i + 2] === 0xa8 || bytes[i + 2] === 0xa9);
 
 /** Writes "\\u00XX" (or "\\u202X") for the character whose code is `code` at `at`; returns the offset after it. */
 function writeEscape(out: Uint8Array, at: number, code: number): number {
@@ -69,7 +70,11 @@ export interface JsonInit {
 
 export function jsonResponse(value: unknown, init: JsonInit = {}): Response {
   const body = safeJsonBytes(value);
-  const headers: Record<string, string> = { "content-type": `${init.type ?? "application/json"}; charset=utf-8`, ...init.headers };
-  if (init.request) return taggedResponse(init.request.headers.get("if-none-match"), body, headers, { status: init.status });
+  const headers: Record<string, string> = {
+    "content-type": `${init.type ?? "application/json"}; charset=utf-8`,
+    ...init.headers,
+  };
+  if (init.request)
+    return taggedResponse(init.request.headers.get("if-none-match"), body, headers, { status: init.status });
   return new Response(body, { status: init.status ?? 200, headers });
 }

@@ -6,7 +6,9 @@ const got = (input: unknown) => `(got ${JSON.stringify(input)})`;
 
 function once(name: string) {
   return v.string(({ input }) =>
-    Array.isArray(input) ? `${name} must be given once (got ${input.length} values)` : `${name} must be a string ${got(input)}`,
+    Array.isArray(input)
+      ? `${name} must be given once (got ${input.length} values)`
+      : `${name} must be a string ${got(input)}`,
   );
 }
 
@@ -28,7 +30,8 @@ export function intParam(name: string, { min, max, fallback }: { min: number; ma
 
 /** An optional decimal number between min and max; undefined when absent. */
 export function numberParam(name: string, { min, max, unit }: { min: number; max: number; unit: string }) {
-  const message = ({ input }: { input: unknown }) => `${name} must be a number of ${unit} between ${min} and ${max}, such as 7 or 0.5 ${got(input)}`;
+  const message = ({ input }: { input: unknown }) =>
+    `${name} must be a number of ${unit} between ${min} and ${max}, such as 7 or 0.5 ${got(input)}`;
   return v.optional(
     v.pipe(
       once(name),
@@ -41,9 +44,16 @@ export function numberParam(name: string, { min, max, unit }: { min: number; max
 }
 
 /** An optional value from a fixed list. */
-export function enumParam<const T extends readonly [string, ...string[]]>(name: string, options: T, fallback: T[number]) {
+export function enumParam<const T extends readonly [string, ...string[]]>(
+  name: string,
+  options: T,
+  fallback: T[number],
+) {
   return v.optional(
-    v.pipe(once(name), v.picklist(options, ({ input }) => `${name} must be one of ${options.join(", ")} ${got(input)}`)),
+    v.pipe(
+      once(name),
+      v.picklist(options, ({ input }) => `${name} must be one of ${options.join(", ")} ${got(input)}`),
+    ),
     fallback,
   );
 }
@@ -69,7 +79,10 @@ export function textParam(name: string, maxLength: number) {
   return v.optional(
     v.pipe(
       once(name),
-      v.maxLength(maxLength, ({ input }) => `${name} must be at most ${maxLength} characters (got ${String(input).length})`),
+      v.maxLength(
+        maxLength,
+        ({ input }) => `${name} must be at most ${maxLength} characters (got ${String(input).length})`,
+      ),
     ),
   );
 }

@@ -22,14 +22,23 @@ export function safeUrl(url: string | null): string | null {
 }
 
 function formatDate(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 export function articlePage(article: Article): string {
   const meta = [
     article.source ? escapeHtml(article.source) : "",
-    article.published ? `<time datetime="${escapeHtml(article.published)}">${escapeHtml(formatDate(article.published))}</time>` : "",
-  ].filter(Boolean).join(" · ");
+    article.published
+      ? `<time datetime="${escapeHtml(article.published)}">${escapeHtml(formatDate(article.published))}</time>`
+      : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const original = safeUrl(article.url);
   const body = `<nav><a href="/">Search the archive</a></nav>
 <main>

@@ -19,13 +19,18 @@ const ATTRIBUTES: [string, string][] = [
   ["debounce", "milliseconds of quiet typing before a search (default 120)"],
   ["no-slash", "turns off the “/” shortcut that focuses the box"],
   ["theme", "light, dark or auto (default: follows the reader's colour scheme)"],
-  ["strings", "JSON replacing any user-facing string, such as {\"placeholder\":\"Rechercher…\",\"more\":\"Plus de résultats\"}"],
+  [
+    "strings",
+    'JSON replacing any user-facing string, such as {"placeholder":"Rechercher…","more":"Plus de résultats"}',
+  ],
 ];
 
 /** The demo page; `origin` is the worker's own, shown in the embed snippet. */
 export function demoPage(origin: string): string {
   const snippet = `<script type="module" src="${origin}/widget.js"></script>\n<newsfind-search></newsfind-search>`;
-  const rows = ATTRIBUTES.map(([name, meaning]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(meaning)}</td></tr>`).join("\n");
+  const rows = ATTRIBUTES.map(
+    ([name, meaning]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(meaning)}</td></tr>`,
+  ).join("\n");
   const body = `<main>
 <h1>newsfind</h1>
 <p>Search this news archive as you type. Up and Down move through the results, Enter opens one, Escape closes the list, and “/” focuses the box.</p>

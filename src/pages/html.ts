@@ -8,7 +8,9 @@ const hashes = new Map<string, Promise<string>>();
 export function styleHash(css: string): Promise<string> {
   let hash = hashes.get(css);
   if (!hash) {
-    hash = crypto.subtle.digest("SHA-256", new TextEncoder().encode(css)).then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+    hash = crypto.subtle
+      .digest("SHA-256", new TextEncoder().encode(css))
+      .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
     hashes.set(css, hash);
   }
   return hash;
@@ -34,7 +36,17 @@ export async function contentSecurityPolicy({ css, scripts = false }: PolicyOpti
 }
 
 /** Fills a page shell; `title` is escaped here, `body` must already be escaped markup. */
-export function document({ title, css, body, lang = "en" }: { title: string; css: string; body: string; lang?: string }): string {
+export function document({
+  title,
+  css,
+  body,
+  lang = "en",
+}: {
+  title: string;
+  css: string;
+  body: string;
+  lang?: string;
+}): string {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -51,8 +63,18 @@ ${body}
 `;
 }
 
-export async function htmlResponse(html: string, policy: PolicyOptions, headers: Record<string, string> = {}): Promise<Response> {
+export async function htmlResponse(
+  html: string,
+  policy: PolicyOptions,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return new Response(html, {
-    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": await contentSecurityPolicy(policy), "referrer-policy": "strict-origin-when-cross-origin", vary: "Accept", ...headers },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": await contentSecurityPolicy(policy),
+      "referrer-policy": "strict-origin-when-cross-origin",
+      vary: "Accept",
+      ...headers,
+    },
   });
 }

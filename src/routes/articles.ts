@@ -16,7 +16,10 @@ export const ARTICLE_CACHE_CONTROL = "public, max-age=3600, stale-while-revalida
 const articleParams = v.object({
   id: v.pipe(
     v.string(),
-    v.maxLength(512, ({ input }) => `id must be at most 512 characters (got ${input.length}); take ids from /search hits`),
+    v.maxLength(
+      512,
+      ({ input }) => `id must be at most 512 characters (got ${input.length}); take ids from /search hits`,
+    ),
   ),
 });
 
@@ -26,7 +29,10 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
     const store = await loadIndex(c.env);
     const position = await store.position(id);
     if (position === undefined) {
-      throw new NewsfindError("article-not-found", `no article has the id ${JSON.stringify(id)}; take ids from /search hits`);
+      throw new NewsfindError(
+        "article-not-found",
+        `no article has the id ${JSON.stringify(id)}; take ids from /search hits`,
+      );
     }
     const [article] = await store.articles([position]);
     const headers = { "cache-control": ARTICLE_CACHE_CONTROL, vary: "Accept" };

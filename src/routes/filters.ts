@@ -25,8 +25,13 @@ export function filtersOf(meta: ArticleMeta): Filters {
     if (source !== null) counts.set(source, (counts.get(source) ?? 0) + 1);
     if (!Number.isNaN(meta.days[position]!)) dated = true;
   }
-  const sources = [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { sources, dates: dated ? { oldest: isoDay(meta.oldestDay), newest: isoDay(meta.newestDay) } : { oldest: null, newest: null } };
+  const sources = [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return {
+    sources,
+    dates: dated ? { oldest: isoDay(meta.oldestDay), newest: isoDay(meta.newestDay) } : { oldest: null, newest: null },
+  };
 }
 
 /** The filters of each loaded index, counted once: a pass over every article is not per request. */

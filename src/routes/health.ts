@@ -8,7 +8,13 @@ import { validate } from "../http/validate.js";
 export function healthRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", queryParams({})), async (c) => {
     const { manifest } = await loadIndex(c.env);
-    const health = { status: "ok", articles: manifest.articles, indexVersion: manifest.formatVersion, fields: manifest.config.fields, builtAt: manifest.builtAt };
+    const health = {
+      status: "ok",
+      articles: manifest.articles,
+      indexVersion: manifest.formatVersion,
+      fields: manifest.config.fields,
+      builtAt: manifest.builtAt,
+    };
     return jsonResponse(health, { headers: { "cache-control": "no-store" } });
   });
 }

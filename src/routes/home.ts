@@ -9,7 +9,12 @@ import { htmlResponse } from "../pages/html.js";
 
 export function homeRoutes(endpoints: readonly string[]) {
   return new Hono().get("/", (c) => {
-    if (prefersHtml(c.req.header("accept"))) return htmlResponse(demoPage(new URL(c.req.url).origin), { css: DEMO_CSS, scripts: true }, { "cache-control": "public, max-age=300" });
+    if (prefersHtml(c.req.header("accept")))
+      return htmlResponse(
+        demoPage(new URL(c.req.url).origin),
+        { css: DEMO_CSS, scripts: true },
+        { "cache-control": "public, max-age=300" },
+      );
     return jsonResponse({ name: "newsfind", endpoints }, { headers: { vary: "Accept" } });
   });
 }

@@ -34,7 +34,12 @@ export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
       const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
       throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
     }
-    const result = await search(await loadIndex(c.env), { ...params, q: params.q ?? "", halfLife: halfLife ?? configuredHalfLife(c.env), typos: typos === "on" });
+    const result = await search(await loadIndex(c.env), {
+      ...params,
+      q: params.q ?? "",
+      halfLife: halfLife ?? configuredHalfLife(c.env),
+      typos: typos === "on",
+    });
     return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
   });
 }

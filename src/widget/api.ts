@@ -31,7 +31,8 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 
 export function searchUrl(endpoint: string, request: SearchRequest): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(request)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(request))
+    if (value !== undefined && value !== "") params.set(key, String(value));
   return `${endpoint}/search?${params}`;
 }
 

@@ -132,7 +132,8 @@ export class NewsfindSearchElement extends HTMLElement {
   }
 
   #onSlash = (event: KeyboardEvent): void => {
-    if (event.key !== "/" || this.noSlash || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key !== "/" || this.noSlash || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey)
+      return;
     const target = event.composedPath()[0];
     if (target instanceof HTMLElement && (target.isContentEditable || EDITABLE.test(target.tagName))) return;
     event.preventDefault();
@@ -207,7 +208,14 @@ export class NewsfindSearchElement extends HTMLElement {
       return;
     }
     const controller = (this.#controller = new AbortController());
-    const request = { q, limit: this.limit, offset: append ? this.#hits.length : 0, source: source.value, from: from.value, to: to.value };
+    const request = {
+      q,
+      limit: this.limit,
+      offset: append ? this.#hits.length : 0,
+      source: source.value,
+      from: from.value,
+      to: to.value,
+    };
     this.#setState("loading");
     try {
       const page = await fetchPage(this.endpoint, request, controller.signal);
@@ -215,14 +223,26 @@ export class NewsfindSearchElement extends HTMLElement {
       this.#show(page.hits, page.total, append);
       const state = this.#hits.length ? "results" : "no-results";
       this.#setState(state, q);
-      this.#announce(state === "results" ? fill(page.total === 1 ? this.#strings.countOne : this.#strings.count, { count: page.total }) : this.#parts.status.textContent!);
-      this.dispatchEvent(new CustomEvent("newsfind:load", { bubbles: true, composed: true, detail: { query: q, total: page.total, hits: page.hits } }));
+      this.#announce(
+        state === "results"
+          ? fill(page.total === 1 ? this.#strings.countOne : this.#strings.count, { count: page.total })
+          : this.#parts.status.textContent!,
+      );
+      this.dispatchEvent(
+        new CustomEvent("newsfind:load", {
+          bubbles: true,
+          composed: true,
+          detail: { query: q, total: page.total, hits: page.hits },
+        }),
+      );
     } catch (error) {
       if (controller.signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
       this.#setState("error", q, message);
       this.#announce(this.#parts.status.textContent!);
-      this.dispatchEvent(new CustomEvent("newsfind:error", { bubbles: true, composed: true, detail: { query: q, message } }));
+      this.dispatchEvent(
+        new CustomEvent("newsfind:error", { bubbles: true, composed: true, detail: { query: q, message } }),
+      );
     }
   }
 
@@ -242,10 +262,13 @@ export class NewsfindSearchElement extends HTMLElement {
     root.dataset.state = state;
     list.setAttribute("aria-busy", String(state === "loading"));
     const text =
-      state === "loading" && !this.#hits.length ? this.#strings.loading
-      : state === "no-results" ? fill(this.#strings.noResults, { query })
-      : state === "error" ? fill(this.#strings.error, { message })
-      : "";
+      state === "loading" && !this.#hits.length
+        ? this.#strings.loading
+        : state === "no-results"
+          ? fill(this.#strings.noResults, { query })
+          : state === "error"
+            ? fill(this.#strings.error, { message })
+            : "";
     status.textContent = text;
     status.hidden = !text;
     status.dataset.kind = state;

@@ -24,7 +24,19 @@ export interface Parts {
 
 /** The shadow root's skeleton. The panel is absolutely placed, so opening it moves nothing. */
 export function skeleton(): Parts {
-  const input = el("input", { type: "text", class: "box", part: "input", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": LIST_ID, autocomplete: "off", autocapitalize: "off", spellcheck: "false", enterkeyhint: "search" });
+  const input = el("input", {
+    type: "text",
+    class: "box",
+    part: "input",
+    role: "combobox",
+    "aria-autocomplete": "list",
+    "aria-expanded": "false",
+    "aria-controls": LIST_ID,
+    autocomplete: "off",
+    autocapitalize: "off",
+    spellcheck: "false",
+    enterkeyhint: "search",
+  });
   const source = el("select", { part: "filter source" }, el("option", { value: "" }));
   const fromLabel = el("span");
   const toLabel = el("span");
@@ -35,14 +47,22 @@ export function skeleton(): Parts {
   const more = el("button", { type: "button", class: "more", part: "more", tabindex: "-1", hidden: "" });
   const panel = el("div", { class: "panel", part: "panel", hidden: "" }, status, list, more);
   const live = el("div", { class: "sr", role: "status", "aria-live": "polite" });
-  const filters = el("div", { class: "filters", part: "filters" }, source, el("label", {}, fromLabel, from), el("label", {}, toLabel, to));
+  const filters = el(
+    "div",
+    { class: "filters", part: "filters" },
+    source,
+    el("label", {}, fromLabel, from),
+    el("label", {}, toLabel, to),
+  );
   const root = el("div", { class: "root", part: "root", "data-state": "empty" }, input, filters, panel, live);
   return { root, input, source, from, to, fromLabel, toLabel, panel, status, list, more, live };
 }
 
 function formatDate(date: string, locale: string): string {
   try {
-    return new Intl.DateTimeFormat(locale || undefined, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+    return new Intl.DateTimeFormat(locale || undefined, { dateStyle: "medium", timeZone: "UTC" }).format(
+      new Date(`${date}T00:00:00Z`),
+    );
   } catch {
     return date;
   }
@@ -53,12 +73,21 @@ export function option(hit: Hit, index: number, endpoint: string, strings: Strin
   const meta = el("span", { class: "meta", part: "meta" });
   if (hit.source) meta.append(el("span", { part: "source" }, hit.source));
   if (hit.source && hit.published) meta.append(" · ");
-  if (hit.published) meta.append(el("time", { datetime: hit.published, part: "date" }, formatDate(hit.published, locale)));
+  if (hit.published)
+    meta.append(el("time", { datetime: hit.published, part: "date" }, formatDate(hit.published, locale)));
   const snippet = el("span", { class: "snippet", part: "snippet" });
   renderSnippet(snippet, hit.snippet);
   return el(
     "a",
-    { id: `newsfind-option-${index}`, class: "option", part: "option", role: "option", "aria-selected": "false", tabindex: "-1", href: hitHref(endpoint, hit) },
+    {
+      id: `newsfind-option-${index}`,
+      class: "option",
+      part: "option",
+      role: "option",
+      "aria-selected": "false",
+      tabindex: "-1",
+      href: hitHref(endpoint, hit),
+    },
     el("span", { class: "title", part: "title" }, hit.title || strings.untitled),
     meta,
     snippet,
@@ -68,7 +97,10 @@ export function option(hit: Hit, index: number, endpoint: string, strings: Strin
 /** The source filter's options from /filters, keeping the first ("all sources"). */
 export function fillFilters(parts: Parts, filters: Filters): void {
   const first = parts.source.options[0]!;
-  parts.source.replaceChildren(first, ...filters.sources.map(({ name, count }) => el("option", { value: name }, `${name} (${count})`)));
+  parts.source.replaceChildren(
+    first,
+    ...filters.sources.map(({ name, count }) => el("option", { value: name }, `${name} (${count})`)),
+  );
   for (const input of [parts.from, parts.to]) {
     if (filters.dates.oldest) input.min = filters.dates.oldest;
     if (filters.dates.newest) input.max = filters.dates.newest;

@@ -28,7 +28,19 @@ const seed: BenchResult = {
 const sample: BenchResult = {
   kind: "bench",
   ...info("2026-12-02T10:00:00Z", 10_000, "npm run bench -- --corpus sample.jsonl.gz --no-http --no-widget"),
-  figures: { queries: 200, rounds: 3, build: { ms: 9_700, indexRawBytes: 800, indexGzipBytes: 500, layout: "sharded", assetFiles: 1_200, assetBytes: 4.6e7 }, inProcess: { flexsearch: p(0.12), ranking: p(0.04), search: p(0.37), minisearch: p(0.83) } },
+  figures: {
+    queries: 200,
+    rounds: 3,
+    build: {
+      ms: 9_700,
+      indexRawBytes: 800,
+      indexGzipBytes: 500,
+      layout: "sharded",
+      assetFiles: 1_200,
+      assetBytes: 4.6e7,
+    },
+    inProcess: { flexsearch: p(0.12), ranking: p(0.04), search: p(0.37), minisearch: p(0.83) },
+  },
 };
 
 describe("renderReadme", () => {
@@ -44,7 +56,9 @@ describe("renderReadme", () => {
 
   it("judges the in-process ratios on 10,000 articles or more, and the widget on any run that measured it", () => {
     const text = renderReadme([sample, seed]);
-    expect(text).toMatch(/\| newsfind ranking over plain FlexSearch, p50 +\| 2 × +\| 0\.33 × \(10,000 articles, 2026-12-02 10:00\) +\| met +\|/);
+    expect(text).toMatch(
+      /\| newsfind ranking over plain FlexSearch, p50 +\| 2 × +\| 0\.33 × \(10,000 articles, 2026-12-02 10:00\) +\| met +\|/,
+    );
     expect(text).toMatch(/\| MiniSearch over newsfind ranking, p50 +\| at least 10 × +\| 20\.8 × \(10,000 articles/);
     expect(text).toMatch(/\| widget, gzip +\| 10,000 bytes +\| 4,892 bytes \(5 articles/);
     expect(text).toMatch(/\| warm p99, server time +\| 5 ms +\| not measured yet/);
@@ -54,6 +68,8 @@ describe("renderReadme", () => {
 describe("commandLine", () => {
   it("writes the npm command with its arguments, quoting those a shell would split", () => {
     expect(commandLine("bench", [])).toBe("npm run bench");
-    expect(commandLine("bench", ["--articles", "1000", "--corpus", "my corpus/docs.jsonl"])).toBe("npm run bench -- --articles 1000 --corpus 'my corpus/docs.jsonl'");
+    expect(commandLine("bench", ["--articles", "1000", "--corpus", "my corpus/docs.jsonl"])).toBe(
+      "npm run bench -- --articles 1000 --corpus 'my corpus/docs.jsonl'",
+    );
   });
 });

@@ -10,18 +10,35 @@ const LONG_A = "The first paragraph is long enough to count as a repeat when it 
 const LONG_B = "The second paragraph is also long enough to count as a repeat of itself later on.";
 
 describe("furniture table", () => {
-  it.each(["11.9 C", "0", "Must read", "More articles", "Latest article", "Table of Contents", "Translate »", "Sponsored Adspot_img", "Please enter your comment!", "Please enter your name here", "Search", "Home News Trump ends the war", 'world-today-news.com">', 'world-today-news.com/images/placeholder.jpg">', "MENAFN08102025000045017169ID1110167755"])(
-    "treats %j as furniture",
-    (line) => expect(isFurniture(line)).toBe(true),
-  );
+  it.each([
+    "11.9 C",
+    "0",
+    "Must read",
+    "More articles",
+    "Latest article",
+    "Table of Contents",
+    "Translate »",
+    "Sponsored Adspot_img",
+    "Please enter your comment!",
+    "Please enter your name here",
+    "Search",
+    "Home News Trump ends the war",
+    'world-today-news.com">',
+    'world-today-news.com/images/placeholder.jpg">',
+    "MENAFN08102025000045017169ID1110167755",
+  ])("treats %j as furniture", (line) => expect(isFurniture(line)).toBe(true));
 
-  it.each(["Trump Expresses Disappointment with Putin", "Frequently Asked Questions", "The 0.5 C rise worried scientists.", "Munich is in Bavaria."])(
-    "keeps the article line %j",
-    (line) => expect(isFurniture(line)).toBe(false),
-  );
+  it.each([
+    "Trump Expresses Disappointment with Putin",
+    "Frequently Asked Questions",
+    "The 0.5 C rise worried scientists.",
+    "Munich is in Bavaria.",
+  ])("keeps the article line %j", (line) => expect(isFurniture(line)).toBe(false));
 
   it("drops a footer from its first line to the end of the page", () => {
-    const article = extractScrape("A headline that is long enough\n\nThe article text.\n\nLegal Disclaimer:\n\nMENAFN provides the information as is.");
+    const article = extractScrape(
+      "A headline that is long enough\n\nThe article text.\n\nLegal Disclaimer:\n\nMENAFN provides the information as is.",
+    );
     expect(article.body).toEqual(["The article text."]);
   });
 
@@ -37,7 +54,11 @@ describe("dedupeParagraphs", () => {
   });
 
   it("strips repeats glued to the end of another paragraph", () => {
-    expect(dedupeParagraphs([LONG_A, LONG_B, `The last one ends here.${LONG_A}${LONG_B}`])).toEqual([LONG_A, LONG_B, "The last one ends here."]);
+    expect(dedupeParagraphs([LONG_A, LONG_B, `The last one ends here.${LONG_A}${LONG_B}`])).toEqual([
+      LONG_A,
+      LONG_B,
+      "The last one ends here.",
+    ]);
   });
 
   it("keeps short paragraphs that happen to repeat inside others", () => {
@@ -48,7 +69,9 @@ describe("dedupeParagraphs", () => {
 describe("unglueSentences", () => {
   it("puts back a lost space between sentences but leaves abbreviations and domains", () => {
     expect(unglueSentences("this was not met.He also")).toBe("this was not met. He also");
-    expect(unglueSentences("U.S.-Russia and J.D. Vance on world-today-news.com")).toBe("U.S.-Russia and J.D. Vance on world-today-news.com");
+    expect(unglueSentences("U.S.-Russia and J.D. Vance on world-today-news.com")).toBe(
+      "U.S.-Russia and J.D. Vance on world-today-news.com",
+    );
   });
 });
 
@@ -75,8 +98,16 @@ describe("dates", () => {
 
 describe("extractScrape", () => {
   it("says null for a date and source the text does not give, and takes a canonical URL line", () => {
-    const article = extractScrape("A headline about nothing much\n\nURL: https://news.example/a\n\nOne paragraph of text.");
-    expect(article).toEqual({ title: "A headline about nothing much", published: null, source: null, url: "https://news.example/a", body: ["One paragraph of text."] });
+    const article = extractScrape(
+      "A headline about nothing much\n\nURL: https://news.example/a\n\nOne paragraph of text.",
+    );
+    expect(article).toEqual({
+      title: "A headline about nothing much",
+      published: null,
+      source: null,
+      url: "https://news.example/a",
+      body: ["One paragraph of text."],
+    });
   });
 
   it("reads a (Reuters) - credit as the source", () => {

@@ -7,8 +7,16 @@ import { indexLoader } from "../../src/engine/store/load.js";
 import { rank } from "../../src/engine/search.js";
 import { BM25, PHONETIC_TERMS, type Article, type IndexedField } from "../../src/index-format.js";
 
-const bundle = (articles: Article[], fields?: IndexedField[]) => compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", fields, layout: "bundle" }).artefacts;
-const article = (id: string, title: string, body: string): Article => ({ id, title, source: null, published: null, url: null, body: [body] });
+const bundle = (articles: Article[], fields?: IndexedField[]) =>
+  compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", fields, layout: "bundle" }).artefacts;
+const article = (id: string, title: string, body: string): Article => ({
+  id,
+  title,
+  source: null,
+  published: null,
+  url: null,
+  body: [body],
+});
 
 describe("index compiler", () => {
   it("gives more occurrences a better (lower) impact slot, with diminishing returns", () => {
@@ -37,7 +45,9 @@ describe("index compiler", () => {
   });
 
   it("keeps at most a few terms per phonetic key, most frequent first", () => {
-    const articles = ["smith", "smyth", "smithe", "smit", "schmidt"].map((name, i) => article(String(i), "x", `${name} ${"smith ".repeat(i === 0 ? 3 : 0)}`));
+    const articles = ["smith", "smyth", "smithe", "smit", "schmidt"].map((name, i) =>
+      article(String(i), "x", `${name} ${"smith ".repeat(i === 0 ? 3 : 0)}`),
+    );
     articles.push(article("9", "x", "smith"));
     const lines = bundle(articles).phonetic!.split("\n");
     for (const line of lines) expect(line.split(" ").length - 1).toBeLessThanOrEqual(PHONETIC_TERMS);

@@ -27,17 +27,52 @@ describe("JSON Lines", () => {
   it("reads the standard fields and their common aliases", () => {
     const data = Buffer.from(
       [
-        line({ id: "a1", title: "Standard", body: "One.\n\nTwo.", date: "2025-10-21", source: "Wire", url: "https://x.test/a1" }),
-        line({ _id: "b2", headline: "Aliased", text: "Body text.", published: "Tue, 21 Oct 2025 08:00:00 GMT", publisher: { name: "Desk" }, link: "https://x.test/b2" }),
+        line({
+          id: "a1",
+          title: "Standard",
+          body: "One.\n\nTwo.",
+          date: "2025-10-21",
+          source: "Wire",
+          url: "https://x.test/a1",
+        }),
+        line({
+          _id: "b2",
+          headline: "Aliased",
+          text: "Body text.",
+          published: "Tue, 21 Oct 2025 08:00:00 GMT",
+          publisher: { name: "Desk" },
+          link: "https://x.test/b2",
+        }),
         line({ content: "No id or title here. More text follows.", publishedAt: 1761033600 }),
       ].join("\n"),
     );
     const { articles, skipped } = readFile("news.jsonl", data);
     expect(skipped).toEqual([]);
     expect(articles.map(({ origin, ...rest }) => rest)).toEqual([
-      { id: "a1", title: "Standard", body: ["One.", "Two."], published: "2025-10-21", source: "Wire", url: "https://x.test/a1" },
-      { id: "b2", title: "Aliased", body: ["Body text."], published: "2025-10-21", source: "Desk", url: "https://x.test/b2" },
-      { id: null, title: null, body: ["No id or title here. More text follows."], published: "2025-10-21", source: null, url: null },
+      {
+        id: "a1",
+        title: "Standard",
+        body: ["One.", "Two."],
+        published: "2025-10-21",
+        source: "Wire",
+        url: "https://x.test/a1",
+      },
+      {
+        id: "b2",
+        title: "Aliased",
+        body: ["Body text."],
+        published: "2025-10-21",
+        source: "Desk",
+        url: "https://x.test/b2",
+      },
+      {
+        id: null,
+        title: null,
+        body: ["No id or title here. More text follows."],
+        published: "2025-10-21",
+        source: null,
+        url: null,
+      },
     ]);
     expect(articles[2]!.origin).toBe("news.jsonl:3");
   });
@@ -49,20 +84,37 @@ describe("JSON Lines", () => {
 
   it("reads every JSON Lines ending the registry names, in any case, and passes blank lines over", () => {
     for (const name of ["news.ndjson", "NEWS.JSONL"]) {
-      const { articles, skipped } = readFile(name, [line({ id: "a", body: "A." }), "  ", line({ id: "b", body: "B." }), ""].join("\n"));
-      expect({ name, origins: articles.map((a) => a.origin), skipped }).toEqual({ name, origins: [`${name}:1`, `${name}:3`], skipped: [] });
+      const { articles, skipped } = readFile(
+        name,
+        [line({ id: "a", body: "A." }), "  ", line({ id: "b", body: "B." }), ""].join("\n"),
+      );
+      expect({ name, origins: articles.map((a) => a.origin), skipped }).toEqual({
+        name,
+        origins: [`${name}:1`, `${name}:3`],
+        skipped: [],
+      });
     }
   });
 
   it("reports each unusable line with its path, line number and reason, and keeps the rest", () => {
-    const data = Buffer.from([line({ id: "ok", body: "Fine." }), "{not json", line({ id: "empty", title: "No body" }), "[1,2]", line({ id: "d", body: "Text.", date: "someday" })].join("\n"));
+    const data = Buffer.from(
+      [
+        line({ id: "ok", body: "Fine." }),
+        "{not json",
+        line({ id: "empty", title: "No body" }),
+        "[1,2]",
+        line({ id: "d", body: "Text.", date: "someday" }),
+      ].join("\n"),
+    );
     const { articles, skipped, warnings } = readFile("bad.jsonl", data);
     expect(articles.map((a) => a.id)).toEqual(["ok", "d"]);
     expect(skipped.map((s) => s.path)).toEqual(["bad.jsonl:2", "bad.jsonl:3", "bad.jsonl:4"]);
     expect(skipped[0]!.reason).toMatch(/^invalid JSON/);
     expect(skipped[1]!.reason).toMatch(/no article text/);
     expect(skipped[2]!.reason).toBe("line is not a JSON object");
-    expect(warnings).toEqual([{ path: "bad.jsonl:5", reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/) }]);
+    expect(warnings).toEqual([
+      { path: "bad.jsonl:5", reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/) },
+    ]);
   });
 });
 
@@ -70,7 +122,9 @@ describe("JSON Lines read in chunks", () => {
   /** The source units the registry's JSON Lines format visits in a file, each read during its visit. */
   const unitsOf = (file: string) => {
     const units: { origin: string; id: string | null; reread: () => FileResult }[] = [];
-    formatFor(file)!.eachUnit(file, "f", (unit) => units.push({ origin: unit.origin, id: unit.read().articles[0]?.id ?? null, reread: unit.reread }));
+    formatFor(file)!.eachUnit(file, "f", (unit) =>
+      units.push({ origin: unit.origin, id: unit.read().articles[0]?.id ?? null, reread: unit.reread }),
+    );
     return units;
   };
 
@@ -78,7 +132,9 @@ describe("JSON Lines read in chunks", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsfind-lines-"));
     const file = join(dir, "big.jsonl");
     // Lines of odd lengths so that chunk ends fall inside lines, and one line longer than the read buffer.
-    const lines = Array.from({ length: 3000 }, (_, n) => line({ id: `n${n}`, body: `Story ${n} ${"é".repeat(n % 977)}` }));
+    const lines = Array.from({ length: 3000 }, (_, n) =>
+      line({ id: `n${n}`, body: `Story ${n} ${"é".repeat(n % 977)}` }),
+    );
     lines.splice(1500, 0, line({ id: "long", body: "x".repeat(9 << 20) }));
     writeFileSync(file, `${lines.join("\n")}\n`);
     const units = unitsOf(file);
@@ -114,9 +170,15 @@ describe("JSON Lines read in chunks", () => {
 
 describe("Markdown with front matter", () => {
   it("reads front matter fields and the body's blocks as paragraphs", () => {
-    const md = "---\ntitle: From front matter\ndate: 2025-10-21\nsource: Desk\nurl: https://x.test/md\n---\n\nFirst **bold** paragraph.\n\n## A heading\n\n- a list item\n\n```\ncode is left out\n```\n";
+    const md =
+      "---\ntitle: From front matter\ndate: 2025-10-21\nsource: Desk\nurl: https://x.test/md\n---\n\nFirst **bold** paragraph.\n\n## A heading\n\n- a list item\n\n```\ncode is left out\n```\n";
     const [article] = readMarkdown("a.md", Buffer.from(md)).articles;
-    expect(article).toMatchObject({ title: "From front matter", published: "2025-10-21", source: "Desk", url: "https://x.test/md" });
+    expect(article).toMatchObject({
+      title: "From front matter",
+      published: "2025-10-21",
+      source: "Desk",
+      url: "https://x.test/md",
+    });
     expect(article!.body).toEqual(["First bold paragraph.", "A heading", "a list item"]);
   });
 
@@ -129,18 +191,45 @@ describe("Markdown with front matter", () => {
 describe("ids and titles", () => {
   it("derives a title from the first sentence when an article has none", () => {
     expect(deriveTitle(["Oil prices rose on Monday. Traders were calm."])).toBe("Oil prices rose on Monday.");
-    expect(deriveTitle(["one two three four five six seven eight nine ten eleven twelve thirteen fourteen"])).toBe("one two three four five six seven eight nine ten eleven twelve…");
+    expect(deriveTitle(["one two three four five six seven eight nine ten eleven twelve thirteen fourteen"])).toBe(
+      "one two three four five six seven eight nine ten eleven twelve…",
+    );
   });
 
   it("makes stable ids from title and date for articles without one", () => {
-    const raw = (published: string | null) => ({ id: null, title: "Putin, Trump Still Open To Meeting: Russia", body: [`Talks, ${published}.`], published, source: null, url: null, origin: "x" });
+    const raw = (published: string | null) => ({
+      id: null,
+      title: "Putin, Trump Still Open To Meeting: Russia",
+      body: [`Talks, ${published}.`],
+      published,
+      source: null,
+      url: null,
+      origin: "x",
+    });
     const { articles } = finalizeArticles([raw("2025-10-25"), raw(null)]);
-    expect(articles.map((a) => a.id)).toEqual(["putin-trump-still-open-to-meeting-russia-2025-10-25", "putin-trump-still-open-to-meeting-russia"]);
+    expect(articles.map((a) => a.id)).toEqual([
+      "putin-trump-still-open-to-meeting-russia-2025-10-25",
+      "putin-trump-still-open-to-meeting-russia",
+    ]);
   });
 
   it("sets aside duplicates and keeps same-titled articles with different text apart", () => {
-    const raw = (origin: string, body: string, id: string | null = null) => ({ id, title: "Same title here", body: [body], published: null, source: null, url: null, origin });
-    const { articles, duplicates } = finalizeArticles([raw("a", "Text one."), raw("b", "Text one."), raw("c", "Text two."), raw("d", "X", "given"), raw("e", "Y", "given")]);
+    const raw = (origin: string, body: string, id: string | null = null) => ({
+      id,
+      title: "Same title here",
+      body: [body],
+      published: null,
+      source: null,
+      url: null,
+      origin,
+    });
+    const { articles, duplicates } = finalizeArticles([
+      raw("a", "Text one."),
+      raw("b", "Text one."),
+      raw("c", "Text two."),
+      raw("d", "X", "given"),
+      raw("e", "Y", "given"),
+    ]);
     expect(articles.map((a) => a.id)).toEqual(["same-title-here", "same-title-here-2", "given"]);
     expect(duplicates).toEqual([
       { origin: "b", duplicateOf: "a", id: "same-title-here" },
@@ -181,10 +270,21 @@ describe("the build", () => {
   });
 
   it("writes the artefact module and a JSON report with sizes, skips and duplicates", () => {
-    const dir = corpus({ "a.jsonl": [line({ id: "a", title: "A", body: "Alpha." }), line({ id: "a", title: "A", body: "Alpha." }), "oops"].join("\n") });
+    const dir = corpus({
+      "a.jsonl": [
+        line({ id: "a", title: "A", body: "Alpha." }),
+        line({ id: "a", title: "A", body: "Alpha." }),
+        "oops",
+      ].join("\n"),
+    });
     const outDir = join(dir, "out");
     const report = build({ corpus: dir, outDir });
-    expect(report).toMatchObject({ filesRead: 1, articlesIndexed: 1, duplicates: [{ id: "a" }], skipped: [{ reason: expect.stringMatching(/invalid JSON/) }] });
+    expect(report).toMatchObject({
+      filesRead: 1,
+      articlesIndexed: 1,
+      duplicates: [{ id: "a" }],
+      skipped: [{ reason: expect.stringMatching(/invalid JSON/) }],
+    });
     expect(report.indexBytes.raw).toBeGreaterThan(report.indexBytes.gzip);
     expect(JSON.parse(readFileSync(join(outDir, REPORT_FILE), "utf8"))).toEqual(report);
     const module = readFileSync(join(outDir, ARTEFACT_MODULE), "utf8");
@@ -197,13 +297,24 @@ describe("build options", () => {
   it("takes the corpus from --corpus, else NEWSFIND_CORPUS, else corpus/", () => {
     expect(parseBuildOptions(["--corpus", "x"], { NEWSFIND_CORPUS: "y" }).corpus).toBe("x");
     expect(parseBuildOptions([], { NEWSFIND_CORPUS: "y" }).corpus).toBe("y");
-    expect(parseBuildOptions([], {})).toEqual({ corpus: "corpus", outDir: "dist/index", json: false, fields: ["title", "body"], assetsDir: "dist/assets", layout: "auto", cacheDir: "node_modules/.cache/newsfind", quiet: false });
+    expect(parseBuildOptions([], {})).toEqual({
+      corpus: "corpus",
+      outDir: "dist/index",
+      json: false,
+      fields: ["title", "body"],
+      assetsDir: "dist/assets",
+      layout: "auto",
+      cacheDir: "node_modules/.cache/newsfind",
+      quiet: false,
+    });
   });
 
   it("keeps a build elsewhere away from the worker's assets, and refuses an unknown layout", () => {
     expect(parseBuildOptions(["--out", "/tmp/x/index"], {}).assetsDir).toBe("/tmp/x/index/assets");
     expect(parseBuildOptions(["--out", "/tmp/x/index", "--assets", "/tmp/a"], {}).assetsDir).toBe("/tmp/a");
-    expect(() => parseBuildOptions(["--layout", "tiles"], {})).toThrow("--layout must be one of auto, bundle, sharded (got tiles)");
+    expect(() => parseBuildOptions(["--layout", "tiles"], {})).toThrow(
+      "--layout must be one of auto, bundle, sharded (got tiles)",
+    );
   });
 
   it("refuses an unknown option", () => {

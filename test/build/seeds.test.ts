@@ -17,7 +17,8 @@ const SEEDS = [
     title: "Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters",
     published: "2025-10-08",
     source: "MENAFN",
-    first: "Russia on Wednesday warned that the diplomatic momentum generated from the recent Putin-Trump summit in Alaska has “largely exhausted,” casting fresh doubts over prospects for a peace settlement in Ukraine.",
+    first:
+      "Russia on Wednesday warned that the diplomatic momentum generated from the recent Putin-Trump summit in Alaska has “largely exhausted,” casting fresh doubts over prospects for a peace settlement in Ukraine.",
     last: "The proposed measure, spearheaded by the Czech Republic, would require Russian embassy staff to notify host governments in advance of any travel plans within the bloc.",
     paragraphs: 15,
   },
@@ -26,7 +27,8 @@ const SEEDS = [
     title: "Putin, Trump Still Open To Meeting: Russia",
     published: "2025-10-25",
     source: "AzerNews",
-    first: "Kremlin spokesperson Dmitry Peskov has said that Russian President Vladimir Putin and US President Donald Trump have not ruled out the possibility of a future summit, Azernews reports via TRT World.",
+    first:
+      "Kremlin spokesperson Dmitry Peskov has said that Russian President Vladimir Putin and US President Donald Trump have not ruled out the possibility of a future summit, Azernews reports via TRT World.",
     last: 'The official added that dialogue has "virtually ceased" due to "unfriendly steps" taken by previous Japanese governments.',
     paragraphs: 15,
   },
@@ -35,7 +37,8 @@ const SEEDS = [
     title: "Another Trump-Putin summit? Not so fast.",
     published: "2025-10-21",
     source: null,
-    first: "President Donald Trump’s second summit with Russian President Vladimir Putin may not come to fruition as quickly as he predicted — or at all — after a senior Kremlin aide said too much daylight remains.",
+    first:
+      "President Donald Trump’s second summit with Russian President Vladimir Putin may not come to fruition as quickly as he predicted — or at all — after a senior Kremlin aide said too much daylight remains.",
     last: "Some European officials were also frustrated by Trump’s chosen location of Budapest for the meeting — not just because of its tragic symbolism for Ukraine but because Hungary is a member of the EU.",
     paragraphs: 17,
   },
@@ -53,7 +56,8 @@ const SEEDS = [
     title: "Kremlin Believes US-Russia Talks Can Continue Despite Ukraine Stance",
     published: null,
     source: "world-today-news.com",
-    first: "The Kremlin stated Friday that it does not believe President Donald Trump’s firm stance on Ukraine signifies an end to discussions aimed at improving U.S.-Russia relations. Trump had previously given Moscow a 50-day deadline to reach a ceasefire agreement in Ukraine, threatening sanctions if this was not met. He also indicated plans to send more missiles to Kyiv, a move that drew criticism from the Russian Foreign Ministry.",
+    first:
+      "The Kremlin stated Friday that it does not believe President Donald Trump’s firm stance on Ukraine signifies an end to discussions aimed at improving U.S.-Russia relations. Trump had previously given Moscow a 50-day deadline to reach a ceasefire agreement in Ukraine, threatening sanctions if this was not met. He also indicated plans to send more missiles to Kyiv, a move that drew criticism from the Russian Foreign Ministry.",
     last: "In a BBC interview, president Trump stated, “I do not trust anyone,” when asked about his confidence in the Russian president.",
     paragraphs: 22,
   },
@@ -61,9 +65,30 @@ const SEEDS = [
 
 /** Furniture from the seeds' pages: none of it may survive anywhere in a body. */
 const FURNITURE = [
-  /^\d+(\.\d+)? ?C$/, /^Munich$/, /^Must read$/, /More articles/, /Latest article/, /^Home News/, /Table of Contents/,
-  /Translate/, /Sponsored/, /Adspot_img/, /LEAVE A REPLY/i, /Please enter your/, /Legal Disclaimer/, /MENAFN provides the information/,
-  /">/, /world-today-news\.com/, /MENAFN\d/, /^\(MENAFN/, /^Search$/, /^0$/, /GMT$/, /^Tuesday, /, /\|$/, /^- /,
+  /^\d+(\.\d+)? ?C$/,
+  /^Munich$/,
+  /^Must read$/,
+  /More articles/,
+  /Latest article/,
+  /^Home News/,
+  /Table of Contents/,
+  /Translate/,
+  /Sponsored/,
+  /Adspot_img/,
+  /LEAVE A REPLY/i,
+  /Please enter your/,
+  /Legal Disclaimer/,
+  /MENAFN provides the information/,
+  /">/,
+  /world-today-news\.com/,
+  /MENAFN\d/,
+  /^\(MENAFN/,
+  /^Search$/,
+  /^0$/,
+  /GMT$/,
+  /^Tuesday, /,
+  /\|$/,
+  /^- /,
 ];
 
 describe.each(SEEDS)("seed $file", (expected) => {
@@ -91,7 +116,8 @@ describe.each(SEEDS)("seed $file", (expected) => {
     }
     expect(new Set(article.body).size).toBe(article.body.length);
     for (const [i, paragraph] of article.body.entries()) {
-      for (const [j, other] of article.body.entries()) if (i !== j && other.length >= 40) expect(paragraph.includes(other)).toBe(false);
+      for (const [j, other] of article.body.entries())
+        if (i !== j && other.length >= 40) expect(paragraph.includes(other)).toBe(false);
     }
   });
 });

@@ -11,7 +11,13 @@ import { ARTEFACT_MODULE } from "../../src/index-format.js";
 
 const line = (record: object) => JSON.stringify(record);
 const story = (n: number, extra = "") =>
-  line({ id: `s${n}`, title: `Story ${n} about harbour cranes`, body: `Dockers in port ${n} unloaded ${n * 7} containers.${extra}\n\nThe harbour authority said traffic rose.`, date: `2024-01-${String((n % 28) + 1).padStart(2, "0")}`, source: n % 2 ? "Wire" : "Desk" });
+  line({
+    id: `s${n}`,
+    title: `Story ${n} about harbour cranes`,
+    body: `Dockers in port ${n} unloaded ${n * 7} containers.${extra}\n\nThe harbour authority said traffic rose.`,
+    date: `2024-01-${String((n % 28) + 1).padStart(2, "0")}`,
+    source: n % 2 ? "Wire" : "Desk",
+  });
 
 function corpus(lines: string[]): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "newsfind-shards-"));
@@ -86,12 +92,21 @@ describe("build cache", () => {
   it("appends new analyses, rewrites the analysis files once most are dead, and still builds what a fresh build does", () => {
     // Neighbours share no first word, so an analysis read one entry off would change the index.
     const places = ["Harbour", "Bridge", "Railway", "Airport", "Canal", "Tunnel", "Ferry"];
-    const story = (n: number, extra = "") => line({ id: `v${n}`, title: `${places[n % places.length]} works ${n}`, body: `Crews on site ${n} moved ${n * 3} tonnes.${extra}`, date: "2024-02-01" });
+    const story = (n: number, extra = "") =>
+      line({
+        id: `v${n}`,
+        title: `${places[n % places.length]} works ${n}`,
+        body: `Crews on site ${n} moved ${n * 3} tonnes.${extra}`,
+        date: "2024-02-01",
+      });
     const lines = Array.from({ length: 60 }, (_, n) => story(n));
     const { dir, file } = corpus(lines);
     const cacheDir = join(dir, "cache");
     const outDir = join(dir, "cached");
-    const analysisFiles = () => readdirSync(cacheDir).filter((name) => /\.(terms|tf)$/.test(name)).sort();
+    const analysisFiles = () =>
+      readdirSync(cacheDir)
+        .filter((name) => /\.(terms|tf)$/.test(name))
+        .sort();
     const analysisBytes = () => analysisFiles().map((name) => statSync(join(cacheDir, name)).size);
     /** Rewrites the corpus, rebuilds with the cache, and checks the files against a fresh build's. */
     let step = 0;
@@ -149,7 +164,9 @@ describe("build cache", () => {
     writeFileSync(file, [story(0), story(1), "not json", story(2)].join("\n"));
     const report = build({ corpus: file, outDir: join(dir, "out"), cacheDir });
     expect(report.cached).toBe(2);
-    expect(report.skipped).toEqual([{ path: `${relative(process.cwd(), file)}:3`, reason: expect.stringMatching(/invalid JSON/) }]);
+    expect(report.skipped).toEqual([
+      { path: `${relative(process.cwd(), file)}:3`, reason: expect.stringMatching(/invalid JSON/) },
+    ]);
   });
 
   it("starts afresh when the index configuration changes", () => {

@@ -21,7 +21,8 @@ interface Violation {
 async function axeViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } })
+      .axe;
     const { violations } = await axe.run(document);
     return violations.map(({ id, help, nodes }) => ({ id, help, nodes: nodes.map(({ target }) => ({ target })) }));
   });
@@ -31,14 +32,17 @@ describe.skipIf(missing)("the widget in Chromium: accessibility", () => {
   const worker = inject("worker");
   const session = browserSession(launchChromium);
 
-  it.each(["light", "dark"] as const)("has no axe-core violations with results open and one active (%s scheme)", async (colorScheme) => {
-    const { page } = await session.open(hostPage(worker), { colorScheme });
-    await search(page, "Putin");
-    await page.keyboard.press("ArrowDown");
-    expect(await page.locator("newsfind-search .panel").isVisible()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.context().close();
-  });
+  it.each(["light", "dark"] as const)(
+    "has no axe-core violations with results open and one active (%s scheme)",
+    async (colorScheme) => {
+      const { page } = await session.open(hostPage(worker), { colorScheme });
+      await search(page, "Putin");
+      await page.keyboard.press("ArrowDown");
+      expect(await page.locator("newsfind-search .panel").isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it("has no axe-core violations on the worker's demo page with results open", async () => {
     const context = await session.browser.newContext({ bypassCSP: true }); // to inject axe; the CSP itself is tested in pages.test.ts

@@ -17,7 +17,13 @@ div, p { padding: 30px !important; margin: -20px !important; }
 `;
 
 function styleOf(page: Page, selector: string, property: string) {
-  return page.evaluate(([selector, property]) => getComputedStyle(document.querySelector("newsfind-search")!.shadowRoot!.querySelector(selector!)!).getPropertyValue(property!), [selector, property]);
+  return page.evaluate(
+    ([selector, property]) =>
+      getComputedStyle(
+        document.querySelector("newsfind-search")!.shadowRoot!.querySelector(selector!)!,
+      ).getPropertyValue(property!),
+    [selector, property],
+  );
 }
 
 describe.skipIf(missing)("the widget in Chromium: look and isolation", () => {
@@ -55,7 +61,11 @@ describe.skipIf(missing)("the widget in Chromium: look and isolation", () => {
     await search(page, "Putin");
     const fit = await page.evaluate(() => {
       const root = document.querySelector("newsfind-search")!.shadowRoot!;
-      const right = Math.max(...[...root.querySelectorAll("input, select, .panel, [role=option]")].map((node) => node.getBoundingClientRect().right));
+      const right = Math.max(
+        ...[...root.querySelectorAll("input, select, .panel, [role=option]")].map(
+          (node) => node.getBoundingClientRect().right,
+        ),
+      );
       return { right, pageWidth: document.documentElement.scrollWidth };
     });
     expect(fit.pageWidth).toBeLessThanOrEqual(320);
@@ -75,7 +85,8 @@ describe.skipIf(missing)("the widget in Chromium: look and isolation", () => {
   });
 
   it("takes the host page's --newsfind-* custom properties and ::part() rules", async () => {
-    const css = "newsfind-search { --newsfind-accent: rgb(200, 0, 0); --newsfind-radius: 0px } newsfind-search::part(title) { text-decoration: none }";
+    const css =
+      "newsfind-search { --newsfind-accent: rgb(200, 0, 0); --newsfind-radius: 0px } newsfind-search::part(title) { text-decoration: none }";
     const { page } = await session.open(hostPage(worker, { css }));
     await search(page, "Putin");
     expect(await styleOf(page, "[role=option] .title", "color")).toBe("rgb(200, 0, 0)");

@@ -47,7 +47,11 @@ export async function startHost(): Promise<HostServer> {
 }
 
 /** Opens a host page in a fresh context; `dialogs` collects any alert/confirm/prompt. */
-export async function openPage(browser: Browser, url: string, { colorScheme = "light" as "light" | "dark", width = 1000 } = {}): Promise<{ page: Page; dialogs: string[] }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  { colorScheme = "light" as "light" | "dark", width = 1000 } = {},
+): Promise<{ page: Page; dialogs: string[] }> {
   const context = await browser.newContext({ colorScheme, viewport: { width, height: 800 } });
   const page = await context.newPage();
   const dialogs: string[] = [];

@@ -19,7 +19,9 @@ function traces(page: Page) {
     return {
       pwned: (window as unknown as { __pwned?: number }).__pwned,
       dangerous: root.querySelectorAll("script, img, iframe, svg, object, embed, style, link, b").length,
-      snippetTags: [...root.querySelectorAll(".snippet *")].map((node) => node.outerHTML.replace(/>.*$/, ">")).filter((tag) => tag !== "<mark>"),
+      snippetTags: [...root.querySelectorAll(".snippet *")]
+        .map((node) => node.outerHTML.replace(/>.*$/, ">"))
+        .filter((tag) => tag !== "<mark>"),
       tags: [...tags].sort(),
     };
   });
@@ -31,19 +33,25 @@ describe.skipIf(missing)("the widget in Chromium: hostile input", () => {
   const session = browserSession(launchChromium);
 
   it("executes nothing from a hostile query typed into the box", async () => {
-    const { page, dialogs } = await session.open(hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }));
+    const { page, dialogs } = await session.open(
+      hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }),
+    );
     expect(await search(page, HOSTILE_QUERY)).toBe("load");
     await page.waitForTimeout(300);
     const found = await traces(page);
     expect(dialogs).toEqual([]);
     expect(found).toMatchObject({ pwned: 0, dangerous: 0, snippetTags: [] });
     // The query's markup is shown as text, with the matching words marked.
-    expect(await page.locator("newsfind-search .snippet").first().textContent()).toContain("<img src=x onerror=alert(2)>");
+    expect(await page.locator("newsfind-search .snippet").first().textContent()).toContain(
+      "<img src=x onerror=alert(2)>",
+    );
     await page.context().close();
   });
 
   it("shows a hostile article's title, source and snippet as text, and never links its javascript: URL", async () => {
-    const { page, dialogs } = await session.open(hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }));
+    const { page, dialogs } = await session.open(
+      hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }),
+    );
     await search(page, "Tomahawk");
     const option = page.locator("newsfind-search [role=option]", { hasText: "exposé" });
     expect(await option.locator(".title").textContent()).toBe("<script>alert('title')</script> Tomahawk exposé");
@@ -62,7 +70,17 @@ describe.skipIf(missing)("the widget in Chromium: hostile input", () => {
   it("falls back to plain text when a snippet carries any markup but a bare <mark>", async () => {
     const { page, dialogs } = await session.open(hostPage(worker, { after: TRAP }));
     const snippet = `a <mark onclick="alert(1)">b</mark> <img src=x onerror="window.__pwned=3"> c`;
-    await page.route("**/search?*", (route) => route.fulfill({ json: { query: "b", total: 1, offset: 0, limit: 8, hits: [{ id: "x", title: "t", url: "javascript:alert(4)", source: null, published: null, snippet }] } }));
+    await page.route("**/search?*", (route) =>
+      route.fulfill({
+        json: {
+          query: "b",
+          total: 1,
+          offset: 0,
+          limit: 8,
+          hits: [{ id: "x", title: "t", url: "javascript:alert(4)", source: null, published: null, snippet }],
+        },
+      }),
+    );
     await search(page, "b");
     await page.waitForTimeout(300);
     const option = page.locator("newsfind-search [role=option]");

@@ -13,7 +13,9 @@ function focusState(page: Page) {
   return page.evaluate(() => {
     const widget = document.querySelector("newsfind-search")!;
     const input = widget.shadowRoot!.querySelector("input.box")!;
-    const selected = [...widget.shadowRoot!.querySelectorAll("[role=option][aria-selected=true]")].map((node) => node.id);
+    const selected = [...widget.shadowRoot!.querySelectorAll("[role=option][aria-selected=true]")].map(
+      (node) => node.id,
+    );
     return {
       focusInBox: document.activeElement === widget && widget.shadowRoot!.activeElement === input,
       expanded: input.getAttribute("aria-expanded"),
@@ -32,7 +34,12 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
     await search(page, "Putin");
     expect(await focusState(page)).toEqual({ focusInBox: true, expanded: "true", active: null, selected: [] });
     await page.keyboard.press("ArrowDown");
-    expect(await focusState(page)).toEqual({ focusInBox: true, expanded: "true", active: "newsfind-option-0", selected: ["newsfind-option-0"] });
+    expect(await focusState(page)).toEqual({
+      focusInBox: true,
+      expanded: "true",
+      active: "newsfind-option-0",
+      selected: ["newsfind-option-0"],
+    });
     await page.keyboard.press("ArrowDown");
     expect((await focusState(page)).selected).toEqual(["newsfind-option-1"]);
     await page.keyboard.press("ArrowUp");
@@ -48,7 +55,9 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
     await page.keyboard.press("ArrowDown");
     const href = await page.locator("newsfind-search [role=option]").first().getAttribute("href");
     await Promise.all([page.waitForURL(href!), page.keyboard.press("Enter")]);
-    expect(await page.locator("h1").textContent()).toBe("Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters");
+    expect(await page.locator("h1").textContent()).toBe(
+      "Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters",
+    );
     await page.context().close();
   });
 
@@ -86,7 +95,9 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   });
 
   it("leaves / alone when no-slash is set, and when the reader types in another field", async () => {
-    const { page } = await session.open(hostPage(worker, { attributes: "no-slash", after: '<label>Comment <textarea id="comment"></textarea></label>' }));
+    const { page } = await session.open(
+      hostPage(worker, { attributes: "no-slash", after: '<label>Comment <textarea id="comment"></textarea></label>' }),
+    );
     await page.locator("#after").click();
     await page.keyboard.press("/");
     expect((await focusState(page)).focusInBox).toBe(false);

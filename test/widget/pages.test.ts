@@ -23,13 +23,19 @@ describe.skipIf(missing)("the worker's pages in Chromium", () => {
     const page = await context.newPage();
     await page.addInitScript(() => {
       const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
-      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     const response = await page.goto(`${worker}/`);
     expect(response!.headers()["content-security-policy"]).toContain("default-src 'none'");
     await search(page, "Tomahawk");
     expect(await page.locator("newsfind-search [role=option]").count()).toBeGreaterThan(0);
-    const radius = await page.evaluate(() => getComputedStyle(document.querySelector("newsfind-search")!.shadowRoot!.querySelector("input")!).borderTopLeftRadius);
+    const radius = await page.evaluate(
+      () =>
+        getComputedStyle(document.querySelector("newsfind-search")!.shadowRoot!.querySelector("input")!)
+          .borderTopLeftRadius,
+    );
     expect(radius).toBe("6px");
     expect(await page.evaluate(() => getComputedStyle(document.querySelector("main")!).maxWidth)).toBe("736px");
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);

@@ -18,11 +18,15 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     await page.locator("newsfind-search input.box").pressSequentially("Tomahawk", { delay: 20 });
     const first = page.locator("newsfind-search [role=option]").first();
     await first.waitFor();
-    expect(await first.locator(".title").textContent()).toBe("Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters");
+    expect(await first.locator(".title").textContent()).toBe(
+      "Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters",
+    );
     expect(await first.locator("[part=source]").textContent()).toBe("MENAFN");
     expect(await first.locator("time").getAttribute("datetime")).toBe("2025-10-08");
     expect(await first.locator("mark").first().textContent()).toBe("Tomahawk");
-    expect(await first.getAttribute("href")).toBe(`${worker}/articles/russia-says-diplomatic-momentum-from-putin-trump-meeting-falters-2025-10-08`);
+    expect(await first.getAttribute("href")).toBe(
+      `${worker}/articles/russia-says-diplomatic-momentum-from-putin-trump-meeting-falters-2025-10-08`,
+    );
     const searches = requests.filter((url) => url.includes("/search?"));
     expect(searches.length).toBe(1); // debounced: one request for eight keystrokes
     expect(searches[0]!.startsWith(`${worker}/search?q=Tomahawk`)).toBe(true);
@@ -36,7 +40,17 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     page.on("requestfailed", (request) => aborted.push(new URL(request.url()).searchParams.get("q") ?? ""));
     await page.route("**/search?q=Putin*", async (route) => {
       await new Promise((done) => setTimeout(done, 1000));
-      await route.fulfill({ json: { query: "Putin", total: 1, offset: 0, limit: 8, hits: [{ id: "x", title: "STALE", url: null, source: null, published: null, snippet: "stale" }] } }).catch(() => undefined);
+      await route
+        .fulfill({
+          json: {
+            query: "Putin",
+            total: 1,
+            offset: 0,
+            limit: 8,
+            hits: [{ id: "x", title: "STALE", url: null, source: null, published: null, snippet: "stale" }],
+          },
+        })
+        .catch(() => undefined);
     });
     await page.locator("newsfind-search input.box").fill("Putin");
     await page.waitForTimeout(100);
@@ -52,9 +66,13 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
   it("offers the sources and date range from /filters and applies a chosen source", async () => {
     const { page } = await session.open(hostPage(worker));
     const select = page.locator("newsfind-search select");
-    await page.waitForFunction(() => document.querySelector("newsfind-search")!.shadowRoot!.querySelectorAll("select option").length > 1);
+    await page.waitForFunction(
+      () => document.querySelector("newsfind-search")!.shadowRoot!.querySelectorAll("select option").length > 1,
+    );
     expect(await select.locator("option").allTextContents()).toContain("AzerNews (1)");
-    expect(await page.locator("newsfind-search input[type=date]").first().getAttribute("min")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.locator("newsfind-search input[type=date]").first().getAttribute("min")).toMatch(
+      /^\d{4}-\d{2}-\d{2}$/,
+    );
     await select.selectOption("AzerNews");
     const seen = page.waitForRequest((request) => request.url().includes("source=AzerNews"));
     await search(page, "Putin");
@@ -98,16 +116,27 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     const { page } = await session.open(hostPage(worker));
     await search(page, "Putin");
     const before = await page.locator("newsfind-search [role=option] .title").allTextContents();
-    await page.route("**/search?*", (route) => route.fulfill({ status: 503, contentType: "application/problem+json", json: { type: "/problems/internal", title: "x", status: 503, detail: "the archive is resting" } }));
+    await page.route("**/search?*", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/problem+json",
+        json: { type: "/problems/internal", title: "x", status: 503, detail: "the archive is resting" },
+      }),
+    );
     expect(await search(page, "Putin summit")).toBe("error");
     expect(await page.locator("newsfind-search .status").textContent()).toBe("Search failed: the archive is resting");
     expect(await page.locator("newsfind-search [role=option] .title").allTextContents()).toEqual(before);
-    expect(await page.locator("newsfind-search [role=status]").textContent()).toBe("Search failed: the archive is resting");
+    expect(await page.locator("newsfind-search [role=status]").textContent()).toBe(
+      "Search failed: the archive is resting",
+    );
     await page.context().close();
   });
 
   it("replaces its strings through the strings attribute and property", async () => {
-    const strings = JSON.stringify({ placeholder: "Rechercher…", noResults: "Aucun résultat pour « {query} »" }).replace(/"/g, "&quot;");
+    const strings = JSON.stringify({
+      placeholder: "Rechercher…",
+      noResults: "Aucun résultat pour « {query} »",
+    }).replace(/"/g, "&quot;");
     const { page } = await session.open(hostPage(worker, { attributes: `strings="${strings}"` }));
     expect(await page.locator("newsfind-search input.box").getAttribute("placeholder")).toBe("Rechercher…");
     await search(page, "qqqzzzxxv");
@@ -115,7 +144,9 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     await page.evaluate(() => {
       document.querySelector("newsfind-search")!.strings = { label: "Recherche dans les archives" };
     });
-    expect(await page.locator("newsfind-search input.box").getAttribute("aria-label")).toBe("Recherche dans les archives");
+    expect(await page.locator("newsfind-search input.box").getAttribute("aria-label")).toBe(
+      "Recherche dans les archives",
+    );
     await page.context().close();
   });
 });

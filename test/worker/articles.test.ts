@@ -10,7 +10,13 @@ describe.each(LAYOUTS)("GET /articles/:id (%s layout)", (layout) => {
     const response = await fetch(`/articles/${found.hits[0]!.id}`);
     expect(response.status).toBe(200);
     const article = (await response.json()) as Record<string, unknown> & { body: string[]; wordCount: number };
-    expect(article).toMatchObject({ id: found.hits[0]!.id, title: "Putin, Trump Still Open To Meeting: Russia", source: "AzerNews", published: "2025-10-25", url: null });
+    expect(article).toMatchObject({
+      id: found.hits[0]!.id,
+      title: "Putin, Trump Still Open To Meeting: Russia",
+      source: "AzerNews",
+      published: "2025-10-25",
+      url: null,
+    });
     expect(article.body[0]).toMatch(/^Kremlin spokesperson Dmitry Peskov/);
     expect(article.wordCount).toBe(article.body.join(" ").split(/\s+/).length);
     expect(response.headers.get("etag")).toBeTruthy();
@@ -37,7 +43,12 @@ describe.each(LAYOUTS)("GET /health (%s layout)", (layout) => {
   it("reports the article count, index version and build time", async () => {
     const response = await fetch("/health");
     const health = (await response.json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ status: "ok", articles: 5, indexVersion: INDEX_FORMAT_VERSION, fields: ["title", "body"] });
+    expect(health).toMatchObject({
+      status: "ok",
+      articles: 5,
+      indexVersion: INDEX_FORMAT_VERSION,
+      fields: ["title", "body"],
+    });
     expect(Date.parse(health.builtAt as string)).not.toBeNaN();
   });
 });

@@ -19,7 +19,13 @@ describe("engine errors", () => {
     const response = await app.request("/search?q=Putin");
     expect(response.status).toBe(500);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(await problemOf(response)).toEqual({ type: "/problems/index-unavailable", title: "Search index unavailable", status: 500, detail: message, instance: "/search" });
+    expect(await problemOf(response)).toEqual({
+      type: "/problems/index-unavailable",
+      title: "Search index unavailable",
+      status: 500,
+      detail: message,
+      instance: "/search",
+    });
   });
 
   it("answers an error the engine did not plan with a 500 internal problem, logging it and keeping its message out", async () => {

@@ -46,7 +46,9 @@ describe.each(LAYOUTS)("conditional requests (%s layout)", (layout) => {
     const { hits } = (await first.json()) as { hits: { id: string }[] };
     const article = await fetch(`/articles/${encodeURIComponent(hits[0]!.id)}`);
     const etag = article.headers.get("etag")!;
-    const again = await fetch(`/articles/${encodeURIComponent(hits[0]!.id)}`, { headers: { "if-none-match": `"stale", ${etag}` } });
+    const again = await fetch(`/articles/${encodeURIComponent(hits[0]!.id)}`, {
+      headers: { "if-none-match": `"stale", ${etag}` },
+    });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);

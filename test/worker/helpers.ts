@@ -28,8 +28,16 @@ export function memoryAssets(files: ReadonlyMap<string, Uint8Array | null>, read
 }
 
 /** An app over these articles, compiled in the given layout. `reads` collects the asset paths it reads. */
-export function appFor(articles: Article[], layout: Layout, options: { fields?: IndexedField[]; reads?: string[] } = {}) {
-  const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout, fields: options.fields });
+export function appFor(
+  articles: Article[],
+  layout: Layout,
+  options: { fields?: IndexedField[]; reads?: string[] } = {},
+) {
+  const { artefacts, files } = compileIndex(articles, {
+    builtAt: "2025-01-01T00:00:00Z",
+    layout,
+    fields: options.fields,
+  });
   return createApp({ artefacts, assets: memoryAssets(files, options.reads), widget });
 }
 

@@ -25,7 +25,9 @@ describe.each(LAYOUTS)("hostile input (%s layout)", (layout) => {
       expect(hit.snippet).not.toMatch(ONLY_MARK_TAGS);
       expect(hit.snippet).not.toContain('"');
     }
-    expect(body.hits[0]!.snippet).toContain("&lt;<mark>img</mark> <mark>src</mark>=<mark>x</mark> <mark>onerror</mark>=<mark>alert</mark>(2)&gt;");
+    expect(body.hits[0]!.snippet).toContain(
+      "&lt;<mark>img</mark> <mark>src</mark>=<mark>x</mark> <mark>onerror</mark>=<mark>alert</mark>(2)&gt;",
+    );
   });
 
   it("never sends raw markup in JSON: the article text is escaped as \\u003c and parses back unchanged", async () => {

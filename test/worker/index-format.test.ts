@@ -13,7 +13,9 @@ import { memoryAssets, problemOf } from "./helpers.js";
 
 describe("index format check", () => {
   it("refuses an index built with another format version, saying how to fix it", async () => {
-    const app = createApp({ artefacts: { ...seeds, manifest: { ...seeds.manifest, formatVersion: INDEX_FORMAT_VERSION + 1 } } });
+    const app = createApp({
+      artefacts: { ...seeds, manifest: { ...seeds.manifest, formatVersion: INDEX_FORMAT_VERSION + 1 } },
+    });
     for (const path of ["/search?q=Putin", "/health"]) {
       const response = await app.request(path);
       expect(response.status).toBe(500);
@@ -51,12 +53,20 @@ describe("sharded index", () => {
   it("names a shard file missing from the static assets, with the fix", async () => {
     const read = assetReader((env as unknown as { ASSETS: AssetsBinding }).ASSETS);
     await expect(read("/index/meta.bin")).resolves.toBeInstanceOf(ArrayBuffer);
-    await expect(read("/index/terms/99999.bin")).rejects.toThrow(/\/index\/terms\/99999\.bin is missing from the static assets \(404\); rebuild/);
+    await expect(read("/index/terms/99999.bin")).rejects.toThrow(
+      /\/index\/terms\/99999\.bin is missing from the static assets \(404\); rebuild/,
+    );
   });
 
   it("answers 500 problem+json, not a crash, when a shard cannot be read", async () => {
     const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
-    const app = createApp({ artefacts, assets: async (path) => (path.includes("/articles/") ? assetReader((env as unknown as { ASSETS: AssetsBinding }).ASSETS)("/index/gone.json") : memoryAssets(files)(path)) });
+    const app = createApp({
+      artefacts,
+      assets: async (path) =>
+        path.includes("/articles/")
+          ? assetReader((env as unknown as { ASSETS: AssetsBinding }).ASSETS)("/index/gone.json")
+          : memoryAssets(files)(path),
+    });
     const response = await app.request("/search?q=Putin");
     expect(response.status).toBe(500);
     const problem = await problemOf(response);
@@ -77,14 +87,32 @@ describe("sharded index", () => {
 describe("posting lists", () => {
   it("hold the positions of each impact slot in ascending order, in both layouts (scoreBlocks reads them a block at a time)", async () => {
     const next = seededRandom(3);
-    const vocabulary = ["oil", "prices", "bank", "banks", "credit", "Kyiv", "elections", "markets", "rose", "fell", "China", "trade", "rates", "profit", "shares"];
+    const vocabulary = [
+      "oil",
+      "prices",
+      "bank",
+      "banks",
+      "credit",
+      "Kyiv",
+      "elections",
+      "markets",
+      "rose",
+      "fell",
+      "China",
+      "trade",
+      "rates",
+      "profit",
+      "shares",
+    ];
     const articles: Article[] = Array.from({ length: 300 }, (_, a) => ({
       id: `a${a}`,
       title: `Story ${a}`,
       source: null,
       published: null,
       url: null,
-      body: [`${Array.from({ length: 5 + Math.floor(next() * 60) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(" ")}.`],
+      body: [
+        `${Array.from({ length: 5 + Math.floor(next() * 60) }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(" ")}.`,
+      ],
     }));
     const terms = [...new Set(articles.flatMap((article) => analyze(`${article.title} ${article.body.join(" ")}`)))];
     for (const layout of ["bundle", "sharded"] as const) {

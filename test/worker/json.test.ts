@@ -5,13 +5,44 @@ import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
 import { jsonResponse } from "../../src/http/json.js";
 
 /** The escapes as a string replace writes them: the reference the byte escaper must equal. */
-const reference = (value: unknown) => JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-const text = (bytes: Uint8Array | ArrayBuffer) => new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+const reference = (value: unknown) =>
+  JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+const text = (bytes: Uint8Array | ArrayBuffer) =>
+  new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
 /** The body jsonResponse writes for the value. */
 const written = async (value: unknown) => text(await jsonResponse(value).arrayBuffer());
 
 /** Characters of every UTF-8 length, the escaped ones, JSON's own escapes, and a lone surrogate. */
-const PIECES = ["a", "Z", "7", " ", "<", ">", "&", "<mark>", "&amp;", "\u2028", "\u2029", "\u2027", "\u202a", "é", "’", "中", "😀", '"', "\\", "\n", "\u0000", "\ud800", "\udc00", "\u00e2", "â€"];
+const PIECES = [
+  "a",
+  "Z",
+  "7",
+  " ",
+  "<",
+  ">",
+  "&",
+  "<mark>",
+  "&amp;",
+  "\u2028",
+  "\u2029",
+  "\u2027",
+  "\u202a",
+  "é",
+  "’",
+  "中",
+  "😀",
+  '"',
+  "\\",
+  "\n",
+  "\u0000",
+  "\ud800",
+  "\udc00",
+  "\u00e2",
+  "â€",
+];
 
 function randomString(random: () => number, length: number): string {
   let out = "";
@@ -23,7 +54,17 @@ describe("jsonResponse bodies", () => {
   it("are what stringify-then-replace writes, as valid UTF-8 that parses back to the value, on 500 random values", async () => {
     const random = seededRandom(2028);
     for (let n = 0; n < 500; n++) {
-      const value = { q: randomString(random, Math.floor(random() * 40)), hits: [{ title: randomString(random, 20), snippet: randomString(random, Math.floor(random() * 300)), score: random() }], total: n };
+      const value = {
+        q: randomString(random, Math.floor(random() * 40)),
+        hits: [
+          {
+            title: randomString(random, 20),
+            snippet: randomString(random, Math.floor(random() * 300)),
+            score: random(),
+          },
+        ],
+        total: n,
+      };
       const body = await written(value);
       expect(body).toBe(reference(value));
       expect(body).not.toMatch(/[<>&\u2028\u2029]/);

@@ -49,7 +49,10 @@ describe.each(LAYOUTS)("GET / (%s layout)", (layout) => {
     for (const headers of [{}, { accept: "*/*" }, { accept: "application/json" }] as Record<string, string>[]) {
       const response = await fetch("/", { headers });
       expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-      expect(await response.json()).toMatchObject({ name: "newsfind", endpoints: expect.arrayContaining(["/search", "/filters", "/widget.js"]) });
+      expect(await response.json()).toMatchObject({
+        name: "newsfind",
+        endpoints: expect.arrayContaining(["/search", "/filters", "/widget.js"]),
+      });
     }
   });
 });
@@ -101,10 +104,15 @@ describe.each(LAYOUTS)("GET /filters (%s layout)", (layout) => {
   it("lists every source with its article count, most first, and the date range", async () => {
     const response = await fetch("/filters");
     expect(response.status).toBe(200);
-    const filters = (await response.json()) as { sources: { name: string; count: number }[]; dates: { oldest: string; newest: string } };
+    const filters = (await response.json()) as {
+      sources: { name: string; count: number }[];
+      dates: { oldest: string; newest: string };
+    };
     expect(filters.sources.reduce((sum, source) => sum + source.count, 0)).toBeLessThanOrEqual(5);
     expect(filters.sources.map((s) => s.name)).toContain("AzerNews");
-    expect(filters.sources).toEqual([...filters.sources].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)));
+    expect(filters.sources).toEqual(
+      [...filters.sources].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    );
     expect(filters.dates.oldest <= filters.dates.newest).toBe(true);
     expect(filters.dates.newest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(response.headers.get("etag")).toBeTruthy();

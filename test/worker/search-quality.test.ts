@@ -105,7 +105,7 @@ describe.each(LAYOUTS)("%s layout", (current) => {
       expect(ids(await search(`q=${encodeURIComponent('"peace talks"')}`))).toEqual(["peace"]);
     });
 
-    it("-word excludes articles with the word, -\"phrase\" those with the phrase", async () => {
+    it('-word excludes articles with the word, -"phrase" those with the phrase', async () => {
       expect(ids(await search("q=talks+-trade"))).toEqual(["peace", "talks-peace"]);
       expect(ids(await search(`q=${encodeURIComponent('talks -"peace talks"')}`))).toEqual(["talks-peace", "trade"]);
     });
@@ -115,18 +115,27 @@ describe.each(LAYOUTS)("%s layout", (current) => {
     });
 
     it("OR accepts either phrase", async () => {
-      expect(ids(await search(`q=${encodeURIComponent('"peace talks" OR "trade talks"')}`))).toEqual(["peace", "trade"]);
+      expect(ids(await search(`q=${encodeURIComponent('"peace talks" OR "trade talks"')}`))).toEqual([
+        "peace",
+        "trade",
+      ]);
     });
 
-    it.each(['"', "OR", "- -", '-"', "\"'<script>", "OR OR OR", '""""', "the", "%00", "((", "a".repeat(500)])("answers %j with 200, never 500", async (q) => {
-      const response = await appFor([article("x", "X", "x")], layout).request(`/search?q=${encodeURIComponent(q)}`);
-      expect(response.status).toBe(200);
-    });
+    it.each(['"', "OR", "- -", '-"', "\"'<script>", "OR OR OR", '""""', "the", "%00", "((", "a".repeat(500)])(
+      "answers %j with 200, never 500",
+      async (q) => {
+        const response = await appFor([article("x", "X", "x")], layout).request(`/search?q=${encodeURIComponent(q)}`);
+        expect(response.status).toBe(200);
+      },
+    );
   });
 
   describe("BM25F ranking", () => {
     it("ranks a title match above a body-only match", async () => {
-      const search = fixture([article("body", "Markets", "Oil prices rose as markets opened."), article("title", "Oil prices", "Markets opened higher.")]);
+      const search = fixture([
+        article("body", "Markets", "Oil prices rose as markets opened."),
+        article("title", "Oil prices", "Markets opened higher."),
+      ]);
       expect((await search("q=oil")).hits[0]!.id).toBe("title");
     });
 
@@ -143,14 +152,21 @@ describe.each(LAYOUTS)("%s layout", (current) => {
 
     it("weighs a rare word above a common one", async () => {
       const common = Array.from({ length: 8 }, (_, i) => article(`c${i}`, "Report", "The government said something."));
-      const search = fixture([...common, article("rare", "Report", "The government said nothing."), article("other", "Report", "Sanctions were discussed.")]);
+      const search = fixture([
+        ...common,
+        article("rare", "Report", "The government said nothing."),
+        article("other", "Report", "Sanctions were discussed."),
+      ]);
       const body = await search("q=government+sanctions");
       expect(body.hits[0]!.id).toBe("other");
       expect(body.total).toBe(10);
     });
 
     it("ranks an article with every query word above one with some", async () => {
-      const search = fixture([article("one", "Summit", "A summit was planned."), article("both", "Summit in Budapest", "A summit in Budapest was planned.")]);
+      const search = fixture([
+        article("one", "Summit", "A summit was planned."),
+        article("both", "Summit in Budapest", "A summit in Budapest was planned."),
+      ]);
       expect((await search("q=Budapest+summit")).hits.map((hit) => hit.id)).toEqual(["both", "one"]);
     });
   });

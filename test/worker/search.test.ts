@@ -8,7 +8,15 @@ interface SearchBody {
   totalExact: boolean;
   offset: number;
   limit: number;
-  hits: { id: string; title: string; url: string | null; source: string | null; published: string | null; snippet: string; score: number | null }[];
+  hits: {
+    id: string;
+    title: string;
+    url: string | null;
+    source: string | null;
+    published: string | null;
+    snippet: string;
+    score: number | null;
+  }[];
 }
 
 describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
@@ -51,7 +59,15 @@ describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
     const body = await search("q=Putin");
     expect(body).toMatchObject({ query: "Putin", offset: 0, limit: 10 });
     expect(body.totalExact).toBe(true);
-    expect(Object.keys(body.hits[0]!).sort()).toEqual(["id", "published", "score", "snippet", "source", "title", "url"]);
+    expect(Object.keys(body.hits[0]!).sort()).toEqual([
+      "id",
+      "published",
+      "score",
+      "snippet",
+      "source",
+      "title",
+      "url",
+    ]);
   });
 
   it("pages with limit and offset over a stable total", async () => {
@@ -117,7 +133,9 @@ describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
     const invalid = await fetch("/search?q=Kremlin&limit=500");
     const missing = await fetch("/nowhere");
     const wrongMethod = await fetch("/search?q=Kremlin", { method: "POST" });
-    expect([ok.status, notModified.status, invalid.status, missing.status, wrongMethod.status]).toEqual([200, 304, 400, 404, 405]);
+    expect([ok.status, notModified.status, invalid.status, missing.status, wrongMethod.status]).toEqual([
+      200, 304, 400, 404, 405,
+    ]);
     for (const response of [ok, notModified, invalid, missing, wrongMethod]) {
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
       expect(response.headers.get("access-control-expose-headers")).toBe("ETag");

@@ -7,7 +7,11 @@ async function badRequest(path: string) {
   const response = await exports.default.fetch(`http://newsfind.test${path}`);
   expect(response.status).toBe(400);
   const problem = await problemOf(response);
-  expect(problem).toMatchObject({ type: "/problems/invalid-parameter", title: "Invalid request parameter", status: 400 });
+  expect(problem).toMatchObject({
+    type: "/problems/invalid-parameter",
+    title: "Invalid request parameter",
+    status: 400,
+  });
   return problem;
 }
 
@@ -21,10 +25,18 @@ describe("parameter validation", () => {
     ["/search?q=x&sort=popular", "sort", 'sort must be one of relevance, date, recent (got "popular")'],
     ["/search?q=x&from=21-10-2025", "from", 'from must be a date as YYYY-MM-DD, such as 2025-10-21 (got "21-10-2025")'],
     ["/search?q=x&to=2025-02-30", "to", 'to must be a real calendar date (got "2025-02-30")'],
-    ["/search?q=x&from=2025-10-22&to=2025-10-01", "from", "from (2025-10-22) must not be after to (2025-10-01): swap them or widen the range"],
+    [
+      "/search?q=x&from=2025-10-22&to=2025-10-01",
+      "from",
+      "from (2025-10-22) must not be after to (2025-10-01): swap them or widen the range",
+    ],
     [`/search?q=${"a".repeat(501)}`, "q", "q must be at most 500 characters (got 501)"],
     [`/search?source=${"a".repeat(201)}`, "source", "source must be at most 200 characters (got 201)"],
-    ["/search?q=x&lmit=5", "lmit", 'unknown parameter "lmit": this endpoint accepts q, limit, offset, sort, half_life, typos, from, to, source'],
+    [
+      "/search?q=x&lmit=5",
+      "lmit",
+      'unknown parameter "lmit": this endpoint accepts q, limit, offset, sort, half_life, typos, from, to, source',
+    ],
     ["/health?verbose=1", "verbose", 'unknown parameter "verbose": this endpoint accepts no parameters'],
     ["/articles/some-id?format=html", "format", 'unknown parameter "format": this endpoint accepts no parameters'],
   ])("answers %s with an error on %s", async (path, param, message) => {

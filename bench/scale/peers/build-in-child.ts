@@ -17,9 +17,19 @@ export interface ChildOptions {
   timeoutMs?: number;
 }
 
-export function buildPeerInChild(peer: PeerName, corpusPath: string, dir: string, { maxOldSpaceMb = 16384, timeoutMs = 3_600_000 }: ChildOptions = {}): Promise<ChildPeerWorker> {
+export function buildPeerInChild(
+  peer: PeerName,
+  corpusPath: string,
+  dir: string,
+  { maxOldSpaceMb = 16384, timeoutMs = 3_600_000 }: ChildOptions = {},
+): Promise<ChildPeerWorker> {
   const { command, args } = tsxCommand(CLI, ["--peer", peer, "--corpus", corpusPath, "--dir", dir], maxOldSpaceMb);
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: childEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    cwd: PROJECT_ROOT,
+    env: childEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   trackGroup(child.pid!);
   let stdout = "";
   const stderr = tailBuffer(1500);
@@ -36,9 +46,15 @@ export function buildPeerInChild(peer: PeerName, corpusPath: string, dir: string
       void endTree(child.pid!, 0);
       const line = stdout.split("\n").find((text) => text.startsWith("PEER-RESULT "));
       if (line) return resolve(JSON.parse(line.slice("PEER-RESULT ".length)) as ChildPeerWorker);
-      const why = timedOut ? `timed out after ${Math.round(timeoutMs / 60000)} min` : `exited with ${signal ?? `code ${code}`}`;
+      const why = timedOut
+        ? `timed out after ${Math.round(timeoutMs / 60000)} min`
+        : `exited with ${signal ?? `code ${code}`}`;
       const heap = /heap out of memory|Invalid string length|Allocation failed/i.exec(stderr.text())?.[0];
-      resolve({ ok: false, buildMs: null, reason: `building the ${peer} index ${why}${heap ? ` (${heap})` : ""}: ${stderr.text().split("\n").slice(-3).join(" ").slice(0, 300)}` });
+      resolve({
+        ok: false,
+        buildMs: null,
+        reason: `building the ${peer} index ${why}${heap ? ` (${heap})` : ""}: ${stderr.text().split("\n").slice(-3).join(" ").slice(0, 300)}`,
+      });
     });
   });
 }

@@ -7,7 +7,9 @@ import { parseArgs } from "node:util";
 import { readCleanArticles } from "../corpus-subset.js";
 import { PEERS, writePeerWorker, type PeerName } from "./write-peer-worker.js";
 
-const { values } = parseArgs({ options: { peer: { type: "string" }, corpus: { type: "string" }, dir: { type: "string" } } });
+const { values } = parseArgs({
+  options: { peer: { type: "string" }, corpus: { type: "string" }, dir: { type: "string" } },
+});
 const peer = values.peer as PeerName;
 if (!PEERS.includes(peer) || !values.corpus || !values.dir) {
   console.error(`usage: build-peer-cli.ts --peer ${PEERS.join("|")} --corpus FILE --dir DIR`);

@@ -25,7 +25,13 @@ export async function oramaEngine(serialized: string): Promise<PeerEngine> {
       const results = await search(db, { term, properties: ["title", "body"], boost: ORAMA_BOOST, limit });
       const hits = results.hits.map(({ document }) => {
         const doc = document as unknown as OramaDocument;
-        return { id: doc.id, title: doc.title, url: doc.url ?? null, source: doc.source ?? null, published: doc.published ?? null };
+        return {
+          id: doc.id,
+          title: doc.title,
+          url: doc.url ?? null,
+          source: doc.source ?? null,
+          published: doc.published ?? null,
+        };
       });
       return { total: results.count, hits };
     },

@@ -20,7 +20,9 @@ export interface PeerEngine {
   search(query: string, limit: number): PeerResult | Promise<PeerResult>;
 }
 
-export function peerWorker(load: () => PeerEngine | Promise<PeerEngine>): { fetch(request: Request): Promise<Response> } {
+export function peerWorker(load: () => PeerEngine | Promise<PeerEngine>): {
+  fetch(request: Request): Promise<Response>;
+} {
   let engine: Promise<PeerEngine> | undefined;
   const loaded = () =>
     (engine ??= Promise.resolve()
@@ -34,7 +36,8 @@ export function peerWorker(load: () => PeerEngine | Promise<PeerEngine>): { fetc
       const url = new URL(request.url);
       if (request.method !== "GET") return new Response("use GET", { status: 405 });
       if (url.pathname === "/empty") return new Response("ok");
-      if (url.pathname !== "/search") return new Response(`nothing at ${url.pathname}: try /search?q= or /empty`, { status: 404 });
+      if (url.pathname !== "/search")
+        return new Response(`nothing at ${url.pathname}: try /search?q= or /empty`, { status: 404 });
       const query = url.searchParams.get("q") ?? "";
       const limit = Math.min(100, Math.max(1, Number(url.searchParams.get("limit")) || 10));
       const result = await (await loaded()).search(query, limit);

@@ -8,8 +8,14 @@ function escapeRegExp(text: string): string {
 }
 
 /** A tester for one phrase, given its folded words. */
-export function phraseMatcher(words: readonly string[], fields: readonly IndexedField[]): (article: Article) => boolean {
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.map((word) => escapeRegExp(word.replace(/’/g, "'"))).join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`, "u");
+export function phraseMatcher(
+  words: readonly string[],
+  fields: readonly IndexedField[],
+): (article: Article) => boolean {
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])${words.map((word) => escapeRegExp(word.replace(/’/g, "'"))).join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
+    "u",
+  );
   return (article) =>
     fields.some((field) => {
       const text = field === "title" ? article.title : article.body.join("\n");

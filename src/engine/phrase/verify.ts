@@ -26,9 +26,17 @@ export interface Checks {
  * The best k candidates that pass the checks.
  * @param key The order's key when it is "highest key first" (see topK): a faster top k.
  */
-export async function verifiedTop(store: IndexStore, candidates: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean, checks: Checks | null, key?: Float64Array): Promise<Verified> {
+export async function verifiedTop(
+  store: IndexStore,
+  candidates: ArrayLike<number>,
+  k: number,
+  better: (a: number, b: number) => boolean,
+  checks: Checks | null,
+  key?: Float64Array,
+): Promise<Verified> {
   const needing = checks ? Array.from(candidates).filter((id) => checks.needed(id)) : [];
-  if (!checks || needing.length === 0) return { best: topK(candidates, k, better, key), total: candidates.length, exact: true };
+  if (!checks || needing.length === 0)
+    return { best: topK(candidates, k, better, key), total: candidates.length, exact: true };
 
   const verdicts = new Map<number, boolean>();
   const read = async (ids: number[]) => {
@@ -48,7 +56,9 @@ export async function verifiedTop(store: IndexStore, candidates: ArrayLike<numbe
   let best: number[] = [];
   for (let window = Math.max(k, 1); ; window *= 2) {
     const ranked = topK(candidates, window, better);
-    const unread = ranked.filter((id) => checks.needed(id) && !verdicts.has(id)).slice(0, store.verifyBudget - verdicts.size);
+    const unread = ranked
+      .filter((id) => checks.needed(id) && !verdicts.has(id))
+      .slice(0, store.verifyBudget - verdicts.size);
     await read(unread);
     best = ranked.filter((id) => verdicts.has(id) || !checks.needed(id)).filter(passing);
     if (best.length >= k || ranked.length === candidates.length || verdicts.size >= store.verifyBudget) break;
@@ -58,8 +68,12 @@ export async function verifiedTop(store: IndexStore, candidates: ArrayLike<numbe
   const ranked = [...verdicts.values()].filter(Boolean).length;
   const rest = needing.filter((id) => !verdicts.has(id));
   const sample = sampleOf(rest);
-  const sampleVerdicts = sample.length > 0 ? (await store.articles(sample)).map((article, i) => checks.passes(sample[i]!, article)) : [];
-  const rate = sampleVerdicts.length > 0 ? sampleVerdicts.filter(Boolean).length / sampleVerdicts.length : ranked / Math.max(1, verdicts.size);
+  const sampleVerdicts =
+    sample.length > 0 ? (await store.articles(sample)).map((article, i) => checks.passes(sample[i]!, article)) : [];
+  const rate =
+    sampleVerdicts.length > 0
+      ? sampleVerdicts.filter(Boolean).length / sampleVerdicts.length
+      : ranked / Math.max(1, verdicts.size);
   const free = candidates.length - needing.length;
   return { best: best.slice(0, k), total: free + ranked + Math.round(rest.length * rate), exact: false };
 }

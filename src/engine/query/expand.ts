@@ -57,7 +57,13 @@ async function soundAlikes(store: IndexStore, term: string): Promise<WeightedTer
  * whether the index holds the word's own term. With `tolerant` false, the word's own term
  * only: no typo or phonetic expansion.
  */
-export async function expandWord(store: IndexStore, word: string, term: string, indexed: boolean, tolerant = true): Promise<WeightedTerm[]> {
+export async function expandWord(
+  store: IndexStore,
+  word: string,
+  term: string,
+  indexed: boolean,
+  tolerant = true,
+): Promise<WeightedTerm[]> {
   if (indexed) return [{ term, weight: 1 }];
   if (!tolerant) return [];
   let memo = expansions.get(store);

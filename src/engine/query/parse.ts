@@ -97,7 +97,8 @@ export function parseQuery(query: string): ParsedQuery {
   for (const group of groups) {
     group.required = group.clauses.some((clause) => clause.kind === "phrase");
     for (const clause of group.clauses) {
-      for (const term of clause.kind === "word" ? [clause.term] : clause.terms) if (!terms.includes(term)) terms.push(term);
+      for (const term of clause.kind === "word" ? [clause.term] : clause.terms)
+        if (!terms.includes(term)) terms.push(term);
     }
   }
   return { groups, excluded, terms: terms.slice(0, MAX_TERMS) };

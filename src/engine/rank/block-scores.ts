@@ -38,7 +38,11 @@ export class ScoredSet {
  * A block's accumulator, zero everywhere between blocks: scores, word bits, and a bitset of the
  * offsets the block's postings touched (bit `offset & 31` of word `offset >> 5`).
  */
-const blockOf = sizedScratch((size) => ({ scores: new Float64Array(size), masks: new Uint32Array(size), touched: new Int32Array((size + 31) >>> 5) }));
+const blockOf = sizedScratch((size) => ({
+  scores: new Float64Array(size),
+  masks: new Uint32Array(size),
+  touched: new Int32Array((size + 31) >>> 5),
+}));
 
 export interface BlockOptions {
   /** Of list t, only its first `slotsRead[t]` slots are read. Default: every slot. */
@@ -58,7 +62,13 @@ export interface BlockOptions {
  * list into article-sized arrays) and the OR of the lists' word masks. Each slot's positions
  * ascend (see `Postings`), so a cursor per slot finds where its next block starts.
  */
-export function scoreBlocks(lists: readonly ScoringList[], count: number, articles: number, into: ScoredSet, { slotsRead, block = SCORING_BLOCK, held }: BlockOptions = {}): void {
+export function scoreBlocks(
+  lists: readonly ScoringList[],
+  count: number,
+  articles: number,
+  into: ScoredSet,
+  { slotsRead, block = SCORING_BLOCK, held }: BlockOptions = {},
+): void {
   if (block <= 0 || block % 32 !== 0) throw new RangeError(`block must be a positive multiple of 32 (got ${block})`);
   const { scores, masks, touched } = blockOf(block);
   const cursors: Int32Array[] = [];
@@ -95,7 +105,15 @@ export function scoreBlocks(lists: readonly ScoringList[], count: number, articl
 }
 
 /** Appends the block's touched articles to the set in position order (at most `postings` of them), and zeroes them in the block. */
-function emit(into: ScoredSet, start: number, postings: number, scores: Float64Array, masks: Uint32Array, touched: Int32Array, held: Int32Array | undefined): void {
+function emit(
+  into: ScoredSet,
+  start: number,
+  postings: number,
+  scores: Float64Array,
+  masks: Uint32Array,
+  touched: Int32Array,
+  held: Int32Array | undefined,
+): void {
   into.reserve(postings);
   const { ids, scores: outScores, masks: outMasks } = into;
   let n = into.count;

@@ -20,7 +20,15 @@
 import { BM25, type Postings } from "../../index-format.js";
 import { ScoredSet, scoreBlocks } from "./block-scores.js";
 import { sizedScratch } from "./sized-scratch.js";
-import { accumulated, scoring, scoringOrder, slotImpact, type Scoring, type ScoringList, type ScoringTerm } from "./score.js";
+import {
+  accumulated,
+  scoring,
+  scoringOrder,
+  slotImpact,
+  type Scoring,
+  type ScoringList,
+  type ScoringTerm,
+} from "./score.js";
 import { ABSENT, isDense, popcount, slotAt, type TermViews } from "./term-views.js";
 import { keepHighest, kthLargest, topK } from "./top-k.js";
 
@@ -70,7 +78,17 @@ interface Scratch {
 const scratchFor = sizedScratch((articles): Scratch => {
   const words = (articles + 31) >>> 5;
   const most = Math.max(SAMPLE * SAMPLED_TERMS, CANDIDATES);
-  return { slots: new Uint8Array(articles).fill(ABSENT), marks: new Int32Array(words), held: new Int32Array(words), survivors: new Int32Array(1024), sample: new Int32Array(most), candidates: new Int32Array(most), scored: new ScoredSet(), sums: new Float64Array(most), tables: new Float64Array(SLOTS * 8) };
+  return {
+    slots: new Uint8Array(articles).fill(ABSENT),
+    marks: new Int32Array(words),
+    held: new Int32Array(words),
+    survivors: new Int32Array(1024),
+    sample: new Int32Array(most),
+    candidates: new Int32Array(most),
+    scored: new ScoredSet(),
+    sums: new Float64Array(most),
+    tables: new Float64Array(SLOTS * 8),
+  };
 });
 
 /** Fills `space.tables` with each term's contribution by slot, computed exactly as scoreList computes it. */
@@ -120,7 +138,17 @@ function eachPosting(slots: Postings, write: (id: number, slot: number) => void)
  * the most the terms after it add is below the floor drop out: they cannot make the page.
  * Returns how many remain (compacted to the front of `survivors`).
  */
-function complete(set: ScoredSet, views: TermViews, order: readonly ScoringList[], from: number, tables: Float64Array, rest: Float64Array, floor: number, survivors: Int32Array, count: number): number {
+function complete(
+  set: ScoredSet,
+  views: TermViews,
+  order: readonly ScoringList[],
+  from: number,
+  tables: Float64Array,
+  rest: Float64Array,
+  floor: number,
+  survivors: Int32Array,
+  count: number,
+): number {
   const { ids, scores, masks } = set;
   for (let t = from; t < order.length; t++) {
     const list = order[t]!;
@@ -171,7 +199,16 @@ const CANDIDATES = 64;
  * dense are left out). In position order the lookups sweep each view once; any order gives the
  * same sums. `skip(id, t)` leaves a term out for an article that has it already.
  */
-function addDense(views: TermViews, order: readonly ScoringList[], from: number, tables: Float64Array, ids: Int32Array, sums: Float64Array, count: number, skip?: (id: number, t: number) => boolean): void {
+function addDense(
+  views: TermViews,
+  order: readonly ScoringList[],
+  from: number,
+  tables: Float64Array,
+  ids: Int32Array,
+  sums: Float64Array,
+  count: number,
+  skip?: (id: number, t: number) => boolean,
+): void {
   for (let t = from; t < order.length; t++) {
     const list = order[t]!;
     if (!isDense(list.df, views.articles)) continue;
@@ -194,7 +231,14 @@ function addDense(views: TermViews, order: readonly ScoringList[], from: number,
  * for the page (0 with fewer than k articles sampled). The buffers are left as they came
  * (masks clean; scores of untouched articles are stale anyway).
  */
-function floorOf(state: Scoring, views: TermViews, order: readonly ScoringList[], k: number, space: Scratch, tables: Float64Array): number {
+function floorOf(
+  state: Scoring,
+  views: TermViews,
+  order: readonly ScoringList[],
+  k: number,
+  space: Scratch,
+  tables: Float64Array,
+): number {
   const { scores, masks } = state;
   const { sample: ids, sums } = space;
   const sampled = Math.min(SAMPLED_TERMS, order.length);
@@ -242,7 +286,12 @@ function union(views: TermViews, left: readonly ScoringList[], held: Int32Array)
  * The k best articles for the terms, with their scores and matched words, and how many
  * articles hold any term: exactly what `accumulate` then a top k give, most postings unread.
  */
-export function topScored(postings: ReadonlyMap<string, Postings>, terms: readonly ScoringTerm[], k: number, views: TermViews): Top {
+export function topScored(
+  postings: ReadonlyMap<string, Postings>,
+  terms: readonly ScoringTerm[],
+  k: number,
+  views: TermViews,
+): Top {
   const articles = views.articles;
   const order = scoringOrder(postings, articles, terms);
   /** rest[i]: the most that terms i and after can add to one article. */
@@ -319,7 +368,14 @@ export function topScored(postings: ReadonlyMap<string, Postings>, terms: readon
  * of those kept in a heap (root: the lowest score kept), from which the second floor is taken.
  * Returns how many survive.
  */
-function survey(set: ScoredSet, room: number, floor: number, survivors: Int32Array, heap: Int32Array, capacity: number): number {
+function survey(
+  set: ScoredSet,
+  room: number,
+  floor: number,
+  survivors: Int32Array,
+  heap: Int32Array,
+  capacity: number,
+): number {
   const scores = set.scores;
   let count = 0;
   let size = 0;

@@ -38,7 +38,13 @@ interface Buffers {
 const pool = new Map<number, Buffers[]>();
 
 function acquire(size: number): Buffers {
-  return pool.get(size)?.pop() ?? { scores: new Float64Array(size), masks: new Uint32Array(size), touched: new Int32Array(size) };
+  return (
+    pool.get(size)?.pop() ?? {
+      scores: new Float64Array(size),
+      masks: new Uint32Array(size),
+      touched: new Int32Array(size),
+    }
+  );
 }
 
 /**
@@ -88,7 +94,11 @@ export interface ScoringList {
  * query order). Every way of scoring sums an article's contributions in this order, so a
  * pruned ranking (prune.ts) gives scores identical to the bit to scoring every posting.
  */
-export function scoringOrder(postings: ReadonlyMap<string, Postings>, articles: number, terms: readonly ScoringTerm[]): ScoringList[] {
+export function scoringOrder(
+  postings: ReadonlyMap<string, Postings>,
+  articles: number,
+  terms: readonly ScoringTerm[],
+): ScoringList[] {
   const lists: ScoringList[] = [];
   for (const term of terms) {
     const slots = postings.get(term.term);
@@ -144,14 +154,23 @@ export function scoreList(scoring: Scoring, { term, slots, termWeight }: Scoring
 /** What has been scored, as the query's result; `release` returns the buffers to the pool. */
 export function accumulated(scoring: Scoring): Accumulated {
   const { scores, masks, touched, count, articles } = scoring;
-  return { ids: touched.subarray(0, count), scores, masks, release: releaser(articles, { scores, masks, touched }, count) };
+  return {
+    ids: touched.subarray(0, count),
+    scores,
+    masks,
+    release: releaser(articles, { scores, masks, touched }, count),
+  };
 }
 
 /**
  * Scores every article that holds at least one of the terms, given their posting lists and
  * the index's article count. The results are views into pooled buffers: call `release` after.
  */
-export function accumulate(postings: ReadonlyMap<string, Postings>, articles: number, terms: readonly ScoringTerm[]): Accumulated {
+export function accumulate(
+  postings: ReadonlyMap<string, Postings>,
+  articles: number,
+  terms: readonly ScoringTerm[],
+): Accumulated {
   const state = scoring(articles);
   for (const list of scoringOrder(postings, articles, terms)) scoreList(state, list);
   return accumulated(state);

@@ -43,7 +43,8 @@ export function slotAt(bits: Int32Array, ranks: Int32Array, slots: Uint8Array, i
 
 function build(postings: Postings, articles: number): DenseView {
   const bits = new Int32Array((articles + 31) >>> 5);
-  for (const ids of postings) if (ids) for (let i = 0; i < ids.length; i++) bits[ids[i]! >>> 5] = bits[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
+  for (const ids of postings)
+    if (ids) for (let i = 0; i < ids.length; i++) bits[ids[i]! >>> 5] = bits[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
   const ranks = new Int32Array(bits.length);
   let holders = 0;
   for (let w = 0; w < bits.length; w++) {

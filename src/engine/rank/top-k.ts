@@ -6,7 +6,12 @@
  * @param key When the order is by this key, highest first (ties by `better`), candidates below the
  *   worst kept are skipped without calling `better`: most of a large result set.
  */
-export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: number) => boolean, key?: Float64Array): number[] {
+export function topK(
+  ids: ArrayLike<number>,
+  k: number,
+  better: (a: number, b: number) => boolean,
+  key?: Float64Array,
+): number[] {
   const size = Math.min(k, ids.length);
   if (size <= 0) return [];
   const heap = new Int32Array(size);
@@ -51,7 +56,13 @@ export function topK(ids: ArrayLike<number>, k: number, better: (a: number, b: n
  * the lowest kept): it is added while there is room, else it replaces the root when it scores
  * higher. Returns the heap's new size. Ties keep the one already held.
  */
-export function keepHighest(heap: Int32Array, size: number, capacity: number, id: number, scores: Float64Array): number {
+export function keepHighest(
+  heap: Int32Array,
+  size: number,
+  capacity: number,
+  id: number,
+  scores: Float64Array,
+): number {
   const score = scores[id]!;
   if (size < capacity) {
     let i = size;

@@ -70,7 +70,35 @@ function opensSentence(paragraph: string, at: number): boolean {
 }
 
 /** Short forms a full stop does not end a sentence after ("Mr. Putin", "Sept. 11"). */
-const ABBREVIATIONS = ["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Prof", "Inc", "Corp", "Ltd", "No", "vs", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+const ABBREVIATIONS = [
+  "Mr",
+  "Mrs",
+  "Ms",
+  "Dr",
+  "St",
+  "Jr",
+  "Sr",
+  "Gen",
+  "Gov",
+  "Sen",
+  "Rep",
+  "Lt",
+  "Col",
+  "Prof",
+  "Inc",
+  "Corp",
+  "Ltd",
+  "No",
+  "vs",
+  "Jan",
+  "Feb",
+  "Aug",
+  "Sep",
+  "Sept",
+  "Oct",
+  "Nov",
+  "Dec",
+];
 
 /**
  * Whether the full stop before `gap` (paragraph[gap - 1] is ".") ends an initial or a short form
@@ -107,7 +135,17 @@ export function endsShortForm(paragraph: string, gap: number): boolean {
 export function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Calls `visit` with the offsets of each sentence of a paragraph, in order (end exclusive). */
@@ -168,7 +206,15 @@ function marked(part: Sentence, matches: readonly WordMatch[], seen: Int32Array,
  * the first window that holds every term: news puts the gist first, and long articles cost.
  */
 function best(body: readonly string[], terms: TermMatcher): Passage {
-  let top: { paragraph: string; parts: Sentence[]; from: number; to: number; matches: readonly WordMatch[]; distinct: number; hits: number } | null = null;
+  let top: {
+    paragraph: string;
+    parts: Sentence[];
+    from: number;
+    to: number;
+    matches: readonly WordMatch[];
+    distinct: number;
+    hits: number;
+  } | null = null;
   let scanned = 0;
   // Distinct terms of a window, counted without a set: seen[term index] === window number.
   const seen = new Int32Array(terms.size);
@@ -181,7 +227,9 @@ function best(body: readonly string[], terms: TermMatcher): Passage {
     // No window of this paragraph can beat the best so far when the whole paragraph cannot:
     // it is not cut into sentences (most of a page's paragraphs, once a good window is found),
     // nor searched word by word when its terms' prefixes alone show it holds too few terms.
-    const matches: WordMatch[] | null = top ? terms.findAtLeast(paragraph, top.distinct, isBeyondAscii(body, known, p)) : terms.find(paragraph, isBeyondAscii(body, known, p));
+    const matches: WordMatch[] | null = top
+      ? terms.findAtLeast(paragraph, top.distinct, isBeyondAscii(body, known, p))
+      : terms.find(paragraph, isBeyondAscii(body, known, p));
     if (matches === null || matches.length === 0) continue;
     if (top) {
       window++;
@@ -220,7 +268,13 @@ function best(body: readonly string[], terms: TermMatcher): Passage {
  * Sentences `from` to `to - 1` of a paragraph joined by single spaces, with their matches moved
  * to the joined text: the words are the same, as no word spans the spaces between sentences.
  */
-function joined(paragraph: string, parts: readonly Sentence[], from: number, to: number, matches: readonly WordMatch[]): Passage {
+function joined(
+  paragraph: string,
+  parts: readonly Sentence[],
+  from: number,
+  to: number,
+  matches: readonly WordMatch[],
+): Passage {
   const moved: WordMatch[] = [];
   let text = "";
   for (let k = from; k < to; k++) {
@@ -253,7 +307,9 @@ function trim({ text, matches }: Passage, terms: TermMatcher): Passage {
   if (!(end > start)) return { text: trimmed, matches: terms.find(trimmed) };
   const shift = lead.length - start;
   const kept: WordMatch[] = [];
-  for (const match of matches) if (match.start >= start && match.end <= end) kept.push({ ...match, start: match.start + shift, end: match.end + shift });
+  for (const match of matches)
+    if (match.start >= start && match.end <= end)
+      kept.push({ ...match, start: match.start + shift, end: match.end + shift });
   return { text: trimmed, matches: kept };
 }
 

@@ -55,7 +55,8 @@ function prefixes(term: string): string[] {
  * An ASCII letter or digit: a to z, 0 to 9, A to Z. Here it reads lower-cased text (where A to Z
  * never occur), whose letters and digits are what the prefixes are made of.
  */
-export const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+export const isWordCode = (code: number) =>
+  (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
 
 /** The analyzer's word pattern, anchored: reads the word that starts at `lastIndex`. */
 const WORD_AT = new RegExp(WORD.source, "uy");
@@ -92,7 +93,13 @@ function wordAround(text: string, lower: string, i: number): number {
     if (c < 128) {
       if (c !== 39 && !isWordCode(lower.charCodeAt(from - 1))) break;
       from--;
-    } else if (c >= 0xdc00 && c <= 0xdfff && from >= 2 && WORDISH.test(String.fromCodePoint(text.codePointAt(from - 2)!))) from -= 2;
+    } else if (
+      c >= 0xdc00 &&
+      c <= 0xdfff &&
+      from >= 2 &&
+      WORDISH.test(String.fromCodePoint(text.codePointAt(from - 2)!))
+    )
+      from -= 2;
     else if (WORDISH.test(text[from - 1]!)) from--;
     else break;
   }
@@ -201,7 +208,18 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
     only(chosen) {
       const key = chosen.join(",");
       let subset = subsets.get(key);
-      if (!subset) subsets.set(key, (subset = { ...finder(numbers.size, chosen.map((number) => prefixesOf[number]!), matchOf), only: full.only }));
+      if (!subset)
+        subsets.set(
+          key,
+          (subset = {
+            ...finder(
+              numbers.size,
+              chosen.map((number) => prefixesOf[number]!),
+              matchOf,
+            ),
+            only: full.only,
+          }),
+        );
       return subset;
     },
   };
@@ -215,7 +233,11 @@ function holdsAny(text: string, list: readonly string[]): boolean {
 }
 
 /** `size`, `find` and `findAtLeast` of a matcher that looks for words starting with the prefixes of some terms (one list a term) and takes those `matchOf` accepts. */
-function finder(size: number, termPrefixes: readonly (readonly string[])[], matchOf: (word: string, start: number) => WordMatch | undefined): Omit<TermMatcher, "only"> {
+function finder(
+  size: number,
+  termPrefixes: readonly (readonly string[])[],
+  matchOf: (word: string, start: number) => WordMatch | undefined,
+): Omit<TermMatcher, "only"> {
   const wanted = [...new Set(termPrefixes.flat())];
   /** Whether a text may hold a match at all: a cheap test on its folded form. */
   const mayMatch = (text: string) => {
@@ -233,7 +255,8 @@ function finder(size: number, termPrefixes: readonly (readonly string[])[], matc
     const at = starts;
     at.length = 0;
     for (const prefix of wanted) {
-      for (let i = lower.indexOf(prefix); i >= 0; i = lower.indexOf(prefix, i + 1)) if (startsWord(text, lower, i)) at.push(i);
+      for (let i = lower.indexOf(prefix); i >= 0; i = lower.indexOf(prefix, i + 1))
+        if (startsWord(text, lower, i)) at.push(i);
     }
     apostropheWords(text, lower, at);
     // Into text order by insertion: a paragraph has a few dozen starts, each prefix's in order

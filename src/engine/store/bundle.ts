@@ -2,7 +2,14 @@
 // FlexSearch chunks are imported and the article store parsed; every read after that is
 // answered from memory. The phonetic table is parsed on first use only.
 import { Index, type IntermediateSearchResults } from "flexsearch";
-import { articleMeta, flexOptions, parsePhoneticTable, type Article, type IndexArtefacts, type Postings } from "../../index-format.js";
+import {
+  articleMeta,
+  flexOptions,
+  parsePhoneticTable,
+  type Article,
+  type IndexArtefacts,
+  type Postings,
+} from "../../index-format.js";
 import { EngineError } from "../errors.js";
 import { documentFrequency, type IndexStore } from "./store.js";
 
@@ -17,7 +24,8 @@ import { documentFrequency, type IndexStore } from "./store.js";
  */
 function postingsReader(index: Index): (term: string) => Postings | undefined {
   const map = (index as unknown as { map?: unknown }).map;
-  const changed = "FlexSearch's term map (Index.map) is not what newsfind reads: keep flexsearch at the version package.json pins, or change postingsReader in src/engine/store/bundle.ts with it";
+  const changed =
+    "FlexSearch's term map (Index.map) is not what newsfind reads: keep flexsearch at the version package.json pins, or change postingsReader in src/engine/store/bundle.ts with it";
   if (!(map instanceof Map)) throw new Error(`${changed} (the index has no map).`);
   const terms = map as Map<string, IntermediateSearchResults>;
   const sample = terms.keys().next().value;
@@ -30,7 +38,10 @@ function postingsReader(index: Index): (term: string) => Postings | undefined {
 export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   const { manifest, chunks, articles: store, phonetic } = artefacts;
   if (chunks === undefined || store === undefined || phonetic === undefined) {
-    throw new EngineError("index-unavailable", "The search index cannot be used: its manifest says bundle layout but the artefact module lacks chunks, articles or phonetic; rebuild it with \"npm run build\".");
+    throw new EngineError(
+      "index-unavailable",
+      'The search index cannot be used: its manifest says bundle layout but the artefact module lacks chunks, articles or phonetic; rebuild it with "npm run build".',
+    );
   }
   const index = new Index(flexOptions());
   for (const [key, data] of Object.entries(chunks)) index.import(key, data);

@@ -17,7 +17,10 @@ export function assetReader(assets: AssetsBinding): AssetReader {
   return async (path) => {
     const response = await assets.fetch(new Request(`https://assets.invalid${path}`));
     if (!response.ok) {
-      throw new EngineError("index-unavailable", `The search index cannot be used: its file ${path} is missing from the static assets (${response.status}); rebuild with "npm run build" and deploy the assets with the worker.`);
+      throw new EngineError(
+        "index-unavailable",
+        `The search index cannot be used: its file ${path} is missing from the static assets (${response.status}); rebuild with "npm run build" and deploy the assets with the worker.`,
+      );
     }
     return response.arrayBuffer();
   };
@@ -31,7 +34,10 @@ function open(artefacts: IndexArtefacts, env: unknown, reader?: AssetReader): In
   const binding = (env as { ASSETS?: AssetsBinding } | undefined)?.ASSETS;
   const read = reader ?? (binding ? assetReader(binding) : undefined);
   if (!read) {
-    throw new EngineError("index-unavailable", 'The search index cannot be used: it is sharded into static assets, but the worker has no ASSETS binding; add [assets] with binding = "ASSETS" to wrangler.toml (see "Deploying to Cloudflare" in README.md).');
+    throw new EngineError(
+      "index-unavailable",
+      'The search index cannot be used: it is sharded into static assets, but the worker has no ASSETS binding; add [assets] with binding = "ASSETS" to wrangler.toml (see "Deploying to Cloudflare" in README.md).',
+    );
   }
   return shardedStore(manifest as IndexManifest & { layout: ShardedLayout }, read);
 }

@@ -34,7 +34,14 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * one, not as whole shards. Lexicon shards (typo tolerance) are held as text, two bytes a
  * character.
  */
-export const CACHE_BUDGETS = { terms: 32 << 20, decoded: 20 << 20, articles: 8 << 20, ids: 2 << 20, phonetic: 1 << 20, lexicon: 2 << 20 };
+export const CACHE_BUDGETS = {
+  terms: 32 << 20,
+  decoded: 20 << 20,
+  articles: 8 << 20,
+  ids: 2 << 20,
+  phonetic: 1 << 20,
+  lexicon: 2 << 20,
+};
 
 /** Bytes a decoded posting list takes: four a position, plus its arrays. */
 function postingsBytes(slots: Postings | null): number {
@@ -62,12 +69,22 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const articleCache = new PromiseCache<number, Article>(CACHE_BUDGETS.articles, articleBytes);
   /** Article shards being fetched: concurrent misses of one shard share its fetch. */
   const fetching = new Map<number, Promise<Article[]>>();
-  const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(CACHE_BUDGETS.ids, (shard) => shard.bytes);
-  const phonetic = new PromiseCache<number, { table: Map<string, string[]>; bytes: number }>(CACHE_BUDGETS.phonetic, (shard) => shard.bytes);
-  const lexicon = new PromiseCache<number, { frequency: (term: string) => number; bytes: number }>(CACHE_BUDGETS.lexicon, (shard) => shard.bytes);
+  const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(
+    CACHE_BUDGETS.ids,
+    (shard) => shard.bytes,
+  );
+  const phonetic = new PromiseCache<number, { table: Map<string, string[]>; bytes: number }>(
+    CACHE_BUDGETS.phonetic,
+    (shard) => shard.bytes,
+  );
+  const lexicon = new PromiseCache<number, { frequency: (term: string) => number; bytes: number }>(
+    CACHE_BUDGETS.lexicon,
+    (shard) => shard.bytes,
+  );
   let meta: Promise<ArticleMeta> | undefined;
 
-  const termShard = (shard: number) => terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
+  const termShard = (shard: number) =>
+    terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
   const articleShard = (shard: number) => {
     let pending = fetching.get(shard);
     if (!pending) {
@@ -86,7 +103,10 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       const found = new Map<string, Postings>();
       await Promise.all(
         list.map(async (term) => {
-          const slots = await decoded.get(term, async () => (await termShard(shardOf(term, layout.termShards))).postings(term) ?? null);
+          const slots = await decoded.get(
+            term,
+            async () => (await termShard(shardOf(term, layout.termShards))).postings(term) ?? null,
+          );
           if (slots) found.set(term, slots);
         }),
       );

@@ -33,7 +33,13 @@ async function served(route: Route) {
     const search = await fetch(`${worker.base}/search?q=${encodeURIComponent("Kremlin")}&limit=3`);
     const indexFile = await fetch(`${worker.base}/index/meta.bin`);
     const targets = (await (await fetch(`http://127.0.0.1:${worker.inspectorPort}/json`)).json()) as { id: string }[];
-    return { port: worker.port, status: search.status, body: await search.text(), indexFileStatus: indexFile.status, targets: targets.map((target) => target.id) };
+    return {
+      port: worker.port,
+      status: search.status,
+      body: await search.text(),
+      indexFileStatus: indexFile.status,
+      targets: targets.map((target) => target.id),
+    };
   } finally {
     await worker.stop();
   }
@@ -60,7 +66,10 @@ describe("startWorker", () => {
   }, 120_000);
 
   it("bundles a config itself when given no bundle, and serves two workers at once on different free ports", async () => {
-    const [a, b] = await Promise.all([startWorker({ configPath, readyTimeoutMs: 60_000 }), startWorker({ configPath, readyTimeoutMs: 60_000 })]);
+    const [a, b] = await Promise.all([
+      startWorker({ configPath, readyTimeoutMs: 60_000 }),
+      startWorker({ configPath, readyTimeoutMs: 60_000 }),
+    ]);
     try {
       expect(a.port).not.toBe(b.port);
       const [ra, rb] = await Promise.all([(await a.client()).get("/health"), (await b.client()).get("/health")]);

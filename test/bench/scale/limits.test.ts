@@ -12,22 +12,27 @@ const small = { scriptBytes: MiB, scriptGzipBytes: MiB / 4, assetFiles: 100, lar
 describe("limitProblems", () => {
   it("finds no problem when every size is within the limits", () => {
     expect(limitProblems(small)).toEqual([]);
-    expect(limitProblems({ ...small, scriptBytes: WORKERS_LIMITS.scriptBytes, assetFiles: WORKERS_LIMITS.assetFiles })).toEqual([]);
+    expect(
+      limitProblems({ ...small, scriptBytes: WORKERS_LIMITS.scriptBytes, assetFiles: WORKERS_LIMITS.assetFiles }),
+    ).toEqual([]);
   });
 
   it("names the uncompressed script size and the 64 MiB limit when the script is bigger", () => {
-    expect(limitProblems({ ...small, scriptBytes: 65 * MiB })).toEqual(["script is 65.0 MiB uncompressed (limit 64.0 MiB)"]);
+    expect(limitProblems({ ...small, scriptBytes: 65 * MiB })).toEqual([
+      "script is 65.0 MiB uncompressed (limit 64.0 MiB)",
+    ]);
   });
 
   it("reports a gzipped script above 10 MiB", () => {
-    expect(limitProblems({ ...small, scriptGzipBytes: 12 * MiB })).toEqual(["script is 12.0 MiB gzipped (limit 10.0 MiB)"]);
+    expect(limitProblems({ ...small, scriptGzipBytes: 12 * MiB })).toEqual([
+      "script is 12.0 MiB gzipped (limit 10.0 MiB)",
+    ]);
   });
 
   it("reports more than 20,000 asset files and an asset above 25 MiB, naming the file", () => {
-    expect(limitProblems({ ...small, assetFiles: 20_001, largestAssetBytes: 26 * MiB, largestAsset: "index/terms/0.bin" })).toEqual([
-      "20,001 asset files (limit 20,000)",
-      "asset index/terms/0.bin is 26.0 MiB (limit 25.0 MiB a file)",
-    ]);
+    expect(
+      limitProblems({ ...small, assetFiles: 20_001, largestAssetBytes: 26 * MiB, largestAsset: "index/terms/0.bin" }),
+    ).toEqual(["20,001 asset files (limit 20,000)", "asset index/terms/0.bin is 26.0 MiB (limit 25.0 MiB a file)"]);
   });
 
   it("checks against the limits it is given", () => {
@@ -43,7 +48,10 @@ describe("assetsDirectory", () => {
   };
 
   it("resolves the [assets] directory of a wrangler.toml against the config's folder", () => {
-    const path = config("wrangler.toml", 'name = "x"\nmain = "entry.ts"\n\n[assets]\ndirectory = "./assets"\nbinding = "ASSETS"\n\n[vars]\ndirectory = "not this"\n');
+    const path = config(
+      "wrangler.toml",
+      'name = "x"\nmain = "entry.ts"\n\n[assets]\ndirectory = "./assets"\nbinding = "ASSETS"\n\n[vars]\ndirectory = "not this"\n',
+    );
     expect(assetsDirectory(path)).toBe(join(path, "..", "assets"));
   });
 

@@ -1,10 +1,19 @@
 // The scale bench's queries: titles from the known-item TSV and two-word queries made from them.
 import { describe, expect, it } from "vitest";
-import { cycle, mixedQueries, parseTitleQueries, searchPath, twoWordQuery } from "../../../bench/scale/scale-queries.js";
+import {
+  cycle,
+  mixedQueries,
+  parseTitleQueries,
+  searchPath,
+  twoWordQuery,
+} from "../../../bench/scale/scale-queries.js";
 
 describe("scale queries", () => {
   it("takes the second column and skips the header line", () => {
-    expect(parseTitleQueries("query-id\ttext\nki1\tAIG pays Sullivan\nki2\t\n\nki3\tOil slips\n")).toEqual(["AIG pays Sullivan", "Oil slips"]);
+    expect(parseTitleQueries("query-id\ttext\nki1\tAIG pays Sullivan\nki2\t\n\nki3\tOil slips\n")).toEqual([
+      "AIG pays Sullivan",
+      "Oil slips",
+    ]);
   });
 
   it("makes a two-word query of the first words of three letters or more", () => {
@@ -14,7 +23,11 @@ describe("scale queries", () => {
   });
 
   it("alternates titles and their two-word queries up to the count", () => {
-    expect(mixedQueries(["Oil prices rise again", "Fed holds rates"], 3)).toEqual(["Oil prices rise again", "Oil prices", "Fed holds rates"]);
+    expect(mixedQueries(["Oil prices rise again", "Fed holds rates"], 3)).toEqual([
+      "Oil prices rise again",
+      "Oil prices",
+      "Fed holds rates",
+    ]);
   });
 
   it("cycles a list to the count asked", () => {

@@ -63,13 +63,21 @@ describe("formatTables", () => {
   });
 
   it("says no, with the reason in a footnote, when the dry run breaks a limit", () => {
-    const text = formatTables([row("minisearch", 101400, { deployable: { yes: false, reason: "script is 300.0 MiB uncompressed (limit 64.0 MiB)" } })]);
+    const text = formatTables([
+      row("minisearch", 101400, {
+        deployable: { yes: false, reason: "script is 300.0 MiB uncompressed (limit 64.0 MiB)" },
+      }),
+    ]);
     expect(text).toMatch(/\| no\[1\] +\|/);
     expect(text).toContain("[1] MiniSearch at 101,400 articles: script is 300.0 MiB uncompressed (limit 64.0 MiB)");
   });
 
   it("adds a newsfind/peer ratio table for article counts both measured", () => {
-    const text = formatTables([row("newsfind", 1000, { heapMB: 10 }), row("minisearch", 1000, { heapMB: 40 }), row("minisearch", 10000)]);
+    const text = formatTables([
+      row("newsfind", 1000, { heapMB: 10 }),
+      row("minisearch", 1000, { heapMB: 40 }),
+      row("minisearch", 10000),
+    ]);
     expect(text).toContain("### newsfind / MiniSearch");
     const ratios = text.slice(text.indexOf("### newsfind / MiniSearch"));
     expect(ratios).toContain("0.25×");
@@ -87,7 +95,9 @@ describe("heap cells", () => {
 
 describe("cold cells", () => {
   it("say they are medians over the fresh workers sampled", () => {
-    const sampled = formatTables([row("newsfind", 1000, { coldSamplesMs: [41, 39, 55, 40, 38], emptyColdSamplesMs: [2, 2, 3, 1, 2] })]);
+    const sampled = formatTables([
+      row("newsfind", 1000, { coldSamplesMs: [41, 39, 55, 40, 38], emptyColdSamplesMs: [2, 2, 3, 1, 2] }),
+    ]);
     expect(sampled).toContain("medians over 5 fresh workers each");
     expect(formatTables([row("newsfind", 1000)])).not.toContain("fresh workers");
   });

@@ -12,12 +12,15 @@ describe("query parser", () => {
   it("reads a quoted phrase as one required clause, curly quotes too", () => {
     for (const q of ['"peace talks" Kremlin', "“peace talks” Kremlin"]) {
       const query = parseQuery(q);
-      expect(query.groups[0]).toMatchObject({ required: true, clauses: [{ kind: "phrase", words: ["peace", "talks"], terms: ["peac", "talk"] }] });
+      expect(query.groups[0]).toMatchObject({
+        required: true,
+        clauses: [{ kind: "phrase", words: ["peace", "talks"], terms: ["peac", "talk"] }],
+      });
       expect(query.groups[1]!.required).toBe(false);
     }
   });
 
-  it("reads -word and -\"phrase\" as exclusions, but not a hyphen inside a word", () => {
+  it('reads -word and -"phrase" as exclusions, but not a hyphen inside a word', () => {
     const query = parseQuery('summit -Tomahawk -"peace talks" al-Qaeda');
     expect(query.excluded.map((clause) => clause.kind)).toEqual(["word", "phrase"]);
     expect(query.terms).toEqual(["summit", "al", "qaeda"]);
@@ -30,19 +33,31 @@ describe("query parser", () => {
     expect(query.groups[0]!.required).toBe(true);
   });
 
-  it.each(['"', '"unclosed phrase', "OR", "OR OR", "- -- ---", '-""', "the of and", "a OR", '"" OR ""', "-", "()[]{}*:^~"])(
-    "parses %j without throwing",
-    (q) => {
-      expect(() => parseQuery(q)).not.toThrow();
-    },
-  );
+  it.each([
+    '"',
+    '"unclosed phrase',
+    "OR",
+    "OR OR",
+    "- -- ---",
+    '-""',
+    "the of and",
+    "a OR",
+    '"" OR ""',
+    "-",
+    "()[]{}*:^~",
+  ])("parses %j without throwing", (q) => {
+    expect(() => parseQuery(q)).not.toThrow();
+  });
 
   it("never throws on random input", () => {
     const alphabet = ['"', "-", " ", "OR", "a", "é", "Kyiv", "the", "<", "'", "’", "“", "\u0000", "🙂", "\\", "|"];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let n = 0; n < 2000; n++) {
-      const q = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      const q = Array.from(
+        { length: Math.floor(next() * 12) },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join("");
       expect(() => parseQuery(q), q).not.toThrow();
     }
   });

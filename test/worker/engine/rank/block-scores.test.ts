@@ -3,7 +3,14 @@
 // article-sized arrays, in position order, for any block size and any slots read.
 import { describe, expect, it } from "vitest";
 import { ScoredSet, scoreBlocks } from "../../../../src/engine/rank/block-scores.js";
-import { accumulated, scoreList, scoring, scoringOrder, type ScoringList, type ScoringTerm } from "../../../../src/engine/rank/score.js";
+import {
+  accumulated,
+  scoreList,
+  scoring,
+  scoringOrder,
+  type ScoringList,
+  type ScoringTerm,
+} from "../../../../src/engine/rank/score.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 import type { Postings } from "../../../../src/index-format.js";
 
@@ -25,13 +32,24 @@ function listByList(order: readonly ScoringList[], articles: number, slotsRead: 
   return result;
 }
 
-function blocks(order: readonly ScoringList[], articles: number, slotsRead: number[], set: ScoredSet, block: number | undefined): Scored & { held: number[] } {
+function blocks(
+  order: readonly ScoringList[],
+  articles: number,
+  slotsRead: number[],
+  set: ScoredSet,
+  block: number | undefined,
+): Scored & { held: number[] } {
   const bits = new Int32Array((articles + 31) >>> 5);
   scoreBlocks(order, order.length, articles, set, { slotsRead, block, held: bits });
   const n = set.count;
   const held: number[] = [];
   for (let id = 0; id < articles; id++) if ((bits[id >>> 5]! >>> (id & 31)) & 1) held.push(id);
-  return { ids: Array.from(set.ids.subarray(0, n)), scores: Array.from(set.scores.subarray(0, n)), masks: Array.from(set.masks.subarray(0, n)), held };
+  return {
+    ids: Array.from(set.ids.subarray(0, n)),
+    scores: Array.from(set.scores.subarray(0, n)),
+    masks: Array.from(set.masks.subarray(0, n)),
+    held,
+  };
 }
 
 /** A random query: up to five terms, each article in at most one slot of a term, ascending within each slot. */
@@ -43,7 +61,10 @@ function randomQuery(next: () => number, articles: number) {
     const density = next() < 0.5 ? 0.3 : 0.005;
     const slots: number[][] = [];
     for (let id = 0; id < articles; id++) if (next() < density) (slots[Math.floor(next() * 6)] ??= []).push(id);
-    postings.set(`t${t}`, Array.from({ length: 6 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined)));
+    postings.set(
+      `t${t}`,
+      Array.from({ length: 6 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined)),
+    );
     terms.push({ term: `t${t}`, mask: 1 << t, weight: next() < 0.2 ? 0.7 : 1 });
   }
   const order = scoringOrder(postings, articles, terms);
@@ -60,7 +81,13 @@ describe("scoring a block of articles at a time", () => {
       const { order, slotsRead } = randomQuery(next, articles);
       const expected = listByList(order, articles, slotsRead);
       // Each size twice (undefined: the default block): a block must be left clean for the next query.
-      for (const block of [32, 64, 64, 96, 1024, undefined, undefined]) expect({ n, block, ...blocks(order, articles, slotsRead, set, block) }).toEqual({ n, block, ...expected, held: expected.ids });
+      for (const block of [32, 64, 64, 96, 1024, undefined, undefined])
+        expect({ n, block, ...blocks(order, articles, slotsRead, set, block) }).toEqual({
+          n,
+          block,
+          ...expected,
+          held: expected.ids,
+        });
     }
   });
 

@@ -8,7 +8,6 @@ import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 import { BM25, type Postings } from "../../../../src/index-format.js";
 import { postingList, pruned, randomCase, reference } from "./random-index.js";
 
-
 describe("the pruned top k", () => {
   it("gives the page, scores, matched words and total of scoring every posting, on 400 random queries", () => {
     for (let seed = 1; seed <= 400; seed++) {
@@ -23,7 +22,12 @@ describe("the pruned top k", () => {
 
   it("answers a query whose words the index lacks with nothing", () => {
     const views = new TermViews(100);
-    expect(pruned(new Map(), [{ term: "absent", weight: 1, mask: 1 }], 10, views)).toEqual({ best: [], scores: [], masks: [], total: 0 });
+    expect(pruned(new Map(), [{ term: "absent", weight: 1, mask: 1 }], 10, views)).toEqual({
+      best: [],
+      scores: [],
+      masks: [],
+      total: 0,
+    });
   });
 
   it("scores each buffer afresh: the same query gives the same page after others", () => {
@@ -76,7 +80,8 @@ describe("slots no page article holds", () => {
     // Two frequent words, each article in a slot anywhere from the highest to the lowest impact.
     const spread = (df: number): Postings => {
       const slots: number[][] = [];
-      for (let id = 0; id < articles; id++) if (next() < df / articles) (slots[Math.floor(next() * BM25.levels)] ??= []).push(id);
+      for (let id = 0; id < articles; id++)
+        if (next() < df / articles) (slots[Math.floor(next() * BM25.levels)] ??= []).push(id);
       return Array.from({ length: BM25.levels }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined));
     };
     const first = spread(6_000);
@@ -95,8 +100,19 @@ describe("slots no page article holds", () => {
       { term: "second", weight: 1, mask: 2 },
     ];
     const views = new TermViews(articles);
-    const expected = reference(new Map([["first", first], ["second", second]]), articles, terms, 10);
-    const postings = new Map([["first", counted], ["second", second]]);
+    const expected = reference(
+      new Map([
+        ["first", first],
+        ["second", second],
+      ]),
+      articles,
+      terms,
+      10,
+    );
+    const postings = new Map([
+      ["first", counted],
+      ["second", second],
+    ]);
     expect(pruned(postings, terms, 10, views)).toEqual(expected);
     reads = 0;
     expect(pruned(postings, terms, 10, views)).toEqual(expected);

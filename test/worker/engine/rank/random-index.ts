@@ -9,7 +9,12 @@ import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 import { BM25, type Postings } from "../../../../src/index-format.js";
 
 /** A posting list of `df` distinct articles out of `articles`, each in one of the first `slotCount` slots (the highest the rarest). */
-export function postingList(next: () => number, articles: number, df: number, slotCount: number = BM25.levels): Postings {
+export function postingList(
+  next: () => number,
+  articles: number,
+  df: number,
+  slotCount: number = BM25.levels,
+): Postings {
   const chosen = new Set<number>();
   while (chosen.size < Math.min(df, articles)) chosen.add(Math.floor(next() * articles));
   const slots: number[][] = [];
@@ -31,14 +36,24 @@ export function reference(postings: Map<string, Postings>, articles: number, ter
   const all = accumulate(postings, articles, terms);
   const { scores, masks } = all;
   const best = topK(all.ids, k, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b), scores);
-  const page = { best, scores: best.map((id) => scores[id]!), masks: best.map((id) => masks[id]!), total: all.ids.length };
+  const page = {
+    best,
+    scores: best.map((id) => scores[id]!),
+    masks: best.map((id) => masks[id]!),
+    total: all.ids.length,
+  };
   all.release();
   return page;
 }
 
 export function pruned(postings: Map<string, Postings>, terms: ScoringTerm[], k: number, views: TermViews): Page {
   const top = topScored(postings, terms, k, views);
-  const page = { best: top.best, scores: top.best.map((id) => top.scores[id]!), masks: top.best.map((id) => top.masks[id]!), total: top.total };
+  const page = {
+    best: top.best,
+    scores: top.best.map((id) => top.scores[id]!),
+    masks: top.best.map((id) => top.masks[id]!),
+    total: top.total,
+  };
   top.release();
   return page;
 }
@@ -54,7 +69,12 @@ export function randomCase(seed: number) {
     const expansions = next() < 0.15 ? 1 + Math.floor(next() * 3) : 1;
     for (let e = 0; e < expansions; e++) {
       const shape = next();
-      const df = shape < 0.3 ? 1 + Math.floor(next() * 20) : shape < 0.6 ? Math.floor(articles / (8 + next() * 40)) : Math.floor(articles * (0.1 + next() * 0.8));
+      const df =
+        shape < 0.3
+          ? 1 + Math.floor(next() * 20)
+          : shape < 0.6
+            ? Math.floor(articles / (8 + next() * 40))
+            : Math.floor(articles * (0.1 + next() * 0.8));
       const name = `w${w}e${e}`;
       // Coarse slots on some lists make many equal scores: ties are broken by position.
       postings.set(name, postingList(next, articles, Math.max(1, df), next() < 0.3 ? 2 : BM25.levels));

@@ -42,7 +42,18 @@ describe("accumulate with pooled buffers", () => {
 
   it("leaves no word mask behind, after a small query or a large one", () => {
     snapshot(new Map([["c", list(1, [7])]]), [term("c", 4)]);
-    snapshot(new Map([["a", list(0, Array.from({ length: ARTICLES }, (_, id) => id))]]), [term("a", 2)]);
+    snapshot(
+      new Map([
+        [
+          "a",
+          list(
+            0,
+            Array.from({ length: ARTICLES }, (_, id) => id),
+          ),
+        ],
+      ]),
+      [term("a", 2)],
+    );
     const { ids, masks } = snapshot(new Map([["d", list(2, [8])]]), [term("d", 1)]);
     expect(ids).toEqual([8]);
     expect(masks.map((mask, id) => (mask === 0 ? null : id)).filter((id) => id !== null)).toEqual([8]);

@@ -40,7 +40,9 @@ describe("keepHighest", () => {
       let size = 0;
       for (let id = 0; id < count; id++) size = keepHighest(heap, size, capacity, id, scores);
       const kept = Array.from(heap.subarray(0, size), (id) => scores[id]!).sort((a, b) => b - a);
-      const expected = Array.from(scores).sort((a, b) => b - a).slice(0, capacity);
+      const expected = Array.from(scores)
+        .sort((a, b) => b - a)
+        .slice(0, capacity);
       expect({ n, kept }).toEqual({ n, kept: expected });
     }
   });

@@ -20,15 +20,99 @@ function byTokenizer(terms: string[], text: string): WordMatch[] {
   return found;
 }
 
-const WORDS = ["bank", "Banks", "BANKING", "embankment", "bankrupt", "bank's", "banks’", "credit", "Credited", "discredit", "g20", "G20s", "G-20", "47", "1947", "price", "prices", "priced", "surprise", "Kiev", "Kyiv", "kiev's", "new", "News", "renew", "anew", "s", "the", "and", "U.S.", "x2bank", "_bank", "bank_", "bank'S", "o'bank", "bank'2", "bankµ", "ªbank", "bank²", "credit’s’s", "g20'x", "BANK’SS", "bank’µ", "new'ª", "don't47", "o'k1947", "x47", "4747", "pay", "Paying", "days", "O'Brien", "o’brien's", "we've", "d'Ivoire", "rock'n'roll"];
-const GAPS = [" ", " ", " ", ", ", ". ", "; ", "'", "’", "-", " (", ") ", "\n", "—", "“", "” ", "/", "2", "µ", "º", "²", "’’", "''", "' "];
-const TERMS = ["bank", "credit", "g20", "47", "price", "kyiv", "new", "pay", "day", "O'Brien", "rock'n'roll"].map((word) => analyzeWord(word)!);
+const WORDS = [
+  "bank",
+  "Banks",
+  "BANKING",
+  "embankment",
+  "bankrupt",
+  "bank's",
+  "banks’",
+  "credit",
+  "Credited",
+  "discredit",
+  "g20",
+  "G20s",
+  "G-20",
+  "47",
+  "1947",
+  "price",
+  "prices",
+  "priced",
+  "surprise",
+  "Kiev",
+  "Kyiv",
+  "kiev's",
+  "new",
+  "News",
+  "renew",
+  "anew",
+  "s",
+  "the",
+  "and",
+  "U.S.",
+  "x2bank",
+  "_bank",
+  "bank_",
+  "bank'S",
+  "o'bank",
+  "bank'2",
+  "bankµ",
+  "ªbank",
+  "bank²",
+  "credit’s’s",
+  "g20'x",
+  "BANK’SS",
+  "bank’µ",
+  "new'ª",
+  "don't47",
+  "o'k1947",
+  "x47",
+  "4747",
+  "pay",
+  "Paying",
+  "days",
+  "O'Brien",
+  "o’brien's",
+  "we've",
+  "d'Ivoire",
+  "rock'n'roll",
+];
+const GAPS = [
+  " ",
+  " ",
+  " ",
+  ", ",
+  ". ",
+  "; ",
+  "'",
+  "’",
+  "-",
+  " (",
+  ") ",
+  "\n",
+  "—",
+  "“",
+  "” ",
+  "/",
+  "2",
+  "µ",
+  "º",
+  "²",
+  "’’",
+  "''",
+  "' ",
+];
+const TERMS = ["bank", "credit", "g20", "47", "price", "kyiv", "new", "pay", "day", "O'Brien", "rock'n'roll"].map(
+  (word) => analyzeWord(word)!,
+);
 
 /** 1 to `most` random words, each followed by a random gap. */
 function randomText(next: () => number, most: number): string {
   let text = "";
   const length = 1 + Math.floor(next() * most);
-  for (let w = 0; w < length; w++) text += WORDS[Math.floor(next() * WORDS.length)]! + GAPS[Math.floor(next() * GAPS.length)]!;
+  for (let w = 0; w < length; w++)
+    text += WORDS[Math.floor(next() * WORDS.length)]! + GAPS[Math.floor(next() * GAPS.length)]!;
   return text;
 }
 
@@ -56,14 +140,22 @@ describe("finding the query's words in a text", () => {
       const distinct = new Set(found.map((match) => match.index)).size;
       const result = matcher.findAtLeast(text, atLeast);
       if (result === null) skipped++;
-      expect({ n, text, atLeast, result }).toEqual({ n, text, atLeast, result: result === null && distinct < atLeast ? null : found });
+      expect({ n, text, atLeast, result }).toEqual({
+        n,
+        text,
+        atLeast,
+        result: result === null && distinct < atLeast ? null : found,
+      });
     }
     // The shortcut is taken, and not only where nothing matches.
     expect(skipped).toBeGreaterThan(200);
   });
 
   it("finds every word of a text with more places to look at than its first buffer holds, and of short texts after it", () => {
-    const long = Array.from({ length: 700 }, (_, i) => ["Bank", "banks", "embankment", "O'Brien's", "credit"][i % 5]).join(" ");
+    const long = Array.from(
+      { length: 700 },
+      (_, i) => ["Bank", "banks", "embankment", "O'Brien's", "credit"][i % 5],
+    ).join(" ");
     const terms = [analyzeWord("bank")!, analyzeWord("O'Brien")!, analyzeWord("credit")!];
     expect(termMatcher(terms).find(long)).toEqual(byTokenizer(terms, long));
     expect(termMatcher(terms).find(long).length).toBe(560);
@@ -71,13 +163,50 @@ describe("finding the query's words in a text", () => {
   });
 
   it("finds every word by its own term: stems of y (pay, days), apostrophes inside (O'Brien, we've), possessives", () => {
-    const words = ["pay", "paying", "Pays", "day", "DAYS", "say", "says", "buy", "buying", "key", "toys", "guy", "way", "economy", "economy's", "policies", "O'Brien", "O’Neill's", "O'Sullivan", "d'Ivoire", "rock'n'roll", "ma'am", "I'm", "we've", "f'casts", "Obama's", "G20's", "1947", "hoping", "troubled", "relational", "generalizations", "Kyiv", "Kiev's"];
+    const words = [
+      "pay",
+      "paying",
+      "Pays",
+      "day",
+      "DAYS",
+      "say",
+      "says",
+      "buy",
+      "buying",
+      "key",
+      "toys",
+      "guy",
+      "way",
+      "economy",
+      "economy's",
+      "policies",
+      "O'Brien",
+      "O’Neill's",
+      "O'Sullivan",
+      "d'Ivoire",
+      "rock'n'roll",
+      "ma'am",
+      "I'm",
+      "we've",
+      "f'casts",
+      "Obama's",
+      "G20's",
+      "1947",
+      "hoping",
+      "troubled",
+      "relational",
+      "generalizations",
+      "Kyiv",
+      "Kiev's",
+    ];
     const missed: string[] = [];
     for (const word of words) {
       const term = analyzeWord(word);
       if (term === null) continue;
       const text = `Before, ${word} after.`;
-      const found = termMatcher([term]).find(text).map((match) => text.slice(match.start, match.end));
+      const found = termMatcher([term])
+        .find(text)
+        .map((match) => text.slice(match.start, match.end));
       if (found.join() !== word) missed.push(`${word} (${term}): ${found.join()}`);
     }
     expect(missed).toEqual([]);
@@ -89,7 +218,11 @@ describe("finding the query's words in a text", () => {
     expect(found.map((match) => text.slice(match.start, match.end))).toEqual(["Kyiv", "bank’s", "O’Brien", "paying"]);
     expect(found).toEqual(byTokenizer(TERMS, text));
     const only = "Un café avec O’Brien.";
-    expect(termMatcher([analyzeWord("O'Brien")!]).find(only).map((match) => only.slice(match.start, match.end))).toEqual(["O’Brien"]);
+    expect(
+      termMatcher([analyzeWord("O'Brien")!])
+        .find(only)
+        .map((match) => only.slice(match.start, match.end)),
+    ).toEqual(["O’Brien"]);
   });
 
   it("looks only for some terms through only(), in a text holding no other, keeping the numbers and size of the whole matcher", () => {

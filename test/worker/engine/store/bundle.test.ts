@@ -17,7 +17,10 @@ describe("bundle store posting lists", () => {
 
     const index = new Index(flexOptions());
     for (const [key, data] of Object.entries(artefacts.chunks!)) index.import(key, data);
-    const differ = terms.filter((term) => JSON.stringify(postings.get(term) ?? []) !== JSON.stringify(index.search(term, { resolve: false }).result));
+    const differ = terms.filter(
+      (term) =>
+        JSON.stringify(postings.get(term) ?? []) !== JSON.stringify(index.search(term, { resolve: false }).result),
+    );
     expect(differ).toEqual([]);
     expect(terms.length).toBeGreaterThan(500);
     expect(postings.size).toBe(terms.length);

@@ -7,15 +7,38 @@ import { createApp } from "../../../../src/app.js";
 import { PromiseCache } from "../../../../src/engine/store/promise-cache.js";
 import { VERIFY_BUDGET } from "../../../../src/engine/store/sharded.js";
 import { SAMPLE, sampleOf } from "../../../../src/engine/phrase/verify.js";
-import { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon, type Article, type ShardedLayout } from "../../../../src/index-format.js";
+import {
+  encodeLexicon,
+  lexiconReader,
+  lexiconShardOf,
+  splitLexicon,
+  type Article,
+  type ShardedLayout,
+} from "../../../../src/index-format.js";
 import { appFor, memoryAssets } from "../../helpers.js";
 
 const articles = JSON.parse(seeds.articles!) as Article[];
 
 const QUERIES = [
-  "q=Putin", "q=Trump+Putin", "q=Kyiv", "q=Zelenskiy", "q=ceasefires", "q=Kadafy", "q=Trmp+summitt", "q=%22Tomahawk+missiles%22",
-  "q=Trump+-Budapest", "q=Putin+OR+Xi", "q=sanctions&sort=date", "q=meeting&sort=recent&half_life=3", "q=Putin&source=AzerNews",
-  "q=Trump&from=2025-10-20&to=2025-10-31", "from=2025-10-01", "q=-Trump", "q=Putin&limit=2&offset=2", "q=zzyzxquux", "q=the",
+  "q=Putin",
+  "q=Trump+Putin",
+  "q=Kyiv",
+  "q=Zelenskiy",
+  "q=ceasefires",
+  "q=Kadafy",
+  "q=Trmp+summitt",
+  "q=%22Tomahawk+missiles%22",
+  "q=Trump+-Budapest",
+  "q=Putin+OR+Xi",
+  "q=sanctions&sort=date",
+  "q=meeting&sort=recent&half_life=3",
+  "q=Putin&source=AzerNews",
+  "q=Trump&from=2025-10-20&to=2025-10-31",
+  "from=2025-10-01",
+  "q=-Trump",
+  "q=Putin&limit=2&offset=2",
+  "q=zzyzxquux",
+  "q=the",
 ];
 
 describe("sharded layout", () => {
@@ -30,7 +53,10 @@ describe("sharded layout", () => {
 
   it("serves every article by id exactly as the bundle does", async () => {
     for (const article of articles) {
-      const [a, b] = await Promise.all([bundle.request(`/articles/${article.id}`), sharded.request(`/articles/${article.id}`)]);
+      const [a, b] = await Promise.all([
+        bundle.request(`/articles/${article.id}`),
+        sharded.request(`/articles/${article.id}`),
+      ]);
       expect(await b.json()).toEqual(await a.json());
     }
   });
@@ -68,7 +94,8 @@ describe("lexicon shards", () => {
   // Many distinct words, so the lexicon takes several shards: ten articles of 800
   // made-up words each, word n spelling n in base 26 (its first letter n mod 26).
   const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-  const word = (n: number) => Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
+  const word = (n: number) =>
+    Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
   const made: Article[] = Array.from({ length: 10 }, (_, a) => ({
     id: `w${a}`,
     title: `Wordlist ${a}`,
@@ -97,14 +124,18 @@ describe("lexicon shards", () => {
     const typo = target.slice(0, 3) + target.slice(4); // one letter deleted, not the first
     const body = (await (await app.request(`/search?q=${typo}`)).json()) as { hits: { id: string }[] };
     expect(body.hits.map((hit) => hit.id)).toContain("w1");
-    const shards = reads.filter((path) => path.includes("/lexicon/")).map((path) => Number(/(\d+)\.txt$/.exec(path)![1]));
+    const shards = reads
+      .filter((path) => path.includes("/lexicon/"))
+      .map((path) => Number(/(\d+)\.txt$/.exec(path)![1]));
     expect(shards.length).toBeGreaterThan(0);
     expect(shards.length).toBeLessThan(layout.lexiconShards.length / 2);
     // Each shard read holds terms of the word's first letter: its range starts at or before the
     // letter's last term and the next shard starts at or after the letter's first.
     for (const shard of shards) {
       expect(layout.lexiconShards[shard]! <= `${target[0]}\uffff`).toBe(true);
-      expect(layout.lexiconShards[shard + 1] === undefined || layout.lexiconShards[shard + 1]! >= target[0]!).toBe(true);
+      expect(layout.lexiconShards[shard + 1] === undefined || layout.lexiconShards[shard + 1]! >= target[0]!).toBe(
+        true,
+      );
     }
   });
 });
@@ -124,7 +155,11 @@ describe("phrase verification", () => {
     const reads: string[] = [];
     const { artefacts, files } = compileIndex(many, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
     const app = createApp({ artefacts, assets: memoryAssets(files, reads) });
-    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}&limit=10`)).json()) as { total: number; totalExact: boolean; hits: { id: string }[] };
+    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}&limit=10`)).json()) as {
+      total: number;
+      totalExact: boolean;
+      hits: { id: string }[];
+    };
     expect(body.hits).toHaveLength(10);
     for (const hit of body.hits) expect(Number(hit.id.slice(1)) % 3).toBe(0);
     expect(body.totalExact).toBe(false);
@@ -135,7 +170,10 @@ describe("phrase verification", () => {
 
   it("counts exactly when the bundle has every article in memory", async () => {
     const app = appFor(many, "bundle");
-    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}`)).json()) as { total: number; totalExact: boolean };
+    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}`)).json()) as {
+      total: number;
+      totalExact: boolean;
+    };
     expect(body).toMatchObject({ total: Math.ceil(many.length / 3), totalExact: true });
   });
 });
@@ -182,7 +220,14 @@ describe("load-once cache", () => {
 
 describe("lexicon", () => {
   it("finds every term's document frequency by binary search, and 0 for others", () => {
-    const terms = new Map([["zebra", 2], ["apple", 7], ["appl", 1], ["applesauce", 3], ["ünïcode", 4], ["42", 9]]);
+    const terms = new Map([
+      ["zebra", 2],
+      ["apple", 7],
+      ["appl", 1],
+      ["applesauce", 3],
+      ["ünïcode", 4],
+      ["42", 9],
+    ]);
     const read = lexiconReader(encodeLexicon(terms));
     for (const [term, df] of terms) expect(read(term)).toBe(df);
     for (const absent of ["", "app", "apples", "zebras", "a", "zz"]) expect(read(absent)).toBe(0);

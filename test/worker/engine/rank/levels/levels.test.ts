@@ -14,14 +14,31 @@ import { pruned, randomCase, reference } from "../random-index.js";
 const LEVELS = 64;
 
 /** Reads the sharded layout's files from memory. */
-const memoryAssets = (files: ReadonlyMap<string, Uint8Array | null>) => async (path: string) => files.get(path)!.slice().buffer;
+const memoryAssets = (files: ReadonlyMap<string, Uint8Array | null>) => async (path: string) =>
+  files.get(path)!.slice().buffer;
 
 /** Articles over a small vocabulary, of varied lengths and term counts, all dated. */
 function corpus(count: number): Article[] {
   const next = seededRandom(11);
-  const vocabulary = ["harbour", "strike", "council", "budget", "river", "flood", "election", "tariff", "vaccine", "orbit", "court", "storm"];
+  const vocabulary = [
+    "harbour",
+    "strike",
+    "council",
+    "budget",
+    "river",
+    "flood",
+    "election",
+    "tariff",
+    "vaccine",
+    "orbit",
+    "court",
+    "storm",
+  ];
   return Array.from({ length: count }, (_, n) => {
-    const words = Array.from({ length: 5 + Math.floor(next() * 120) }, () => vocabulary[Math.floor(next() ** 2 * vocabulary.length)]!);
+    const words = Array.from(
+      { length: 5 + Math.floor(next() * 120) },
+      () => vocabulary[Math.floor(next() ** 2 * vocabulary.length)]!,
+    );
     const title = Array.from({ length: 3 }, () => vocabulary[Math.floor(next() * vocabulary.length)]!).join(" ");
     return { id: `a${n}`, title, source: null, published: "2024-05-01", url: null, body: [words.join(" ")] };
   });
@@ -36,7 +53,10 @@ describe("another number of impact levels", () => {
     for (let seed = 1; seed <= 150; seed++) {
       const { articles, postings, terms, k } = randomCase(seed);
       const views = new TermViews(articles);
-      expect({ seed, ...pruned(postings, terms, k, views) }).toEqual({ seed, ...reference(postings, articles, terms, k) });
+      expect({ seed, ...pruned(postings, terms, k, views) }).toEqual({
+        seed,
+        ...reference(postings, articles, terms, k),
+      });
     }
   });
 
