@@ -130,7 +130,7 @@ describe("dense term views", () => {
     const list = postingList(next, articles, 400);
     const slotOf = new Map<number, number>();
     list.forEach((ids, slot) => {
-      for (const id of ids ?? []) slotOf.set(id, slot);
+      for (const id of Array.from(ids ?? [])) slotOf.set(id, slot);
     });
     const { bits, ranks, slots } = new TermViews(articles).get("t", list);
     for (let id = 0; id < articles; id++) expect(slotAt(bits, ranks, slots, id)).toBe(slotOf.get(id) ?? ABSENT);
