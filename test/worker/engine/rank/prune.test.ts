@@ -6,7 +6,7 @@ import { SAMPLE } from "../../../../src/engine/rank/prune.js";
 import { ABSENT, slotAt, TermViews } from "../../../../src/engine/rank/term-views.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 import { BM25, type Postings } from "../../../../src/index-format.js";
-import { postingList, pruned, randomCase, reference } from "./random-index.js";
+import { countingReads, postingList, pruned, randomCase, reference } from "./random-index.js";
 
 describe("the pruned top k", () => {
   it("gives the page, scores, matched words and total of scoring every posting, on 400 random queries", () => {
@@ -46,15 +46,7 @@ describe("the pruned top k", () => {
     const next = seededRandom(42);
     const rare = postingList(next, articles, 30);
     const common = postingList(next, articles, 12_000);
-    let reads = 0;
-    const countingReads = (ids: Int32Array) =>
-      new Proxy(ids, {
-        get: (target, key) => {
-          if (typeof key === "string" && /^\d+$/.test(key)) reads++;
-          return Reflect.get(target, key);
-        },
-      });
-    const counted: Postings = common.map((ids) => (ids ? countingReads(ids as Int32Array) : undefined));
+    const { counted, reads } = countingReads(common);
     const postings = new Map([
       ["rare", rare],
       ["common", counted],
@@ -66,10 +58,10 @@ describe("the pruned top k", () => {
     const views = new TermViews(articles);
     const expected = reference(new Map([...postings, ["common", common]]), articles, terms, 10);
     expect(pruned(postings, terms, 10, views)).toEqual(expected);
-    reads = 0;
+    reads.count = 0;
     expect(pruned(postings, terms, 10, views)).toEqual(expected);
-    expect(reads).toBeGreaterThan(0);
-    expect(reads).toBeLessThanOrEqual(SAMPLE);
+    expect(reads.count).toBeGreaterThan(0);
+    expect(reads.count).toBeLessThanOrEqual(SAMPLE);
   });
 });
 
@@ -86,15 +78,7 @@ describe("slots no page article holds", () => {
     };
     const first = spread(6_000);
     const second = spread(10_000);
-    let reads = 0;
-    const countingReads = (ids: Int32Array) =>
-      new Proxy(ids, {
-        get: (target, key) => {
-          if (typeof key === "string" && /^\d+$/.test(key)) reads++;
-          return Reflect.get(target, key);
-        },
-      });
-    const counted: Postings = first.map((ids) => (ids ? countingReads(ids as Int32Array) : undefined));
+    const { counted, reads } = countingReads(first);
     const terms = [
       { term: "first", weight: 1, mask: 1 },
       { term: "second", weight: 1, mask: 2 },
@@ -114,12 +98,12 @@ describe("slots no page article holds", () => {
       ["second", second],
     ]);
     expect(pruned(postings, terms, 10, views)).toEqual(expected);
-    reads = 0;
+    reads.count = 0;
     expect(pruned(postings, terms, 10, views)).toEqual(expected);
     const df = first.reduce((sum, ids) => sum + (ids?.length ?? 0), 0);
     // The sample's reads and the highest slots' only: far fewer than every posting.
-    expect(reads).toBeGreaterThan(0);
-    expect(reads).toBeLessThan(df / 4);
+    expect(reads.count).toBeGreaterThan(0);
+    expect(reads.count).toBeLessThan(df / 4);
   });
 });
 

@@ -85,3 +85,19 @@ export function randomCase(seed: number) {
   const k = [1, 3, 10, 10, 25, 100][Math.floor(next() * 6)]!;
   return { articles, postings, terms, k };
 }
+
+/** The same posting list, counting every read of a position in `reads.count`. */
+export function countingReads(list: Postings): { counted: Postings; reads: { count: number } } {
+  const reads = { count: 0 };
+  const counted = list.map((ids) =>
+    ids
+      ? new Proxy(ids as Int32Array, {
+          get: (target, key) => {
+            if (typeof key === "string" && /^\d+$/.test(key)) reads.count++;
+            return Reflect.get(target, key);
+          },
+        })
+      : undefined,
+  );
+  return { counted, reads };
+}
