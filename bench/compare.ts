@@ -6,13 +6,13 @@
 // the scale bench's warm queries, each query going to one and then the other (which goes first
 // alternates), each preceded by an empty request to the same worker. On a shared machine two runs
 // minutes apart differ by more than most changes do; two workers timed in the same seconds do not.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { writeCorpusSubset } from "./scale/corpus-subset.js";
-import { PROJECT_ROOT } from "./harness/commands.js";
+import { git, PROJECT_ROOT } from "./harness/commands.js";
+import { sourceCommit } from "./results.js";
 import { newsfindAdapter } from "./harness/newsfind-worker.js";
 import { startWorker, type ServedWorker } from "./harness/worker.js";
 import { warmPaths } from "./scale/scale-queries.js";
@@ -46,7 +46,6 @@ if (
   );
   process.exit(2);
 }
-const git = (...args: string[]) => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
 const log = (message: string) => console.error(`[compare] ${message}`);
 
 interface Side {
@@ -61,7 +60,7 @@ const checkout = join(dir, "base-src");
 const workers: ServedWorker[] = [];
 try {
   const base = git("rev-parse", "--short", values.base);
-  const head = `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? " with uncommitted changes" : ""}`;
+  const head = sourceCommit();
   git("worktree", "add", "--detach", checkout, base);
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(checkout, "node_modules"));
   const subset = await writeCorpusSubset(values.corpus, articles, dir);

@@ -2,11 +2,10 @@
 // after its kind and time, holding the command that reproduces it, the date, the commit, the
 // machine, the corpus and the figures (percentiles of every timed sample). bench/README.md is
 // rendered from these files (report.ts); a run's history is the files, never prose.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, type, arch } from "node:os";
 import { join } from "node:path";
-import { PROJECT_ROOT } from "./harness/commands.js";
+import { git, PROJECT_ROOT } from "./harness/commands.js";
 import type { ReadFigures } from "./query-reads.js";
 import type { RebuildFigures } from "./rebuild.js";
 import type { ScaleRow } from "./scale/types.js";
@@ -14,7 +13,7 @@ import type { WarmTimings } from "./scale/timing.js";
 import type { Percentiles } from "./stats.js";
 import type { WidgetFigures } from "./widget.js";
 
-export const RESULTS_DIR = join(PROJECT_ROOT, "bench/results");
+const RESULTS_DIR = join(PROJECT_ROOT, "bench/results");
 
 export interface RunInfo {
   /** The command that reproduces the run, e.g. "npm run bench -- --articles 1000". */
@@ -58,11 +57,25 @@ export interface ScaleFigures {
 export type BenchResult = RunInfo &
   ({ kind: "bench"; figures: BenchFigures } | { kind: "scale"; figures: ScaleFigures });
 
-function git(...args: string[]): string {
+/**
+ * The commit the code under measurement is at (short hash), with " + changes" when tracked files
+ * differ from it. The bench's own outputs (bench/results/, bench/README.md) do not count: every
+ * run rewrites them. Take it before measuring, so a checkout during a long run is not recorded.
+ */
+export function sourceCommit(): string {
   try {
-    return execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+    const changed = git(
+      "status",
+      "--porcelain",
+      "--untracked-files=no",
+      "--",
+      ".",
+      ":(exclude)bench/results",
+      ":(exclude)bench/README.md",
+    );
+    return `${git("rev-parse", "--short", "HEAD")}${changed ? " + changes" : ""}`;
   } catch {
-    return "";
+    return "unknown";
   }
 }
 
@@ -72,12 +85,12 @@ export function commandLine(script: string, argv: readonly string[]): string {
   return args.length > 0 ? `npm run ${script} -- ${args.join(" ")}` : `npm run ${script}`;
 }
 
-export function runInfo(command: string, corpus: RunInfo["corpus"]): RunInfo {
-  const changed = git("status", "--porcelain", "--untracked-files=no") !== "";
+/** The run's description, with `commit` as `sourceCommit()` gave it when the run started. */
+export function runInfo(command: string, corpus: RunInfo["corpus"], commit: string): RunInfo {
   return {
     command,
     date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    commit: `${git("rev-parse", "--short", "HEAD") || "unknown"}${changed ? " + changes" : ""}`,
+    commit,
     machine: {
       cpu: cpus()[0]?.model.trim() ?? "unknown",
       cores: availableParallelism(),
@@ -89,22 +102,22 @@ export function runInfo(command: string, corpus: RunInfo["corpus"]): RunInfo {
 }
 
 /** Writes the result as bench/results/<kind>-<date>.json; returns the path. */
-export function writeResult(result: BenchResult, dir = RESULTS_DIR): string {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${result.kind}-${result.date.replace(/:/g, "")}.json`);
+export function writeResult(result: BenchResult): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${result.kind}-${result.date.replace(/:/g, "")}.json`);
   writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
   return path;
 }
 
 /** Every result in the folder, oldest first. */
-export function loadResults(dir = RESULTS_DIR): BenchResult[] {
+export function loadResults(): BenchResult[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((file) => file.endsWith(".json"));
+    files = readdirSync(RESULTS_DIR).filter((file) => file.endsWith(".json"));
   } catch {
     return [];
   }
   return files
-    .map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")) as BenchResult)
+    .map((file) => JSON.parse(readFileSync(join(RESULTS_DIR, file), "utf8")) as BenchResult)
     .sort((a, b) => a.date.localeCompare(b.date));
 }

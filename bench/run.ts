@@ -25,7 +25,7 @@ import { plainFlexSearch } from "./peers/flexsearch.js";
 import { miniSearch } from "./peers/minisearch.js";
 import { loadQueries } from "./queries.js";
 import { benchDetail, writeReadme } from "./report.js";
-import { commandLine, runInfo, writeResult, type BenchFigures } from "./results.js";
+import { commandLine, runInfo, sourceCommit, writeResult, type BenchFigures } from "./results.js";
 import { searchPath } from "./scale/scale-queries.js";
 import { warmLatency } from "./scale/timing.js";
 import { percentiles, timeEach } from "./stats.js";
@@ -52,6 +52,7 @@ const { values } = parseArgs({
   },
 });
 const corpus = values.corpus!;
+const commit = sourceCommit();
 const rounds = Number(values.rounds);
 const fields = parseFields(values.fields);
 
@@ -119,7 +120,7 @@ try {
 
   const result = {
     kind: "bench" as const,
-    ...runInfo(commandLine("bench", argv), { path: corpus, articles: report.articlesIndexed }),
+    ...runInfo(commandLine("bench", argv), { path: corpus, articles: report.articlesIndexed }, commit),
     figures,
   };
   const path = writeResult(result);

@@ -13,11 +13,12 @@ import { coldReads } from "./query-reads.js";
 import { withTypos } from "./typos.js";
 import { benchRebuild } from "./rebuild.js";
 import { writeCorpusSubset } from "./scale/corpus-subset.js";
+import { PROJECT_ROOT } from "./harness/commands.js";
 import { newsfindAdapter } from "./harness/newsfind-worker.js";
 import { runScale } from "./scale/run-scale.js";
 import { DEFAULT_QUERIES, parseTitleQueries, twoWordQuery } from "./scale/scale-queries.js";
 import { scaleDetail, writeReadme } from "./report.js";
-import { commandLine, runInfo, writeResult, type ScaleFigures } from "./results.js";
+import { commandLine, runInfo, sourceCommit, writeResult, type ScaleFigures } from "./results.js";
 import { WARMUP_PASSES } from "./scale/timing.js";
 import { ENGINES, type EngineName } from "./scale/types.js";
 
@@ -51,7 +52,8 @@ export async function scaleBench(argv: string[]): Promise<void> {
       `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--warmup ${WARMUP_PASSES}] [--cold-runs 5]`,
     );
   }
-  const titles = parseTitleQueries(readFileSync(DEFAULT_QUERIES, "utf8"));
+  const commit = sourceCommit();
+  const titles = parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8"));
   const twoWord = titles
     .map(twoWordQuery)
     .filter((query): query is string => query !== null)
@@ -90,10 +92,14 @@ export async function scaleBench(argv: string[]): Promise<void> {
   }
   const result = {
     kind: "scale" as const,
-    ...runInfo(commandLine("bench", argv), {
-      path: values.corpus,
-      articles: Math.max(...rows.map((row) => row.articles)),
-    }),
+    ...runInfo(
+      commandLine("bench", argv),
+      {
+        path: values.corpus,
+        articles: Math.max(...rows.map((row) => row.articles)),
+      },
+      commit,
+    ),
     figures: { rows, reads, rebuild },
   };
   const path = writeResult(result);

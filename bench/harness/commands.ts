@@ -2,7 +2,7 @@
 // 22, with telemetry and Cloudflare's request.cf fetch switched off, so nothing leaves this
 // machine; tsx scripts in a child Node (peer builds, newsfind builds, the Miniflare server); and
 // the bundle `wrangler deploy --dry-run` writes, which is what every local worker serves.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ const PROJECT_NODE = join(PROJECT_ROOT, "node_modules/.bin/node");
 const WRANGLER_JS = join(PROJECT_ROOT, "node_modules/wrangler/bin/wrangler.js");
 
 /** Node 22 from node_modules when present (wrangler 4 refuses Node 20), else the running Node. */
-export function nodeBinary(): string {
+function nodeBinary(): string {
   return existsSync(PROJECT_NODE) ? PROJECT_NODE : process.execPath;
 }
 
@@ -33,7 +33,7 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** Command and arguments that run `wrangler <args>`. */
-export function wranglerCommand(args: readonly string[]): { command: string; args: string[] } {
+function wranglerCommand(args: readonly string[]): { command: string; args: string[] } {
   return { command: nodeBinary(), args: [WRANGLER_JS, ...args] };
 }
 
@@ -58,13 +58,22 @@ export function tailBuffer(max = 4000): { push(chunk: Buffer | string): void; te
   };
 }
 
-/** Runs a command in a process group of its own; resolves with its exit code and the tail of its output. */
+/** Runs git in the project root and returns its trimmed output; throws when git fails. */
+export function git(...args: string[]): string {
+  return execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8" }).trim();
+}
+
+/**
+ * Runs a command in a process group of its own; resolves with its exit code and the tail of its
+ * output. `cwd` defaults to this process's, `env` adds to `childEnv()`.
+ */
 export function runCommand(
   command: string,
   args: string[],
   timeoutMs: number,
+  { cwd, env }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(command, args, { env: childEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ["ignore", "pipe", "pipe"], detached: true });
   trackGroup(child.pid!);
   const output = tailBuffer(3000);
   child.stdout!.on("data", output.push);
