@@ -3,8 +3,9 @@
 import { readFileSync } from "node:fs";
 import type { Judgements } from "./metrics.js";
 
-function tsvRows(path: string): string[][] {
-  return readFileSync(path, "utf8")
+/** The rows of a TSV text with a header line, blank lines left out. */
+export function tsvRows(tsv: string): string[][] {
+  return tsv
     .split("\n")
     .slice(1)
     .filter((line) => line.trim())
@@ -19,11 +20,11 @@ export interface JudgedQuery {
 
 export function loadJudged(queriesPath: string, qrelsPath: string): JudgedQuery[] {
   const qrels = new Map<string, Judgements>();
-  for (const [queryId, docId, score] of tsvRows(qrelsPath)) {
+  for (const [queryId, docId, score] of tsvRows(readFileSync(qrelsPath, "utf8"))) {
     if (!qrels.has(queryId!)) qrels.set(queryId!, new Map());
     qrels.get(queryId!)!.set(docId!, Number(score));
   }
-  return tsvRows(queriesPath)
+  return tsvRows(readFileSync(queriesPath, "utf8"))
     .map(([id, text]) => ({ id: id!, text: text ?? "", judgements: qrels.get(id!) ?? new Map() }))
     .filter(({ judgements }) => [...judgements.values()].some((grade) => grade > 0));
 }

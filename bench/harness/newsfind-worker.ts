@@ -7,14 +7,12 @@
 // the scale bench: the project's build run in a child (`tsx build/cli.ts --corpus C --out
 // DIR/index`, the build cache in an empty temporary folder, so every build starts cold), then
 // writeNewsfindWorker.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileSizes, listFiles } from "../scale/files.js";
-import { endTree, trackGroup } from "./process-tree.js";
 import type { NewsfindBuild } from "../scale/types.js";
-import { childEnv, PROJECT_ROOT, tailBuffer, tsxCommand } from "./commands.js";
+import { PROJECT_ROOT, runCommand, tsxCommand } from "./commands.js";
 
 export interface AdapterOptions {
   /** The newsfind checkout whose build and src/ are measured. Default: this project. */
@@ -29,25 +27,11 @@ function compatibilityLines(root: string): string[] {
   return toml.split("\n").filter((line) => /^(compatibility_(date|flags)|keep_names)\s*=/.test(line));
 }
 
-function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/** Runs the project's build in a child Node; rejects with the end of its output when it fails. */
+async function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const { command, args: argv } = tsxCommand(join(root, "build/cli.ts"), args, 16384);
-  const child = spawn(command, argv, {
-    cwd: root,
-    env: childEnv(env),
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-  trackGroup(child.pid!);
-  const stderr = tailBuffer(1500);
-  child.stderr!.on("data", stderr.push);
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => {
-      void endTree(child.pid!, 0);
-      if (code === 0) resolve();
-      else
-        reject(new Error(`newsfind build exited with code ${code}: ${stderr.text().split("\n").slice(-4).join(" ")}`));
-    });
-  });
+  const { code, output } = await runCommand(command, argv, 3_600_000, { cwd: root, env });
+  if (code !== 0) throw new Error(`newsfind build exited with code ${code}: ${output.split("\n").slice(-4).join(" ")}`);
 }
 
 export function newsfindAdapter({ root = PROJECT_ROOT, buildArgs = [] }: AdapterOptions = {}): NewsfindBuild {

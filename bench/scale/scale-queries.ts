@@ -3,15 +3,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../harness/commands.js";
+import { tsvRows } from "../judged.js";
 
 /** Default query file, relative to the project root. */
 export const DEFAULT_QUERIES = "../shared/datasets/reuters-2006-2013/knownitem.queries.tsv";
 
 export function parseTitleQueries(tsv: string): string[] {
-  return tsv
-    .split("\n")
-    .slice(1)
-    .map((line) => line.split("\t")[1]?.trim() ?? "")
+  return tsvRows(tsv)
+    .map((row) => row[1]?.trim() ?? "")
     .filter(Boolean);
 }
 
