@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const esbuildVersion = (require("esbuild/package.json") as { version: string }).version;
 
 /** The widget's size budget, gzip bytes (10 KB). */
-const WIDGET_GZIP_BUDGET = 10_000;
+export const WIDGET_GZIP_BUDGET = 10_000;
 /** Where the generated module goes, relative to the project root; src/index.ts imports it. */
 export const WIDGET_OUT_DIR = "dist/widget";
 

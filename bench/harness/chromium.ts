@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-export const CHROMIUM = process.env.NEWSFIND_CHROMIUM || "/usr/bin/chromium";
+const CHROMIUM = process.env.NEWSFIND_CHROMIUM || "/usr/bin/chromium";
 
 /** Why the browser cannot run here, or null when Chromium is present. */
 export function chromiumMissing(): string | null {

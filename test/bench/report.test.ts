@@ -49,9 +49,10 @@ describe("renderReadme", () => {
     const latest = text.indexOf("`npm run bench -- --corpus sample.jsonl.gz --no-http --no-widget`");
     expect(latest).toBeGreaterThan(0);
     expect(latest).toBeLessThan(text.search(/\| `npm run bench` +\|/));
-    expect(text).toContain("## Archive scale");
     expect(text).toContain("No run recorded yet.");
-    expect(text).toContain("npm run bench:diagnose -- --mode gc");
+    // The latest run's detail: its sharded build's asset files, and no worker rounds it did not run.
+    expect(text).toContain("; 1,200 asset files, ");
+    expect(text).toContain("200 queries × 3 rounds in process on corpus (10,000 articles)");
   });
 
   it("judges the in-process ratios on 10,000 articles or more, and the widget on any run that measured it", () => {
