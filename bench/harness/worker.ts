@@ -243,16 +243,18 @@ async function serveHere(options: ServeOptions, v8Flags: string, lines: string[]
   // Miniflare starts workerd with this process's environment, where it reads the V8 flags too;
   // the variables are put back as they were once workerd runs.
   const settings = { MINIFLARE_WORKERD_V8_FLAGS: v8Flags, LD_PRELOAD: library, _STDBUF_O: "L" };
+  const served = {
+    ...bundleOptions(options),
+    handleStructuredLogs: ({ message }: { message: string }) => lines.push(message),
+  };
   const saved = Object.fromEntries(Object.keys(settings).map((name) => [name, process.env[name]]));
   Object.assign(process.env, settings);
-  const miniflare = new Miniflare({
-    ...bundleOptions(options),
-    handleStructuredLogs: ({ message }) => lines.push(message),
-  });
+  let miniflare: Miniflare | undefined;
   try {
+    miniflare = new Miniflare(served);
     await miniflare.ready;
   } catch (error) {
-    await miniflare.dispose();
+    await miniflare?.dispose();
     throw error;
   } finally {
     for (const [name, value] of Object.entries(saved)) {
