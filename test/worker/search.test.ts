@@ -1,23 +1,7 @@
 // /search over the seed corpus index, in both layouts (sharded: the worker's own fetch).
 import { describe, expect, it } from "vitest";
+import type { SearchResult as SearchBody } from "../../src/engine/search.js";
 import { LAYOUTS, seedFetch } from "./helpers.js";
-
-interface SearchBody {
-  query: string;
-  total: number;
-  totalExact: boolean;
-  offset: number;
-  limit: number;
-  hits: {
-    id: string;
-    title: string;
-    url: string | null;
-    source: string | null;
-    published: string | null;
-    snippet: string;
-    score: number | null;
-  }[];
-}
 
 describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
   const fetch = seedFetch(layout);
