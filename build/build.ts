@@ -13,7 +13,7 @@ import {
 import { Analyzer, type Counted } from "./analyze-articles.js";
 import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
-import { deriveTitle, finalizeArticles } from "./finalize.js";
+import { deriveTitle, detailsOf, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { readCorpus, type SourcedArticle } from "./read-corpus.js";
@@ -46,6 +46,7 @@ function cacheUnits(
       });
     // Field by field: spreading the item would read a cached article's body again.
     const { id, title, published, source, url, bodyHash, cachedRow } = item;
+    const details = detailsOf(item);
     const bodyChars = cachedRow !== undefined ? cache.bodyChars(cachedRow) : bodyLength(item.body);
     units.get(item.unit)!.articles.push({
       id,
@@ -53,6 +54,7 @@ function cacheUnits(
       published,
       source,
       url,
+      ...details,
       bodyHash,
       bodyChars,
       terms: counted.terms,

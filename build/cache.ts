@@ -23,10 +23,12 @@ import {
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import type { RawArticle, Skipped } from "./types.js";
+import type { ArticleDetails } from "../src/index-format.js";
+import { detailsOf } from "./finalize.js";
+import type { RawArticle, Skipped, Warning } from "./types.js";
 
 const CACHE_FILE = "build-cache.v8";
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 
 /** What the cache keeps of an article: everything but the body, plus the body's hash and length and its analysis. */
 export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
@@ -45,7 +47,7 @@ export interface CacheUnit {
   key: string;
   articles: CacheEntry[];
   skipped: Skipped[];
-  warnings: Skipped[];
+  warnings: Warning[];
 }
 
 interface Columns {
@@ -56,12 +58,14 @@ interface Columns {
   /** Unit u's articles are rows unitStart[u] to unitStart[u + 1]. */
   unitStart: Int32Array;
   /** Skips and warnings of the units that have any, by unit index. */
-  problems: Map<number, { skipped: Skipped[]; warnings: Skipped[] }>;
+  problems: Map<number, { skipped: Skipped[]; warnings: Warning[] }>;
   id: (string | null)[];
   title: (string | null)[];
   published: (string | null)[];
   source: (string | null)[];
   url: (string | null)[];
+  /** The article's details (ArticleDetails), or null when it has none. */
+  details: (ArticleDetails | null)[];
   bodyHash: string[];
   bodyChars: Int32Array;
   length: Float64Array;
@@ -113,6 +117,7 @@ function emptyColumns(key: string): Columns {
     published: [],
     source: [],
     url: [],
+    details: [],
     bodyHash: [],
     bodyChars: new Int32Array(0),
     length: new Float64Array(0),
@@ -191,7 +196,7 @@ export class BuildCache {
   }
 
   /** The unit's rows (its articles, in order), or undefined when the cache lacks the unit. */
-  rows(unit: string): { start: number; end: number; skipped: Skipped[]; warnings: Skipped[] } | undefined {
+  rows(unit: string): { start: number; end: number; skipped: Skipped[]; warnings: Warning[] } | undefined {
     const u = this.unitIndex.get(unit);
     if (u === undefined) return undefined;
     const problems = this.columns.problems.get(u);
@@ -212,6 +217,7 @@ export class BuildCache {
       published: c.published[row]!,
       source: c.source[row]!,
       url: c.url[row]!,
+      ...c.details[row],
       bodyHash: c.bodyHash[row]!,
     };
   }
@@ -279,6 +285,8 @@ export class BuildCache {
         c.published.push(article.published);
         c.source.push(article.source);
         c.url.push(article.url);
+        const details = detailsOf(article);
+        c.details.push(Object.keys(details).length > 0 ? details : null);
         c.bodyHash.push(article.bodyHash);
         c.bodyChars[row] = article.bodyChars;
         c.length[row] = article.length;

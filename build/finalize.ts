@@ -1,7 +1,7 @@
 // Turns raw articles into the clean articles the index stores: stable ids, a title for every
 // article, and duplicates set aside (reported, not indexed).
 import slugify from "@sindresorhus/slugify";
-import type { Article } from "../src/index-format.js";
+import type { Article, ArticleDetails } from "../src/index-format.js";
 import type { BuildReport, RawArticle } from "./types.js";
 
 const TITLE_WORDS = 12;
@@ -20,6 +20,29 @@ function articleId(title: string, published: string | null): string {
   const slug = slugify(title).slice(0, SLUG_MAX).replace(/-+$/, "") || "article";
   return published ? `${slug}-${published}` : slug;
 }
+
+/** The details an item has (those left out stay out of the article store). */
+export function detailsOf(item: ArticleDetails): ArticleDetails {
+  const details: ArticleDetails = {};
+  for (const key of DETAIL_KEYS) {
+    const value = item[key];
+    if (value !== undefined && value !== null && value !== false && !(Array.isArray(value) && value.length === 0))
+      (details as Record<string, unknown>)[key] = value;
+  }
+  return details;
+}
+
+const DETAIL_KEYS = [
+  "publishedTime",
+  "modified",
+  "byline",
+  "section",
+  "keywords",
+  "language",
+  "crawled",
+  "summaryOnly",
+  "truncated",
+] as const satisfies readonly (keyof ArticleDetails)[];
 
 export interface Finalized<T extends RawArticle = RawArticle> {
   articles: Article[];
@@ -54,7 +77,10 @@ export function finalizeArticles<T extends RawArticle & { bodyHash?: string }>(r
       id = `${baseId}-${n}`;
     }
     if (!id) continue;
-    const article = withBody({ id, title, source: item.source, published: item.published, url: item.url }, item);
+    const article = withBody(
+      { id, title, source: item.source, published: item.published, url: item.url, ...detailsOf(item) },
+      item,
+    );
     byId.set(id, { article, origin: item.origin, text, item });
   }
   const kept = [...byId.values()];

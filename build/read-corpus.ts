@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { hashOf, type BuildCache } from "./cache.js";
 import { FORMATS, formatFor } from "./formats/index.js";
-import type { FileResult, RawArticle, Skipped, SourceUnit } from "./types.js";
+import type { FileResult, RawArticle, Skipped, SourceUnit, Warning } from "./types.js";
 
 /** An article with where it came from: its unit's hash, its index there, and its body's hash. */
 export interface SourcedArticle extends RawArticle {
@@ -20,12 +20,12 @@ export interface SourcedArticle extends RawArticle {
 export interface CorpusResult {
   articles: SourcedArticle[];
   skipped: Skipped[];
-  warnings: Skipped[];
+  warnings: Warning[];
   filesRead: number;
   /** Units whose articles came from the cache. */
   cachedUnits: number;
   /** Every unit read, by hash, with what it skipped and warned about (for the build cache). */
-  units: Map<string, { skipped: Skipped[]; warnings: Skipped[] }>;
+  units: Map<string, { skipped: Skipped[]; warnings: Warning[] }>;
 }
 
 function listFiles(path: string): string[] {
@@ -92,8 +92,8 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
   const take = ({ origin, hash, read, reread }: SourceUnit) => {
     const cached = cache?.rows(hash);
-    const at = (items: Skipped[]) => items.map((item) => ({ ...item, path: origin }));
-    const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Skipped[] } = cached
+    const at = <T extends Skipped>(items: T[]) => items.map((item) => ({ ...item, path: origin }));
+    const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Warning[] } = cached
       ? {
           articles: fromCache(cache!, hash, cached, origin, reread),
           skipped: at(cached.skipped),

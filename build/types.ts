@@ -1,11 +1,13 @@
 // Types the build passes between its steps: records read from corpus files, and what it reports.
+import type { ArticleDetails } from "../src/index-format.js";
 
 /** An article as a corpus format reads it, before ids and titles are settled. */
-export interface RawArticle {
+export interface RawArticle extends ArticleDetails {
   id: string | null;
   title: string | null;
-  /** Paragraphs of clean text. */
+  /** Paragraphs of clean text; empty for a headline-only item (a brief, a flash). */
   body: string[];
+  /** Publication date as YYYY-MM-DD, in the source's own time zone. */
   published: string | null;
   source: string | null;
   url: string | null;
@@ -19,11 +21,29 @@ export interface Skipped {
   reason: string;
 }
 
+/** What a build report warns of, for an article that was indexed all the same. */
+export type WarningKind =
+  | "no-date"
+  | "unreadable-date"
+  | "ambiguous-date"
+  | "no-title"
+  | "headline-only"
+  | "very-short"
+  | "summary-only"
+  | "truncated"
+  | "duplicate-id"
+  | "repaired-encoding";
+
+/** An article (or a file's articles) indexed with a warning: where, what kind, and why. */
+export interface Warning extends Skipped {
+  kind: WarningKind;
+}
+
 /** What reading one corpus file produced. */
 export interface FileResult {
   articles: RawArticle[];
   skipped: Skipped[];
-  warnings: Skipped[];
+  warnings: Warning[];
 }
 
 /**
@@ -47,7 +67,7 @@ export interface BuildReport {
   filesRead: number;
   articlesIndexed: number;
   skipped: Skipped[];
-  warnings: Skipped[];
+  warnings: Warning[];
   duplicates: { origin: string; duplicateOf: string; id: string }[];
   /** The layout the build chose (or was told): bundle or sharded. */
   layout: "bundle" | "sharded";

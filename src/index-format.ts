@@ -24,8 +24,33 @@ export const ARTEFACT_MODULE = "artefacts.js";
 /** The build report, as JSON, beside the artefacts. */
 export const REPORT_FILE = "build-report.json";
 
+/**
+ * What a format may know of an article besides its text, each left out when the source does not
+ * say: the build keeps them in the article store and `/articles/:id` serves them.
+ */
+export interface ArticleDetails {
+  /** Publication instant, ISO 8601 with the source's own offset, when the source gives a time and zone. */
+  publishedTime?: string | null;
+  /** Last modification date as YYYY-MM-DD, kept apart from publication. */
+  modified?: string | null;
+  /** The author or authors as the source credits them ("Jane Doe and John Roe"). */
+  byline?: string | null;
+  /** The section or category the newsroom filed it under ("Politics"). */
+  section?: string | null;
+  /** Keywords or tags, in the source's order. */
+  keywords?: string[];
+  /** The language the source declares (lower-case ISO 639-1, "de"); the build detects it when absent. */
+  language?: string | null;
+  /** When a crawler captured the page (WARC-Date), ISO 8601: never taken for publication. */
+  crawled?: string | null;
+  /** True when only a feed's summary was available, not the full text. */
+  summaryOnly?: boolean;
+  /** True when the body was cut at the build's limit on article length. */
+  truncated?: boolean;
+}
+
 /** A clean article, as the build writes it and the worker serves it. */
-export interface Article {
+export interface Article extends ArticleDetails {
   id: string;
   title: string;
   source: string | null;

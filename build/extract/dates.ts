@@ -67,3 +67,26 @@ export function normalizeDate(value: unknown): string | null {
   }
   throw new Error(`date "${value}" is not a date newsfind can read (use YYYY-MM-DD)`);
 }
+
+/** A date as a source gives it: the calendar day in the source's own zone, and the instant when known. */
+export interface SourceDate {
+  /** YYYY-MM-DD, the day as the source dates it (its own time zone, not UTC). */
+  date: string;
+  /** ISO 8601 with the source's offset ("2016-12-22T10:43:37-08:00"), or null without a time and zone. */
+  time: string | null;
+}
+
+export interface ReadDateOptions {
+  /** The source's language or locale ("en-US", "de"): settles day-month order in forms like 01/02/2025. */
+  locale?: string | null;
+}
+
+/**
+ * Reads a date field or metadata value in any common form (ISO 8601, RFC 822, epoch numbers,
+ * written dates). Returns null for an empty value.
+ * @throws Error when a value is present but is not a date, or is ambiguous without a locale.
+ */
+export function readDate(value: unknown, _options: ReadDateOptions = {}): SourceDate | null {
+  const date = normalizeDate(value);
+  return date === null ? null : { date, time: null };
+}

@@ -11,6 +11,11 @@ import { readText } from "./text.js";
 export interface CorpusFormat {
   /** File name endings in lower case, such as ".jsonl.gz". */
   endings: readonly string[];
+  /**
+   * For endings several formats share (".xml"): whether the file's first bytes are this
+   * format's. A format without it takes every file with its endings.
+   */
+  sniff?(head: Buffer): boolean;
   /** Visits each source unit of `file` in order; `path` is the file as reports name it. */
   eachUnit(file: string, path: string, visit: (unit: SourceUnit) => void): void;
 }
@@ -33,7 +38,17 @@ export const FORMATS: readonly CorpusFormat[] = [
   wholeFile([".md", ".markdown"], readMarkdown),
 ];
 
-export function formatFor(path: string): CorpusFormat | null {
+/** Bytes of a file's head that `sniff` sees. */
+export const SNIFF_BYTES = 4096;
+
+/** The format that reads `path`; `head` (its first SNIFF_BYTES) settles shared endings. */
+export function formatFor(path: string, head: () => Buffer = () => Buffer.alloc(0)): CorpusFormat | null {
   const lower = path.toLowerCase();
-  return FORMATS.find((format) => format.endings.some((ending) => lower.endsWith(ending))) ?? null;
+  let bytes: Buffer | undefined;
+  return (
+    FORMATS.find(
+      (format) =>
+        format.endings.some((ending) => lower.endsWith(ending)) && (!format.sniff || format.sniff((bytes ??= head()))),
+    ) ?? null
+  );
 }

@@ -106,7 +106,7 @@ function readJsonLine(line: string, origin: string): FileResult {
     if (!record || typeof record !== "object" || Array.isArray(record)) throw new Error("line is not a JSON object");
     const { article, warning } = recordToArticle(record as Record<string, unknown>, origin);
     result.articles.push(article);
-    if (warning) result.warnings.push({ path: origin, reason: warning });
+    if (warning) result.warnings.push({ path: origin, ...warning });
   } catch (error) {
     const reason = error instanceof SyntaxError ? `invalid JSON (${error.message})` : (error as Error).message;
     result.skipped.push({ path: origin, reason });

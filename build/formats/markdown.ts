@@ -40,5 +40,5 @@ export function readMarkdown(path: string, data: Buffer): FileResult {
     record.title ??= mdastText(heading!);
   }
   const { article, warning } = recordToArticle(record, path, blocks(children));
-  return { articles: [article], skipped: [], warnings: warning ? [{ path, reason: warning }] : [] };
+  return { articles: [article], skipped: [], warnings: warning ? [{ path, ...warning }] : [] };
 }

@@ -3,7 +3,7 @@
 import { dedupeParagraphs } from "../clean/dedupe-paragraphs.js";
 import { normalizeSpace, splitParagraphs } from "../clean/text.js";
 import { normalizeDate } from "../extract/dates.js";
-import type { RawArticle } from "../types.js";
+import type { RawArticle, Warning } from "../types.js";
 
 /** Field names accepted for each article field, first match wins. */
 export const FIELD_ALIASES = {
@@ -45,7 +45,7 @@ function text(value: unknown): string | null {
 
 export interface RecordResult {
   article: RawArticle;
-  warning: string | null;
+  warning: Omit<Warning, "path"> | null;
 }
 
 /**
@@ -63,11 +63,11 @@ export function recordToArticle(record: Record<string, unknown>, origin: string,
     throw new Error(`no article text: none of the fields ${FIELD_ALIASES.body.join(", ")} has any text`);
   }
   let published: string | null = null;
-  let warning: string | null = null;
+  let warning: RecordResult["warning"] = null;
   try {
     published = normalizeDate(pick(record, "date"));
   } catch (error) {
-    warning = `${(error as Error).message}; the article is indexed without a date`;
+    warning = { kind: "unreadable-date", reason: `${(error as Error).message}; the article is indexed without a date` };
   }
   const article: RawArticle = {
     id: text(pick(record, "id")),

@@ -113,7 +113,7 @@ describe("JSON Lines", () => {
     expect(skipped[1]!.reason).toMatch(/no article text/);
     expect(skipped[2]!.reason).toBe("line is not a JSON object");
     expect(warnings).toEqual([
-      { path: "bad.jsonl:5", reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/) },
+      { path: "bad.jsonl:5", kind: "unreadable-date", reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/) },
     ]);
   });
 });
