@@ -95,7 +95,7 @@ export function buildArtefacts(options: BuildInput): {
     const corpus = readCorpus(options.corpus, process.cwd(), cache);
     progress("read", 1, 1);
     lap("read");
-    const { articles, duplicates, sources } = finalizeArticles(corpus.articles);
+    const { articles, duplicates, warnings, sources } = finalizeArticles(corpus.articles);
     lap("finalize");
 
     // The analyzer starts from the cache's dictionary, so cached analyses keep their numbers.
@@ -156,7 +156,7 @@ export function buildArtefacts(options: BuildInput): {
       filesRead: corpus.filesRead,
       articlesIndexed: articles.length,
       skipped: corpus.skipped,
-      warnings: corpus.warnings,
+      warnings: [...corpus.warnings, ...warnings],
       duplicates,
       layout: compiled.artefacts.manifest.layout.kind,
       indexBytes,

@@ -2,7 +2,8 @@
 // article, and duplicates set aside (reported, not indexed).
 import slugify from "@sindresorhus/slugify";
 import type { Article, ArticleDetails } from "../src/index-format.js";
-import type { BuildReport, RawArticle } from "./types.js";
+import { bodyLength } from "./compile-index.js";
+import type { BuildReport, RawArticle, Warning, WarningKind } from "./types.js";
 
 const TITLE_WORDS = 12;
 const SLUG_MAX = 80;
@@ -47,6 +48,8 @@ const DETAIL_KEYS = [
 export interface Finalized<T extends RawArticle = RawArticle> {
   articles: Article[];
   duplicates: BuildReport["duplicates"];
+  /** Warnings about kept articles (no date, headline only, renamed id...). */
+  warnings: Warning[];
   /** The raw article each clean one came from, by position. */
   sources: T[];
 }
@@ -59,17 +62,42 @@ function withBody(article: Omit<Article, "body">, item: RawArticle): Article {
   return Object.defineProperty(article, "body", Object.getOwnPropertyDescriptor(item, "body")!) as Article;
 }
 
-export function finalizeArticles<T extends RawArticle & { bodyHash?: string }>(raw: T[]): Finalized<T> {
+/** Body length, in characters, below which an article is reported as very short. */
+export const VERY_SHORT_CHARS = 200;
+
+/** What the build warns of for a kept article, from its fields alone (a cached article's too). */
+function articleWarnings(item: RawArticle, bodyChars: number): Warning[] {
+  const at = (kind: WarningKind, reason: string): Warning => ({ path: item.origin, kind, reason });
+  const warnings: Warning[] = [];
+  if (bodyChars === 0) warnings.push(at("headline-only", "headline only, no article text (indexed by its headline)"));
+  else if (item.title === null) warnings.push(at("no-title", "no title: the first sentence stands in for one"));
+  if (bodyChars > 0 && bodyChars < VERY_SHORT_CHARS)
+    warnings.push(at("very-short", `very short: ${bodyChars} characters of text`));
+  if (item.published === null) warnings.push(at("no-date", "no publication date: date filters and sorts leave it out"));
+  if (item.summaryOnly) warnings.push(at("summary-only", "summary only: the source gave no full text"));
+  if (item.truncated) warnings.push(at("truncated", "text cut at the length limit (MAX_BODY_CHARS)"));
+  return warnings;
+}
+
+/**
+ * Settles ids and titles, sets true duplicates aside (same id or made-up id, same title and
+ * text), keeps an article whose given id another article already has under a numbered id
+ * (warned of), and lists the warnings of every kept article.
+ */
+export function finalizeArticles<T extends RawArticle & { bodyHash?: string; bodyChars?: number }>(
+  raw: T[],
+): Finalized<T> {
   const byId = new Map<string, { article: Article; origin: string; text: string; item: T }>();
   const duplicates: BuildReport["duplicates"] = [];
+  const warnings: Warning[] = [];
   for (const item of raw) {
     const title = item.title ?? deriveTitle(item.body);
     const baseId = item.id ?? articleId(title, item.published);
-    const text = item.bodyHash ?? item.body.join("\n");
+    const text = `${title}\n${item.bodyHash ?? item.body.join("\n")}`;
     let id = baseId;
     for (let n = 2; byId.has(id); n++) {
       const existing = byId.get(id)!;
-      if (existing.text === text || item.id !== null) {
+      if (existing.text === text) {
         duplicates.push({ origin: item.origin, duplicateOf: existing.origin, id });
         id = "";
         break;
@@ -77,12 +105,26 @@ export function finalizeArticles<T extends RawArticle & { bodyHash?: string }>(r
       id = `${baseId}-${n}`;
     }
     if (!id) continue;
+    if (item.id !== null && id !== item.id) {
+      const first = byId.get(item.id)!;
+      warnings.push({
+        path: item.origin,
+        kind: "duplicate-id",
+        reason: `id "${item.id}" is also the id of ${first.origin} (another article): indexed as "${id}"`,
+      });
+    }
     const article = withBody(
       { id, title, source: item.source, published: item.published, url: item.url, ...detailsOf(item) },
       item,
     );
     byId.set(id, { article, origin: item.origin, text, item });
+    warnings.push(...articleWarnings(item, item.bodyChars ?? bodyLength(item.body)));
   }
   const kept = [...byId.values()];
-  return { articles: kept.map((entry) => entry.article), duplicates, sources: kept.map((entry) => entry.item) };
+  return {
+    articles: kept.map((entry) => entry.article),
+    duplicates,
+    warnings,
+    sources: kept.map((entry) => entry.item),
+  };
 }

@@ -2,9 +2,11 @@
 // registry (formats/index.ts), one source unit at a time (a JSON Lines line, or a whole file of
 // another format). With a build cache, an unchanged unit's articles come from the cache, their
 // bodies read again only if something asks for them (an article shard that must be rewritten).
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { hashOf, type BuildCache } from "./cache.js";
+import { bodyLength } from "./compile-index.js";
+import { NotTextError } from "./extract/decode.js";
 import { FORMATS, formatFor } from "./formats/index.js";
 import type { FileResult, RawArticle, Skipped, SourceUnit, Warning } from "./types.js";
 
@@ -13,6 +15,8 @@ export interface SourcedArticle extends RawArticle {
   unit: string;
   index: number;
   bodyHash: string;
+  /** Its body's length in characters (`bodyLength`: paragraphs and separators). */
+  bodyChars: number;
   /** Its row in the build cache, when its unit was unchanged. */
   cachedRow?: number;
 }
@@ -28,12 +32,42 @@ export interface CorpusResult {
   units: Map<string, { skipped: Skipped[]; warnings: Warning[] }>;
 }
 
+/**
+ * The files under a folder, recursively, in name order (names starting with "." left out). An
+ * entry that cannot be examined (a dangling link, one removed meanwhile) is listed, so reading
+ * it reports why.
+ */
 function listFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    return [path];
+  }
+  if (!isDirectory) return [path];
   return readdirSync(path, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith("."))
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => listFiles(join(path, entry.name)));
+}
+
+/**
+ * Longest body kept, in characters: more is a scraping accident (a page of comments, a log
+ * pasted in), not an article, and would swell the index. A longer body is cut at a paragraph.
+ */
+export const MAX_BODY_CHARS = 200_000;
+
+/** The result with every body cut to MAX_BODY_CHARS, and those cut marked `truncated`. */
+function limitBodies(result: FileResult): FileResult {
+  for (const article of result.articles) {
+    let chars = 0;
+    const kept = article.body.findIndex((paragraph) => (chars += paragraph.length + 1) > MAX_BODY_CHARS);
+    if (kept === -1) continue;
+    const cut = article.body[kept]!.slice(0, Math.max(0, MAX_BODY_CHARS - (chars - article.body[kept]!.length - 1)));
+    article.body = [...article.body.slice(0, kept), ...(cut.length > 0 ? [cut] : [])];
+    article.truncated = true;
+  }
+  return result;
 }
 
 /** Articles of a unit read afresh. */
@@ -43,6 +77,7 @@ function fresh(unit: string, result: FileResult): SourcedArticle[] {
     unit,
     index,
     bodyHash: hashOf(article.body.join("\n")),
+    bodyChars: bodyLength(article.body),
   }));
 }
 
@@ -68,19 +103,27 @@ function fromCache(
     article.unit = unit;
     article.index = index;
     article.cachedRow = row;
+    article.bodyChars = cache.bodyChars(row);
     articles.push(article);
   }
   return articles;
 }
 
+/** Why a file could not be read, as the build report says it. */
+function unreadable(error: unknown): string {
+  if (error instanceof NotTextError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "the file disappeared before the build could read it";
+  if (code === "EACCES" || code === "EPERM") return "no permission to read the file";
+  if (code === "EISDIR") return "a folder where a file was expected";
+  return `could not be read: ${(error as Error).message}`;
+}
+
 /** @throws Error when the corpus path does not exist. */
 export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCache): CorpusResult {
-  let files: string[];
-  try {
-    files = listFiles(corpus);
-  } catch {
+  if (!existsSync(corpus))
     throw new Error(`corpus not found: ${corpus} (give a folder or a file with --corpus PATH or NEWSFIND_CORPUS)`);
-  }
+  const files = listFiles(corpus);
   const result: CorpusResult = {
     articles: [],
     skipped: [],
@@ -90,7 +133,9 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
     units: new Map(),
   };
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
-  const take = ({ origin, hash, read, reread }: SourceUnit) => {
+  const take = ({ origin, hash, read: readAll, reread: rereadAll }: SourceUnit) => {
+    const read = () => limitBodies(readAll());
+    const reread = () => limitBodies(rereadAll());
     const cached = cache?.rows(hash);
     const at = <T extends Skipped>(items: T[]) => items.map((item) => ({ ...item, path: origin }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Warning[] } = cached
@@ -111,6 +156,7 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
   };
   for (const file of files) {
     const path = relative(cwd, file) || file;
+    const before = { articles: result.articles.length, skipped: result.skipped.length };
     const format = formatFor(file);
     if (!format) {
       result.skipped.push({ path, reason: `unsupported file type (newsfind reads ${endings})` });
@@ -120,8 +166,10 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
     try {
       format.eachUnit(file, path, take);
     } catch (error) {
-      result.skipped.push({ path, reason: `could not be read: ${(error as Error).message}` });
+      result.skipped.push({ path, reason: unreadable(error) });
     }
+    if (result.articles.length === before.articles && result.skipped.length === before.skipped)
+      result.skipped.push({ path, reason: "no articles in the file (it is empty or holds only blank lines)" });
   }
   return result;
 }

@@ -20,14 +20,21 @@ export interface CorpusFormat {
   eachUnit(file: string, path: string, visit: (unit: SourceUnit) => void): void;
 }
 
-/** A format whose unit is the whole file, keyed by its path and content. */
-function wholeFile(endings: readonly string[], read: (path: string, data: Buffer) => FileResult): CorpusFormat {
+/**
+ * A format whose unit is the whole file, keyed by its path and content. An empty file is
+ * skipped here; binary content is refused by `decodeText`, which every such format reads through.
+ */
+export function wholeFile(endings: readonly string[], read: (path: string, data: Buffer) => FileResult): CorpusFormat {
+  const readSome = (path: string, data: Buffer): FileResult =>
+    data.length === 0
+      ? { articles: [], skipped: [{ path, reason: "empty file (0 bytes)" }], warnings: [] }
+      : read(path, data);
   return {
     endings,
     eachUnit(file, path, visit) {
       const data = readFileSync(file);
       const hash = hashOf(Buffer.concat([Buffer.from(`${path}\n`), data]));
-      visit({ origin: path, hash, read: () => read(path, data), reread: () => read(path, readFileSync(file)) });
+      visit({ origin: path, hash, read: () => readSome(path, data), reread: () => readSome(path, readFileSync(file)) });
     },
   };
 }

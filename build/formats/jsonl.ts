@@ -5,7 +5,11 @@ import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { hashOf } from "../cache.js";
 import type { FileResult, SourceUnit } from "../types.js";
+import { isBinary, NotTextError } from "../extract/decode.js";
 import { recordToArticle } from "./record.js";
+
+/** Bytes of the first line checked for binary content (a JSON Lines file of random bytes). */
+const BINARY_CHECK_BYTES = 4096;
 
 /**
  * The file's lines as bytes (views, not copies), decompressed when it ends in .gz; the line
@@ -97,9 +101,24 @@ function eachJsonLine(file: string, visit: (line: JsonLine) => void): void {
   }
 }
 
-/** One line's article (or why it was skipped); blank lines give nothing. */
-function readJsonLine(line: string, origin: string): FileResult {
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const UTF8_REPAIR = new TextDecoder("utf-8");
+
+/** One line's article (or why it was skipped); blank lines give nothing. Invalid UTF-8 is repaired with a warning. */
+function readJsonLine(bytes: Buffer, origin: string): FileResult {
   const result: FileResult = { articles: [], skipped: [], warnings: [] };
+  let line: string;
+  try {
+    line = UTF8.decode(bytes);
+  } catch {
+    line = UTF8_REPAIR.decode(bytes);
+    const broken = line.split("\uFFFD").length - 1;
+    result.warnings.push({
+      path: origin,
+      kind: "repaired-encoding",
+      reason: `invalid UTF-8 (${broken} byte sequence${broken === 1 ? "" : "s"} replaced with U+FFFD)`,
+    });
+  }
   if (line.trim() === "") return result;
   try {
     const record: unknown = JSON.parse(line);
@@ -133,14 +152,16 @@ function unchanged(bytes: Buffer, hash: string, origin: string): Buffer {
  */
 export function eachJsonLineUnit(file: string, path: string, visit: (unit: SourceUnit) => void): void {
   eachJsonLine(file, ({ index, bytes, load }) => {
+    if (index === 0 && isBinary(bytes.subarray(0, BINARY_CHECK_BYTES)))
+      throw new NotTextError("binary content, not JSON Lines text");
     if (isBlank(bytes)) return;
     const origin = `${path}:${index + 1}`;
     const hash = hashOf(bytes);
     visit({
       origin,
       hash,
-      read: () => readJsonLine(bytes.toString("utf8"), origin),
-      reread: () => readJsonLine(unchanged(load(), hash, origin).toString("utf8"), origin),
+      read: () => readJsonLine(bytes, origin),
+      reread: () => readJsonLine(unchanged(load(), hash, origin), origin),
     });
   });
 }

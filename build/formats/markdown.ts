@@ -5,6 +5,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString as mdastText } from "mdast-util-to-string";
 import type { Nodes } from "mdast";
 import { normalizeSpace } from "../clean/text.js";
+import { decodeText } from "../extract/decode.js";
 import type { FileResult } from "../types.js";
 import { recordToArticle } from "./record.js";
 
@@ -30,7 +31,8 @@ function blocks(nodes: readonly Nodes[]): string[] {
 }
 
 export function readMarkdown(path: string, data: Buffer): FileResult {
-  const { data: frontMatter, content } = matter(data.toString("utf8"));
+  const { text, repaired } = decodeText(data, null);
+  const { data: frontMatter, content } = matter(text);
   const tree = fromMarkdown(content);
   const record: Record<string, unknown> = { ...frontMatter };
   const children = [...tree.children];
@@ -40,5 +42,7 @@ export function readMarkdown(path: string, data: Buffer): FileResult {
     record.title ??= mdastText(heading!);
   }
   const { article, warning } = recordToArticle(record, path, blocks(children));
-  return { articles: [article], skipped: [], warnings: warning ? [{ path, ...warning }] : [] };
+  const warnings: FileResult["warnings"] = repaired ? [{ path, kind: "repaired-encoding", reason: repaired }] : [];
+  if (warning) warnings.push({ path, ...warning });
+  return { articles: [article], skipped: [], warnings };
 }

@@ -20,7 +20,11 @@ function readFile(name: string, data: string | Buffer) {
   const dir = mkdtempSync(join(tmpdir(), "newsfind-format-"));
   writeFileSync(join(dir, name), data);
   const { articles, skipped, warnings } = readCorpus(dir, dir);
-  return { articles: articles.map(({ unit, index, bodyHash, cachedRow, ...article }) => article), skipped, warnings };
+  return {
+    articles: articles.map(({ unit, index, bodyHash, bodyChars, cachedRow, ...article }) => article),
+    skipped,
+    warnings,
+  };
 }
 
 describe("JSON Lines", () => {
@@ -113,7 +117,11 @@ describe("JSON Lines", () => {
     expect(skipped[1]!.reason).toMatch(/no article text/);
     expect(skipped[2]!.reason).toBe("line is not a JSON object");
     expect(warnings).toEqual([
-      { path: "bad.jsonl:5", kind: "unreadable-date", reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/) },
+      {
+        path: "bad.jsonl:5",
+        kind: "unreadable-date",
+        reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/),
+      },
     ]);
   });
 });
@@ -213,7 +221,7 @@ describe("ids and titles", () => {
     ]);
   });
 
-  it("sets aside duplicates and keeps same-titled articles with different text apart", () => {
+  it("sets aside duplicates, and keeps apart articles that share a title or an id but not their text", () => {
     const raw = (origin: string, body: string, id: string | null = null) => ({
       id,
       title: "Same title here",
@@ -223,17 +231,25 @@ describe("ids and titles", () => {
       url: null,
       origin,
     });
-    const { articles, duplicates } = finalizeArticles([
+    const { articles, duplicates, warnings } = finalizeArticles([
       raw("a", "Text one."),
       raw("b", "Text one."),
       raw("c", "Text two."),
       raw("d", "X", "given"),
       raw("e", "Y", "given"),
+      raw("f", "X", "given"),
     ]);
-    expect(articles.map((a) => a.id)).toEqual(["same-title-here", "same-title-here-2", "given"]);
+    expect(articles.map((a) => a.id)).toEqual(["same-title-here", "same-title-here-2", "given", "given-2"]);
     expect(duplicates).toEqual([
       { origin: "b", duplicateOf: "a", id: "same-title-here" },
-      { origin: "e", duplicateOf: "d", id: "given" },
+      { origin: "f", duplicateOf: "d", id: "given" },
+    ]);
+    expect(warnings.filter((w) => w.kind === "duplicate-id")).toEqual([
+      {
+        path: "e",
+        kind: "duplicate-id",
+        reason: 'id "given" is also the id of d (another article): indexed as "given-2"',
+      },
     ]);
   });
 });
@@ -259,7 +275,7 @@ describe("the build", () => {
     expect(result.articles.map((a) => a.title)).toEqual(["A", "Bravo"]);
     expect(result.skipped).toEqual([
       { path: "c.pdf", reason: expect.stringMatching(/^unsupported file type/) },
-      { path: "d.txt", reason: "no article text left after removing page furniture" },
+      { path: "d.txt", reason: "no headline and no article text left after removing page furniture" },
     ]);
   });
 
