@@ -1,15 +1,7 @@
 // The build pipeline: read the corpus, clean and settle articles, compile and write the index
 // (bundle or shards), and say what happened in a report. With a build cache, unchanged source
 // units skip reading and analysis, and unchanged article shards are not written again.
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import {
-  INDEX_FORMAT_VERSION,
-  REPORT_FILE,
-  indexConfig,
-  type Article,
-  type IndexArtefacts,
-} from "../src/index-format.js";
+import { INDEX_FORMAT_VERSION, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
 import { Analyzer, type Counted } from "./analyze-articles.js";
 import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
@@ -18,7 +10,8 @@ import { defaultAssetsDir, type BuildOptions } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { readCorpus, type SourcedArticle } from "./read-corpus.js";
 import type { BuildReport } from "./types.js";
-import { listAssets, writeArtefacts, writeAssets } from "./write-artefacts.js";
+import { problemCount, StrictBuildError } from "./report.js";
+import { listAssets, StagedOutput, writeReport } from "./write-artefacts.js";
 
 export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
   Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">>;
@@ -84,6 +77,13 @@ export function buildArtefacts(options: BuildInput): {
     phasesMs[phase] = Math.round(now - mark);
     mark = now;
   };
+  const output = new StagedOutput(options.outDir, assetsDir);
+  /** The report with the time and memory the build has taken so far. */
+  const finish = (report: BuildReport): BuildReport =>
+    Object.assign(report, {
+      buildMs: Math.round(performance.now() - started),
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    });
   try {
     const cache = options.cacheDir
       ? BuildCache.load(options.cacheDir, options.outDir, {
@@ -115,6 +115,7 @@ export function buildArtefacts(options: BuildInput): {
         sources[position]!.cachedRow !== undefined
           ? cache!.bodyChars(sources[position]!.cachedRow!)
           : bodyLength(articles[position]!.body),
+      assets: output,
       reuse: cache && {
         signature: (start, end) =>
           hashOf(
@@ -128,15 +129,32 @@ export function buildArtefacts(options: BuildInput): {
     });
     lap("compile");
     progress("write", 0, 1);
-    const indexBytes = writeArtefacts(options.outDir, compiled.artefacts);
-    const assets = { dir: assetsDir, ...writeAssets(assetsDir, compiled.files) };
+    const indexBytes = output.writeModule(compiled.artefacts);
     lap("write");
-    const cached = sources.filter((item) => item.cachedRow !== undefined).length;
+    const report: BuildReport = {
+      corpus: options.corpus,
+      outDir: options.outDir,
+      filesRead: corpus.filesRead,
+      articlesIndexed: articles.length,
+      skipped: corpus.skipped,
+      warnings: [...corpus.warnings, ...warnings],
+      duplicates,
+      layout: compiled.artefacts.manifest.layout.kind,
+      indexBytes,
+      assets: { dir: assetsDir, ...output.assets },
+      cached: sources.filter((item) => item.cachedRow !== undefined).length,
+      phasesMs,
+      buildMs: 0,
+      peakRssBytes: 0,
+      builtAt,
+    };
+    if (options.strict && problemCount(report) > 0) throw new StrictBuildError(report);
+    output.commit();
     const unchanged =
       cache !== undefined &&
       corpus.cachedUnits === corpus.units.size &&
       corpus.units.size === cache.units &&
-      cached === articles.length;
+      report.cached === articles.length;
     if (cache && !unchanged)
       cache.save(
         analyzer.dictionary,
@@ -150,24 +168,11 @@ export function buildArtefacts(options: BuildInput): {
       );
     lap("cache");
     progress("write", 1, 1);
-    const report: BuildReport = {
-      corpus: options.corpus,
-      outDir: options.outDir,
-      filesRead: corpus.filesRead,
-      articlesIndexed: articles.length,
-      skipped: corpus.skipped,
-      warnings: [...corpus.warnings, ...warnings],
-      duplicates,
-      layout: compiled.artefacts.manifest.layout.kind,
-      indexBytes,
-      assets,
-      cached,
-      phasesMs,
-      buildMs: Math.round(performance.now() - started),
-      builtAt,
-    };
-    writeFileSync(join(options.outDir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+    writeReport(options.outDir, finish(report));
     return { report, artefacts: compiled.artefacts, articles };
+  } catch (error) {
+    output.discard();
+    throw error;
   } finally {
     progress.stop();
   }

@@ -1,10 +1,10 @@
 // `npm run build`: builds the index from the corpus and prints the build report, then bundles
 // the browser widget (src/widget/) into dist/widget/widget.js.
 // Usage: tsx build/cli.ts [--corpus PATH] [--out DIR] [--assets DIR] [--layout auto|bundle|sharded]
-//        [--fields title,body] [--no-cache] [--quiet] [--json]
+//        [--fields title,body] [--no-cache] [--strict] [--quiet] [--json]
 import { build } from "./build.js";
 import { parseBuildOptions } from "./options.js";
-import { formatReport } from "./report.js";
+import { formatReport, StrictBuildError } from "./report.js";
 import { buildWidget } from "./widget.js";
 
 try {
@@ -21,6 +21,7 @@ try {
       `  widget            ${widget.path}, ${(widget.raw / 1024).toFixed(1)} KiB raw, ${widget.gzip} bytes gzip (budget 10,000)`,
     );
 } catch (error) {
+  if (error instanceof StrictBuildError) console.error(formatReport(error.report));
   console.error(`newsfind build failed: ${(error as Error).message}`);
   process.exitCode = 1;
 }

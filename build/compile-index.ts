@@ -20,7 +20,7 @@ import {
 } from "../src/index-format.js";
 import { Analyzer, averageLength, type Counted } from "./analyze-articles.js";
 import { impactSlot, invert } from "./postings.js";
-import { shardFiles, type ShardFiles, type ShardReuse } from "./shard-files.js";
+import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
 
 /** Phonetic table lines, `KEY term term term`, the terms most frequent first. */
 export function phoneticLines(terms: readonly string[], documentFrequency: ArrayLike<number>): string[] {
@@ -67,13 +67,15 @@ export interface CompileOptions {
   bodyChars?: (position: number) => number;
   /** Spares article shards whose articles did not change (the build cache). */
   reuse?: ShardReuse;
+  /** Takes the sharded layout's files as they are made; default: kept in `Compiled.files`. */
+  assets?: AssetSink;
   /** Called as work advances: phase name, items done, items in all. */
   progress?: (phase: string, done: number, total: number) => void;
 }
 
 export interface Compiled {
   artefacts: IndexArtefacts;
-  /** The sharded layout's asset files by path (empty for the bundle). */
+  /** The sharded layout's asset files by path, when no `assets` sink took them (else empty). */
   files: ShardFiles;
   /** Article shard signatures by path (sharded layout, with `reuse`). */
   signatures: Map<string, string>;
@@ -122,7 +124,8 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const phonetic = phoneticLines(analyzer.dictionary, inverted.documentFrequency);
 
   if (kind === "sharded") {
-    const { layout, files, signatures } = shardFiles({
+    const files: ShardFiles = new Map();
+    const { layout, signatures } = shardFiles({
       articles,
       dictionary: analyzer.dictionary,
       inverted,
@@ -130,6 +133,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       progress,
       storeBytes: bytes,
       reuse: options.reuse,
+      sink: options.assets ?? { put: (path, data) => files.set(path, data) },
     });
     return { artefacts: { manifest: { ...base, layout } }, files, signatures, counted, analyzer };
   }

@@ -37,6 +37,12 @@ export interface BuildOptions {
   cacheDir: string | null;
   /** No progress output (`--quiet`). Default: false. */
   quiet: boolean;
+  /**
+   * Fail the build (exit code 1, the previous index left in place) when any file was skipped,
+   * any article warned of or set aside as a duplicate: `--strict` or `NEWSFIND_STRICT=1`.
+   * Default: false, so such problems are reported and the build goes on.
+   */
+  strict: boolean;
 }
 
 /** The assets folder that goes with an output folder (see BuildOptions.assetsDir). */
@@ -56,6 +62,7 @@ export function parseBuildOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       layout: { type: "string" },
       "no-cache": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
     },
     strict: true,
   });
@@ -71,6 +78,7 @@ export function parseBuildOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     layout,
     cacheDir: values["no-cache"] ? null : (env.NEWSFIND_CACHE ?? DEFAULT_CACHE_DIR),
     quiet: values.quiet ?? false,
+    strict: values.strict || env.NEWSFIND_STRICT === "1" || env.NEWSFIND_STRICT === "true",
   };
 }
 

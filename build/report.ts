@@ -1,8 +1,34 @@
-// The build report as text for a terminal.
+// The build report as text for a terminal, and what --strict counts in it.
 import type { BuildReport } from "./types.js";
+
+/** Files skipped, articles warned of and duplicates set aside: what `--strict` refuses. */
+export function problemCount(report: BuildReport): number {
+  return report.skipped.length + report.warnings.length + report.duplicates.length;
+}
+
+/** A build refused by `--strict`; it carries the report, and nothing was written. */
+export class StrictBuildError extends Error {
+  constructor(readonly report: BuildReport) {
+    super(
+      `--strict: ${report.skipped.length} files skipped, ${report.warnings.length} warnings and ${report.duplicates.length} duplicates; the previous index is left in place`,
+    );
+  }
+}
 
 function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+/** The warnings counted by kind, " (no-date 3, headline-only 1)", or nothing. */
+function kinds(report: BuildReport): string {
+  const counts = new Map<string, number>();
+  for (const { kind } of report.warnings) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return counts.size === 0
+    ? ""
+    : ` (${[...counts]
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(", ")})`;
 }
 
 export function formatReport(report: BuildReport): string {
@@ -12,7 +38,7 @@ export function formatReport(report: BuildReport): string {
     `  articles indexed  ${report.articlesIndexed}`,
     `  files skipped     ${report.skipped.length}`,
     ...report.skipped.map((s) => `    - ${s.path}: ${s.reason}`),
-    `  warnings          ${report.warnings.length}`,
+    `  warnings          ${report.warnings.length}${kinds(report)}`,
     ...report.warnings.map((w) => `    - ${w.path}: ${w.reason}`),
     `  duplicates        ${report.duplicates.length}`,
     ...report.duplicates.map((d) => `    - ${d.origin}: same article as ${d.duplicateOf} (${d.id})`),
@@ -24,6 +50,7 @@ export function formatReport(report: BuildReport): string {
         ]
       : []),
     ...(report.cached > 0 ? [`  from build cache  ${report.cached} of ${report.articlesIndexed} articles`] : []),
+    `  peak memory       ${size(report.peakRssBytes)}`,
     `  build time        ${report.buildMs} ms (${Object.entries(report.phasesMs)
       .map(([phase, ms]) => `${phase} ${ms}`)
       .join(", ")})`,

@@ -18,6 +18,12 @@ import type { Inverted } from "./postings.js";
 /** Asset files by path (relative to the assets directory); null keeps the file a previous build wrote. */
 export type ShardFiles = Map<string, Uint8Array | null>;
 
+/** Where the asset files go as they are made, so a large index never sits in memory whole. */
+export interface AssetSink {
+  /** Takes the file at `path` (relative to the assets directory); null keeps the one a previous build wrote. */
+  put(path: string, data: Uint8Array | null): void;
+}
+
 /** How the build cache spares unchanged article shards. */
 export interface ShardReuse {
   /** A signature of the articles at these positions (what decides the shard's bytes). */
@@ -51,16 +57,18 @@ function groupBy<T>(items: Iterable<T>, count: number, shard: (item: T) => numbe
 /** Workers' static-asset limit on one file. */
 export const MAX_ASSET_BYTES = 25 << 20;
 
-/** Refuses a layout Workers would refuse to deploy, saying what is over. */
-function checkLimits(files: ShardFiles): void {
-  if (files.size > MAX_INDEX_FILES)
+/** Refuses a file Workers would refuse to deploy, saying what is over. */
+function checkSize(path: string, data: Uint8Array | null): void {
+  if (data && data.length > MAX_ASSET_BYTES)
+    throw new Error(`${path} is ${data.length} bytes, over Workers' 25 MiB limit on an asset file`);
+}
+
+/** Refuses a layout with more files than Workers would deploy. */
+function checkCount(files: number): void {
+  if (files > MAX_INDEX_FILES)
     throw new Error(
-      `the sharded index needs ${files.size} files, over the ${MAX_INDEX_FILES} newsfind leaves itself of Workers' 20,000 asset files`,
+      `the sharded index needs ${files} files, over the ${MAX_INDEX_FILES} newsfind leaves itself of Workers' 20,000 asset files`,
     );
-  for (const [path, data] of files) {
-    if (data && data.length > MAX_ASSET_BYTES)
-      throw new Error(`${path} is ${data.length} bytes, over Workers' 25 MiB limit on an asset file`);
-  }
 }
 
 export interface ShardInput {
@@ -72,11 +80,12 @@ export interface ShardInput {
   /** The article store's size in bytes, about (what sizes the article shards). */
   storeBytes: number;
   reuse?: ShardReuse;
+  /** Where the files go, one by one. */
+  sink: AssetSink;
 }
 
 export interface Sharded {
   layout: ShardedLayout;
-  files: ShardFiles;
   /** Each article shard's signature, by path (for the build cache). */
   signatures: Map<string, string>;
 }
@@ -89,8 +98,16 @@ export function shardFiles({
   progress,
   storeBytes,
   reuse,
+  sink,
 }: ShardInput): Sharded {
-  const files: ShardFiles = new Map();
+  let count = 0;
+  const files = {
+    set(path: string, data: Uint8Array | null) {
+      checkSize(path, data);
+      checkCount(++count);
+      sink.put(path, data);
+    },
+  };
   let postingsBytes = 0;
   dictionary.forEach((term, n) => {
     postingsBytes += inverted.documentFrequency[n]! > 0 ? term.length + 4 + 1.2 * inverted.documentFrequency[n]! : 0;
@@ -161,6 +178,5 @@ export function shardFiles({
   lexicon.forEach((shard, n) => {
     files.set(shardPaths.lexicon(layout, n), bytesOf(shard.text));
   });
-  checkLimits(files);
-  return { layout, files, signatures };
+  return { layout, signatures };
 }

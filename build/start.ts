@@ -1,6 +1,7 @@
 // `npm start`: serves the corpus locally through `wrangler dev` (Miniflare) on port 8787.
-// Usage: npm start [-- --corpus PATH] [--fields title,body] [any wrangler dev option, such as --port 9000]
-// The corpus and fields reach wrangler's [build] command through NEWSFIND_CORPUS and NEWSFIND_FIELDS.
+// Usage: npm start [-- --corpus PATH] [--fields title,body] [--strict] [any wrangler dev option, such as --port 9000]
+// The corpus, fields and strictness reach wrangler's [build] command through NEWSFIND_CORPUS,
+// NEWSFIND_FIELDS and NEWSFIND_STRICT.
 import { spawn } from "node:child_process";
 
 // Everything stays on this machine: no telemetry, no fetch of Cloudflare's request.cf data.
@@ -13,6 +14,7 @@ for (let i = 0; i < args.length; i++) {
   else if (arg.startsWith("--corpus=")) env.NEWSFIND_CORPUS = arg.slice("--corpus=".length);
   else if (arg === "--fields") env.NEWSFIND_FIELDS = args[++i];
   else if (arg.startsWith("--fields=")) env.NEWSFIND_FIELDS = arg.slice("--fields=".length);
+  else if (arg === "--strict") env.NEWSFIND_STRICT = "1";
   else wranglerArgs.push(arg);
 }
 const child = spawn("wrangler", wranglerArgs, { stdio: "inherit", env });

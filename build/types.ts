@@ -80,5 +80,7 @@ export interface BuildReport {
   /** Where the build time went: read, finalize, compile (analyse, index, shards), write, cache. */
   phasesMs: Record<string, number>;
   buildMs: number;
+  /** The build process's peak resident memory, in bytes. */
+  peakRssBytes: number;
   builtAt: string;
 }

@@ -1,13 +1,24 @@
 // Writes the index artefacts the worker loads: one ES module of string literals (parsed
-// lazily on the first request, never a JSON import) with its type declaration and, for the
-// sharded layout, the asset files. Asset files whose content is unchanged are not rewritten,
-// and files a previous build left under the index root are removed.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+// lazily on the first request, never a JSON import) with its type declaration, the build
+// report and, for the sharded layout, the asset files. Everything is staged beside the live
+// output and put in place only when the build has completed (StagedOutput).
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { ARTEFACT_MODULE, type IndexArtefacts } from "../src/index-format.js";
-import { INDEX_ROOT, type ShardFiles } from "./shard-files.js";
+import { ARTEFACT_MODULE, REPORT_FILE, type IndexArtefacts } from "../src/index-format.js";
+import { INDEX_ROOT, type AssetSink } from "./shard-files.js";
 
 function moduleSource(artefacts: IndexArtefacts): string {
   const literal = (value: unknown) => (value === undefined ? "undefined" : JSON.stringify(value));
@@ -36,14 +47,11 @@ function declaration(outDir: string): string {
   ].join("\n");
 }
 
-/** Writes the module and its type declaration; returns the module's size raw and gzipped. */
-export function writeArtefacts(outDir: string, artefacts: IndexArtefacts): { raw: number; gzip: number } {
-  mkdirSync(outDir, { recursive: true });
-  const source = moduleSource(artefacts);
-  writeFileSync(join(outDir, ARTEFACT_MODULE), source);
-  writeFileSync(join(outDir, ARTEFACT_MODULE.replace(/\.js$/, ".d.ts")), declaration(outDir));
-  const bytes = Buffer.from(source);
-  return { raw: bytes.length, gzip: gzipSync(bytes).length };
+/** Writes the build report beside the artefacts, whole or not at all (by rename). */
+export function writeReport(outDir: string, report: unknown): void {
+  const path = join(outDir, REPORT_FILE);
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
 }
 
 function listFiles(dir: string): string[] {
@@ -58,7 +66,7 @@ export function listAssets(assetsDir: string): string[] {
   return listFiles(join(assetsDir, INDEX_ROOT)).map((file) => `/${relative(assetsDir, file).split(sep).join("/")}`);
 }
 
-function unchanged(path: string, data: Uint8Array): boolean {
+function sameContent(path: string, data: Uint8Array): boolean {
   try {
     return (
       statSync(path).size === data.length &&
@@ -69,25 +77,92 @@ function unchanged(path: string, data: Uint8Array): boolean {
   }
 }
 
-/** Writes the sharded layout's files under the assets directory (an empty index root for the bundle). */
-export function writeAssets(assetsDir: string, files: ShardFiles): { files: number; bytes: number; written: number } {
-  const root = join(assetsDir, INDEX_ROOT);
-  mkdirSync(root, { recursive: true });
-  const wanted = new Set([...files.keys()].map((path) => join(assetsDir, path)));
-  for (const path of listFiles(root)) if (!wanted.has(path)) rmSync(path);
-  let bytes = 0;
-  let written = 0;
-  for (const [path, data] of files) {
-    const target = join(assetsDir, path);
-    if (data === null) {
-      bytes += statSync(target).size;
-      continue;
-    }
-    bytes += data.length;
-    if (unchanged(target, data)) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, data);
-    written++;
+/** Links a file in (no copy), or copies it where links cannot be made. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
-  return { files: files.size, bytes, written };
+}
+
+/**
+ * A build's output, written beside the live one and put in place by `commit` once the build has
+ * completed: the worker (and `wrangler dev`) sees the previous index until then, and a build that
+ * fails (`discard`) leaves it as it was. Asset files go to the stage as they are made (`put`), so
+ * a large index is never held in memory; a file equal to the live one is linked, not written.
+ */
+export class StagedOutput implements AssetSink {
+  private readonly moduleStage: string;
+  private readonly assetStage: string;
+  private files = 0;
+  private bytes = 0;
+  private written = 0;
+
+  constructor(
+    readonly outDir: string,
+    readonly assetsDir: string,
+  ) {
+    this.moduleStage = `${resolve(outDir)}.staging`;
+    this.assetStage = `${resolve(assetsDir)}.staging`;
+    // What a build that was killed left behind.
+    this.discard();
+    mkdirSync(join(this.assetStage, INDEX_ROOT), { recursive: true });
+    mkdirSync(this.moduleStage, { recursive: true });
+  }
+
+  put(path: string, data: Uint8Array | null): void {
+    const live = join(this.assetsDir, path);
+    const staged = join(this.assetStage, path);
+    mkdirSync(dirname(staged), { recursive: true });
+    if (data === null) {
+      linkOrCopy(live, staged);
+      this.bytes += statSync(staged).size;
+    } else {
+      if (sameContent(live, data)) linkOrCopy(live, staged);
+      else {
+        writeFileSync(staged, data);
+        this.written++;
+      }
+      this.bytes += data.length;
+    }
+    this.files++;
+  }
+
+  /** Stages the artefact module and its type declaration; returns the module's size raw and gzipped. */
+  writeModule(artefacts: IndexArtefacts): { raw: number; gzip: number } {
+    const source = moduleSource(artefacts);
+    writeFileSync(join(this.moduleStage, ARTEFACT_MODULE), source);
+    writeFileSync(join(this.moduleStage, ARTEFACT_MODULE.replace(/\.js$/, ".d.ts")), declaration(this.outDir));
+    const bytes = Buffer.from(source);
+    return { raw: bytes.length, gzip: gzipSync(bytes).length };
+  }
+
+  /** What `put` staged: files, their bytes, and how many were written rather than linked. */
+  get assets(): { files: number; bytes: number; written: number } {
+    return { files: this.files, bytes: this.bytes, written: this.written };
+  }
+
+  /**
+   * Puts the staged output in place: the asset folder first (swapped whole, so files the new
+   * index does not use go with the old folder), then the module, file by file, each by rename.
+   */
+  commit(): void {
+    const liveRoot = join(this.assetsDir, INDEX_ROOT);
+    const old = `${resolve(this.assetsDir)}.previous`;
+    rmSync(old, { recursive: true, force: true });
+    mkdirSync(this.assetsDir, { recursive: true });
+    if (existsSync(liveRoot)) renameSync(liveRoot, old);
+    renameSync(join(this.assetStage, INDEX_ROOT), liveRoot);
+    mkdirSync(this.outDir, { recursive: true });
+    for (const name of readdirSync(this.moduleStage)) renameSync(join(this.moduleStage, name), join(this.outDir, name));
+    rmSync(old, { recursive: true, force: true });
+    this.discard();
+  }
+
+  /** Removes whatever was staged; the live output stays as it is. */
+  discard(): void {
+    rmSync(this.moduleStage, { recursive: true, force: true });
+    rmSync(this.assetStage, { recursive: true, force: true });
+  }
 }

@@ -322,6 +322,7 @@ describe("build options", () => {
       layout: "auto",
       cacheDir: "node_modules/.cache/newsfind",
       quiet: false,
+      strict: false,
     });
   });
 
