@@ -3,6 +3,7 @@
 import slugify from "@sindresorhus/slugify";
 import type { Article, ArticleDetails } from "../src/index-format.js";
 import { bodyLength } from "./compile-index.js";
+import { MAX_BODY_CHARS, VERY_SHORT_CHARS } from "./limits.js";
 import type { BuildReport, RawArticle, Warning, WarningKind } from "./types.js";
 
 const TITLE_WORDS = 12;
@@ -62,9 +63,6 @@ function withBody(article: Omit<Article, "body">, item: RawArticle): Article {
   return Object.defineProperty(article, "body", Object.getOwnPropertyDescriptor(item, "body")!) as Article;
 }
 
-/** Body length, in characters, below which an article is reported as very short. */
-export const VERY_SHORT_CHARS = 200;
-
 /** What the build warns of for a kept article, from its fields alone (a cached article's too). */
 function articleWarnings(item: RawArticle, bodyChars: number): Warning[] {
   const at = (kind: WarningKind, reason: string): Warning => ({ path: item.origin, kind, reason });
@@ -75,7 +73,8 @@ function articleWarnings(item: RawArticle, bodyChars: number): Warning[] {
     warnings.push(at("very-short", `very short: ${bodyChars} characters of text`));
   if (item.published === null) warnings.push(at("no-date", "no publication date: date filters and sorts leave it out"));
   if (item.summaryOnly) warnings.push(at("summary-only", "summary only: the source gave no full text"));
-  if (item.truncated) warnings.push(at("truncated", "text cut at the length limit (MAX_BODY_CHARS)"));
+  if (item.truncated)
+    warnings.push(at("truncated", `text cut at the length limit (${MAX_BODY_CHARS.toLocaleString("en")} characters)`));
   return warnings;
 }
 

@@ -4,8 +4,10 @@
 // bodies read again only if something asks for them (an article shard that must be rewritten).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { BodySpill } from "./body-spill.js";
 import { hashOf, type BuildCache } from "./cache.js";
 import { bodyLength } from "./compile-index.js";
+import { MAX_BODY_CHARS } from "./limits.js";
 import { NotTextError } from "./extract/decode.js";
 import { FORMATS, formatFor } from "./formats/index.js";
 import type { FileResult, RawArticle, Skipped, SourceUnit, Warning } from "./types.js";
@@ -51,12 +53,6 @@ function listFiles(path: string): string[] {
     .flatMap((entry) => listFiles(join(path, entry.name)));
 }
 
-/**
- * Longest body kept, in characters: more is a scraping accident (a page of comments, a log
- * pasted in), not an article, and would swell the index. A longer body is cut at a paragraph.
- */
-export const MAX_BODY_CHARS = 200_000;
-
 /** The result with every body cut to MAX_BODY_CHARS, and those cut marked `truncated`. */
 function limitBodies(result: FileResult): FileResult {
   for (const article of result.articles) {
@@ -64,21 +60,29 @@ function limitBodies(result: FileResult): FileResult {
     const kept = article.body.findIndex((paragraph) => (chars += paragraph.length + 1) > MAX_BODY_CHARS);
     if (kept === -1) continue;
     const cut = article.body[kept]!.slice(0, Math.max(0, MAX_BODY_CHARS - (chars - article.body[kept]!.length - 1)));
-    article.body = [...article.body.slice(0, kept), ...(cut.length > 0 ? [cut] : [])];
+    const atWord = cut.replace(/\s+\S*$/, "");
+    article.body = [...article.body.slice(0, kept), ...(atWord.length > 0 ? [atWord] : [])];
     article.truncated = true;
   }
   return result;
 }
 
-/** Articles of a unit read afresh. */
-function fresh(unit: string, result: FileResult): SourcedArticle[] {
-  return result.articles.map((article, index) => ({
-    ...article,
-    unit,
-    index,
-    bodyHash: hashOf(article.body.join("\n")),
-    bodyChars: bodyLength(article.body),
-  }));
+/** Articles of a unit read afresh; with a spill, their bodies wait in its file until asked for. */
+function fresh(unit: string, result: FileResult, spill?: BodySpill): SourcedArticle[] {
+  return result.articles.map((article, index) => {
+    const sourced: SourcedArticle = {
+      ...article,
+      unit,
+      index,
+      bodyHash: hashOf(article.body.join("\n")),
+      bodyChars: bodyLength(article.body),
+    };
+    if (spill) {
+      const read = spill.keep(article.body);
+      Object.defineProperty(sourced, "body", { enumerable: true, configurable: true, get: read });
+    }
+    return sourced;
+  });
 }
 
 /** Articles of a cached unit; the body is read again (by `reread`) on first access only. */
@@ -119,8 +123,20 @@ function unreadable(error: unknown): string {
   return `could not be read: ${(error as Error).message}`;
 }
 
+export interface ReadOptions {
+  /** Where bodies read afresh are kept until asked for. Default: in memory. */
+  spill?: BodySpill;
+  /** Called before each file is read, with how many files come before it and how many there are. */
+  onFile?: (done: number, total: number, path: string) => void;
+}
+
 /** @throws Error when the corpus path does not exist. */
-export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCache): CorpusResult {
+export function readCorpus(
+  corpus: string,
+  cwd = process.cwd(),
+  cache?: BuildCache,
+  { spill, onFile }: ReadOptions = {},
+): CorpusResult {
   if (!existsSync(corpus))
     throw new Error(`corpus not found: ${corpus} (give a folder or a file with --corpus PATH or NEWSFIND_CORPUS)`);
   const files = listFiles(corpus);
@@ -146,7 +162,7 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
         }
       : (() => {
           const read1 = read();
-          return { articles: fresh(hash, read1), skipped: read1.skipped, warnings: read1.warnings };
+          return { articles: fresh(hash, read1, spill), skipped: read1.skipped, warnings: read1.warnings };
         })();
     if (cached) result.cachedUnits++;
     result.units.set(hash, { skipped: one.skipped, warnings: one.warnings });
@@ -154,7 +170,8 @@ export function readCorpus(corpus: string, cwd = process.cwd(), cache?: BuildCac
     result.skipped.push(...one.skipped);
     result.warnings.push(...one.warnings);
   };
-  for (const file of files) {
+  for (const [done, file] of files.entries()) {
+    onFile?.(done, files.length, file);
     const path = relative(cwd, file) || file;
     const before = { articles: result.articles.length, skipped: result.skipped.length };
     const format = formatFor(file);
