@@ -114,6 +114,7 @@ const { artefacts, articles } = buildArtefacts({
   outDir: join(outDir, "index"),
   assetsDir: join(outDir, "assets"),
   fields,
+  spill: false,
 });
 const index = await indexLoader(artefacts, fileAssetReader(join(outDir, "assets")))();
 

@@ -63,6 +63,7 @@ try {
     outDir: join(dir, "index"),
     assetsDir: join(dir, "assets"),
     fields,
+    spill: false,
   });
   const loaded = await indexLoader(artefacts, fileAssetReader(join(dir, "assets")))();
   const queries = loadQueries(values.queries, articles, Number(values.count));

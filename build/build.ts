@@ -3,6 +3,7 @@
 // units skip reading and analysis, and unchanged article shards are not written again.
 import { INDEX_FORMAT_VERSION, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
 import { Analyzer, type Counted } from "./analyze-articles.js";
+import { BodySpill } from "./body-spill.js";
 import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
 import { deriveTitle, detailsOf, finalizeArticles } from "./finalize.js";
@@ -14,7 +15,14 @@ import { problemCount, StrictBuildError } from "./report.js";
 import { listAssets, StagedOutput, writeReport } from "./write-artefacts.js";
 
 export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
-  Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">>;
+  Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">> & {
+    /**
+     * Keep article bodies in a scratch file between reading and writing them, so memory does
+     * not grow with the corpus's text. Default: true; false keeps them in memory, for callers
+     * that read the returned articles after the build (the bench and eval).
+     */
+    spill?: boolean;
+  };
 
 /** This build's units for the cache: every article read (duplicates too), with its analysis. */
 function cacheUnits(
@@ -78,6 +86,7 @@ export function buildArtefacts(options: BuildInput): {
     mark = now;
   };
   const output = new StagedOutput(options.outDir, assetsDir);
+  const spill = options.spill === false ? undefined : new BodySpill();
   /** The report with the time and memory the build has taken so far. */
   const finish = (report: BuildReport): BuildReport =>
     Object.assign(report, {
@@ -91,8 +100,10 @@ export function buildArtefacts(options: BuildInput): {
           config: indexConfig(fields),
         })
       : undefined;
-    progress("read", 0, 1);
-    const corpus = readCorpus(options.corpus, process.cwd(), cache);
+    const corpus = readCorpus(options.corpus, process.cwd(), cache, {
+      spill,
+      onFile: (done, total) => progress("read", done, total),
+    });
     progress("read", 1, 1);
     lap("read");
     const { articles, duplicates, warnings, sources } = finalizeArticles(corpus.articles);
@@ -174,6 +185,7 @@ export function buildArtefacts(options: BuildInput): {
     output.discard();
     throw error;
   } finally {
+    spill?.close();
     progress.stop();
   }
 }
