@@ -18,13 +18,12 @@ export class BodySpill {
 
   /** Writes the body out; returns what reads it back. */
   keep(body: readonly string[]): () => string[] {
-    const bytes = Buffer.from(JSON.stringify(body));
     const offset = this.size;
-    for (let done = 0; done < bytes.length; )
-      done += writeSync(this.fd, bytes, done, bytes.length - done, offset + done);
-    this.size += bytes.length;
+    const length = this.write(Buffer.from(JSON.stringify(body)), offset);
+    this.size += length;
+    // The reader holds the offset and length only, never the bytes.
     return () => {
-      const back = Buffer.allocUnsafe(bytes.length);
+      const back = Buffer.allocUnsafe(length);
       for (let done = 0; done < back.length; ) {
         const n = readSync(this.fd, back, done, back.length - done, offset + done);
         if (n === 0) throw new Error("the build's scratch file of article bodies was cut short");
@@ -32,6 +31,12 @@ export class BodySpill {
       }
       return JSON.parse(back.toString("utf8")) as string[];
     };
+  }
+
+  private write(bytes: Buffer, offset: number): number {
+    for (let done = 0; done < bytes.length; )
+      done += writeSync(this.fd, bytes, done, bytes.length - done, offset + done);
+    return bytes.length;
   }
 
   /** Removes the scratch file; bodies kept here cannot be read after. */
