@@ -2,14 +2,14 @@
 // registry (formats/index.ts), one source unit at a time (a JSON Lines line, or a whole file of
 // another format). With a build cache, an unchanged unit's articles come from the cache, their
 // bodies read again only if something asks for them (an article shard that must be rewritten).
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { BodySpill } from "./body-spill.js";
 import { hashOf, type BuildCache } from "./cache.js";
 import { bodyLength } from "./compile-index.js";
 import { MAX_BODY_CHARS } from "./limits.js";
 import { NotTextError } from "./extract/decode.js";
-import { FORMATS, formatFor } from "./formats/index.js";
+import { FORMATS, SNIFF_BYTES, formatFor } from "./formats/index.js";
 import type { FileResult, RawArticle, Skipped, SourceUnit, Warning } from "./types.js";
 
 /** An article with where it came from: its unit's hash, its index there, and its body's hash. */
@@ -113,6 +113,20 @@ function fromCache(
   return articles;
 }
 
+/** The first bytes of a file (what settles a shared ending), or none when it cannot be read. */
+function head(file: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const bytes = Buffer.alloc(SNIFF_BYTES);
+    return bytes.subarray(0, readSync(fd, bytes, 0, SNIFF_BYTES, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Why a file could not be read, as the build report says it. */
 function unreadable(error: unknown): string {
   if (error instanceof NotTextError) return error.message;
@@ -153,7 +167,9 @@ export function readCorpus(
     const read = () => limitBodies(readAll());
     const reread = () => limitBodies(rereadAll());
     const cached = cache?.rows(hash);
-    const at = <T extends Skipped>(items: T[]) => items.map((item) => ({ ...item, path: origin }));
+    // A cached unit's reports name it where it is now: its own origin, or a place inside it (file.rss#3).
+    const at = <T extends Skipped>(items: T[]) =>
+      items.map((item) => ({ ...item, path: item.path.startsWith(`${origin}#`) ? item.path : origin }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Warning[] } = cached
       ? {
           articles: fromCache(cache!, hash, cached, origin, reread),
@@ -174,7 +190,7 @@ export function readCorpus(
     onFile?.(done, files.length, file);
     const path = relative(cwd, file) || file;
     const before = { articles: result.articles.length, skipped: result.skipped.length };
-    const format = formatFor(file);
+    const format = formatFor(file, () => head(file));
     if (!format) {
       result.skipped.push({ path, reason: `unsupported file type (newsfind reads ${endings})` });
       continue;

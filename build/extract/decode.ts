@@ -69,8 +69,10 @@ export function decodeText(bytes: Uint8Array, declared: string | null = declared
       repaired: null,
     };
   }
-  if (isBinary(bytes)) throw new NotTextError("binary content, not text");
   const label = declared && decoderFor(declared, false) ? declared : "utf-8";
+  // A legacy encoding's letters look like binary to a UTF-8 check: there, only NUL bytes say binary.
+  const legacy = decoderFor(label, false)!.encoding !== "utf-8";
+  if (legacy ? bytes.includes(0) : isBinary(bytes)) throw new NotTextError("binary content, not text");
   const exact = decoderFor(label, true)!;
   try {
     return { text: exact.decode(bytes), encoding: exact.encoding, repaired: null };
