@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { hashOf } from "../cache.js";
 import type { FileResult, SourceUnit } from "../types.js";
+import { isFeedHead, readFeed } from "./feed.js";
 import { eachJsonLineUnit } from "./jsonl.js";
 import { readMarkdown } from "./markdown.js";
 import { readText } from "./text.js";
@@ -43,6 +44,8 @@ export const FORMATS: readonly CorpusFormat[] = [
   wholeFile([".txt"], readText),
   { endings: [".jsonl", ".jsonl.gz", ".ndjson"], eachUnit: eachJsonLineUnit },
   wholeFile([".md", ".markdown"], readMarkdown),
+  wholeFile([".rss", ".atom", ".rdf"], readFeed),
+  { ...wholeFile([".xml"], readFeed), sniff: isFeedHead },
 ];
 
 /** Bytes of a file's head that `sniff` sees. */
