@@ -171,6 +171,27 @@ describe("items without text", () => {
     expect(skipped[1]!.reason).toMatch(/neither a title nor any text/);
   });
 
+  it("numbers items in order and says how many were left out when the parser drops one the scan cannot explain", () => {
+    const xml = rss("<title>T</title>", [
+      "<item><title>First</title><description>One.</description></item>",
+      "<item><unknown>Only an element no feed parser reads</unknown></item>",
+      "<item><title>Third</title><description>Three.</description></item>",
+    ]);
+    const { articles, skipped } = read(xml);
+    expect(articles.map((article) => [article.title, article.origin])).toEqual([
+      ["First", "news.rss#1"],
+      ["Third", "news.rss#2"],
+    ]);
+    expect(skipped).toEqual([{ path: "news.rss", reason: expect.stringMatching(/^1 of 3 items had nothing/) }]);
+  });
+
+  it("falls back to the summary when the full text has no text in it", () => {
+    const xml = rss("<title>T</title>", [
+      `<item><title>Photo story</title><description>Pictures from the march.</description><content:encoded><![CDATA[<figure><img src="https://t.test/1.jpg"></figure>]]></content:encoded></item>`,
+    ]);
+    expect(read(xml).articles[0]).toMatchObject({ body: ["Pictures from the march."], summaryOnly: true });
+  });
+
   it("reports a file that is not a feed, and a feed without items", () => {
     expect(read("<html><body>Not found</body></html>").skipped[0]!.reason).toMatch(/not an RSS, RDF or Atom feed/);
     const empty = read(rss("<title>T</title>", []));
