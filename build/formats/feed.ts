@@ -26,8 +26,14 @@ const YANDEX_NAMESPACE = "http://news.yandex.ru";
 const RDF_FEED_NAMESPACES = ["http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/"];
 const ATOM_NAMESPACES = ["http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#"];
 
-/** A last paragraph that only points at the article on the site ("Continue reading...", "Read full article >>"). */
-const READ_MORE = /^(continue reading|read (the )?(full|whole|rest of the)( article| story| post)?|read more)\W*$/i;
+/**
+ * Last paragraphs that only point at the article on the site: "Continue reading...", "Read full
+ * article >>", and WordPress's "The post X appeared first on Y."
+ */
+const TRAILERS = [
+  /^(continue reading|read (the )?(full|whole|rest of the)( article| story| post)?|read more)\W*$/i,
+  /^the post .+ appeared first on .+\.$/i,
+];
 
 /**
  * Whether a file's first bytes are an RSS, RDF or Atom feed: the root element, after the XML
@@ -53,7 +59,7 @@ export function isFeedHead(head: Buffer): boolean {
 function paragraphsOf(text: FeedText | null): string[] {
   if (!text) return [];
   const paragraphs = dedupeParagraphs(text.html ? htmlParagraphs(text.value) : splitParagraphs(text.value));
-  while (paragraphs.length > 1 && READ_MORE.test(paragraphs.at(-1)!)) paragraphs.pop();
+  while (paragraphs.length > 1 && TRAILERS.some((trailer) => trailer.test(paragraphs.at(-1)!))) paragraphs.pop();
   return paragraphs;
 }
 

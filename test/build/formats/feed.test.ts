@@ -81,6 +81,13 @@ describe("RSS 2.0", () => {
     expect(article!.id).toBeNull();
   });
 
+  it("drops WordPress's closing line naming where the post appeared first", () => {
+    const xml = rss("<title>Blog</title>", [
+      `<item><title>Launch</title><content:encoded><![CDATA[<p>The rocket launched at dawn.</p><p>The post <a href="https://blog.test/launch">Launch</a> appeared first on <a href="https://blog.test">Blog</a>.</p>]]></content:encoded></item>`,
+    ]);
+    expect(read(xml).articles[0]!.body).toEqual(["The rocket launched at dawn."]);
+  });
+
   it("takes a permalink guid as the url when the item has no link", () => {
     const xml = rss("<title>T</title>", [
       "<item><title>A</title><description>Text.</description><guid>https://t.test/a</guid></item>",
