@@ -1,8 +1,10 @@
 // JSON Lines corpora (.jsonl, .jsonl.gz, .ndjson): one article object per line. Each line is
 // its own source unit (`eachJsonLineUnit`), so the build cache never parses an unchanged line
 // again.
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { hashOf } from "../cache.js";
 import type { FileResult, SourceUnit } from "../types.js";
 import { isBinary, NotTextError } from "../extract/decode.js";
@@ -12,19 +14,44 @@ import { recordToArticle } from "./record.js";
 const BINARY_CHECK_BYTES = 4096;
 
 /**
- * The file's lines as bytes (views, not copies), decompressed when it ends in .gz; the line
- * number is the index + 1.
+ * Node code a child process runs to decompress a gzip file (argv 1) into a file (argv 2) as a
+ * stream: the build reads synchronously, and zlib's synchronous call would hold the whole
+ * archive, decompressed, in memory.
  */
-function jsonLines(path: string, data: Buffer): Buffer[] {
-  const bytes = path.endsWith(".gz") ? gunzipSync(data) : data;
-  const lines: Buffer[] = [];
-  let start = 0;
-  for (let end = bytes.indexOf(10); end !== -1; end = bytes.indexOf(10, start)) {
-    lines.push(bytes.subarray(start, end));
-    start = end + 1;
+const GUNZIP = `const { pipeline } = require("node:stream");
+const { createReadStream, createWriteStream } = require("node:fs");
+const { createGunzip } = require("node:zlib");
+pipeline(createReadStream(process.argv[1]), createGunzip(), createWriteStream(process.argv[2]), (error) => {
+  if (error) { console.error(error.message); process.exit(1); }
+});`;
+
+let scratch: string | undefined;
+const plainCopies = new Map<string, string>();
+
+/**
+ * A .gz file decompressed into a scratch file, made once for the process and removed when it
+ * exits: lines are read from it in chunks, and read again from it by offset.
+ * @throws Error with gzip's message when the file is not gzip data.
+ */
+function plainCopy(file: string): string {
+  const { mtimeMs, size, ino } = statSync(file);
+  const key = `${file}\0${mtimeMs}\0${size}\0${ino}`;
+  let copy = plainCopies.get(key);
+  if (copy !== undefined) return copy;
+  if (scratch === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-gunzip-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    scratch = dir;
   }
-  lines.push(bytes.subarray(start));
-  return lines;
+  copy = join(scratch, `${plainCopies.size}.jsonl`);
+  try {
+    execFileSync(process.execPath, ["-e", GUNZIP, file, copy], { stdio: ["ignore", "ignore", "pipe"] });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    throw new Error(`not gzip data (${stderr || (error as Error).message})`);
+  }
+  plainCopies.set(key, copy);
+  return copy;
 }
 
 /** One line as `eachJsonLine` visits it. */
@@ -57,19 +84,13 @@ function readRange(file: string, offset: number, length: number): Buffer {
 }
 
 /**
- * Visits every line of a JSON Lines file. An uncompressed file is read in chunks through one
- * buffer: a whole archive read at once (hundreds of MB) costs more in fresh memory than in
- * reading, and a line kept for later is read again by its offset. A .gz file is decompressed
- * whole.
+ * Visits every line of a JSON Lines file. The file (a .gz file's plain copy) is read in chunks
+ * through one buffer: a whole archive read at once (hundreds of MB) costs more in fresh memory
+ * than in reading, and a line kept for later is read again by its offset.
  */
 function eachJsonLine(file: string, visit: (line: JsonLine) => void): void {
-  if (file.endsWith(".gz")) {
-    jsonLines(file, readFileSync(file)).forEach((bytes, index) => {
-      visit({ index, bytes, load: () => bytes });
-    });
-    return;
-  }
-  const fd = openSync(file, "r");
+  const source = file.endsWith(".gz") ? plainCopy(file) : file;
+  const fd = openSync(source, "r");
   try {
     let buffer = Buffer.allocUnsafe(CHUNK);
     /** File offset of buffer[0], bytes held, and the next line's number. */
@@ -79,7 +100,7 @@ function eachJsonLine(file: string, visit: (line: JsonLine) => void): void {
     const emit = (start: number, end: number) => {
       const offset = base + start;
       const length = end - start;
-      visit({ index: index++, bytes: buffer.subarray(start, end), load: () => readRange(file, offset, length) });
+      visit({ index: index++, bytes: buffer.subarray(start, end), load: () => readRange(source, offset, length) });
     };
     for (;;) {
       if (held === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
