@@ -144,9 +144,9 @@ function readJsonLine(bytes: Buffer, origin: string): FileResult {
   try {
     const record: unknown = JSON.parse(line);
     if (!record || typeof record !== "object" || Array.isArray(record)) throw new Error("line is not a JSON object");
-    const { article, warning } = recordToArticle(record as Record<string, unknown>, origin);
+    const { article, warnings } = recordToArticle(record as Record<string, unknown>, origin);
     result.articles.push(article);
-    if (warning) result.warnings.push({ path: origin, ...warning });
+    for (const warning of warnings) result.warnings.push({ path: origin, ...warning });
   } catch (error) {
     const reason = error instanceof SyntaxError ? `invalid JSON (${error.message})` : (error as Error).message;
     result.skipped.push({ path: origin, reason });

@@ -41,8 +41,13 @@ export function readMarkdown(path: string, data: Buffer): FileResult {
     const [heading] = children.splice(h1, 1);
     record.title ??= mdastText(heading!);
   }
-  const { article, warning } = recordToArticle(record, path, blocks(children));
-  const warnings: FileResult["warnings"] = repaired ? [{ path, kind: "repaired-encoding", reason: repaired }] : [];
-  if (warning) warnings.push({ path, ...warning });
-  return { articles: [article], skipped: [], warnings };
+  const { article, warnings } = recordToArticle(record, path, { body: blocks(children) });
+  return {
+    articles: [article],
+    skipped: [],
+    warnings: [
+      ...(repaired ? [{ path, kind: "repaired-encoding" as const, reason: repaired }] : []),
+      ...warnings.map((warning) => ({ path, ...warning })),
+    ],
+  };
 }

@@ -1,82 +1,109 @@
-// Maps a structured record (a JSON Lines object or Markdown front matter) onto an article,
-// accepting the common aliases each field goes by in feeds, scrapers and datasets.
+// Maps a structured record (a JSON object, a JSON Lines line, Markdown front matter) onto an
+// article: its text, its dates read in the record's locale, and its details (byline, section,
+// keywords, language). A record with a title but no text is a headline-only item and is kept.
 import { dedupeParagraphs } from "../clean/dedupe-paragraphs.js";
-import { normalizeSpace, splitParagraphs } from "../clean/text.js";
-import { normalizeDate } from "../extract/dates.js";
+import { splitParagraphs } from "../clean/text.js";
+import { dayOrder, languageOf } from "../extract/locale.js";
+import { AmbiguousDateError, readDate, type SourceDate } from "../extract/dates.js";
 import type { RawArticle, Warning } from "../types.js";
+import { bylineOf, FIELD_ALIASES, type FieldMapping, firstText, pick, text, textList } from "./record-fields.js";
 
-/** Field names accepted for each article field, first match wins. */
-export const FIELD_ALIASES = {
-  id: ["id", "_id", "uuid", "guid", "docid", "doc_id", "slug"],
-  title: ["title", "headline", "heading", "name"],
-  body: ["body", "text", "content", "article", "story", "full_text", "description"],
-  date: [
-    "date",
-    "published",
-    "published_at",
-    "publishedAt",
-    "pubDate",
-    "datePublished",
-    "publication_date",
-    "pub_date",
-    "created_at",
-    "timestamp",
-  ],
-  source: ["source", "publisher", "outlet", "site", "site_name", "provider", "feed"],
-  url: ["url", "link", "canonical", "canonical_url", "permalink", "href"],
-} as const;
+export { FIELD_ALIASES } from "./record-fields.js";
 
-type Field = keyof typeof FIELD_ALIASES;
-
-function pick(record: Record<string, unknown>, field: Field): unknown {
-  for (const name of FIELD_ALIASES[field]) {
-    const value = record[name];
-    if (value !== undefined && value !== null && value !== "") return value;
-  }
-  return undefined;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === "string") return normalizeSpace(value) || null;
-  if (typeof value === "number") return String(value);
-  if (value && typeof value === "object" && "name" in value) return text((value as { name: unknown }).name);
-  return null;
+export interface RecordOptions {
+  /** The corpus's own field names, tried before the built-in aliases. Default: none. Example: `{ title: ["meta.headline"] }`. */
+  fields?: FieldMapping;
+  /** The archive's language (ISO 639-1) for records that declare none. Default: none. Example: `"de"`. */
+  language?: string | null;
+  /**
+   * The locale that settles numeric dates (01/02/2025) when the record's own language does not
+   * (it has none, or "en" without a region). Default: none. Example: `"en-US"`.
+   */
+  locale?: string | null;
+  /** The body when it comes from outside the record (a Markdown file's blocks); the record's fields when empty. */
+  body?: string[];
 }
 
 export interface RecordResult {
   article: RawArticle;
-  warning: Omit<Warning, "path"> | null;
+  /** Problems the article is indexed with all the same (an unreadable or ambiguous date). */
+  warnings: Omit<Warning, "path">[];
+}
+
+/** Paragraphs of a body value: a string split at blank lines, or a list of paragraphs. */
+function paragraphs(value: unknown): string[] {
+  return dedupeParagraphs(
+    Array.isArray(value)
+      ? value.map((p) => text(p) ?? "").filter(Boolean)
+      : splitParagraphs(typeof value === "string" ? value : ""),
+  );
+}
+
+/** The locale for the record's numeric dates: its own tag when that settles the order, else the corpus's. */
+function dateLocale(tag: string | null, options: RecordOptions): string | null {
+  if (tag && dayOrder(tag) !== null) return tag;
+  return options.locale ?? tag ?? options.language ?? null;
 }
 
 /**
- * @param bodyText the body when it comes from outside the record (a Markdown file's content).
- * @throws Error naming the problem when the record has no usable body.
+ * @throws Error naming the fields looked at when the record has neither a title nor any text.
  */
-export function recordToArticle(record: Record<string, unknown>, origin: string, bodyText?: string[]): RecordResult {
-  const rawBody = bodyText ?? pick(record, "body");
-  const body = dedupeParagraphs(
-    Array.isArray(rawBody)
-      ? rawBody.map((p) => text(p) ?? "").filter(Boolean)
-      : splitParagraphs(typeof rawBody === "string" ? rawBody : ""),
-  );
+export function recordToArticle(
+  record: Record<string, unknown>,
+  origin: string,
+  options: RecordOptions = {},
+): RecordResult {
+  const fields = options.fields ?? {};
+  const get = (field: keyof typeof FIELD_ALIASES) => pick(record, field, fields)?.value;
+  let body = options.body && options.body.length > 0 ? options.body : paragraphs(get("body"));
+  let summaryOnly = false;
   if (body.length === 0) {
-    throw new Error(`no article text: none of the fields ${FIELD_ALIASES.body.join(", ")} has any text`);
+    body = paragraphs(get("summary"));
+    summaryOnly = body.length > 0;
   }
-  let published: string | null = null;
-  let warning: RecordResult["warning"] = null;
-  try {
-    published = normalizeDate(pick(record, "date"));
-  } catch (error) {
-    warning = { kind: "unreadable-date", reason: `${(error as Error).message}; the article is indexed without a date` };
+  const title = text(get("title"));
+  if (body.length === 0 && title === null) {
+    const names = (field: "title" | "body") => [...(fields[field] ?? []), ...FIELD_ALIASES[field]].join(", ");
+    throw new Error(
+      `no title and no article text: none of the fields ${names("title")}, ${names("body")}, ${FIELD_ALIASES.summary.join(", ")} has any text`,
+    );
   }
+  const tag = firstText(get("language"));
+  const locale = dateLocale(tag, options);
+  const warnings: RecordResult["warnings"] = [];
+  const date = (field: "date" | "modified"): SourceDate | null => {
+    try {
+      return readDate(get(field), { locale });
+    } catch (error) {
+      const kind = error instanceof AmbiguousDateError ? "ambiguous-date" : "unreadable-date";
+      const what = field === "date" ? "without a date" : "without its modification date";
+      warnings.push({ kind, reason: `${(error as Error).message}; the article is indexed ${what}` });
+      return null;
+    }
+  };
+  const published = date("date");
+  const modified = date("modified");
   const article: RawArticle = {
-    id: text(pick(record, "id")),
-    title: text(pick(record, "title")),
+    id: text(get("id")),
+    title,
     body,
-    published,
-    source: text(pick(record, "source")),
-    url: text(pick(record, "url")),
+    published: published?.date ?? null,
+    source: text(get("source")),
+    url: text(get("url")),
     origin,
   };
-  return { article, warning };
+  const details: Partial<RawArticle> = {
+    publishedTime: published?.time ?? null,
+    modified: modified?.date ?? null,
+    byline: bylineOf(get("byline")),
+    section: firstText(get("section")),
+    keywords: textList(get("keywords")),
+    language: languageOf(tag) ?? languageOf(options.language),
+    summaryOnly,
+  };
+  for (const [key, value] of Object.entries(details)) {
+    if (value !== null && value !== false && !(Array.isArray(value) && value.length === 0))
+      (article as unknown as Record<string, unknown>)[key] = value;
+  }
+  return { article, warnings };
 }

@@ -66,6 +66,7 @@ describe("JSON Lines", () => {
         title: "Aliased",
         body: ["Body text."],
         published: "2025-10-21",
+        publishedTime: "2025-10-21T08:00:00+00:00",
         source: "Desk",
         url: "https://x.test/b2",
       },
@@ -74,6 +75,7 @@ describe("JSON Lines", () => {
         title: null,
         body: ["No id or title here. More text follows."],
         published: "2025-10-21",
+        publishedTime: "2025-10-21T08:00:00+00:00",
         source: null,
         url: null,
       },
@@ -105,7 +107,7 @@ describe("JSON Lines", () => {
       [
         line({ id: "ok", body: "Fine." }),
         "{not json",
-        line({ id: "empty", title: "No body" }),
+        line({ id: "empty", note: "neither a title nor a body" }),
         "[1,2]",
         line({ id: "d", body: "Text.", date: "someday" }),
       ].join("\n"),
@@ -114,7 +116,7 @@ describe("JSON Lines", () => {
     expect(articles.map((a) => a.id)).toEqual(["ok", "d"]);
     expect(skipped.map((s) => s.path)).toEqual(["bad.jsonl:2", "bad.jsonl:3", "bad.jsonl:4"]);
     expect(skipped[0]!.reason).toMatch(/^invalid JSON/);
-    expect(skipped[1]!.reason).toMatch(/no article text/);
+    expect(skipped[1]!.reason).toMatch(/^no title and no article text/);
     expect(skipped[2]!.reason).toBe("line is not a JSON object");
     expect(warnings).toEqual([
       {
