@@ -5,6 +5,7 @@ import { INDEX_FORMAT_VERSION, indexConfig, type Article, type IndexArtefacts } 
 import { Analyzer, type Counted } from "./analyze-articles.js";
 import { BodySpill } from "./body-spill.js";
 import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
+import { readCorpusConfig } from "./corpus-config.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
 import { deriveTitle, detailsOf, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
@@ -94,13 +95,16 @@ export function buildArtefacts(options: BuildInput): {
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
     });
   try {
+    const corpusConfig = readCorpusConfig(options.corpus);
     const cache = options.cacheDir
       ? BuildCache.load(options.cacheDir, options.outDir, {
           formatVersion: INDEX_FORMAT_VERSION,
           config: indexConfig(fields),
+          corpusConfig,
         })
       : undefined;
     const corpus = readCorpus(options.corpus, process.cwd(), cache, {
+      config: corpusConfig,
       spill,
       onFile: (done, total) => progress("read", done, total),
     });

@@ -2,11 +2,14 @@
 // registry (formats/index.ts), one source unit at a time (a JSON Lines line, or a whole file of
 // another format). With a build cache, an unchanged unit's articles come from the cache, their
 // bodies read again only if something asks for them (an article shard that must be rewritten).
+// The corpus's newsfind.config.json (corpus-config.ts) is read once, given to every format, and
+// not indexed itself.
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { BodySpill } from "./body-spill.js";
 import { hashOf, type BuildCache } from "./cache.js";
 import { bodyLength } from "./compile-index.js";
+import { CONFIG_FILE, type CorpusConfig, readCorpusConfig } from "./corpus-config.js";
 import { MAX_BODY_CHARS } from "./limits.js";
 import { NotTextError } from "./extract/decode.js";
 import { FORMATS, SNIFF_BYTES, formatFor } from "./formats/index.js";
@@ -30,16 +33,19 @@ export interface CorpusResult {
   filesRead: number;
   /** Units whose articles came from the cache. */
   cachedUnits: number;
-  /** Every unit read, by hash, with what it skipped and warned about (for the build cache). */
+  /**
+   * Every unit read, by hash, with what it skipped and warned about (for the build cache); their
+   * paths are relative to the unit's origin ("" for the unit itself, "#3" for an element of it).
+   */
   units: Map<string, { skipped: Skipped[]; warnings: Warning[] }>;
 }
 
 /**
- * The files under a folder, recursively, in name order (names starting with "." left out). An
- * entry that cannot be examined (a dangling link, one removed meanwhile) is listed, so reading
- * it reports why.
+ * The files under a folder, recursively, in name order (names starting with "." left out, and
+ * the configuration file at the corpus root). An entry that cannot be examined (a dangling
+ * link, one removed meanwhile) is listed, so reading it reports why.
  */
-function listFiles(path: string): string[] {
+function listFiles(path: string, root = true): string[] {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -48,9 +54,9 @@ function listFiles(path: string): string[] {
   }
   if (!isDirectory) return [path];
   return readdirSync(path, { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith("."))
+    .filter((entry) => !entry.name.startsWith(".") && !(root && entry.name === CONFIG_FILE))
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => listFiles(join(path, entry.name)));
+    .flatMap((entry) => listFiles(join(path, entry.name), false));
 }
 
 /** The result with every body cut to MAX_BODY_CHARS, and those cut marked `truncated`. */
@@ -138,22 +144,25 @@ function unreadable(error: unknown): string {
 }
 
 export interface ReadOptions {
+  /** The corpus's configuration. Default: its newsfind.config.json, read here. */
+  config?: CorpusConfig;
   /** Where bodies read afresh are kept until asked for. Default: in memory. */
   spill?: BodySpill;
   /** Called before each file is read, with how many files come before it and how many there are. */
   onFile?: (done: number, total: number, path: string) => void;
 }
 
-/** @throws Error when the corpus path does not exist. */
+/** @throws Error when the corpus path does not exist, or its configuration file is invalid. */
 export function readCorpus(
   corpus: string,
   cwd = process.cwd(),
   cache?: BuildCache,
-  { spill, onFile }: ReadOptions = {},
+  { config, spill, onFile }: ReadOptions = {},
 ): CorpusResult {
   if (!existsSync(corpus))
     throw new Error(`corpus not found: ${corpus} (give a folder or a file with --corpus PATH or NEWSFIND_CORPUS)`);
   const files = listFiles(corpus);
+  const context = { config: config ?? readCorpusConfig(corpus) };
   const result: CorpusResult = {
     articles: [],
     skipped: [],
@@ -167,9 +176,11 @@ export function readCorpus(
     const read = () => limitBodies(readAll());
     const reread = () => limitBodies(rereadAll());
     const cached = cache?.rows(hash);
-    // A cached unit's reports name it where it is now: its own origin, or a place inside it (file.rss#3).
-    const at = <T extends Skipped>(items: T[]) =>
-      items.map((item) => ({ ...item, path: item.path.startsWith(`${origin}#`) ? item.path : origin }));
+    // A cached unit's reports are stored relative to it (#3 of file.rss, or nothing for the unit
+    // itself) and named where the unit is now.
+    const at = <T extends Skipped>(items: T[]) => items.map((item) => ({ ...item, path: origin + item.path }));
+    const within = <T extends Skipped>(items: T[]) =>
+      items.map((item) => ({ ...item, path: item.path.startsWith(origin) ? item.path.slice(origin.length) : "" }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Warning[] } = cached
       ? {
           articles: fromCache(cache!, hash, cached, origin, reread),
@@ -181,7 +192,7 @@ export function readCorpus(
           return { articles: fresh(hash, read1, spill), skipped: read1.skipped, warnings: read1.warnings };
         })();
     if (cached) result.cachedUnits++;
-    result.units.set(hash, { skipped: one.skipped, warnings: one.warnings });
+    result.units.set(hash, { skipped: within(one.skipped), warnings: within(one.warnings) });
     result.articles.push(...one.articles);
     result.skipped.push(...one.skipped);
     result.warnings.push(...one.warnings);
@@ -197,7 +208,7 @@ export function readCorpus(
     }
     result.filesRead++;
     try {
-      format.eachUnit(file, path, take);
+      format.eachUnit(file, path, take, context);
     } catch (error) {
       result.skipped.push({ path, reason: unreadable(error) });
     }

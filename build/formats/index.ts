@@ -1,8 +1,10 @@
 // The corpus formats by file name ending: the one place a format is added. A format visits the
 // source units of a file (the whole file, or each JSON Lines line), which the build cache keeps
-// or reads afresh one by one; a file with any other ending is reported, not read.
+// or reads afresh one by one; a file with any other ending is reported, not read. A format is
+// given the corpus's configuration (newsfind.config.json) in a ReadContext.
 import { readFileSync } from "node:fs";
 import { hashOf } from "../cache.js";
+import { NO_CONTEXT, type ReadContext } from "../corpus-config.js";
 import type { FileResult, SourceUnit } from "../types.js";
 import { isFeedHead, readFeed } from "./feed.js";
 import { eachJsonLineUnit } from "./jsonl.js";
@@ -17,25 +19,36 @@ export interface CorpusFormat {
    * format's. A format without it takes every file with its endings.
    */
   sniff?(head: Buffer): boolean;
-  /** Visits each source unit of `file` in order; `path` is the file as reports name it. */
-  eachUnit(file: string, path: string, visit: (unit: SourceUnit) => void): void;
+  /**
+   * Visits each source unit of `file` in order; `path` is the file as reports name it. `context`
+   * defaults to the empty configuration.
+   */
+  eachUnit(file: string, path: string, visit: (unit: SourceUnit) => void, context?: ReadContext): void;
 }
 
 /**
  * A format whose unit is the whole file, keyed by its path and content. An empty file is
  * skipped here; binary content is refused by `decodeText`, which every such format reads through.
  */
-export function wholeFile(endings: readonly string[], read: (path: string, data: Buffer) => FileResult): CorpusFormat {
-  const readSome = (path: string, data: Buffer): FileResult =>
+export function wholeFile(
+  endings: readonly string[],
+  read: (path: string, data: Buffer, context: ReadContext) => FileResult,
+): CorpusFormat {
+  const readSome = (path: string, data: Buffer, context: ReadContext): FileResult =>
     data.length === 0
       ? { articles: [], skipped: [{ path, reason: "empty file (0 bytes)" }], warnings: [] }
-      : read(path, data);
+      : read(path, data, context);
   return {
     endings,
-    eachUnit(file, path, visit) {
+    eachUnit(file, path, visit, context = NO_CONTEXT) {
       const data = readFileSync(file);
       const hash = hashOf(Buffer.concat([Buffer.from(`${path}\n`), data]));
-      visit({ origin: path, hash, read: () => readSome(path, data), reread: () => readSome(path, readFileSync(file)) });
+      visit({
+        origin: path,
+        hash,
+        read: () => readSome(path, data, context),
+        reread: () => readSome(path, readFileSync(file), context),
+      });
     },
   };
 }

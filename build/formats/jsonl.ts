@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hashOf } from "../cache.js";
+import { NO_CONTEXT, type ReadContext } from "../corpus-config.js";
 import type { FileResult, SourceUnit } from "../types.js";
 import { isBinary, NotTextError } from "../extract/decode.js";
 import { recordToArticle } from "./record.js";
@@ -126,7 +127,7 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 const UTF8_REPAIR = new TextDecoder("utf-8");
 
 /** One line's article (or why it was skipped); blank lines give nothing. Invalid UTF-8 is repaired with a warning. */
-function readJsonLine(bytes: Buffer, origin: string): FileResult {
+function readJsonLine(bytes: Buffer, origin: string, { config }: ReadContext): FileResult {
   const result: FileResult = { articles: [], skipped: [], warnings: [] };
   let line: string;
   try {
@@ -144,7 +145,7 @@ function readJsonLine(bytes: Buffer, origin: string): FileResult {
   try {
     const record: unknown = JSON.parse(line);
     if (!record || typeof record !== "object" || Array.isArray(record)) throw new Error("line is not a JSON object");
-    const { article, warnings } = recordToArticle(record as Record<string, unknown>, origin);
+    const { article, warnings } = recordToArticle(record as Record<string, unknown>, origin, config);
     result.articles.push(article);
     for (const warning of warnings) result.warnings.push({ path: origin, ...warning });
   } catch (error) {
@@ -171,7 +172,12 @@ function unchanged(bytes: Buffer, hash: string, origin: string): Buffer {
  * the line's content alone, so inserting a line elsewhere keeps it cached; its origin
  * (path:line) is set afresh.
  */
-export function eachJsonLineUnit(file: string, path: string, visit: (unit: SourceUnit) => void): void {
+export function eachJsonLineUnit(
+  file: string,
+  path: string,
+  visit: (unit: SourceUnit) => void,
+  context: ReadContext = NO_CONTEXT,
+): void {
   eachJsonLine(file, ({ index, bytes, load }) => {
     if (index === 0 && isBinary(bytes.subarray(0, BINARY_CHECK_BYTES)))
       throw new NotTextError("binary content, not JSON Lines text");
@@ -181,8 +187,8 @@ export function eachJsonLineUnit(file: string, path: string, visit: (unit: Sourc
     visit({
       origin,
       hash,
-      read: () => readJsonLine(bytes, origin),
-      reread: () => readJsonLine(unchanged(load(), hash, origin), origin),
+      read: () => readJsonLine(bytes, origin, context),
+      reread: () => readJsonLine(unchanged(load(), hash, origin), origin, context),
     });
   });
 }

@@ -6,6 +6,7 @@ import { toString as mdastText } from "mdast-util-to-string";
 import type { Nodes } from "mdast";
 import { normalizeSpace } from "../clean/text.js";
 import { decodeText } from "../extract/decode.js";
+import type { ReadContext } from "../corpus-config.js";
 import type { FileResult } from "../types.js";
 import { recordToArticle } from "./record.js";
 
@@ -30,7 +31,8 @@ function blocks(nodes: readonly Nodes[]): string[] {
     .filter(Boolean);
 }
 
-export function readMarkdown(path: string, data: Buffer): FileResult {
+/** A Markdown file's article; the corpus's field mapping applies to its front matter. */
+export function readMarkdown(path: string, data: Buffer, context?: ReadContext): FileResult {
   const { text, repaired } = decodeText(data, null);
   const { data: frontMatter, content } = matter(text);
   const tree = fromMarkdown(content);
@@ -41,7 +43,7 @@ export function readMarkdown(path: string, data: Buffer): FileResult {
     const [heading] = children.splice(h1, 1);
     record.title ??= mdastText(heading!);
   }
-  const { article, warnings } = recordToArticle(record, path, { body: blocks(children) });
+  const { article, warnings } = recordToArticle(record, path, { ...context?.config, body: blocks(children) });
   return {
     articles: [article],
     skipped: [],
