@@ -7,6 +7,7 @@ import { hashOf } from "../cache.js";
 import { NO_CONTEXT, type ReadContext } from "../corpus-config.js";
 import type { FileResult, SourceUnit } from "../types.js";
 import { isFeedHead, readFeed } from "./feed.js";
+import { readJson } from "./json.js";
 import { eachJsonLineUnit } from "./jsonl.js";
 import { readMarkdown } from "./markdown.js";
 import { readText } from "./text.js";
@@ -59,6 +60,7 @@ export const FORMATS: readonly CorpusFormat[] = [
   wholeFile([".md", ".markdown"], readMarkdown),
   wholeFile([".rss", ".atom", ".rdf"], readFeed),
   { ...wholeFile([".xml"], readFeed), sniff: isFeedHead },
+  wholeFile([".json"], readJson),
 ];
 
 /** Bytes of a file's head that `sniff` sees. */
