@@ -3,6 +3,7 @@
 // article object. Each element is read as a record; an unusable one is reported with its
 // position (path#3, counting from 1) and the rest are kept. A single article is named by the path alone.
 import { NO_CONTEXT, type ReadContext } from "../corpus-config.js";
+import { decodeText } from "../extract/decode.js";
 import type { FileResult } from "../types.js";
 import { recordToArticle } from "./record.js";
 import { valueAt } from "./record-fields.js";
@@ -43,11 +44,16 @@ export function recordsOf(document: unknown, records?: string): unknown[] | null
 }
 
 export function readJson(path: string, data: Buffer, { config }: ReadContext = NO_CONTEXT): FileResult {
-  const result: FileResult = { articles: [], skipped: [], warnings: [] };
+  const { text, repaired } = decodeText(data, null);
+  const result: FileResult = {
+    articles: [],
+    skipped: [],
+    warnings: repaired ? [{ path, kind: "repaired-encoding", reason: repaired }] : [],
+  };
   let records: unknown[];
   let single = false;
   try {
-    const document: unknown = JSON.parse(data.toString("utf8"));
+    const document: unknown = JSON.parse(text);
     const found = recordsOf(document, config.records);
     single = found === null;
     records = found ?? [document];
