@@ -8,6 +8,7 @@ import { NO_CONTEXT, type ReadContext } from "../corpus-config.js";
 import type { FileResult, SourceUnit } from "../types.js";
 import { isFeedHead, readFeed } from "./feed.js";
 import { readJson } from "./json.js";
+import { readHtml } from "./html.js";
 import { eachJsonLineUnit } from "./jsonl.js";
 import { readMarkdown } from "./markdown.js";
 import { readText } from "./text.js";
@@ -61,6 +62,7 @@ export const FORMATS: readonly CorpusFormat[] = [
   wholeFile([".rss", ".atom", ".rdf"], readFeed),
   { ...wholeFile([".xml"], readFeed), sniff: isFeedHead },
   wholeFile([".json"], readJson),
+  wholeFile([".html", ".htm"], readHtml),
 ];
 
 /** Bytes of a file's head that `sniff` sees. */
