@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, type, arch } from "node:os";
 import { join } from "node:path";
 import { git, PROJECT_ROOT } from "./harness/commands.js";
+import type { Field, FieldScore, Mismatch } from "./extract/compare.js";
 import type { ReadFigures } from "./query-reads.js";
 import type { RebuildFigures } from "./rebuild.js";
 import type { ScaleRow } from "./scale/types.js";
@@ -54,8 +55,25 @@ export interface ScaleFigures {
   rebuild?: RebuildFigures & { articles: number };
 }
 
+/** The HTML extraction check's figures (`bench/extract-accuracy.ts`). */
+export interface ExtractFigures {
+  /** Pages read, and how many of them gave no article. */
+  pages: number;
+  unread: number;
+  /** Mean time to read one page (decode, parse, metadata, Readability), ms. */
+  msPerPage: number;
+  /** Agreement with the expected metadata, field by field. */
+  fields: Record<Field, FieldScore>;
+  /** Every disagreement, for reading what went wrong. */
+  mismatches: Mismatch[];
+}
+
 export type BenchResult = RunInfo &
-  ({ kind: "bench"; figures: BenchFigures } | { kind: "scale"; figures: ScaleFigures });
+  (
+    | { kind: "bench"; figures: BenchFigures }
+    | { kind: "scale"; figures: ScaleFigures }
+    | { kind: "extract"; figures: ExtractFigures }
+  );
 
 /**
  * The commit the code under measurement is at (short hash), with " + changes" when tracked files

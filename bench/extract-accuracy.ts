@@ -1,0 +1,70 @@
+// `npx tsx bench/extract-accuracy.ts [--datasets DIR]`
+// How well newsfind's HTML extraction (build/formats/html.ts) finds each page's metadata: every
+// page of the news-html dataset (DIR/news-html/pages/<name>/source.html beside its
+// expected-metadata.json) is read as the build reads an .html file, and title, byline,
+// published date, site name and language are compared with the expectation, normalised as
+// bench/extract/compare.ts documents. DIR defaults to NEWSFIND_DATASETS, else
+// /work/shared/datasets. Prints the table and the disagreements, writes
+// bench/results/extract-<date>.json and renders bench/README.md (report.ts).
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { readHtml } from "../build/formats/html.js";
+import { FIELDS, type FieldValues, score } from "./extract/compare.js";
+import { extractDetail, writeReadme } from "./report.js";
+import { type ExtractFigures, runInfo, sourceCommit, writeResult } from "./results.js";
+
+const argv = process.argv.slice(2);
+const { values } = parseArgs({
+  args: argv,
+  options: { datasets: { type: "string", default: process.env.NEWSFIND_DATASETS ?? "/work/shared/datasets" } },
+});
+const commit = sourceCommit();
+const pagesDir = join(values.datasets!, "news-html/pages");
+
+const str = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
+const pages: { page: string; extracted: FieldValues; expected: FieldValues }[] = [];
+let failures = 0;
+const started = performance.now();
+for (const name of readdirSync(pagesDir).sort()) {
+  const expectation = JSON.parse(readFileSync(join(pagesDir, name, "expected-metadata.json"), "utf8"));
+  const result = readHtml(name, readFileSync(join(pagesDir, name, "source.html")));
+  const article = result.articles[0];
+  if (!article) failures++;
+  pages.push({
+    page: name,
+    extracted: {
+      title: article?.title ?? null,
+      byline: article?.byline ?? null,
+      published: article?.published ?? null,
+      siteName: article?.source ?? null,
+      language: article?.language ?? null,
+    },
+    expected: {
+      title: str(expectation.title),
+      byline: str(expectation.byline),
+      published: str(expectation.publishedTime),
+      siteName: str(expectation.siteName),
+      language: str(expectation.lang),
+    },
+  });
+}
+const elapsedMs = performance.now() - started;
+const { fields, mismatches } = score(pages);
+const figures: ExtractFigures = {
+  pages: pages.length,
+  unread: failures,
+  msPerPage: elapsedMs / pages.length,
+  fields,
+  mismatches,
+};
+const command = `npx tsx bench/extract-accuracy.ts${argv.length > 0 ? ` ${argv.join(" ")}` : ""}`;
+const result = {
+  kind: "extract" as const,
+  ...runInfo(command, { path: relative(process.cwd(), pagesDir) || pagesDir, articles: pages.length }, commit),
+  figures,
+};
+const path = writeResult(result);
+console.log(`\n${extractDetail(result)}\n`);
+console.log(`fields: ${FIELDS.join(", ")}`);
+console.log(`\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`);
