@@ -12,6 +12,7 @@ import { readHtml } from "./html.js";
 import { eachJsonLineUnit } from "./jsonl.js";
 import { readMarkdown } from "./markdown.js";
 import { readText } from "./text.js";
+import { eachWarcUnit } from "./warc.js";
 
 export interface CorpusFormat {
   /** File name endings in lower case, such as ".jsonl.gz". */
@@ -63,6 +64,7 @@ export const FORMATS: readonly CorpusFormat[] = [
   { ...wholeFile([".xml"], readFeed), sniff: isFeedHead },
   wholeFile([".json"], readJson),
   wholeFile([".html", ".htm"], readHtml),
+  { endings: [".warc", ".warc.gz"], eachUnit: eachWarcUnit },
 ];
 
 /** Bytes of a file's head that `sniff` sees. */
