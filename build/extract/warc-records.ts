@@ -53,7 +53,7 @@ export const HTML_TYPES = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
  */
 const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
-const { warcio, bytes, port, flag, contentTypes } = workerData;
+const { warcio, source, port, flag, contentTypes } = workerData;
 const copied = new RegExp(contentTypes.source, contentTypes.flags);
 const records = [];
 let error = null;
@@ -74,7 +74,8 @@ process.on("exit", () => {
 (async () => {
   try {
     const { WARCParser } = require(warcio);
-    for await (const record of WARCParser.iterRecords([bytes])) {
+    const input = typeof source === "string" ? require("node:fs").createReadStream(source) : [source];
+    for await (const record of WARCParser.iterRecords(input)) {
       const http = record.httpHeaders;
       const type = record.warcType ?? "";
       const status = http && type === "response" ? Number(http.statusCode) : null;
@@ -98,11 +99,12 @@ process.on("exit", () => {
 `;
 
 /**
- * Reads every record of a WARC file's bytes (gzip-compressed or not; warcio tells them apart),
- * synchronously.
+ * Reads every record of a WARC file (gzip-compressed or not; warcio tells them apart),
+ * synchronously. `source` is the file's path, streamed by the worker so an archive of
+ * gigabytes is never held whole, or its bytes.
  * @throws Error when the worker does not answer within `timeoutMs`.
  */
-export function readWarcRecords(bytes: Uint8Array, options: ReadWarcOptions = {}): WarcRecords {
+export function readWarcRecords(source: string | Uint8Array, options: ReadWarcOptions = {}): WarcRecords {
   const { contentTypes = HTML_TYPES, timeoutMs = 120_000 } = options;
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -110,7 +112,7 @@ export function readWarcRecords(bytes: Uint8Array, options: ReadWarcOptions = {}
     eval: true,
     workerData: {
       warcio: createRequire(import.meta.url).resolve("warcio"),
-      bytes,
+      source,
       port: port2,
       flag,
       contentTypes: { source: contentTypes.source, flags: contentTypes.flags },

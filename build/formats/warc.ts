@@ -4,7 +4,6 @@
 // one, and WARC-Date kept as the capture time, never as publication. Other records (requests,
 // redirects, images, metadata) are passed over. Each page is its own source unit, named
 // path#uri, so the build cache keeps the unchanged pages of a growing archive.
-import { readFileSync } from "node:fs";
 import { hashOf } from "../cache.js";
 import { readWarcRecords, type WarcRecord } from "../extract/warc-records.js";
 import type { FileResult, SourceUnit } from "../types.js";
@@ -44,7 +43,7 @@ function readPage(page: Page, origin: string): FileResult {
 
 /** The same page read again from the file, found by its hash. */
 function reread(file: string, hash: string, origin: string): FileResult {
-  const page = pagesOf(readWarcRecords(readFileSync(file)).records).find((candidate) => pageHash(candidate) === hash);
+  const page = pagesOf(readWarcRecords(file).records).find((candidate) => pageHash(candidate) === hash);
   if (!page)
     throw new Error(`${origin} is no longer in the archive (it changed during the build); run the build again`);
   return readPage(page, origin);
@@ -69,7 +68,7 @@ function archiveProblems(records: readonly WarcRecord[], pages: number, error: s
  * or holds no page, a unit that reports why.
  */
 export function eachWarcUnit(file: string, path: string, visit: (unit: SourceUnit) => void): void {
-  const { records, error } = readWarcRecords(readFileSync(file));
+  const { records, error } = readWarcRecords(file);
   const pages = pagesOf(records);
   for (const page of pages) {
     const origin = `${path}#${page.uri ?? `record ${records.indexOf(page) + 1}`}`;
