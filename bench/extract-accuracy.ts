@@ -3,14 +3,16 @@
 // page of the news-html dataset (DIR/news-html/pages/<name>/source.html beside its
 // expected-metadata.json) is read as the build reads an .html file, and title, byline,
 // published date, site name and language are compared with the expectation, normalised as
-// bench/extract/compare.ts documents. DIR defaults to NEWSFIND_DATASETS, else
+// bench/extract/compare.ts documents; the body's words are compared with the expected article
+// text (expected.html) for precision and recall. DIR defaults to NEWSFIND_DATASETS, else
 // /work/shared/datasets. Prints the table and the disagreements, writes
 // bench/results/extract-<date>.json and renders bench/README.md (report.ts).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { parseDocument } from "../build/extract/dom.js";
 import { readHtml } from "../build/formats/html.js";
-import { FIELDS, type FieldValues, score } from "./extract/compare.js";
+import { FIELDS, type FieldValues, score, type TextOverlap, textOverlap } from "./extract/compare.js";
 import { extractDetail, writeReadme } from "./report.js";
 import { type ExtractFigures, runInfo, sourceCommit, writeResult } from "./results.js";
 
@@ -24,6 +26,7 @@ const pagesDir = join(values.datasets!, "news-html/pages");
 
 const str = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
 const pages: { page: string; extracted: FieldValues; expected: FieldValues }[] = [];
+const bodies: (TextOverlap & { page: string })[] = [];
 let failures = 0;
 const started = performance.now();
 for (const name of readdirSync(pagesDir).sort()) {
@@ -31,6 +34,8 @@ for (const name of readdirSync(pagesDir).sort()) {
   const result = readHtml(name, readFileSync(join(pagesDir, name, "source.html")));
   const article = result.articles[0];
   if (!article) failures++;
+  const expectedText = parseDocument(readFileSync(join(pagesDir, name, "expected.html"), "utf8")).body?.textContent;
+  bodies.push({ page: name, ...textOverlap(article?.body.join("\n") ?? "", expectedText ?? "") });
   pages.push({
     page: name,
     extracted: {
@@ -50,6 +55,7 @@ for (const name of readdirSync(pagesDir).sort()) {
   });
 }
 const elapsedMs = performance.now() - started;
+const mean = (key: keyof TextOverlap) => bodies.reduce((sum, body) => sum + body[key], 0) / bodies.length;
 const { fields, mismatches } = score(pages);
 const figures: ExtractFigures = {
   pages: pages.length,
@@ -57,6 +63,12 @@ const figures: ExtractFigures = {
   msPerPage: elapsedMs / pages.length,
   fields,
   mismatches,
+  body: {
+    precision: mean("precision"),
+    recall: mean("recall"),
+    f1: mean("f1"),
+    lowest: [...bodies].sort((a, b) => a.f1 - b.f1).slice(0, 3),
+  },
 };
 const command = `npx tsx bench/extract-accuracy.ts${argv.length > 0 ? ` ${argv.join(" ")}` : ""}`;
 const result = {

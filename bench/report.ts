@@ -411,7 +411,7 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(1)} %`;
 
 /** One extraction run: accuracy by field, then every disagreement. */
 export function extractDetail(run: ExtractRun): string {
-  const { pages, unread, msPerPage, fields, mismatches } = run.figures;
+  const { pages, unread, msPerPage, fields, mismatches, body } = run.figures;
   const rows = FIELDS.map((field) => [
     field,
     count(fields[field].compared),
@@ -425,6 +425,11 @@ export function extractDetail(run: ExtractRun): string {
   return [
     `${code(run.command)} on ${day(run)} UTC at ${run.commit}; ${machine(run)}; ${count(pages)} pages of ${run.corpus.path} (${unread} gave no article), ${msPerPage.toFixed(0)} ms a page.`,
     markdown(["field", "pages compared", "agreed", "accuracy"], rows),
+    ...(body
+      ? [
+          `Body text against the expected article text, words as a multiset, mean over the pages: precision ${percent(body.precision)}, recall ${percent(body.recall)}, F1 ${percent(body.f1)}; lowest F1: ${body.lowest.map((low) => `${low.page} ${percent(low.f1)}`).join(", ")}.`,
+        ]
+      : []),
     listed.length > 0 ? `Disagreements:\n\n${listed.join("\n")}` : "No disagreements.",
   ].join("\n\n");
 }

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, type, arch } from "node:os";
 import { join } from "node:path";
 import { git, PROJECT_ROOT } from "./harness/commands.js";
-import type { Field, FieldScore, Mismatch } from "./extract/compare.js";
+import type { Field, FieldScore, Mismatch, TextOverlap } from "./extract/compare.js";
 import type { ReadFigures } from "./query-reads.js";
 import type { RebuildFigures } from "./rebuild.js";
 import type { ScaleRow } from "./scale/types.js";
@@ -66,6 +66,11 @@ export interface ExtractFigures {
   fields: Record<Field, FieldScore>;
   /** Every disagreement, for reading what went wrong. */
   mismatches: Mismatch[];
+  /**
+   * The body's words against the expected article text's, means over the pages, with the
+   * pages of lowest F1.
+   */
+  body?: TextOverlap & { lowest: (TextOverlap & { page: string })[] };
 }
 
 export type BenchResult = RunInfo &

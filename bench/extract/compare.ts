@@ -111,3 +111,35 @@ export function score(pages: readonly { page: string; extracted: FieldValues; ex
   ) as Record<Field, FieldScore>;
   return { fields, mismatches };
 }
+
+/** Words of a text for comparing bodies: letter or digit runs, and each CJK character alone. */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export interface TextOverlap {
+  /** Share of the extracted words that are in the expected text (as a multiset), 0 to 1. */
+  precision: number;
+  /** Share of the expected words that were extracted, 0 to 1. */
+  recall: number;
+  f1: number;
+}
+
+/** How much of the expected article text the extracted body holds, and how much else it holds. */
+export function textOverlap(extracted: string, expected: string): TextOverlap {
+  const counts = new Map<string, number>();
+  const theirs = words(expected);
+  for (const word of theirs) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const ours = words(extracted);
+  let shared = 0;
+  for (const word of ours) {
+    const left = counts.get(word) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(word, left - 1);
+    }
+  }
+  const precision = ours.length > 0 ? shared / ours.length : 0;
+  const recall = theirs.length > 0 ? shared / theirs.length : 0;
+  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+}

@@ -1,7 +1,7 @@
 // The HTML extraction check's comparison (bench/extract/compare.ts): which spellings of a value
 // count as the same, and which nulls count against extraction.
 import { describe, expect, it } from "vitest";
-import { agrees, type FieldValues, score } from "../../bench/extract/compare.js";
+import { agrees, type FieldValues, score, textOverlap } from "../../bench/extract/compare.js";
 
 const values = (overrides: Partial<FieldValues>): FieldValues => ({
   title: "Headline",
@@ -51,5 +51,15 @@ describe("extraction comparison", () => {
     expect(fields.published).toEqual({ compared: 1, agreed: 1, accuracy: 1 });
     expect(fields.language).toEqual({ compared: 0, agreed: 0, accuracy: 0 });
     expect(mismatches).toEqual([{ page: "a", field: "byline", extracted: "Ann", expected: null }]);
+  });
+
+  it("scores a body's words against the expected text, counting repeats once each", () => {
+    const overlap = textOverlap("The bridge closes. Share this!", "the bridge closes");
+    expect(overlap.precision).toBeCloseTo(3 / 5);
+    expect(overlap.recall).toBe(1);
+    expect(overlap.f1).toBeCloseTo(0.75);
+    expect(textOverlap("bridge bridge", "bridge").precision).toBe(0.5);
+    expect(textOverlap("人工智能", "人工").recall).toBe(1);
+    expect(textOverlap("", "text")).toEqual({ precision: 0, recall: 0, f1: 0 });
   });
 });
