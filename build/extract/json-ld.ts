@@ -95,6 +95,11 @@ export function readJsonLd(document: DomDocument): JsonLdArticle | null {
     const node = resolve(value);
     return isNode(node) ? text(node.name) : text(node);
   };
+  /** A language: a tag, or a Language node's code (alternateName) before its name. */
+  const languageOf = (value: unknown): string | null => {
+    const node = resolve(value);
+    return isNode(node) ? (text(node.alternateName) ?? text(node.name)) : text(node);
+  };
   const names = (value: unknown): string[] =>
     [value]
       .flat()
@@ -116,7 +121,7 @@ export function readJsonLd(document: DomDocument): JsonLdArticle | null {
     url: text(article.url) ?? (isNode(page) ? (text(page["@id"]) ?? text(page.url)) : text(page)),
     section: text(article.articleSection),
     keywords,
-    inLanguage: nameOf(article.inLanguage) ?? nameOf(article.language),
+    inLanguage: languageOf(article.inLanguage) ?? languageOf(article.language),
     identifier: isNode(identifier) ? text(identifier.value) : text(identifier),
   };
 }

@@ -162,6 +162,12 @@ describe("HTML page metadata", () => {
   it("takes the language from JSON-LD, then <html lang>, then og:locale, as an ISO 639-1 code", () => {
     const ld = jsonLd({ "@type": "NewsArticle", headline: "H", inLanguage: "fr-CA" });
     expect(only(page(ld, { lang: "de-AT" })).language).toBe("fr");
+    const node = jsonLd({
+      "@type": "NewsArticle",
+      headline: "H",
+      inLanguage: { "@type": "Language", name: "Italian", alternateName: "it" },
+    });
+    expect(only(page(node, { lang: "de-AT" })).language).toBe("it");
     expect(only(page(meta("og:locale", "es_ES"), { lang: "pt-BR" })).language).toBe("pt");
     expect(only(page(meta("og:locale", "es_ES"))).language).toBe("es");
     expect(only(page(`<meta http-equiv="content-language" content="deu">`)).language).toBe("de");
