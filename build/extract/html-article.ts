@@ -140,12 +140,13 @@ const clean = (value: string | null | undefined) => (value ? normalizeSpace(valu
 
 /**
  * Paragraphs fit to index: no furniture lines, no repeats, and not the headline again (a
- * leading paragraph that is the page's <h1> or part of its title).
+ * leading paragraph that is the page's <h1>, or its title or the start of it: "Bridge to close"
+ * before "Bridge to close - The Gazette").
  */
 function tidy(paragraphs: string[], headlines: readonly (string | null)[]): string[] {
   const kept = dedupeParagraphs(paragraphs.filter((paragraph) => !isFurniture(paragraph)));
   const known = headlines.filter((headline): headline is string => !!headline).map((h) => h.toLowerCase());
-  while (kept.length > 0 && known.some((headline) => headline.includes(kept[0]!.toLowerCase()))) kept.shift();
+  while (kept.length > 0 && known.some((headline) => headline.startsWith(kept[0]!.toLowerCase()))) kept.shift();
   return kept;
 }
 

@@ -174,11 +174,12 @@ describe("HTML page metadata", () => {
     expect(only(page("")).language).toBeNull();
   });
 
-  it("keeps a canonical link only when it is an absolute address", () => {
+  it("keeps a canonical link only when it is an absolute web address", () => {
     expect(only(page(`<link rel="canonical" href="https://c.example/a/bridge">`)).url).toBe(
       "https://c.example/a/bridge",
     );
     expect(only(page(`<link rel="canonical" href="/a/bridge">`)).url).toBeNull();
+    expect(only(page(meta("og:url", "javascript:alert(1)"))).url).toBeNull();
   });
 
   it("keeps each article:tag whole and splits a single keyword list at commas", () => {
