@@ -18,7 +18,7 @@ export interface PageMetadata {
   byline: string | null;
   /** The publisher's or site's name. */
   siteName: string | null;
-  /** The article's own address: absolute http(s) only. */
+  /** The article's own address (JSON-LD url, og:url, then the canonical link): absolute http(s) only. */
   url: string | null;
   section: string | null;
   keywords: string[];
@@ -123,9 +123,9 @@ export interface MetadataOptions {
 export function readHtmlMetadata(document: DomDocument, { baseUrl = null }: MetadataOptions = {}): PageMetadata {
   const ld = readJsonLd(document);
   const meta = metaValues(document);
-  const first = (names: readonly string[], accept: (value: string) => boolean = () => true) => {
+  const first = (names: readonly string[]) => {
     for (const name of names) {
-      const value = meta.get(name)?.find(accept);
+      const value = meta.get(name)?.[0];
       if (value) return value;
     }
     return null;
