@@ -108,9 +108,6 @@ export function readHtmlPage(bytes: Uint8Array, origin: string, options: HtmlPag
     language,
     crawled,
   };
-  if (article.body.length === 0) {
-    result.warnings.push({ path: origin, kind: "headline-only", reason: "the page has a title but no article text" });
-  }
   result.articles.push(article);
   return result;
 }
