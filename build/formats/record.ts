@@ -3,6 +3,7 @@
 // keywords, language). A record with a title but no text is a headline-only item and is kept.
 import { dedupeParagraphs } from "../clean/dedupe-paragraphs.js";
 import { splitParagraphs } from "../clean/text.js";
+import { MAX_SOURCE_CHARS } from "../limits.js";
 import { dayOrder, languageOf } from "../extract/locale.js";
 import { AmbiguousDateError, readDate, type SourceDate } from "../extract/dates.js";
 import type { RawArticle, Warning } from "../types.js";
@@ -30,13 +31,20 @@ export interface RecordResult {
   warnings: Omit<Warning, "path">[];
 }
 
-/** Paragraphs of a body value: a string split at blank lines, or a list of paragraphs. */
-function paragraphs(value: unknown): string[] {
-  return dedupeParagraphs(
-    Array.isArray(value)
-      ? value.map((p) => text(p) ?? "").filter(Boolean)
-      : splitParagraphs(typeof value === "string" ? value : ""),
-  );
+/**
+ * Paragraphs of a body value: a string split at blank lines, or a list of paragraphs. Text past
+ * MAX_SOURCE_CHARS is left unread (the body limit cuts it anyway); `truncated` says so.
+ */
+function paragraphs(value: unknown): { body: string[]; truncated: boolean } {
+  const raw = typeof value === "string" ? value : "";
+  return {
+    body: dedupeParagraphs(
+      Array.isArray(value)
+        ? value.map((p) => text(p) ?? "").filter(Boolean)
+        : splitParagraphs(raw.length > MAX_SOURCE_CHARS ? raw.slice(0, MAX_SOURCE_CHARS) : raw),
+    ),
+    truncated: raw.length > MAX_SOURCE_CHARS,
+  };
 }
 
 /** The locale for the record's numeric dates: its own tag when that settles the order, else the corpus's. */
@@ -55,10 +63,11 @@ export function recordToArticle(
 ): RecordResult {
   const fields = options.fields ?? {};
   const get = (field: keyof typeof FIELD_ALIASES) => pick(record, field, fields)?.value;
-  let body = options.body && options.body.length > 0 ? options.body : paragraphs(get("body"));
+  let { body, truncated } =
+    options.body && options.body.length > 0 ? { body: options.body, truncated: false } : paragraphs(get("body"));
   let summaryOnly = false;
   if (body.length === 0) {
-    body = paragraphs(get("summary"));
+    ({ body, truncated } = paragraphs(get("summary")));
     summaryOnly = body.length > 0;
   }
   const title = text(get("title"));
@@ -100,6 +109,7 @@ export function recordToArticle(
     keywords: textList(get("keywords")),
     language: languageOf(tag) ?? languageOf(options.language),
     summaryOnly,
+    truncated,
   };
   for (const [key, value] of Object.entries(details)) {
     if (value !== null && value !== false && !(Array.isArray(value) && value.length === 0))
