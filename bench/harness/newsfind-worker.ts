@@ -50,7 +50,10 @@ export function newsfindAdapter({ root = PROJECT_ROOT, buildArgs = [] }: Adapter
       rmSync(cacheDir, { recursive: true, force: true });
     }
     const wallMs = performance.now() - started;
-    const report = JSON.parse(readFileSync(join(outDir, "build-report.json"), "utf8")) as { buildMs?: number };
+    const report = JSON.parse(readFileSync(join(outDir, "build-report.json"), "utf8")) as {
+      buildMs?: number;
+      peakRssBytes: number;
+    };
     const modules = listFiles(
       outDir,
       (path) => path.endsWith(".d.ts") || path === "build-report.json" || path.startsWith("assets/"),
@@ -62,6 +65,7 @@ export function newsfindAdapter({ root = PROJECT_ROOT, buildArgs = [] }: Adapter
     return {
       configPath,
       buildMs: report.buildMs ?? wallMs,
+      buildRssBytes: report.peakRssBytes,
       files: sizes.files,
       rawBytes: sizes.rawBytes,
       gzipBytes: sizes.gzipBytes,

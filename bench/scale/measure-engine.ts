@@ -20,6 +20,8 @@ import type { EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
 export interface BuiltEngine {
   configPath: string;
   buildMs: number;
+  /** The build process's peak resident memory, bytes. */
+  buildRssBytes: number;
   files: number;
   rawBytes: number;
   gzipBytes: number;
@@ -82,6 +84,7 @@ export async function measureEngine({
     built = await build();
     Object.assign(cells, {
       buildS: built.buildMs / 1000,
+      buildRssMB: built.buildRssBytes / 1e6,
       rawMiB: built.rawBytes / MiB,
       gzipMiB: built.gzipBytes / MiB,
       files: built.files,
@@ -89,7 +92,19 @@ export async function measureEngine({
   } catch (error) {
     const why = `build failed: ${message(error)}`;
     fail(
-      ["buildS", "rawMiB", "gzipMiB", "files", "coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"],
+      [
+        "buildS",
+        "buildRssMB",
+        "rawMiB",
+        "gzipMiB",
+        "files",
+        "coldMs",
+        "warmP50Ms",
+        "warmP99Ms",
+        "emptyP99Ms",
+        "heapMB",
+        "rssMB",
+      ],
       why,
     );
     deployable = { missing: why };

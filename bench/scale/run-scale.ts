@@ -49,6 +49,7 @@ async function peerBuild(peer: "minisearch" | "orama", corpusPath: string, dir: 
   return {
     configPath: built.configPath,
     buildMs: built.buildMs,
+    buildRssBytes: built.buildRssBytes ?? Number.NaN,
     files: 1,
     rawBytes: built.indexBytes.raw,
     gzipBytes: built.indexBytes.gzip,

@@ -45,7 +45,8 @@ export function markdown(headings: string[], rows: string[][], left: readonly st
 /** The memory of one Workers isolate, in MB: a heap above it would end the worker in production. */
 export const ISOLATE_MEMORY_MB = 128;
 
-function cell(value: Measured, notes: Footnotes, column?: NumericColumn): string {
+function cell(value: Measured | undefined, notes: Footnotes, column?: NumericColumn): string {
+  if (value === undefined) return `—${notes.mark("not measured by the bench of this run")}`;
   if (typeof value !== "number") return `—${notes.mark(value.missing)}`;
   const over = column === "heapMB" && value > ISOLATE_MEMORY_MB;
   return (

@@ -5,7 +5,15 @@
 export type NewsfindBuild = (
   corpusPath: string,
   dir: string,
-) => Promise<{ configPath: string; buildMs: number; files: number; rawBytes: number; gzipBytes: number }>;
+) => Promise<{
+  configPath: string;
+  buildMs: number;
+  /** The build process's peak resident memory, bytes. */
+  buildRssBytes: number;
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+}>;
 
 /** A measured number, or why it could not be measured. */
 export type Measured = number | { missing: string };
@@ -22,6 +30,7 @@ export const ENGINE_LABELS: Record<EngineName, string> = {
 /** The numeric columns, in table order, with their headings. */
 export const NUMERIC_COLUMNS = {
   buildS: "build s",
+  buildRssMB: "build peak RSS MB",
   rawMiB: "raw MiB",
   gzipMiB: "gzip MiB",
   files: "files",

@@ -6,7 +6,8 @@ import { endTree, trackGroup } from "../../harness/process-tree.js";
 import { childEnv, PROJECT_ROOT, tailBuffer, tsxCommand } from "../../harness/commands.js";
 import type { PeerName, PeerWorker } from "./write-peer-worker.js";
 
-export type ChildPeerWorker = PeerWorker & { articles?: number };
+/** A peer worker as the child built it, with the article count and the child's peak RSS (bytes). */
+export type ChildPeerWorker = PeerWorker & { articles?: number; buildRssBytes?: number };
 
 const CLI = fileURLToPath(new URL("./build-peer-cli.ts", import.meta.url));
 

@@ -1,8 +1,8 @@
 // Child-process entry that builds one peer worker, so a peer that exhausts memory or crashes
 // takes only this process down. Usage:
 //   tsx bench/scale/peers/build-peer-cli.ts --peer minisearch|orama --corpus FILE.jsonl --dir DIR
-// Prints one line `PEER-RESULT <json>` (a PeerWorker plus the article count); build time
-// includes reading and cleaning the corpus, as newsfind's build report does.
+// Prints one line `PEER-RESULT <json>` (a PeerWorker plus the article count and the process's
+// peak RSS); build time includes reading and cleaning the corpus, as newsfind's build report does.
 import { parseArgs } from "node:util";
 import { readCleanArticles } from "../corpus-subset.js";
 import { PEERS, writePeerWorker, type PeerName } from "./write-peer-worker.js";
@@ -20,4 +20,5 @@ const articles = readCleanArticles(values.corpus);
 const readMs = performance.now() - started;
 const result = await writePeerWorker(peer, articles, values.dir);
 const buildMs = result.buildMs === null ? null : readMs + result.buildMs;
-console.log(`PEER-RESULT ${JSON.stringify({ ...result, buildMs, articles: articles.length })}`);
+const buildRssBytes = process.resourceUsage().maxRSS * 1024;
+console.log(`PEER-RESULT ${JSON.stringify({ ...result, buildMs, buildRssBytes, articles: articles.length })}`);

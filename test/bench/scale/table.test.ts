@@ -9,6 +9,7 @@ const row = (engine: ScaleRow["engine"], articles: number, overrides: Partial<Sc
   articles,
   deployable: { yes: true },
   buildS: 1.5,
+  buildRssMB: 300,
   rawMiB: 4,
   gzipMiB: 1,
   files: 132,
