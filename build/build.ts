@@ -108,7 +108,6 @@ export function buildArtefacts(options: BuildInput): {
       spill,
       onFile: (done, total) => progress("read", done, total),
     });
-    progress("read", 1, 1);
     lap("read");
     const { articles, duplicates, warnings, sources } = finalizeArticles(corpus.articles);
     lap("finalize");

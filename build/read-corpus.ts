@@ -148,7 +148,7 @@ export interface ReadOptions {
   config?: CorpusConfig;
   /** Where bodies read afresh are kept until asked for. Default: in memory. */
   spill?: BodySpill;
-  /** Called before each file is read, with how many files come before it and how many there are. */
+  /** Called before each file is read, with how many files come before it and how many there are, and once at the end. */
   onFile?: (done: number, total: number, path: string) => void;
 }
 
@@ -215,5 +215,6 @@ export function readCorpus(
     if (result.articles.length === before.articles && result.skipped.length === before.skipped)
       result.skipped.push({ path, reason: "no articles in the file (it is empty or holds only blank lines)" });
   }
+  onFile?.(files.length, files.length, "");
   return result;
 }
