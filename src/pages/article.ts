@@ -32,7 +32,9 @@ function formatDate(date: string): string {
 
 export function articlePage(article: Article): string {
   const meta = [
+    article.byline ? `By ${escapeHtml(article.byline)}` : "",
     article.source ? escapeHtml(article.source) : "",
+    article.section ? escapeHtml(article.section) : "",
     article.published
       ? `<time datetime="${escapeHtml(article.published)}">${escapeHtml(formatDate(article.published))}</time>`
       : "",
@@ -45,9 +47,15 @@ export function articlePage(article: Article): string {
 <article>
 <h1>${escapeHtml(article.title)}</h1>
 ${meta ? `<p class="meta">${meta}</p>` : ""}
+${article.summaryOnly ? '<p class="meta">Summary only: the source gave no full text.</p>' : ""}
 ${article.body.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n")}
 ${original ? `<p class="meta"><a href="${escapeHtml(original)}" rel="noopener noreferrer">Read the original</a></p>` : ""}
 </article>
 </main>`;
-  return document({ title: article.title, css: ARTICLE_CSS, body });
+  return document({
+    title: article.title,
+    css: ARTICLE_CSS,
+    body,
+    ...(article.language ? { lang: article.language } : {}),
+  });
 }
