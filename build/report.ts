@@ -1,4 +1,5 @@
 // The build report as text for a terminal, and what --strict counts in it.
+import { REPORT_FILE } from "../src/index-format.js";
 import type { BuildReport } from "./types.js";
 
 /** Files skipped, articles warned of and duplicates set aside: what `--strict` refuses. */
@@ -31,17 +32,37 @@ function kinds(report: BuildReport): string {
         .join(", ")})`;
 }
 
+/** Lines a list shows in the terminal; the JSON report beside the index has them all. */
+export const LISTED_LINES = 10;
+
+function listed(lines: string[]): string[] {
+  return lines.length <= LISTED_LINES
+    ? lines
+    : [...lines.slice(0, LISTED_LINES), `      … and ${lines.length - LISTED_LINES} more in ${REPORT_FILE}`];
+}
+
+/** Warning lines grouped by kind, most frequent kind first. */
+function byKind(report: BuildReport): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const w of report.warnings) {
+    const lines = groups.get(w.kind) ?? [];
+    lines.push(`    - ${w.path}: ${w.reason}`);
+    groups.set(w.kind, lines);
+  }
+  return new Map([...groups].sort((a, b) => b[1].length - a[1].length));
+}
+
 export function formatReport(report: BuildReport): string {
   const lines = [
     `newsfind build: ${report.corpus} -> ${report.outDir}`,
     `  files read        ${report.filesRead}`,
     `  articles indexed  ${report.articlesIndexed}`,
     `  files skipped     ${report.skipped.length}`,
-    ...report.skipped.map((s) => `    - ${s.path}: ${s.reason}`),
+    ...listed(report.skipped.map((s) => `    - ${s.path}: ${s.reason}`)),
     `  warnings          ${report.warnings.length}${kinds(report)}`,
-    ...report.warnings.map((w) => `    - ${w.path}: ${w.reason}`),
+    ...[...byKind(report).values()].flatMap((lines) => listed(lines)),
     `  duplicates        ${report.duplicates.length}`,
-    ...report.duplicates.map((d) => `    - ${d.origin}: same article as ${d.duplicateOf} (${d.id})`),
+    ...listed(report.duplicates.map((d) => `    - ${d.origin}: same article as ${d.duplicateOf} (${d.id})`)),
     `  layout            ${report.layout}`,
     `  index module      ${size(report.indexBytes.raw)} raw, ${size(report.indexBytes.gzip)} gzip`,
     ...(report.layout === "sharded"

@@ -17,7 +17,7 @@ import { describe, expect, it } from "vitest";
 import { build } from "../../build/build.js";
 import { MAX_BODY_CHARS } from "../../build/limits.js";
 import { readCorpus } from "../../build/read-corpus.js";
-import { StrictBuildError } from "../../build/report.js";
+import { formatReport, LISTED_LINES, StrictBuildError } from "../../build/report.js";
 import { ARTEFACT_MODULE } from "../../src/index-format.js";
 
 const line = (record: object) => JSON.stringify(record);
@@ -303,5 +303,21 @@ describe("isolation and atomic builds", () => {
     const files = [...snapshot(join(out, "assets")).keys()];
     expect(files).toHaveLength(report.assets.files);
     expect(files.filter((path) => path.includes("/articles/"))).toEqual(["/index/articles/0.json"]);
+  });
+});
+
+describe("the report in the terminal", () => {
+  it("lists at most LISTED_LINES problems of a kind and points to the JSON report for the rest", () => {
+    const dir = corpus({
+      "a.jsonl": Array.from({ length: 14 }, (_, n) => line({ id: `u${n}`, title: `Undated ${n}`, body: STORY })).join(
+        "\n",
+      ),
+    });
+    const report = build({ corpus: dir, outDir: outside(), cacheDir: null });
+    const text = formatReport(report);
+    expect(text).toContain(`warnings          14 (no-date 14)`);
+    expect(text.match(/: no publication date/g)).toHaveLength(LISTED_LINES);
+    expect(text).toContain(`… and ${14 - LISTED_LINES} more in build-report.json`);
+    expect(report.warnings).toHaveLength(14);
   });
 });
