@@ -1,4 +1,4 @@
-// `npx tsx bench/extract-accuracy.ts [--datasets DIR]`
+// `npm run eval:extract -- [--datasets DIR]`
 // How well newsfind's HTML extraction (build/formats/html.ts) finds each page's metadata: every
 // page of the news-html dataset (DIR/news-html/pages/<name>/source.html beside its
 // expected-metadata.json) is read as the build reads an .html file, and title, byline,
@@ -70,7 +70,7 @@ const figures: ExtractFigures = {
     lowest: [...bodies].sort((a, b) => a.f1 - b.f1).slice(0, 3),
   },
 };
-const command = `npx tsx bench/extract-accuracy.ts${argv.length > 0 ? ` ${argv.join(" ")}` : ""}`;
+const command = `npm run eval:extract${argv.length > 0 ? ` -- ${argv.join(" ")}` : ""}`;
 const result = {
   kind: "extract" as const,
   ...runInfo(command, { path: relative(process.cwd(), pagesDir) || pagesDir, articles: pages.length }, commit),

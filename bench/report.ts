@@ -454,7 +454,7 @@ export function renderReadme(results: readonly BenchResult[]): string {
     scale.length > 0
       ? `newsfind in every run, latest first:\n\n${scaleHistory(scale)}\n\n### Latest run\n\n${scaleDetail(scale.at(-1)!)}`
       : "No run recorded yet.",
-    "## HTML metadata extraction (`npx tsx bench/extract-accuracy.ts`)",
+    "## HTML metadata extraction (`npm run eval:extract`)",
     extract.length > 0
       ? `The pages of the news-html dataset read as the build reads an .html file, each field compared with Readability.js's expected metadata after normalising both sides alike (case and white space; a title also without a trailing site name after \`|\`, \` - \` or \`_\`; a byline's names as a set, without "By"; the calendar date of a published time; a language's primary subtag; a site name without "The"). Title, byline and site name are compared on every page (an expected null must be matched by null); published date and language only where the page's expectation has one. Latest run:\n\n${extractDetail(extract.at(-1)!)}`
       : "No run recorded yet.",
