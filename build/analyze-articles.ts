@@ -1,7 +1,14 @@
 // Analysis of clean articles for the index: each article's distinct terms with their weighted
 // term frequencies (field weights, lede bonus) and its BM25F length. Terms are interned to
 // numbers, so a hundred thousand articles take typed arrays, not maps of strings.
-import { FIELD_WEIGHTS, LEAD_BONUS, analyze, type Article, type IndexedField } from "../src/index-format.js";
+import {
+  DEFAULT_LANGUAGE,
+  FIELD_WEIGHTS,
+  LEAD_BONUS,
+  analyze,
+  type Article,
+  type IndexedField,
+} from "../src/index-format.js";
 
 /** One article's analysis: parallel arrays of term numbers and weighted frequencies. */
 export interface Counted {
@@ -17,17 +24,21 @@ export interface Analysis {
   averageLength: number;
 }
 
-/** An article's weighted term frequencies and BM25F length, by term. */
+/**
+ * An article's weighted term frequencies and BM25F length, by term, analysed in its language
+ * (English when it has none).
+ */
 export function count(article: Article, fields: readonly IndexedField[]): { tf: Map<string, number>; length: number } {
   const tf = new Map<string, number>();
+  const language = article.language ?? DEFAULT_LANGUAGE;
   let length = 0;
   for (const field of fields) {
     const weight = FIELD_WEIGHTS[field];
-    const terms = analyze(field === "title" ? article.title : article.body.join("\n"));
+    const terms = analyze(field === "title" ? article.title : article.body.join("\n"), language);
     length += weight * terms.length;
     for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + weight);
     if (field === "body" && article.body.length > 1) {
-      const lead = analyze(article.body[0]!);
+      const lead = analyze(article.body[0]!, language);
       length += LEAD_BONUS * lead.length;
       for (const term of lead) tf.set(term, (tf.get(term) ?? 0) + LEAD_BONUS);
     }

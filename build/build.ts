@@ -7,6 +7,7 @@ import { BodySpill } from "./body-spill.js";
 import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
 import { readCorpusConfig } from "./corpus-config.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
+import { settleLanguages } from "./detect-language.js";
 import { deriveTitle, detailsOf, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
 import { progressReporter } from "./progress.js";
@@ -45,6 +46,7 @@ function cacheUnits(
         published: item.published,
         url: item.url,
         body: item.body,
+        language: item.language,
       });
     // Field by field: spreading the item would read a cached article's body again.
     const { id, title, published, source, url, bodyHash, cachedRow } = item;
@@ -101,6 +103,7 @@ export function buildArtefacts(options: BuildInput): {
           formatVersion: INDEX_FORMAT_VERSION,
           config: indexConfig(fields),
           corpusConfig,
+          language: options.language ?? null,
         })
       : undefined;
     const corpus = readCorpus(options.corpus, process.cwd(), cache, {
@@ -109,6 +112,10 @@ export function buildArtefacts(options: BuildInput): {
       onFile: (done, total) => progress("read", done, total),
     });
     lap("read");
+    // Every article gets the language it is analysed in, kept in the article store and the
+    // build cache (a cached article has one already, and keeps it).
+    settleLanguages(corpus.articles, options.language ?? corpusConfig.language);
+    lap("language");
     const { articles, duplicates, warnings, sources } = finalizeArticles(corpus.articles);
     lap("finalize");
 

@@ -7,6 +7,7 @@
 //   as static asset files (see `shardFiles`).
 import { Index } from "flexsearch";
 import {
+  DEFAULT_LANGUAGE,
   INDEX_FORMAT_VERSION,
   PHONETIC_TERMS,
   flexOptions,
@@ -44,6 +45,16 @@ export function phoneticLines(terms: readonly string[], documentFrequency: Array
     );
   }
   return lines.sort();
+}
+
+/** The articles' languages, most articles first (ties by code); English for an article without one. */
+export function languagesOf(articles: readonly Article[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { language } of articles) {
+    const code = language ?? DEFAULT_LANGUAGE;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code]) => code);
 }
 
 export type LayoutChoice = "auto" | "bundle" | "sharded";
@@ -120,6 +131,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     builtAt: options.builtAt,
     articles: articles.length,
     averageLength: Math.round(average * 1000) / 1000,
+    languages: languagesOf(articles),
   };
   const phonetic = phoneticLines(analyzer.dictionary, inverted.documentFrequency);
 

@@ -43,6 +43,13 @@ export interface BuildOptions {
    * Default: false, so such problems are reported and the build goes on.
    */
   strict: boolean;
+  /**
+   * The language (ISO 639-1) of articles that declare none and whose text is too short or too
+   * close to call to detect one from, from `--language de` or `NEWSFIND_LANGUAGE`. Default: the
+   * `language` of newsfind.config.json, else the language most of the corpus's articles have
+   * (English when none has one).
+   */
+  language?: string;
 }
 
 /** The assets folder that goes with an output folder (see BuildOptions.assetsDir). */
@@ -63,9 +70,13 @@ export function parseBuildOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       "no-cache": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
+      language: { type: "string" },
     },
     strict: true,
   });
+  const language = (values.language ?? env.NEWSFIND_LANGUAGE)?.trim().toLowerCase();
+  if (language !== undefined && !/^[a-z]{2}$/.test(language))
+    throw new Error(`--language must be a two-letter ISO 639-1 code such as en or de (got ${language})`);
   const layout = (values.layout ?? env.NEWSFIND_LAYOUT ?? "auto") as LayoutChoice;
   if (!LAYOUTS.includes(layout)) throw new Error(`--layout must be one of ${LAYOUTS.join(", ")} (got ${layout})`);
   return {
@@ -79,6 +90,7 @@ export function parseBuildOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     cacheDir: values["no-cache"] ? null : (env.NEWSFIND_CACHE ?? DEFAULT_CACHE_DIR),
     quiet: values.quiet ?? false,
     strict: values.strict || env.NEWSFIND_STRICT === "1" || env.NEWSFIND_STRICT === "true",
+    ...(language !== undefined ? { language } : {}),
   };
 }
 

@@ -3,9 +3,11 @@
 // options live here (or are re-exported from here), so both sides index and query alike.
 import { Encoder, type IndexOptions } from "flexsearch";
 import { ALIAS_GROUPS } from "./analysis/aliases.js";
+import { LANGUAGES } from "./analysis/languages.js";
 import { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 
 export { analyze, analyzeWord } from "./analysis/analyze.js";
+export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
 export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
@@ -15,7 +17,7 @@ export { parsePhoneticTable } from "./format/phonetic-table.js";
 export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -83,7 +85,7 @@ export function indexConfig(fields: readonly IndexedField[] = INDEXED_FIELDS): I
     weights: FIELD_WEIGHTS,
     leadBonus: LEAD_BONUS,
     bm25: BM25,
-    analyzer: `en-porter-stopword;aliases-${aliasFingerprint()}`,
+    analyzer: `en-porter,${[...LANGUAGES.keys()].filter((code) => code !== "en").join(",")}-snowball;stopword;aliases-${aliasFingerprint()}`,
   };
 }
 
@@ -148,6 +150,11 @@ export interface IndexManifest {
   articles: number;
   /** Mean BM25F length of the indexed articles, in weighted terms (what the impacts were built with). */
   averageLength: number;
+  /**
+   * The languages of the indexed articles (ISO 639-1), most articles first: a query word is
+   * analysed in each, and matches any of the terms it gives.
+   */
+  languages: string[];
   layout: IndexLayout;
 }
 

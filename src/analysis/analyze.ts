@@ -1,48 +1,70 @@
-// The analyzer: text to index terms. Every word is folded (fold.ts), its possessive dropped,
-// mapped through the alias table (aliases.ts), dropped when it is an English stop word, and
-// reduced to its Porter stem ("elections" and "elected" to "elect"). The build indexes these
-// terms and the worker looks queries up by them, so both sides must call this same function.
-import { stemmer } from "stemmer";
-import { eng } from "stopword";
+// The analyzer: text to index terms, in the text's language. Every word is folded (fold.ts), its
+// possessive dropped, mapped through the alias table (aliases.ts), dropped when it is a stop word
+// of its language, and reduced to its stem by that language's stemmer (languages.ts): English
+// "elections" and "elected" become "elect", German "Regierungen" and "Regierung" "regier". A
+// word of an unknown or unsupported language is folded and kept whole, never dropped. The build
+// indexes these terms and the worker looks queries up by them, so both sides call this function.
 import { ALIASES } from "./aliases.js";
 import { fold } from "./fold.js";
+import { DEFAULT_LANGUAGE, languageRules, type LanguageRules } from "./languages.js";
 import { words } from "./tokenize.js";
 
-const STOP_WORDS: ReadonlySet<string> = new Set(eng);
 /** Words longer than this are markup debris or identifiers, not words a reader searches. */
 const MAX_WORD_LENGTH = 40;
 /** Memo entries kept before the memo starts over (bounds a worker isolate's memory). */
 const MEMO_LIMIT = 100_000;
 
-const memo = new Map<string, string | null>();
+/** Memos by language ("" for unknown). */
+const memos = new Map<string, Map<string, string | null>>();
+let memoSize = 0;
 
-function analyzeUncached(word: string): string | null {
-  let folded = fold(word).replace(/’/g, "'");
-  if (folded.endsWith("'s")) folded = folded.slice(0, -2);
+function analyzeUncached(word: string, rules: LanguageRules | undefined): string | null {
+  let lower = word.toLowerCase().replace(/’/g, "'");
+  if (rules?.elision) lower = lower.replace(rules.elision, "");
+  if (lower.endsWith("'s")) lower = lower.slice(0, -2);
+  const folded = fold(lower);
   const alias = ALIASES.get(folded);
   if (alias !== undefined) return alias.replace(/'/g, "");
-  folded = folded.replace(/'/g, "");
-  if (folded.length === 0 || folded.length > MAX_WORD_LENGTH || STOP_WORDS.has(folded)) return null;
-  if (/\d/.test(folded)) return folded;
-  return stemmer(folded);
+  lower = lower.replace(/'/g, "");
+  const plain = folded.replace(/'/g, "");
+  if (plain.length === 0 || plain.length > MAX_WORD_LENGTH) return null;
+  if (rules === undefined) return plain;
+  if (rules.stopWords.has(lower) || rules.stopWords.has(plain)) return null;
+  if (/\d/.test(plain)) return plain;
+  if (rules.foldFirst) return rules.stem(plain);
+  // Snowball reads the word with its diacritics (its rules name ä, é, ç); the stem is folded
+  // after, so "Häuser" and "Hauser" both end as "haus".
+  return fold(rules.stem(lower));
 }
 
-/** The index term of one word, or null when the word is a stop word or not indexable. */
-export function analyzeWord(word: string): string | null {
+/**
+ * The index term of one word in a language (ISO 639-1; default English), or null when the word
+ * is a stop word of that language or not indexable. An unknown or unsupported language (null,
+ * "pl") keeps the folded word.
+ */
+export function analyzeWord(word: string, language: string | null = DEFAULT_LANGUAGE): string | null {
+  const rules = languageRules(language);
+  const key = rules ? language! : "";
+  let memo = memos.get(key);
+  if (!memo) memos.set(key, (memo = new Map()));
   let term = memo.get(word);
   if (term === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    term = analyzeUncached(word);
+    if (memoSize >= MEMO_LIMIT) {
+      for (const each of memos.values()) each.clear();
+      memoSize = 0;
+    }
+    term = analyzeUncached(word, rules);
     memo.set(word, term);
+    memoSize++;
   }
   return term;
 }
 
-/** The index terms of a text, in order, stop words left out. */
-export function analyze(text: string): string[] {
+/** The index terms of a text in a language (default English), in order, stop words left out. */
+export function analyze(text: string, language: string | null = DEFAULT_LANGUAGE): string[] {
   const terms: string[] = [];
   for (const word of words(text)) {
-    const term = analyzeWord(word);
+    const term = analyzeWord(word, language);
     if (term !== null) terms.push(term);
   }
   return terms;

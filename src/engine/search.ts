@@ -1,7 +1,7 @@
 // The search itself: the query is parsed (query/parse.ts), each word expanded to the index terms it
 // stands for (query/expand.ts), every matching article scored by BM25F (rank/score.ts), then phrases,
 // exclusions and filters apply, the sort order picks the page, and each hit gets its snippet.
-import { dayNumber, type Article, type ArticleMeta, type Postings } from "../index-format.js";
+import { DEFAULT_LANGUAGE, dayNumber, type Article, type ArticleMeta, type Postings } from "../index-format.js";
 import { phraseMatcher } from "./phrase/match.js";
 import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query/parse.js";
@@ -9,7 +9,7 @@ import { accumulate, type Accumulated, type ScoringTerm } from "./rank/score.js"
 import { topScored } from "./rank/prune.js";
 import { TermViews } from "./rank/term-views.js";
 import { snippet } from "./snippet/snippet.js";
-import { termMatcher } from "./snippet/terms.js";
+import { termMatcher, type TermMatcher } from "./snippet/terms.js";
 import type { IndexStore } from "./store/store.js";
 import { verifiedTop, type Checks } from "./phrase/verify.js";
 
@@ -70,12 +70,13 @@ export interface RankedPage {
 
 const NOTHING: RankedPage = { total: 0, totalExact: true, page: [], highlight: [] };
 
-/** Articles holding every term of a clause (for a word: its term). */
+/** Articles holding every word of a clause: a term of each (for a word clause: any of its terms). */
 function holding(postings: ReadonlyMap<string, Postings>, clause: Clause): Set<number> {
-  const terms = clause.kind === "word" ? [clause.term] : clause.terms;
-  const lists = terms.map((term) => {
+  const words = clause.kind === "word" ? [clause.terms] : clause.terms;
+  const lists = words.map((terms) => {
     const ids = new Set<number>();
-    for (const slot of postings.get(term) ?? []) if (slot) for (let i = 0; i < slot.length; i++) ids.add(slot[i]!);
+    for (const term of terms)
+      for (const slot of postings.get(term) ?? []) if (slot) for (let i = 0; i < slot.length; i++) ids.add(slot[i]!);
     return ids;
   });
   const [first, ...rest] = lists;
@@ -176,7 +177,7 @@ function viewsOf(store: IndexStore): TermViews {
 
 /** Ranks the articles for a query and returns the requested page, without snippets. */
 export async function rank(store: IndexStore, params: SearchParams): Promise<RankedPage> {
-  const query = parseQuery(params.q);
+  const query = parseQuery(params.q, store.manifest.languages);
   const browsing = query.groups.length === 0;
   if (browsing && query.excluded.length === 0 && params.q.trim() !== "") return NOTHING;
   const needsMeta = browsing || params.sort !== "relevance" || hasFilters(params);
@@ -311,7 +312,13 @@ function pageOf(
 export async function search(store: IndexStore, params: SearchParams): Promise<SearchResult> {
   const ranked = await rank(store, params);
   const articles = await store.articles(ranked.page.map(({ position }) => position));
-  const matcher = termMatcher(ranked.highlight);
+  // One matcher a language: a hit's words are analysed as the build analysed its article.
+  const matchers = new Map<string, TermMatcher>();
+  const matcherOf = (language: string) => {
+    let matcher = matchers.get(language);
+    if (!matcher) matchers.set(language, (matcher = termMatcher(ranked.highlight, language)));
+    return matcher;
+  };
   // An article holds no word of a query word it did not match, when the index holds its body:
   // its snippet then looks only for the terms of the words it matched.
   const bodyIndexed = store.manifest.config.fields.includes("body");
@@ -323,6 +330,7 @@ export async function search(store: IndexStore, params: SearchParams): Promise<S
     limit: params.limit,
     hits: ranked.page.map(({ score, terms }, i) => {
       const article = articles[i]!;
+      const matcher = matcherOf(article.language ?? DEFAULT_LANGUAGE);
       return {
         id: article.id,
         title: article.title,

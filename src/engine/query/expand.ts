@@ -1,11 +1,11 @@
 // Query term expansion: each word of the query becomes the index terms it should find.
-// - The word's own term, at full weight, when the index has it.
+// - The word's own terms (one a language of the index), at full weight, those the index has.
 // - Typo tolerance: when a word of five letters or more is missing from the index, the most
 //   frequent index terms one edit away (the first letter kept) stand in for it at lower weight.
 // - Phonetic fallback: a word that still finds nothing brings the few most frequent index
 //   terms that sound alike (Double Metaphone), at lower weight again.
 // Name and place variants need none of this: the alias table folds them at index and query time.
-import { analyzeWord, phoneticKey } from "../../index-format.js";
+import { DEFAULT_LANGUAGE, analyzeWord, phoneticKey } from "../../index-format.js";
 import { fold } from "../../analysis/fold.js";
 import { editsOf } from "./edits.js";
 import type { IndexStore } from "../store/store.js";
@@ -25,15 +25,22 @@ export const TYPO_WEIGHT = 0.7;
 /** Weight of a term that only sounds like the word. */
 export const PHONETIC_WEIGHT = 0.5;
 
-async function neighbours(store: IndexStore, word: string, term: string): Promise<WeightedTerm[]> {
+async function neighbours(
+  store: IndexStore,
+  word: string,
+  terms: readonly string[],
+  languages: readonly string[],
+): Promise<WeightedTerm[]> {
   const folded = fold(word);
   if (folded.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(folded)) return [];
   // Every candidate first, in edit order, then their frequencies in one batch (a sharded index
   // reads the few lexicon shards they fall in).
   const candidates = new Set<string>();
   for (const edit of editsOf(folded)) {
-    const neighbour = analyzeWord(edit);
-    if (neighbour !== null && neighbour !== term) candidates.add(neighbour);
+    for (const language of languages) {
+      const neighbour = analyzeWord(edit, language);
+      if (neighbour !== null && !terms.includes(neighbour)) candidates.add(neighbour);
+    }
   }
   const frequencies = await store.frequencies([...candidates]);
   return [...candidates]
@@ -44,35 +51,45 @@ async function neighbours(store: IndexStore, word: string, term: string): Promis
     .map(([neighbour]) => ({ term: neighbour, weight: TYPO_WEIGHT }));
 }
 
-async function soundAlikes(store: IndexStore, term: string): Promise<WeightedTerm[]> {
-  const key = phoneticKey(term);
-  if (key === null) return [];
-  return (await store.soundsLike(key))
-    .filter((other) => other !== term)
-    .map((other) => ({ term: other, weight: PHONETIC_WEIGHT }));
+async function soundAlikes(store: IndexStore, terms: readonly string[]): Promise<WeightedTerm[]> {
+  const keys = new Set(terms.map(phoneticKey).filter((key): key is string => key !== null));
+  const found: WeightedTerm[] = [];
+  for (const key of keys)
+    for (const other of await store.soundsLike(key))
+      if (!terms.includes(other) && !found.some((known) => known.term === other))
+        found.push({ term: other, weight: PHONETIC_WEIGHT });
+  return found;
+}
+
+export interface ExpandOptions {
+  /** Typo and phonetic expansion of a word the index lacks; with false, the word's own terms only. Default: true. */
+  tolerant?: boolean;
+  /** The index's languages, in which typo candidates are analysed (`IndexManifest.languages`). Default: English. */
+  languages?: readonly string[];
 }
 
 /**
- * The weighted index terms one query word stands for (empty when nothing matches), given
- * whether the index holds the word's own term. With `tolerant` false, the word's own term
- * only: no typo or phonetic expansion.
+ * The weighted index terms one query word stands for (empty when nothing matches), given its
+ * own terms (`termsOf`) and which of them the index holds: those, when it holds any; else its
+ * typo neighbours, else its sound-alikes.
  */
 export async function expandWord(
   store: IndexStore,
   word: string,
-  term: string,
-  indexed: boolean,
-  tolerant = true,
+  terms: readonly string[],
+  indexed: (term: string) => boolean,
+  { tolerant = true, languages = [DEFAULT_LANGUAGE] }: ExpandOptions = {},
 ): Promise<WeightedTerm[]> {
-  if (indexed) return [{ term, weight: 1 }];
+  const own = terms.filter(indexed);
+  if (own.length > 0) return own.map((term) => ({ term, weight: 1 }));
   if (!tolerant) return [];
   let memo = expansions.get(store);
   if (!memo) expansions.set(store, (memo = new Map()));
-  const key = `${word}\u0000${term}`;
+  const key = `${word}\u0000${terms.join(" ")}`;
   let found = memo.get(key);
   if (!found) {
-    const typos = await neighbours(store, word, term);
-    found = typos.length > 0 ? typos : await soundAlikes(store, term);
+    const typos = await neighbours(store, word, terms, languages);
+    found = typos.length > 0 ? typos : await soundAlikes(store, terms);
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(key, found);
   }

@@ -2,7 +2,9 @@
 // between two clauses. Anything else is a plain word; no input makes the parser fail.
 // Plain words are ranked, and an article that lacks one still matches with a lower score.
 // A phrase must appear in the article, word for word; "a" OR "b" needs either phrase.
-import { analyzeWord } from "../../index-format.js";
+// Each word is analysed in every language of the index: its terms are the distinct results (a
+// word that is a stop word in one language still stands for its terms in the others).
+import { DEFAULT_LANGUAGE, analyzeWord } from "../../index-format.js";
 import { fold } from "../../analysis/fold.js";
 import { words } from "../../analysis/tokenize.js";
 
@@ -13,16 +15,16 @@ export interface WordClause {
   kind: "word";
   /** The word as typed. */
   word: string;
-  /** Its index term. */
-  term: string;
+  /** Its index terms, one a language of the index that does not stop it, distinct (at least one). */
+  terms: string[];
 }
 
 export interface PhraseClause {
   kind: "phrase";
   /** The phrase's words, folded, for the word-for-word check. */
   words: string[];
-  /** The index terms of its words (stop words left out). */
-  terms: string[];
+  /** The index terms of each of its words (as a word clause's `terms`), stop words left out. */
+  terms: string[][];
 }
 
 export type Clause = WordClause | PhraseClause;
@@ -43,19 +45,33 @@ export interface ParsedQuery {
 
 type Token = { type: "or" } | { type: "clause"; clause: Clause; negated: boolean };
 
-function phrase(text: string): PhraseClause | null {
+/** A word's distinct index terms in these languages; empty when every one stops it. */
+export function termsOf(word: string, languages: readonly string[]): string[] {
+  const terms: string[] = [];
+  for (const language of languages) {
+    const term = analyzeWord(word, language);
+    if (term !== null && !terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+function phrase(text: string, languages: readonly string[]): PhraseClause | null {
   const folded = words(text).map(fold);
-  const terms = [...new Set(folded.map(analyzeWord).filter((term): term is string => term !== null))];
+  const terms: string[][] = [];
+  for (const word of folded) {
+    const variants = termsOf(word, languages);
+    if (variants.length > 0 && !terms.some((known) => known.join() === variants.join())) terms.push(variants);
+  }
   return terms.length > 0 ? { kind: "phrase", words: folded, terms } : null;
 }
 
-function lex(query: string): Token[] {
+function lex(query: string, languages: readonly string[]): Token[] {
   const tokens: Token[] = [];
   const pattern = /(-?)"([^"]*)("?)|(\S+)/g;
   for (const match of query.replace(/[“”„]/g, '"').matchAll(pattern)) {
     const [, minus, quoted, , bare] = match;
     if (quoted !== undefined) {
-      const clause = phrase(quoted);
+      const clause = phrase(quoted, languages);
       // A one-word phrase is just that word, but still required.
       if (clause) tokens.push({ type: "clause", clause, negated: minus === "-" });
       continue;
@@ -66,19 +82,22 @@ function lex(query: string): Token[] {
     }
     const negated = bare!.startsWith("-") && bare!.length > 1;
     for (const word of words(negated ? bare!.slice(1) : bare!)) {
-      const term = analyzeWord(word);
-      if (term !== null) tokens.push({ type: "clause", clause: { kind: "word", word, term }, negated });
+      const terms = termsOf(word, languages);
+      if (terms.length > 0) tokens.push({ type: "clause", clause: { kind: "word", word, terms }, negated });
     }
   }
   return tokens;
 }
 
-/** Parses a query; never throws. */
-export function parseQuery(query: string): ParsedQuery {
+/**
+ * Parses a query; never throws. `languages` are the index's (`IndexManifest.languages`);
+ * default: English alone.
+ */
+export function parseQuery(query: string, languages: readonly string[] = [DEFAULT_LANGUAGE]): ParsedQuery {
   const groups: Group[] = [];
   const excluded: Clause[] = [];
   let joinNext = false;
-  for (const token of lex(query)) {
+  for (const token of lex(query, languages)) {
     if (token.type === "or") {
       joinNext = groups.length > 0;
       continue;
@@ -97,7 +116,7 @@ export function parseQuery(query: string): ParsedQuery {
   for (const group of groups) {
     group.required = group.clauses.some((clause) => clause.kind === "phrase");
     for (const clause of group.clauses) {
-      for (const term of clause.kind === "word" ? [clause.term] : clause.terms)
+      for (const term of clause.kind === "word" ? clause.terms : clause.terms.flat())
         if (!terms.includes(term)) terms.push(term);
     }
   }

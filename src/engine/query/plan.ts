@@ -1,7 +1,8 @@
 // The query plan: which index terms a parsed query scores, at what weight, and which query
 // words each stands for (bit masks), with the posting lists of every term it names. The
 // named terms are read in one batch; expansions of missing words (typos, sound-alikes) in a
-// second.
+// second. A word's terms in the index's several languages share its bit: an article is
+// analysed in one language, so it holds the term of its own and is credited once for the word.
 import type { Postings } from "../../index-format.js";
 import { expandWord } from "./expand.js";
 import type { Clause, ParsedQuery } from "./parse.js";
@@ -19,7 +20,7 @@ export interface Plan {
 function namedTerms(query: ParsedQuery): string[] {
   const named = new Set<string>();
   for (const clause of [...query.groups.flatMap((group) => group.clauses), ...query.excluded]) {
-    for (const term of clause.kind === "word" ? [clause.term] : clause.terms) named.add(term);
+    for (const term of clause.kind === "word" ? clause.terms : clause.terms.flat()) named.add(term);
   }
   return [...named];
 }
@@ -40,16 +41,20 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
     for (const clause of group.clauses) {
       let clauseMask = 0;
       if (clause.kind === "word") {
-        if (bit >= 32 || !query.terms.includes(clause.term)) continue;
+        const terms = clause.terms.filter((term) => query.terms.includes(term));
+        if (bit >= 32 || terms.length === 0) continue;
         const mask = 1 << bit++;
-        const expanded = await expandWord(store, clause.word, clause.term, postings.has(clause.term), tolerant);
+        const expanded = await expandWord(store, clause.word, terms, (term) => postings.has(term), {
+          tolerant,
+          languages: store.manifest.languages,
+        });
         for (const { term, weight } of expanded) add(term, weight, mask);
         clauseMask = mask;
       } else {
-        for (const term of clause.terms) {
+        for (const variants of clause.terms) {
           if (bit >= 32) break;
           const mask = 1 << bit++;
-          add(term, 1, mask);
+          for (const term of variants) add(term, 1, mask);
           clauseMask |= mask;
         }
       }

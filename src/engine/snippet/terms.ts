@@ -1,10 +1,11 @@
 // Which words of an article's text match the query, for snippets and highlighting: a word
 // matches when the analyzer gives it one of the query's index terms, so "elections" matches
-// a search for "elected" and "Kiev" one for "Kyiv", as the ranking does.
+// a search for "elected" and "Kiev" one for "Kyiv", as the ranking does. Words are analysed in
+// the article's language, as the build analysed them.
 import { spellings } from "../../analysis/aliases.js";
 import { fold } from "../../analysis/fold.js";
 import { WORD, tokens } from "../../analysis/tokenize.js";
-import { analyzeWord } from "../../index-format.js";
+import { DEFAULT_LANGUAGE, analyzeWord } from "../../index-format.js";
 
 export interface WordMatch {
   term: string;
@@ -187,7 +188,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** Whether a text holds letters beyond ASCII (punctuation such as curly quotes and dashes aside): their words need the analyzer's own tokenizer. */
 export const beyondAscii = (text: string) => NON_ASCII.test(text) && NON_ASCII_LETTERS.test(text);
 
-export function termMatcher(terms: readonly string[]): TermMatcher {
+/** A matcher of these index terms in text of a language (the article's; default English). */
+export function termMatcher(terms: readonly string[], language: string | null = DEFAULT_LANGUAGE): TermMatcher {
   const numbers = new Map<string, number>();
   for (const term of terms) if (!numbers.has(term)) numbers.set(term, numbers.size);
   /** The term each word seen so far analyzes to, or null: articles repeat the query's words. */
@@ -195,7 +197,7 @@ export function termMatcher(terms: readonly string[]): TermMatcher {
   const matchOf = (word: string, start: number): WordMatch | undefined => {
     let term = analyzed.get(word);
     if (term === undefined) {
-      const analysed = analyzeWord(word);
+      const analysed = analyzeWord(word, language);
       term = analysed !== null && numbers.has(analysed) ? analysed : null;
       analyzed.set(word, term);
     }

@@ -14,7 +14,7 @@ describe("query parser", () => {
       const query = parseQuery(q);
       expect(query.groups[0]).toMatchObject({
         required: true,
-        clauses: [{ kind: "phrase", words: ["peace", "talks"], terms: ["peac", "talk"] }],
+        clauses: [{ kind: "phrase", words: ["peace", "talks"], terms: [["peac"], ["talk"]] }],
       });
       expect(query.groups[1]!.required).toBe(false);
     }
