@@ -20,7 +20,7 @@ import {
   type IndexedField,
 } from "../src/index-format.js";
 import { Analyzer, averageLength, type Counted } from "./analyze-articles.js";
-import { impactSlot, invert } from "./postings.js";
+import { documentFrequencies, impactSlot, invert } from "./postings.js";
 import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
 
 /** Phonetic table lines, `KEY term term term`, the terms most frequent first. */
@@ -78,6 +78,11 @@ export interface CompileOptions {
   bodyChars?: (position: number) => number;
   /** Spares article shards whose articles did not change (the build cache). */
   reuse?: ShardReuse;
+  /**
+   * Postings the sharded layout inverts at once: fewer bound the build's memory more tightly and
+   * give the same files. Default: POSTINGS_PER_PASS (shard-files.ts).
+   */
+  postingsPerPass?: number;
   /** Takes the sharded layout's files as they are made; default: kept in `Compiled.files`. */
   assets?: AssetSink;
   /** Called as work advances: phase name, items done, items in all. */
@@ -117,7 +122,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   });
   progress("analyse", articles.length, articles.length);
   const average = averageLength(counted);
-  const inverted = invert(counted, analyzer.dictionary.length, average);
+  const documentFrequency = documentFrequencies(counted, analyzer.dictionary.length);
   const bytes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!.body)));
   const kind =
     options.layout === "bundle" || options.layout === "sharded"
@@ -133,14 +138,16 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     averageLength: Math.round(average * 1000) / 1000,
     languages: languagesOf(articles),
   };
-  const phonetic = phoneticLines(analyzer.dictionary, inverted.documentFrequency);
+  const phonetic = phoneticLines(analyzer.dictionary, documentFrequency);
 
   if (kind === "sharded") {
     const files: ShardFiles = new Map();
     const { layout, signatures } = shardFiles({
       articles,
       dictionary: analyzer.dictionary,
-      inverted,
+      documentFrequency,
+      invert: (include) => invert(counted, analyzer.dictionary.length, average, include, documentFrequency),
+      postingsPerPass: options.postingsPerPass,
       phonetic,
       progress,
       storeBytes: bytes,

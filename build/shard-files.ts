@@ -40,6 +40,8 @@ export const SHARD_TARGETS = {
   phonetic: 16 << 10,
   lexicon: 16 << 10,
 };
+/** Postings inverted at once: what bounds the memory of writing the term shards. */
+export const POSTINGS_PER_PASS = 4_000_000;
 /** Asset files a sharded index may take: Workers allow 20,000, and the rest is left for the worker's own. */
 export const MAX_INDEX_FILES = 19_000;
 /** Where the index's files go under the assets directory. */
@@ -74,7 +76,12 @@ function checkCount(files: number): void {
 export interface ShardInput {
   articles: readonly Article[];
   dictionary: readonly string[];
-  inverted: Inverted;
+  /** Every term's document frequency, by term number. */
+  documentFrequency: Int32Array;
+  /** Inverts the postings of the terms `include` marks (see postings.ts). */
+  invert: (include: Uint8Array) => Inverted;
+  /** Postings inverted at once. Default: POSTINGS_PER_PASS. */
+  postingsPerPass?: number;
   phonetic: readonly string[];
   progress: (phase: string, done: number, total: number) => void;
   /** The article store's size in bytes, about (what sizes the article shards). */
@@ -93,7 +100,9 @@ export interface Sharded {
 export function shardFiles({
   articles,
   dictionary,
-  inverted,
+  documentFrequency: df,
+  invert,
+  postingsPerPass = POSTINGS_PER_PASS,
   phonetic,
   progress,
   storeBytes,
@@ -110,7 +119,7 @@ export function shardFiles({
   };
   let postingsBytes = 0;
   dictionary.forEach((term, n) => {
-    postingsBytes += inverted.documentFrequency[n]! > 0 ? term.length + 4 + 1.2 * inverted.documentFrequency[n]! : 0;
+    postingsBytes += df[n]! > 0 ? term.length + 4 + 1.2 * df[n]! : 0;
   });
   const idBytes = articles.reduce((sum, article) => sum + article.id.length + 12, 0);
   const termShards = Math.min(4096, shards(postingsBytes, SHARD_TARGETS.terms));
@@ -119,9 +128,9 @@ export function shardFiles({
     phonetic.reduce((sum, line) => sum + line.length + 1, 0),
     SHARD_TARGETS.phonetic,
   );
-  const used = [...dictionary.keys()].filter((n) => inverted.documentFrequency[n]! > 0);
+  const used = [...dictionary.keys()].filter((n) => df[n]! > 0);
   const documentFrequency = new Map<string, number>();
-  for (const n of used) documentFrequency.set(dictionary[n]!, inverted.documentFrequency[n]!);
+  for (const n of used) documentFrequency.set(dictionary[n]!, df[n]!);
   const lexicon = splitLexicon(encodeLexicon(documentFrequency), SHARD_TARGETS.lexicon);
   const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - 1;
   const averageArticle = storeBytes / Math.max(1, articles.length);
@@ -139,13 +148,24 @@ export function shardFiles({
   };
 
   const byShard = groupBy(used, termShards, (n) => shardOf(dictionary[n]!, termShards));
-  byShard.forEach((terms, shard) => {
-    if (shard % 64 === 0) progress("term shards", shard, termShards);
-    // In term order, so a cached build (another numbering) writes the same bytes as a fresh one.
-    terms.sort((a, b) => (dictionary[a]! < dictionary[b]! ? -1 : 1));
-    const entries = terms.map((n): [string, Postings] => [dictionary[n]!, inverted.postings(n)]);
-    files.set(shardPaths.terms(layout, shard), encodeTermShard(entries));
-  });
+  // The postings are inverted a group of term shards at a time, each group's postings in memory
+  // only while its shards are encoded.
+  let postings = 0;
+  for (const n of used) postings += df[n]!;
+  const passes = Math.max(1, Math.ceil(postings / postingsPerPass));
+  for (let pass = 0; pass < passes; pass++) {
+    const include = new Uint8Array(dictionary.length);
+    for (let shard = pass; shard < termShards; shard += passes) for (const n of byShard[shard]!) include[n] = 1;
+    const inverted = invert(include);
+    for (let shard = pass; shard < termShards; shard += passes) {
+      if (shard % 64 === 0) progress("term shards", shard, termShards);
+      const terms = byShard[shard]!;
+      // In term order, so a cached build (another numbering) writes the same bytes as a fresh one.
+      terms.sort((a, b) => (dictionary[a]! < dictionary[b]! ? -1 : 1));
+      const entries = terms.map((n): [string, Postings] => [dictionary[n]!, inverted.postings(n)]);
+      files.set(shardPaths.terms(layout, shard), encodeTermShard(entries));
+    }
+  }
   progress("term shards", termShards, termShards);
   const signatures = new Map<string, string>();
   for (let shard = 0; shard < layout.articleShards; shard++) {

@@ -55,3 +55,41 @@ describe("index compiler", () => {
     expect(smith.split(" ")[1]).toBe("smith");
   });
 });
+
+describe("term shards inverted a group at a time", () => {
+  const words = [
+    "harbour",
+    "crane",
+    "strike",
+    "union",
+    "port",
+    "ship",
+    "cargo",
+    "dock",
+    "tide",
+    "quay",
+    "pilot",
+    "berth",
+  ];
+  // Enough postings for several term shards, so the passes split them.
+  const articles = Array.from({ length: 2000 }, (_, n) =>
+    article(
+      `a${n}`,
+      `${words[n % words.length]} ${words[(n * 7) % words.length]} report ${n}`,
+      Array.from({ length: 40 }, (_, k) =>
+        k % 3 === 0 ? words[(n * k + k) % words.length] : `w${(n * 31 + k * 17) % 900}`,
+      ).join(" "),
+    ),
+  );
+  const sharded = (postingsPerPass?: number) =>
+    compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded", postingsPerPass }).files;
+
+  it("writes the same files whether the postings are inverted at once or in many small passes", () => {
+    const whole = sharded();
+    const passes = sharded(5_000);
+    const termFiles = [...whole.keys()].filter((path) => path.includes("/terms/"));
+    expect(termFiles.length).toBeGreaterThan(2);
+    expect([...passes.keys()].sort()).toEqual([...whole.keys()].sort());
+    for (const [path, data] of whole) expect(Buffer.from(passes.get(path)!).equals(Buffer.from(data!))).toBe(true);
+  });
+});
