@@ -80,3 +80,21 @@ const path = writeResult(result);
 console.log(`\n${extractDetail(result)}\n`);
 console.log(`fields: ${FIELDS.join(", ")}`);
 console.log(`\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`);
+
+/**
+ * Least accuracy each field must reach, as fractions: below one, the run fails (exit code 1),
+ * so a change to the extraction that loses metadata does not pass unnoticed.
+ */
+const FLOORS: Partial<Record<(typeof FIELDS)[number], number>> = {
+  title: 0.95,
+  byline: 0.85,
+  published: 0.9,
+  siteName: 0.9,
+};
+const below = Object.entries(FLOORS).filter(([field, floor]) => {
+  const figure = fields[field as (typeof FIELDS)[number]];
+  return figure !== undefined && figure.accuracy < floor!;
+});
+for (const [field, floor] of below)
+  console.error(`${field}: accuracy below its floor of ${(floor! * 100).toFixed(0)} %`);
+if (below.length > 0) process.exitCode = 1;
