@@ -141,15 +141,29 @@ const analysisFiles = (path: string, generation: number) => ({
   tf: `${path}.${generation}.tf`,
 });
 
-/** Writes `data` at entry `at` of the file (4 bytes an entry), cutting off whatever lay beyond. */
-function writeAt(file: string, at: number, data: Int32Array | Float32Array): void {
-  const fd = openSync(file, at === 0 ? "w" : "r+");
-  try {
-    ftruncateSync(fd, at * 4);
+/**
+ * Writes entries (4 bytes each) into a file from entry `at` on, one array after another, cutting
+ * off whatever lay beyond: analyses go to disk as they are listed, never gathered in memory.
+ */
+class EntryWriter {
+  private readonly fd: number;
+  private offset: number;
+
+  constructor(file: string, at: number) {
+    this.fd = openSync(file, at === 0 ? "w" : "r+");
+    ftruncateSync(this.fd, at * 4);
+    this.offset = at * 4;
+  }
+
+  write(data: Int32Array | Float32Array): void {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, at * 4 + done);
-  } finally {
-    closeSync(fd);
+    for (let done = 0; done < bytes.length; )
+      done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
+    this.offset += bytes.length;
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 
@@ -270,43 +284,46 @@ export class BuildCache {
     c.length = new Float64Array(rows);
     c.termOffset = new Float64Array(rows);
     c.termCount = new Int32Array(rows);
-    const terms = new Int32Array(c.analysisLength - start);
-    const tf = new Float32Array(terms.length);
-    let row = 0;
-    let next = 0;
-    units.forEach((unit, u) => {
-      c.units.push(unit.key);
-      c.unitStart[u] = row;
-      if (unit.skipped.length > 0 || unit.warnings.length > 0)
-        c.problems.set(u, { skipped: unit.skipped, warnings: unit.warnings });
-      for (const article of unit.articles) {
-        c.id.push(article.id);
-        c.title.push(article.title);
-        c.published.push(article.published);
-        c.source.push(article.source);
-        c.url.push(article.url);
-        const details = detailsOf(article);
-        c.details.push(Object.keys(details).length > 0 ? details : null);
-        c.bodyHash.push(article.bodyHash);
-        c.bodyChars[row] = article.bodyChars;
-        c.length[row] = article.length;
-        c.termCount[row] = article.terms.length;
-        if (!rewrite && article.cachedRow !== undefined) {
-          c.termOffset[row] = old.termOffset[article.cachedRow]!;
-        } else {
-          c.termOffset[row] = start + next;
-          terms.set(article.terms, next);
-          tf.set(article.tf, next);
-          next += article.terms.length;
-        }
-        row++;
-      }
-    });
-    c.unitStart[units.length] = row;
     mkdirSync(dirname(this.path), { recursive: true });
     const files = analysisFiles(this.path, c.generation);
-    writeAt(files.terms, start, terms);
-    writeAt(files.tf, start, tf);
+    const terms = new EntryWriter(files.terms, start);
+    const tf = new EntryWriter(files.tf, start);
+    let row = 0;
+    let next = 0;
+    try {
+      units.forEach((unit, u) => {
+        c.units.push(unit.key);
+        c.unitStart[u] = row;
+        if (unit.skipped.length > 0 || unit.warnings.length > 0)
+          c.problems.set(u, { skipped: unit.skipped, warnings: unit.warnings });
+        for (const article of unit.articles) {
+          c.id.push(article.id);
+          c.title.push(article.title);
+          c.published.push(article.published);
+          c.source.push(article.source);
+          c.url.push(article.url);
+          const details = detailsOf(article);
+          c.details.push(Object.keys(details).length > 0 ? details : null);
+          c.bodyHash.push(article.bodyHash);
+          c.bodyChars[row] = article.bodyChars;
+          c.length[row] = article.length;
+          c.termCount[row] = article.terms.length;
+          if (!rewrite && article.cachedRow !== undefined) {
+            c.termOffset[row] = old.termOffset[article.cachedRow]!;
+          } else {
+            c.termOffset[row] = start + next;
+            terms.write(article.terms);
+            tf.write(article.tf);
+            next += article.terms.length;
+          }
+          row++;
+        }
+      });
+      c.unitStart[units.length] = row;
+    } finally {
+      terms.close();
+      tf.close();
+    }
     writeFileSync(`${this.path}.tmp`, serialize(c));
     renameSync(`${this.path}.tmp`, this.path);
     // Analysis files of other generations (or of a stale cache) are dead now.
