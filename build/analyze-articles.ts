@@ -17,11 +17,62 @@ export interface Counted {
   length: number;
 }
 
-export interface Analysis {
-  /** Term number to term. */
-  dictionary: string[];
-  counted: Counted[];
-  averageLength: number;
+/**
+ * Every article's analysis, by position, as the compiler adds them: held in memory
+ * (`MemoryAnalyses`), or written to a scratch file and read back (`AnalysisSpill`).
+ */
+export interface Analyses {
+  /** Adds the next article's analysis. */
+  add(counted: Counted): void;
+  readonly size: number;
+  /** Distinct terms of the article at `position`, without reading its analysis. */
+  termCount(position: number): number;
+  /** BM25F length of the article at `position`, without reading its analysis. */
+  lengthOf(position: number): number;
+  /** The analysis of the article at `position`; read back from disk when spilled. */
+  at(position: number): Counted;
+  /**
+   * Visits every analysis in position order. A spilled analysis's arrays are views valid during
+   * its visit only.
+   */
+  each(visit: (counted: Counted, position: number) => void): void;
+  /** Mean BM25F length, at least 1. */
+  averageLength(): number;
+}
+
+/** Analyses held in memory. */
+export class MemoryAnalyses implements Analyses {
+  private readonly counted: Counted[] = [];
+
+  add(counted: Counted): void {
+    this.counted.push(counted);
+  }
+
+  get size(): number {
+    return this.counted.length;
+  }
+
+  termCount(position: number): number {
+    return this.counted[position]!.terms.length;
+  }
+
+  lengthOf(position: number): number {
+    return this.counted[position]!.length;
+  }
+
+  at(position: number): Counted {
+    return this.counted[position]!;
+  }
+
+  each(visit: (counted: Counted, position: number) => void): void {
+    this.counted.forEach(visit);
+  }
+
+  averageLength(): number {
+    let total = 0;
+    for (const { length } of this.counted) total += length;
+    return this.counted.length > 0 ? Math.max(1, total / this.counted.length) : 1;
+  }
 }
 
 /**
@@ -68,10 +119,4 @@ export class Analyzer {
     const { tf, length } = count(article, this.fields);
     return { terms: this.intern([...tf.keys()]), tf: Float32Array.from(tf.values()), length };
   }
-}
-
-export function averageLength(counted: readonly Counted[]): number {
-  let total = 0;
-  for (const { length } of counted) total += length;
-  return counted.length > 0 ? Math.max(1, total / counted.length) : 1;
 }

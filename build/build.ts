@@ -2,9 +2,10 @@
 // (bundle or shards), and say what happened in a report. With a build cache, unchanged source
 // units skip reading and analysis, and unchanged article shards are not written again.
 import { INDEX_FORMAT_VERSION, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
-import { Analyzer, type Counted } from "./analyze-articles.js";
+import { type Analyses, Analyzer } from "./analyze-articles.js";
+import { AnalysisSpill } from "./analysis-spill.js";
 import { BodySpill } from "./body-spill.js";
-import { BuildCache, hashOf, type CacheUnit } from "./cache.js";
+import { BuildCache, hashOf, type CacheEntry, type CacheUnit } from "./cache.js";
 import { readCorpusConfig } from "./corpus-config.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
 import { settleLanguages } from "./detect-language.js";
@@ -19,9 +20,9 @@ import { listAssets, StagedOutput, writeReport } from "./write-artefacts.js";
 export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
   Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">> & {
     /**
-     * Keep article bodies in a scratch file between reading and writing them, so memory does
-     * not grow with the corpus's text. Default: true; false keeps them in memory, for callers
-     * that read the returned articles after the build (the bench and eval).
+     * Keep article bodies and analyses in scratch files between making and using them, so
+     * memory does not grow with the corpus's text and postings. Default: true; false keeps them
+     * in memory, for callers that read the returned articles after the build (the bench and eval).
      */
     spill?: boolean;
   };
@@ -29,25 +30,39 @@ export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
 /** This build's units for the cache: every article read (duplicates too), with its analysis. */
 function cacheUnits(
   read: ReturnType<typeof readCorpus>,
-  analysed: Map<SourcedArticle, Counted>,
+  analyses: Analyses,
+  positions: Map<SourcedArticle, number>,
   analyzer: Analyzer,
   cache: BuildCache,
 ): CacheUnit[] {
   const units = new Map<string, CacheUnit>();
   for (const [key, { skipped, warnings }] of read.units) units.set(key, { key, articles: [], skipped, warnings });
   for (const item of read.articles) {
-    const counted =
-      analysed.get(item) ??
-      (item.cachedRow !== undefined ? cache.analysis(item.cachedRow) : undefined) ??
-      analyzer.count({
-        id: "",
-        title: item.title ?? deriveTitle(item.body),
-        source: item.source,
-        published: item.published,
-        url: item.url,
-        body: item.body,
-        language: item.language,
-      });
+    // An indexed article's analysis is read back from the build's store only when the cache
+    // writes it; a cached one's is in the cache already; a duplicate's is made here.
+    const position = positions.get(item);
+    let analysis: Pick<CacheEntry, "termCount" | "length" | "analysis">;
+    if (position !== undefined) {
+      analysis = {
+        termCount: analyses.termCount(position),
+        length: analyses.lengthOf(position),
+        analysis: () => analyses.at(position),
+      };
+    } else {
+      const counted =
+        item.cachedRow !== undefined
+          ? cache.analysis(item.cachedRow)
+          : analyzer.count({
+              id: "",
+              title: item.title ?? deriveTitle(item.body),
+              source: item.source,
+              published: item.published,
+              url: item.url,
+              body: item.body,
+              language: item.language,
+            });
+      analysis = { termCount: counted.terms.length, length: counted.length, analysis: () => counted };
+    }
     // Field by field: spreading the item would read a cached article's body again.
     const { id, title, published, source, url, bodyHash, cachedRow } = item;
     const details = detailsOf(item);
@@ -61,9 +76,7 @@ function cacheUnits(
       ...details,
       bodyHash,
       bodyChars,
-      terms: counted.terms,
-      tf: counted.tf,
-      length: counted.length,
+      ...analysis,
       cachedRow,
     });
   }
@@ -90,6 +103,7 @@ export function buildArtefacts(options: BuildInput): {
   };
   const output = new StagedOutput(options.outDir, assetsDir);
   const spill = options.spill === false ? undefined : new BodySpill();
+  const analysisSpill = options.spill === false ? undefined : new AnalysisSpill();
   /** The report with the time and memory the build has taken so far. */
   const finish = (report: BuildReport): BuildReport =>
     Object.assign(report, {
@@ -137,6 +151,7 @@ export function buildArtefacts(options: BuildInput): {
           ? cache!.bodyChars(sources[position]!.cachedRow!)
           : bodyLength(articles[position]!.body),
       assets: output,
+      analyses: analysisSpill,
       reuse: cache && {
         signature: (start, end) =>
           hashOf(
@@ -181,7 +196,8 @@ export function buildArtefacts(options: BuildInput): {
         analyzer.dictionary,
         cacheUnits(
           corpus,
-          new Map(sources.map((item, position) => [item, compiled.counted[position]!])),
+          compiled.analyses,
+          new Map(sources.map((item, position) => [item, position])),
           analyzer,
           cache,
         ),
@@ -196,6 +212,7 @@ export function buildArtefacts(options: BuildInput): {
     throw error;
   } finally {
     spill?.close();
+    analysisSpill?.close();
     progress.stop();
   }
 }

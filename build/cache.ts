@@ -35,8 +35,10 @@ export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
   bodyHash: string;
   /** The body's length in characters (paragraphs plus separators). */
   bodyChars: number;
-  terms: Int32Array;
-  tf: Float32Array;
+  /** How many distinct terms its analysis has. */
+  termCount: number;
+  /** Its analysis's term numbers and weighted frequencies, read when the cache writes them. */
+  analysis(): { terms: Int32Array; tf: Float32Array };
   length: number;
   /** Its row in the cache this build loaded, when its analysis came from there (it is not written again). */
   cachedRow?: number;
@@ -271,8 +273,8 @@ export class BuildCache {
     let appended = 0;
     for (const unit of units) {
       for (const article of unit.articles) {
-        live += article.terms.length;
-        if (article.cachedRow === undefined) appended += article.terms.length;
+        live += article.termCount;
+        if (article.cachedRow === undefined) appended += article.termCount;
       }
     }
     const rewrite = old.analysisLength + appended > 2 * live;
@@ -307,14 +309,15 @@ export class BuildCache {
           c.bodyHash.push(article.bodyHash);
           c.bodyChars[row] = article.bodyChars;
           c.length[row] = article.length;
-          c.termCount[row] = article.terms.length;
+          c.termCount[row] = article.termCount;
           if (!rewrite && article.cachedRow !== undefined) {
             c.termOffset[row] = old.termOffset[article.cachedRow]!;
           } else {
             c.termOffset[row] = start + next;
-            terms.write(article.terms);
-            tf.write(article.tf);
-            next += article.terms.length;
+            const analysis = article.analysis();
+            terms.write(analysis.terms);
+            tf.write(analysis.tf);
+            next += article.termCount;
           }
           row++;
         }

@@ -19,7 +19,7 @@ import {
   type IndexManifest,
   type IndexedField,
 } from "../src/index-format.js";
-import { Analyzer, averageLength, type Counted } from "./analyze-articles.js";
+import { type Analyses, Analyzer, type Counted, MemoryAnalyses } from "./analyze-articles.js";
 import { documentFrequencies, impactSlot, invert } from "./postings.js";
 import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
 
@@ -71,6 +71,8 @@ export interface CompileOptions {
   fields?: readonly IndexedField[];
   /** Default: auto, by the article store's size (BUNDLE_MAX_BYTES). */
   layout?: LayoutChoice;
+  /** Where the analyses go. Default: in memory (`MemoryAnalyses`); the build spills them to disk. */
+  analyses?: Analyses;
   /** Analyses already made (by the build cache), by article position; missing ones are made here. */
   counted?: (Counted | undefined)[];
   analyzer?: Analyzer;
@@ -96,7 +98,7 @@ export interface Compiled {
   /** Article shard signatures by path (sharded layout, with `reuse`). */
   signatures: Map<string, string>;
   /** Every article's analysis, by position (what the build cache keeps). */
-  counted: Counted[];
+  analyses: Analyses;
   analyzer: Analyzer;
 }
 
@@ -116,13 +118,14 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const fields = options.fields ?? indexConfig().fields;
   const analyzer = options.analyzer ?? new Analyzer(fields);
   const progress = options.progress ?? (() => {});
-  const counted = articles.map((article, position) => {
+  const analyses = options.analyses ?? new MemoryAnalyses();
+  articles.forEach((article, position) => {
     if (position % 1000 === 0) progress("analyse", position, articles.length);
-    return options.counted?.[position] ?? analyzer.count(article);
+    analyses.add(options.counted?.[position] ?? analyzer.count(article));
   });
   progress("analyse", articles.length, articles.length);
-  const average = averageLength(counted);
-  const documentFrequency = documentFrequencies(counted, analyzer.dictionary.length);
+  const average = analyses.averageLength();
+  const documentFrequency = documentFrequencies(analyses, analyzer.dictionary.length);
   const bytes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!.body)));
   const kind =
     options.layout === "bundle" || options.layout === "sharded"
@@ -146,7 +149,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       articles,
       dictionary: analyzer.dictionary,
       documentFrequency,
-      invert: (include) => invert(counted, analyzer.dictionary.length, average, include, documentFrequency),
+      invert: (include) => invert(analyses, analyzer.dictionary.length, average, include, documentFrequency),
       postingsPerPass: options.postingsPerPass,
       phonetic,
       progress,
@@ -154,13 +157,13 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       reuse: options.reuse,
       sink: options.assets ?? { put: (path, data) => files.set(path, data) },
     });
-    return { artefacts: { manifest: { ...base, layout } }, files, signatures, counted, analyzer };
+    return { artefacts: { manifest: { ...base, layout } }, files, signatures, analyses, analyzer };
   }
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
-  let current: Counted = counted[0] ?? { terms: new Int32Array(0), tf: new Float32Array(0), length: 0 };
+  let current: Counted = { terms: new Int32Array(0), tf: new Float32Array(0), length: 0 };
   let slotOf = new Map<string, number>();
   const index = new Index(flexOptions((_content, term) => slotOf.get(term) ?? impactSlot(1, current.length, average)));
-  counted.forEach((article, position) => {
+  analyses.each((article, position) => {
     if (article.terms.length === 0) return;
     current = article;
     slotOf = new Map(
@@ -180,7 +183,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") },
     files: new Map(),
     signatures: new Map(),
-    counted,
+    analyses,
     analyzer,
   };
 }

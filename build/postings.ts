@@ -3,7 +3,7 @@
 // what FlexSearch builds from the same impacts (the bundle layout's index), computed
 // directly for the sharded layout at a fraction of the time and memory.
 import { BM25, type Postings } from "../src/index-format.js";
-import type { Counted } from "./analyze-articles.js";
+import type { Analyses } from "./analyze-articles.js";
 
 /**
  * The impact slot of a term: its BM25 term-frequency part, tf·(k1+1) / (tf + k1·(1−b+b·len/avg)),
@@ -29,9 +29,11 @@ export interface Inverted {
 }
 
 /** Every term's document frequency: how many articles hold it. */
-export function documentFrequencies(counted: readonly Counted[], terms: number): Int32Array {
+export function documentFrequencies(analyses: Analyses, terms: number): Int32Array {
   const documentFrequency = new Int32Array(terms);
-  for (const article of counted) for (const term of article.terms) documentFrequency[term]!++;
+  analyses.each((article) => {
+    for (const term of article.terms) documentFrequency[term]!++;
+  });
   return documentFrequency;
 }
 
@@ -41,11 +43,11 @@ export function documentFrequencies(counted: readonly Counted[], terms: number):
  * bounded whatever the archive's size.
  */
 export function invert(
-  counted: readonly Counted[],
+  analyses: Analyses,
   terms: number,
   averageLength: number,
   include?: Uint8Array,
-  documentFrequency: Int32Array = documentFrequencies(counted, terms),
+  documentFrequency: Int32Array = documentFrequencies(analyses, terms),
 ): Inverted {
   // Included terms get local numbers 0..count-1; the others -1.
   const local = new Int32Array(terms).fill(-1);
@@ -61,7 +63,7 @@ export function invert(
   // Every included posting's slot, article after article, in one array.
   const slots = new Int8Array(starts[count]!);
   let at = 0;
-  for (const article of counted) {
+  analyses.each((article) => {
     const norm = article.length / averageLength;
     for (let i = 0; i < article.terms.length; i++) {
       const n = local[article.terms[i]!]!;
@@ -70,7 +72,7 @@ export function invert(
       slots[at++] = slot;
       slotCounts[n * levels + slot]!++;
     }
-  }
+  });
   const slotStarts = new Int32Array(count * levels);
   const runs: number[] = [];
   const firstRun = new Int32Array(count + 1);
@@ -85,7 +87,7 @@ export function invert(
   }
   const entries = new Int32Array(starts[count]!);
   at = 0;
-  counted.forEach((article, position) => {
+  analyses.each((article, position) => {
     for (let i = 0; i < article.terms.length; i++) {
       const n = local[article.terms[i]!]!;
       if (n >= 0) entries[slotStarts[n * levels + slots[at++]!]!++] = position;
