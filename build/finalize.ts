@@ -3,6 +3,7 @@
 import slugify from "@sindresorhus/slugify";
 import type { Article, ArticleDetails } from "../src/index-format.js";
 import { bodyLength } from "./compile-index.js";
+import { copyBody } from "./lazy-body.js";
 import { MAX_BODY_CHARS, VERY_SHORT_CHARS } from "./limits.js";
 import type { BuildReport, RawArticle, Warning, WarningKind } from "./types.js";
 
@@ -60,7 +61,7 @@ export interface Finalized<T extends RawArticle = RawArticle> {
  * body the build cache reads again on demand stays unread until something needs it.
  */
 function withBody(article: Omit<Article, "body">, item: RawArticle): Article {
-  return Object.defineProperty(article, "body", Object.getOwnPropertyDescriptor(item, "body")!) as Article;
+  return copyBody(article, item) as Article;
 }
 
 /** What the build warns of for a kept article, from its fields alone (a cached article's too). */

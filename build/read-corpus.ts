@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import type { BodySpill } from "./body-spill.js";
 import { hashOf, type BuildCache } from "./cache.js";
 import { bodyLength } from "./compile-index.js";
+import { lazyBody } from "./lazy-body.js";
 import { CONFIG_FILE, type CorpusConfig, readCorpusConfig } from "./corpus-config.js";
 import { MAX_BODY_CHARS } from "./limits.js";
 import { NotTextError } from "./extract/decode.js";
@@ -78,14 +79,9 @@ function fresh(unit: string, result: FileResult, spill?: BodySpill): SourcedArti
   return result.articles.map(({ body, ...fields }, index) => {
     const sourced = { ...fields, unit, index, bodyHash: hashOf(body.join("\n")), bodyChars: bodyLength(body) };
     if (!spill) return { ...sourced, body };
-    // The body is defined as an accessor from the start: turning a data property into one would
+    // The body is given as an accessor from the start: turning a data property into one would
     // put every article object in V8's slow dictionary mode, several times larger.
-    const read = spill.keep(body);
-    return Object.defineProperty(sourced, "body", {
-      enumerable: true,
-      configurable: true,
-      get: read,
-    }) as SourcedArticle;
+    return lazyBody(sourced, spill.keep(body));
   });
 }
 
@@ -102,11 +98,7 @@ function fromCache(
   for (let row = rows.start; row < rows.end; row++) {
     const index = row - rows.start;
     const fields = cache.fields(row);
-    const article = Object.defineProperty(fields as SourcedArticle, "body", {
-      enumerable: true,
-      configurable: true,
-      get: () => (bodies ??= reread().articles.map((a) => a.body))[index]!,
-    });
+    const article = lazyBody(fields as SourcedArticle, () => (bodies ??= reread().articles.map((a) => a.body))[index]!);
     article.origin = origin;
     article.unit = unit;
     article.index = index;
