@@ -6,73 +6,21 @@ import { Readability } from "@mozilla/readability";
 import { dedupeParagraphs } from "../clean/dedupe-paragraphs.js";
 import { isFurniture } from "../clean/furniture.js";
 import { normalizeSpace } from "../clean/text.js";
-import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE, treeDepth } from "./dom.js";
+import {
+  BLOCK_ELEMENTS,
+  type DomDocument,
+  type DomElement,
+  type DomNode,
+  ELEMENT_NODE,
+  NOT_TEXT_ELEMENTS,
+  TEXT_NODE,
+  treeDepth,
+} from "./dom.js";
 
-/** Elements whose content is never article text. */
-const NOT_TEXT = new Set([
-  "head",
-  "title",
-  "meta",
-  "link",
-  "script",
-  "style",
-  "noscript",
-  "template",
-  "iframe",
-  "svg",
-  "math",
-  "object",
-  "embed",
-  "canvas",
-  "video",
-  "audio",
-  "button",
-  "select",
-  "textarea",
-  "input",
-]);
 /** Page furniture, also left out when a page is read whole. */
 const FURNITURE = new Set(["nav", "header", "footer", "aside", "form", "menu", "dialog"]);
 /** Pictures and their captions ("Photo", "Image copyright Getty"): beside the article, not in it. */
 const FIGURES = new Set(["figure", "figcaption", "picture"]);
-/** Elements that start and end a paragraph. */
-const BLOCKS = new Set([
-  "address",
-  "article",
-  "aside",
-  "blockquote",
-  "caption",
-  "center",
-  "dd",
-  "details",
-  "div",
-  "dl",
-  "dt",
-  "figcaption",
-  "figure",
-  "footer",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hgroup",
-  "hr",
-  "li",
-  "main",
-  "ol",
-  "p",
-  "pre",
-  "section",
-  "summary",
-  "table",
-  "td",
-  "th",
-  "tr",
-  "ul",
-]);
 
 /**
  * Deepest element nesting handed to Readability; deeper pages are read whole. Readability's time
@@ -87,7 +35,7 @@ const tagOf = (node: DomNode) => (node.nodeType === ELEMENT_NODE ? node.nodeName
  * collapsed, empty ones dropped; two <br> in a row break a paragraph too. `skip` names elements
  * left out with their content. Walked without recursion.
  */
-export function blockParagraphs(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT): string[] {
+export function blockParagraphs(root: DomNode, skip: ReadonlySet<string> = NOT_TEXT_ELEMENTS): string[] {
   const paragraphs: string[] = [];
   let run = "";
   const flush = () => {
@@ -98,7 +46,7 @@ export function blockParagraphs(root: DomNode, skip: ReadonlySet<string> = NOT_T
     run = "";
   };
   const leave = (node: DomNode) => {
-    if (BLOCKS.has(tagOf(node))) flush();
+    if (BLOCK_ELEMENTS.has(tagOf(node))) flush();
   };
   let node: DomNode | null = root.firstChild;
   while (node) {
@@ -107,7 +55,7 @@ export function blockParagraphs(root: DomNode, skip: ReadonlySet<string> = NOT_T
     if (node.nodeType === TEXT_NODE) run += node.textContent ?? "";
     else if (tag === "br") run += "\n";
     else if (node.nodeType === ELEMENT_NODE && !skip.has(tag)) {
-      if (BLOCKS.has(tag)) flush();
+      if (BLOCK_ELEMENTS.has(tag)) flush();
       descend = true;
     }
     if (descend && node.firstChild) {
@@ -169,7 +117,7 @@ export function extractArticleText(document: DomDocument): ArticleText {
     if (parsed?.content) {
       const title = clean(parsed.title) ?? fallbackTitle;
       return {
-        body: tidy(blockParagraphs(parsed.content, new Set([...NOT_TEXT, ...FIGURES])), [title, h1]),
+        body: tidy(blockParagraphs(parsed.content, new Set([...NOT_TEXT_ELEMENTS, ...FIGURES])), [title, h1]),
         title,
         byline: clean(parsed.byline),
         siteName: clean(parsed.siteName),
@@ -178,7 +126,7 @@ export function extractArticleText(document: DomDocument): ArticleText {
       };
     }
   }
-  const skip = new Set([...NOT_TEXT, ...FIGURES, ...FURNITURE]);
+  const skip = new Set([...NOT_TEXT_ELEMENTS, ...FIGURES, ...FURNITURE]);
   return {
     body: tidy(blockParagraphs(body, skip), [fallbackTitle, h1]),
     title: fallbackTitle,

@@ -3,73 +3,10 @@
 // dropped with their content; images and other void elements give no text.
 import { parseHTML } from "linkedom";
 import { normalizeSpace } from "../clean/text.js";
-
-/** Elements whose content is never article text. */
-const DROPPED = new Set([
-  "audio",
-  "button",
-  "canvas",
-  "embed",
-  "head",
-  "iframe",
-  "math",
-  "noscript",
-  "object",
-  "script",
-  "select",
-  "style",
-  "svg",
-  "template",
-  "textarea",
-  "title",
-  "video",
-]);
+import { BLOCK_ELEMENTS, ELEMENT_NODE, NOT_TEXT_ELEMENTS, TEXT_NODE } from "./dom.js";
 
 /** Elements that start and end a paragraph; `br` breaks one too. */
-const BLOCKS = new Set([
-  "address",
-  "article",
-  "aside",
-  "blockquote",
-  "br",
-  "caption",
-  "dd",
-  "details",
-  "dialog",
-  "div",
-  "dl",
-  "dt",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hgroup",
-  "hr",
-  "li",
-  "main",
-  "nav",
-  "ol",
-  "p",
-  "pre",
-  "section",
-  "summary",
-  "table",
-  "td",
-  "th",
-  "tr",
-  "ul",
-]);
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
+const BLOCKS = new Set([...BLOCK_ELEMENTS, "br"]);
 
 /** A blank line inside a text node: feeds often give plain-text paragraphs inside HTML. */
 const BLANK_LINE = /\r?\n[^\S\r\n]*\r?\n/;
@@ -118,7 +55,7 @@ export function htmlParagraphs(html: string): string[] {
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const name = node.localName ?? "";
-    if (DROPPED.has(name)) return;
+    if (NOT_TEXT_ELEMENTS.has(name)) return;
     const block = BLOCKS.has(name);
     if (block) flush();
     for (const child of Array.from(node.childNodes)) walk(child);
