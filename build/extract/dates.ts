@@ -296,3 +296,30 @@ export function readDate(value: unknown, { locale = null, now = new Date() }: Re
 export function normalizeDate(value: unknown, options: ReadDateOptions = {}): string | null {
   return readDate(value, options)?.date ?? null;
 }
+
+/** A date a format could not read: the warning the build report gives, without its path. */
+export interface DateWarning {
+  kind: "ambiguous-date" | "unreadable-date";
+  reason: string;
+}
+
+/**
+ * `readDate`, or null with the warning that says why the value could not be read: an article
+ * is indexed without a date rather than not at all. `what` names the date ("publication date").
+ */
+export function settleDate(
+  value: unknown,
+  locale: string | null,
+  what: string,
+  warn: (warning: DateWarning) => void,
+): SourceDate | null {
+  try {
+    return readDate(value, { locale });
+  } catch (error) {
+    warn({
+      kind: error instanceof AmbiguousDateError ? "ambiguous-date" : "unreadable-date",
+      reason: `${(error as Error).message}; the article is indexed without its ${what}`,
+    });
+    return null;
+  }
+}

@@ -11,7 +11,7 @@
 import { parseFeed } from "feedsmith";
 import { dedupeParagraphs } from "../clean/dedupe-paragraphs.js";
 import { splitParagraphs } from "../clean/text.js";
-import { readDate, type SourceDate } from "../extract/dates.js";
+import { type DateWarning, settleDate } from "../extract/dates.js";
 import { decodeText } from "../extract/decode.js";
 import { type FeedChannel, type FeedEntry, type FeedText, feedChannel } from "../extract/feed-entries.js";
 import { childText, namespacePrefix, type RawItem, scanItems } from "../extract/feed-scan.js";
@@ -74,28 +74,6 @@ function byline(names: string[], language: string | null): string | null {
   return format.format(names);
 }
 
-/** A date value read in the feed's own zone, or null with a warning when it cannot be read. */
-function dateOf(
-  value: string | null,
-  locale: string | null,
-  what: string,
-  origin: string,
-  warnings: Warning[],
-): SourceDate | null {
-  if (!value) return null;
-  try {
-    return readDate(value, { locale });
-  } catch (error) {
-    const message = (error as Error).message;
-    warnings.push({
-      path: origin,
-      kind: /ambiguous/i.test(message) ? "ambiguous-date" : "unreadable-date",
-      reason: `${message}; the article is indexed without a ${what} date`,
-    });
-    return null;
-  }
-}
-
 /** The article of one entry, or the reason it has none. */
 function articleOf(
   entry: FeedEntry,
@@ -109,9 +87,11 @@ function articleOf(
   const tag = entry.language ?? channel.language;
   const language = languageCode(tag);
   const publishedValue = entry.published ?? (channel.format === "atom" ? entry.updated : null);
-  const published = dateOf(publishedValue, tag, "publication", origin, warnings);
+  // Dates are read in the feed's own zone.
+  const warn = (warning: DateWarning) => warnings.push({ path: origin, ...warning });
+  const published = settleDate(publishedValue, tag, "publication date", warn);
   const modified =
-    entry.updated === publishedValue ? published : dateOf(entry.updated, tag, "modification", origin, warnings);
+    entry.updated === publishedValue ? published : settleDate(entry.updated, tag, "modification date", warn);
   return {
     id: entry.id,
     title: entry.title,

@@ -3,11 +3,11 @@
 // JSON-LD, OpenGraph and <meta> (extract/html-metadata.ts), the text by Readability
 // (extract/html-article.ts). A page with a title and no text is a headline-only item.
 import { type Decoded, decodeText, declaredEncoding } from "../extract/decode.js";
-import { readDate, type SourceDate } from "../extract/dates.js";
+import { type DateWarning, settleDate } from "../extract/dates.js";
 import { parseDocument } from "../extract/dom.js";
 import { extractArticleText } from "../extract/html-article.js";
 import { cleanByline, languageCode, readHtmlMetadata } from "../extract/html-metadata.js";
-import type { FileResult, RawArticle, Warning } from "../types.js";
+import type { FileResult, RawArticle } from "../types.js";
 
 export interface HtmlPageOptions {
   /**
@@ -42,27 +42,6 @@ function decodePage(bytes: Uint8Array, charset: string | null): Decoded {
       };
 }
 
-/** A date read with readDate, or the warning that says why it could not be. */
-function settleDate(
-  value: string | null,
-  locale: string | null,
-  what: string,
-  origin: string,
-  warnings: Warning[],
-): SourceDate | null {
-  try {
-    return readDate(value, { locale });
-  } catch (error) {
-    const message = (error as Error).message;
-    warnings.push({
-      path: origin,
-      kind: /ambiguous/i.test(message) ? "ambiguous-date" : "unreadable-date",
-      reason: `${what}: ${message}; the article is indexed without it`,
-    });
-    return null;
-  }
-}
-
 /** Reads a page's article from its bytes; `origin` names it in the article and the reports. */
 export function readHtmlPage(bytes: Uint8Array, origin: string, options: HtmlPageOptions = {}): FileResult {
   const { charset = null, fetchedFrom = null, crawled = null } = options;
@@ -84,14 +63,9 @@ export function readHtmlPage(bytes: Uint8Array, origin: string, options: HtmlPag
     return result;
   }
   const language = meta.language ?? languageCode(text.lang);
-  const published = settleDate(
-    meta.published ?? text.publishedTime,
-    language,
-    "publication date",
-    origin,
-    result.warnings,
-  );
-  const modified = settleDate(meta.modified, language, "modification date", origin, result.warnings);
+  const warn = (warning: DateWarning) => result.warnings.push({ path: origin, ...warning });
+  const published = settleDate(meta.published ?? text.publishedTime, language, "publication date", warn);
+  const modified = settleDate(meta.modified, language, "modification date", warn);
   const article: RawArticle = {
     id: meta.id,
     title,

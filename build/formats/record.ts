@@ -5,7 +5,7 @@ import { dedupeParagraphs } from "../clean/dedupe-paragraphs.js";
 import { splitParagraphs } from "../clean/text.js";
 import { MAX_SOURCE_CHARS } from "../limits.js";
 import { dayOrder, languageOf } from "../extract/locale.js";
-import { AmbiguousDateError, readDate, type SourceDate } from "../extract/dates.js";
+import { type DateWarning, settleDate } from "../extract/dates.js";
 import type { RawArticle, Warning } from "../types.js";
 import { bylineOf, FIELD_ALIASES, type FieldMapping, firstText, pick, text, textList } from "./record-fields.js";
 
@@ -80,18 +80,9 @@ export function recordToArticle(
   const tag = firstText(get("language"));
   const locale = dateLocale(tag, options);
   const warnings: RecordResult["warnings"] = [];
-  const date = (field: "date" | "modified"): SourceDate | null => {
-    try {
-      return readDate(get(field), { locale });
-    } catch (error) {
-      const kind = error instanceof AmbiguousDateError ? "ambiguous-date" : "unreadable-date";
-      const what = field === "date" ? "without a date" : "without its modification date";
-      warnings.push({ kind, reason: `${(error as Error).message}; the article is indexed ${what}` });
-      return null;
-    }
-  };
-  const published = date("date");
-  const modified = date("modified");
+  const warn = (warning: DateWarning) => warnings.push(warning);
+  const published = settleDate(get("date"), locale, "publication date", warn);
+  const modified = settleDate(get("modified"), locale, "modification date", warn);
   const article: RawArticle = {
     id: text(get("id")),
     title,

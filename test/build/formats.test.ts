@@ -123,7 +123,7 @@ describe("JSON Lines", () => {
       {
         path: "bad.jsonl:5",
         kind: "unreadable-date",
-        reason: expect.stringMatching(/"someday" is not a date.*indexed without a date/),
+        reason: expect.stringMatching(/"someday" is not a date.*indexed without its publication date/),
       },
     ]);
   });

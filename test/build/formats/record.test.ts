@@ -105,7 +105,7 @@ describe("dates in the record's locale", () => {
     const ambiguous = read({ title: "T", date: "01/02/2025", lang: "en" });
     expect(ambiguous.article.published).toBeNull();
     expect(ambiguous.warnings).toEqual([
-      { kind: "ambiguous-date", reason: expect.stringMatching(/ambiguous.*indexed without a date$/) },
+      { kind: "ambiguous-date", reason: expect.stringMatching(/ambiguous.*indexed without its publication date$/) },
     ]);
     const unreadable = read({ title: "T", date: "2025-10-21", modified: "whenever" });
     expect(unreadable.article.published).toBe("2025-10-21");
