@@ -1,30 +1,35 @@
 // Article bodies read on demand (from the build's scratch file, or again from a cached unit's
-// file) behind one shared accessor. Every article object gets the same `body` getter and keeps
-// its reader in a hidden property, so V8 gives them all one shape; a getter closure of their
-// own would give each object a shape of its own, several times the memory of the object.
+// file). Such an article is an instance of one class whose prototype reads the body through the
+// article's own reader, so a hundred thousand of them share V8's hidden shapes; an accessor
+// defined on each object would give every object a shape of its own, several times its size.
+// `toJSON` writes the body in, last, as a plain article would have it.
 
 const READER = Symbol("body reader");
 
-type WithReader = { [READER]?: () => string[] };
+class LazyBodyArticle {
+  [READER]: () => string[];
 
-/** The shared accessor: reads the body through the object's own reader. */
-const BODY: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: WithReader) {
-    return this[READER]!();
-  },
-};
+  constructor(fields: object, read: () => string[]) {
+    Object.assign(this, fields);
+    this[READER] = read;
+  }
 
-/** Gives `target` a body read by `read` whenever it is asked for; returns `target`. */
-export function lazyBody<T extends object>(target: T, read: () => string[]): T & { body: string[] } {
-  Object.defineProperty(target, READER, { value: read, enumerable: false, writable: false, configurable: false });
-  return Object.defineProperty(target, "body", BODY) as T & { body: string[] };
+  get body(): string[] {
+    return this[READER]();
+  }
+
+  toJSON(): object {
+    return { ...this, body: this.body };
+  }
 }
 
-/** Gives `target` the body of `source` as `source` holds it: read on demand or as it is. */
-export function copyBody<T extends object>(target: T, source: { body: string[] }): T & { body: string[] } {
-  const read = (source as WithReader)[READER];
-  if (read) return lazyBody(target, read);
-  return Object.assign(target, { body: source.body });
+/** `fields` as an article whose body `read` gives whenever it is asked for. */
+export function lazyBody<T extends object>(fields: T, read: () => string[]): T & { body: string[] } {
+  return new LazyBodyArticle(fields, read) as unknown as T & { body: string[] };
+}
+
+/** `fields` with the body of `source` as `source` holds it: read on demand or as it is. */
+export function copyBody<T extends object>(fields: T, source: { body: string[] }): T & { body: string[] } {
+  if (source instanceof LazyBodyArticle) return lazyBody(fields, source[READER]);
+  return Object.assign(fields, { body: source.body });
 }
