@@ -289,14 +289,6 @@ export function readDate(value: unknown, { locale = null, now = new Date() }: Re
   return sourceDate(parts, text, now);
 }
 
-/**
- * The day of a record's date field (see `readDate`), without its time; null for an empty value.
- * @throws Error when a value is present but is not a date.
- */
-export function normalizeDate(value: unknown, options: ReadDateOptions = {}): string | null {
-  return readDate(value, options)?.date ?? null;
-}
-
 /** A date a format could not read: the warning the build report gives, without its path. */
 export interface DateWarning {
   kind: "ambiguous-date" | "unreadable-date";

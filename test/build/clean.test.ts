@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { dedupeParagraphs } from "../../build/clean/dedupe-paragraphs.js";
 import { debrisDomain, isFurniture } from "../../build/clean/furniture.js";
 import { unglueSentences } from "../../build/clean/text.js";
-import { menafnDate, normalizeDate, parseDateLine } from "../../build/extract/dates.js";
+import { menafnDate, parseDateLine, readDate } from "../../build/extract/dates.js";
 import { extractScrape } from "../../build/extract/scrape.js";
 
 const LONG_A = "The first paragraph is long enough to count as a repeat when it shows up again.";
@@ -88,11 +88,12 @@ describe("dates", () => {
   });
 
   it("normalises record dates and refuses what is not a date", () => {
-    expect(normalizeDate("2025-10-21T08:00:00Z")).toBe("2025-10-21");
-    expect(normalizeDate("Tue, 21 Oct 2025 08:00:00 GMT")).toBe("2025-10-21");
-    expect(normalizeDate(1761033600)).toBe("2025-10-21");
-    expect(normalizeDate(null)).toBeNull();
-    expect(() => normalizeDate("soon")).toThrow(/not a date/);
+    const day = (value: unknown) => readDate(value)?.date ?? null;
+    expect(day("2025-10-21T08:00:00Z")).toBe("2025-10-21");
+    expect(day("Tue, 21 Oct 2025 08:00:00 GMT")).toBe("2025-10-21");
+    expect(day(1761033600)).toBe("2025-10-21");
+    expect(day(null)).toBeNull();
+    expect(() => readDate("soon")).toThrow(/not a date/);
   });
 });
 
