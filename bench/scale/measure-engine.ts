@@ -15,19 +15,13 @@ import { dryRun } from "./dry-run.js";
 import { median } from "../stats.js";
 import { cycle, searchPath } from "./scale-queries.js";
 import { replay, warmLatency, WARMUP_PASSES } from "./timing.js";
-import type { EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
+import type { EngineBuild, EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
 
-export interface BuiltEngine {
-  configPath: string;
-  buildMs: number;
-  /** The build process's peak resident memory, bytes. */
-  buildRssBytes: number;
-  files: number;
-  rawBytes: number;
-  gzipBytes: number;
+/** A built engine, with the endpoint its empty requests go to. */
+export type BuiltEngine = EngineBuild & {
   /** The engine's empty endpoint: "/" for newsfind, "/empty" for the peers. */
   emptyPath: string;
-}
+};
 
 export interface MeasureInput {
   engine: EngineName;

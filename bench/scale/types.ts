@@ -1,11 +1,8 @@
 // Types the scale bench passes between its parts: the injected newsfind build, and one measured
 // row of the table (an engine at an article count).
 
-/** What building newsfind for a corpus yields; `dir` is a fresh folder the build may fill. */
-export type NewsfindBuild = (
-  corpusPath: string,
-  dir: string,
-) => Promise<{
+/** What building an engine's worker yields: its config, build time and memory, and index size. */
+export interface EngineBuild {
   configPath: string;
   buildMs: number;
   /** The build process's peak resident memory, bytes. */
@@ -13,7 +10,10 @@ export type NewsfindBuild = (
   files: number;
   rawBytes: number;
   gzipBytes: number;
-}>;
+}
+
+/** Builds newsfind for a corpus; `dir` is a fresh folder the build may fill. */
+export type NewsfindBuild = (corpusPath: string, dir: string) => Promise<EngineBuild>;
 
 /** A measured number, or why it could not be measured. */
 export type Measured = number | { missing: string };
