@@ -4,7 +4,7 @@
 import { INDEX_FORMAT_VERSION, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
 import { type Analyses, Analyzer } from "./analyze-articles.js";
 import { AnalysisSpill } from "./analysis-spill.js";
-import { BodySpill } from "./body-spill.js";
+import { ArticleStore } from "./article-store.js";
 import { BuildCache, hashOf, type CacheEntry, type CacheUnit } from "./cache.js";
 import { readCorpusConfig } from "./corpus-config.js";
 import { bodyLength, compileIndex } from "./compile-index.js";
@@ -20,75 +20,93 @@ import { listAssets, StagedOutput, writeReport } from "./write-artefacts.js";
 export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
   Partial<Omit<BuildOptions, "corpus" | "outDir" | "json">> & {
     /**
-     * Keep article bodies and analyses in scratch files between making and using them, so
-     * memory does not grow with the corpus's text and postings. Default: true; false keeps them
-     * in memory, for callers that read the returned articles after the build (the bench and eval).
+     * Keep articles and analyses in scratch files between making and using them, so memory does
+     * not grow with the corpus. Default: true; false keeps them in memory and returns the clean
+     * articles, for callers that read them after the build (the bench and eval).
      */
     spill?: boolean;
   };
 
-/** This build's units for the cache: every article read (duplicates too), with its analysis. */
+/**
+ * This build's units for the cache, a unit at a time: every article read (duplicates too), with
+ * its analysis. `sources` (the indexed articles' raw ones) are among the read articles, in order.
+ */
 function cacheUnits(
   read: ReturnType<typeof readCorpus>,
+  sources: readonly SourcedArticle[],
   analyses: Analyses,
-  positions: Map<SourcedArticle, number>,
   analyzer: Analyzer,
   cache: BuildCache,
-): CacheUnit[] {
-  const units = new Map<string, CacheUnit>();
-  for (const [key, { skipped, warnings }] of read.units) units.set(key, { key, articles: [], skipped, warnings });
-  for (const item of read.articles) {
-    // An indexed article's analysis is read back from the build's store only when the cache
-    // writes it; a cached one's is in the cache already; a duplicate's is made here.
-    const position = positions.get(item);
-    let analysis: Pick<CacheEntry, "termCount" | "length" | "analysis">;
-    if (position !== undefined) {
-      analysis = {
-        termCount: analyses.termCount(position),
-        length: analyses.lengthOf(position),
-        analysis: () => analyses.at(position),
-      };
-    } else {
-      const counted =
-        item.cachedRow !== undefined
-          ? cache.analysis(item.cachedRow)
-          : analyzer.count({
-              id: "",
-              title: item.title ?? deriveTitle(item.body),
-              source: item.source,
-              published: item.published,
-              url: item.url,
-              body: item.body,
-              language: item.language,
-            });
-      analysis = { termCount: counted.terms.length, length: counted.length, analysis: () => counted };
+): () => Iterable<CacheUnit> {
+  return function* () {
+    let at = 0;
+    let position = 0;
+    for (const [u, key] of read.units.entries()) {
+      const articles: CacheEntry[] = [];
+      for (; at < read.articles.length && read.articles[at]!.unit === key; at++) {
+        const item = read.articles[at]!;
+        articles.push(cacheEntry(item, sources[position] === item ? position++ : undefined, analyses, analyzer, cache));
+      }
+      yield { key, articles, skipped: [], warnings: [], ...read.unitProblems.get(u) };
     }
-    // Field by field: spreading the item would read a cached article's body again.
-    const { id, title, published, source, url, bodyHash, cachedRow } = item;
-    const details = detailsOf(item);
-    const bodyChars = cachedRow !== undefined ? cache.bodyChars(cachedRow) : bodyLength(item.body);
-    units.get(item.unit)!.articles.push({
-      id,
-      title,
-      published,
-      source,
-      url,
-      ...details,
-      bodyHash,
-      bodyChars,
-      ...analysis,
-      cachedRow,
-    });
-  }
-  return [...units.values()];
+  };
 }
 
-/** Builds and writes the index; returns the report, the artefacts it wrote and the clean articles. */
-export function buildArtefacts(options: BuildInput): {
+/**
+ * What the cache keeps of an article read. An indexed article's analysis is read back from the
+ * build's store only when the cache writes it; a cached one's is in the cache already; a
+ * duplicate's is made here.
+ */
+function cacheEntry(
+  item: SourcedArticle,
+  position: number | undefined,
+  analyses: Analyses,
+  analyzer: Analyzer,
+  cache: BuildCache,
+): CacheEntry {
+  let analysis: Pick<CacheEntry, "termCount" | "length" | "analysis">;
+  if (position !== undefined) {
+    analysis = {
+      termCount: analyses.termCount(position),
+      length: analyses.lengthOf(position),
+      analysis: () => analyses.at(position),
+    };
+  } else {
+    const counted =
+      item.cachedRow !== undefined
+        ? cache.analysis(item.cachedRow)
+        : analyzer.count({
+            id: "",
+            title: item.title ?? deriveTitle(item.body),
+            source: item.source,
+            published: item.published,
+            url: item.url,
+            body: item.body,
+            language: item.language,
+          });
+    analysis = { termCount: counted.terms.length, length: counted.length, analysis: () => counted };
+  }
+  // Field by field: spreading the item would read a cached article's body again.
+  const { id, title, published, source, url, bodyHash, cachedRow } = item;
+  const bodyChars = cachedRow !== undefined ? cache.bodyChars(cachedRow) : bodyLength(item.body);
+  return { id, title, published, source, url, ...detailsOf(item), bodyHash, bodyChars, ...analysis, cachedRow };
+}
+
+/** What a build made: its report and the artefacts it wrote. */
+export interface Built {
   report: BuildReport;
   artefacts: IndexArtefacts;
-  articles: Article[];
-} {
+  /** The clean articles, when the build kept them in memory (`spill: false`). */
+  articles?: Article[];
+}
+
+/**
+ * Builds and writes the index; returns the report, the artefacts it wrote and, when the build
+ * kept them in memory (`spill: false`), the clean articles.
+ */
+export function buildArtefacts(options: BuildInput & { spill: false }): Built & { articles: Article[] };
+export function buildArtefacts(options: BuildInput): Built;
+export function buildArtefacts(options: BuildInput): Built {
   const started = performance.now();
   const builtAt = new Date().toISOString();
   const progress = progressReporter({ quiet: options.quiet ?? true });
@@ -102,7 +120,7 @@ export function buildArtefacts(options: BuildInput): {
     mark = now;
   };
   const output = new StagedOutput(options.outDir, assetsDir);
-  const spill = options.spill === false ? undefined : new BodySpill();
+  const store = options.spill === false ? undefined : new ArticleStore();
   const analysisSpill = options.spill === false ? undefined : new AnalysisSpill();
   /** The report with the time and memory the build has taken so far. */
   const finish = (report: BuildReport): BuildReport =>
@@ -110,6 +128,8 @@ export function buildArtefacts(options: BuildInput): {
       buildMs: Math.round(performance.now() - started),
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
     });
+  /** The build cache, closed at the end whatever happens. */
+  let opened: BuildCache | undefined;
   try {
     const corpusConfig = readCorpusConfig(options.corpus);
     const cache = options.cacheDir
@@ -120,9 +140,10 @@ export function buildArtefacts(options: BuildInput): {
           language: options.language ?? null,
         })
       : undefined;
+    opened = cache;
     const corpus = readCorpus(options.corpus, process.cwd(), cache, {
       config: corpusConfig,
-      spill,
+      store,
       onFile: (done, total) => progress("read", done, total),
     });
     lap("read");
@@ -137,13 +158,15 @@ export function buildArtefacts(options: BuildInput): {
     // Terms no article uses any more get no postings and are left out of every file.
     const analyzer = new Analyzer(fields);
     if (cache) analyzer.intern(cache.dictionary);
-    const counted = sources.map((item) => (item.cachedRow !== undefined ? cache!.analysis(item.cachedRow) : undefined));
     const onDisk = new Set(cache ? listAssets(assetsDir) : []);
     const compiled = compileIndex(articles, {
       builtAt,
       fields,
       layout: options.layout,
-      counted,
+      counted: (position) => {
+        const row = sources[position]!.cachedRow;
+        return row !== undefined ? cache!.analysis(row) : undefined;
+      },
       analyzer,
       progress,
       bodyChars: (position) =>
@@ -188,30 +211,25 @@ export function buildArtefacts(options: BuildInput): {
     output.commit();
     const unchanged =
       cache !== undefined &&
-      corpus.cachedUnits === corpus.units.size &&
-      corpus.units.size === cache.units &&
+      corpus.cachedUnits === corpus.units.length &&
+      corpus.units.length === cache.units &&
       report.cached === articles.length;
     if (cache && !unchanged)
       cache.save(
         analyzer.dictionary,
-        cacheUnits(
-          corpus,
-          compiled.analyses,
-          new Map(sources.map((item, position) => [item, position])),
-          analyzer,
-          cache,
-        ),
+        cacheUnits(corpus, sources, compiled.analyses, analyzer, cache),
         compiled.signatures,
       );
     lap("cache");
     progress("write", 1, 1);
     writeReport(options.outDir, finish(report));
-    return { report, artefacts: compiled.artefacts, articles };
+    return { report, artefacts: compiled.artefacts, ...(store ? {} : { articles }) };
   } catch (error) {
     output.discard();
     throw error;
   } finally {
-    spill?.close();
+    store?.close();
+    opened?.close();
     analysisSpill?.close();
     progress.stop();
   }

@@ -3,13 +3,15 @@
 // unchanged unit's articles (without their bodies) and analyses from here, and leaves article
 // shards whose members did not change as they are on disk. The cache is keyed by the index
 // configuration and a fingerprint of the build's own code: a change to either starts afresh.
-// It is stored in columns (one array a field, the analyses as two raw typed-array files), so
-// loading and saving it makes no object per article. The analysis files only grow: a
-// save appends the new articles' analyses and rewrites the columns, and rewrites the analyses
+// It is stored in columns: numbers in typed arrays (one small file), each article's fields as a
+// line of a rows file and the analyses as two raw typed-array files, which are read a row at a
+// time and written as the rows come, so neither loading nor saving holds the archive in memory.
+// The analysis files only grow: a save appends the new articles' analyses, and rewrites them
 // whole (a new generation of the files) only when more than half of them are dead.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import {
   closeSync,
+  fstatSync,
   ftruncateSync,
   mkdirSync,
   openSync,
@@ -24,11 +26,12 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleDetails } from "../src/index-format.js";
+import { FileWindows } from "./file-windows.js";
 import { detailsOf } from "./finalize.js";
 import type { RawArticle, Skipped, Warning } from "./types.js";
 
 const CACHE_FILE = "build-cache.v8";
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 
 /** What the cache keeps of an article: everything but the body, plus the body's hash and length and its analysis. */
 export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
@@ -56,19 +59,17 @@ interface Columns {
   version: number;
   key: string;
   dictionary: string[];
-  units: string[];
+  /** Names the rows and units files this header goes with (each save writes new ones). */
+  save: string;
+  /** Units in the units file. */
+  units: number;
   /** Unit u's articles are rows unitStart[u] to unitStart[u + 1]. */
   unitStart: Int32Array;
   /** Skips and warnings of the units that have any, by unit index. */
   problems: Map<number, { skipped: Skipped[]; warnings: Warning[] }>;
-  id: (string | null)[];
-  title: (string | null)[];
-  published: (string | null)[];
-  source: (string | null)[];
-  url: (string | null)[];
-  /** The article's details (ArticleDetails), or null when it has none. */
-  details: (ArticleDetails | null)[];
-  bodyHash: string[];
+  /** Row r's fields (`Row`) are rowLength[r] bytes from rowAt[r] of the rows file. */
+  rowAt: Float64Array;
+  rowLength: Int32Array;
   bodyChars: Int32Array;
   length: Float64Array;
   /** The analysis files' generation (their names carry it): a rewrite makes a new one. */
@@ -81,6 +82,17 @@ interface Columns {
   /** Article shard path to the signature of its members when it was written. */
   shards: Map<string, string>;
 }
+
+/** A row of the rows file: an article's fields (details null when it has none). */
+type Row = [
+  id: string | null,
+  title: string | null,
+  published: string | null,
+  source: string | null,
+  url: string | null,
+  details: ArticleDetails | null,
+  bodyHash: string,
+];
 
 export const hashOf = (data: string | Uint8Array) => createHash("sha1").update(data).digest("base64url");
 
@@ -111,16 +123,12 @@ function emptyColumns(key: string): Columns {
     version: CACHE_VERSION,
     key,
     dictionary: [],
-    units: [],
+    save: "",
+    units: 0,
     unitStart: new Int32Array(1),
     problems: new Map(),
-    id: [],
-    title: [],
-    published: [],
-    source: [],
-    url: [],
-    details: [],
-    bodyHash: [],
+    rowAt: new Float64Array(0),
+    rowLength: new Int32Array(0),
     bodyChars: new Int32Array(0),
     length: new Float64Array(0),
     generation: 0,
@@ -131,11 +139,8 @@ function emptyColumns(key: string): Columns {
   };
 }
 
-const view = <T>(
-  data: Buffer,
-  Type: new (buffer: ArrayBufferLike, offset: number, length: number) => T,
-  length: number,
-) => new Type(data.buffer, data.byteOffset, length);
+/** The rows and units files of a save. */
+const rowFiles = (path: string, save: string) => ({ rows: `${path}.${save}.rows`, units: `${path}.${save}.units` });
 
 /** The analysis files of a generation. */
 const analysisFiles = (path: string, generation: number) => ({
@@ -144,20 +149,21 @@ const analysisFiles = (path: string, generation: number) => ({
 });
 
 /**
- * Writes entries (4 bytes each) into a file from entry `at` on, one array after another, cutting
- * off whatever lay beyond: analyses go to disk as they are listed, never gathered in memory.
+ * Writes bytes into a file from byte `at` on, one piece after another, cutting off whatever lay
+ * beyond: rows and analyses go to disk as they are listed, never gathered in memory.
  */
-class EntryWriter {
+class FileWriter {
   private readonly fd: number;
-  private offset: number;
+  /** Where the next piece goes. */
+  offset: number;
 
-  constructor(file: string, at: number) {
+  constructor(file: string, at = 0) {
     this.fd = openSync(file, at === 0 ? "w" : "r+");
-    ftruncateSync(this.fd, at * 4);
-    this.offset = at * 4;
+    ftruncateSync(this.fd, at);
+    this.offset = at;
   }
 
-  write(data: Int32Array | Float32Array): void {
+  write(data: Uint8Array | Int32Array | Float32Array): void {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     for (let done = 0; done < bytes.length; )
       done += writeSync(this.fd, bytes, done, bytes.length - done, this.offset + done);
@@ -169,16 +175,43 @@ class EntryWriter {
   }
 }
 
+/** A typed array twice as long, with the first one's values. */
+function grown<T extends Int32Array | Float64Array>(old: T, make: (length: number) => T): T {
+  const next = make(Math.max(1024, old.length * 2));
+  next.set(old);
+  return next;
+}
+
+/** Opens the files a cache reads on demand; closes what it opened when one fails. */
+function openAll(files: string[]): number[] {
+  const fds: number[] = [];
+  try {
+    for (const file of files) fds.push(openSync(file, "r"));
+    return fds;
+  } catch (error) {
+    for (const fd of fds) closeSync(fd);
+    throw error;
+  }
+}
+
 export class BuildCache {
   private readonly unitIndex: Map<string, number>;
+  private readonly rowsFile?: FileWindows;
+  private readonly termsFile?: FileWindows;
+  private readonly tfFile?: FileWindows;
 
   private constructor(
     private readonly columns: Columns,
-    private readonly terms: Int32Array,
-    private readonly tf: Float32Array,
+    units: string[],
+    private readonly fds: number[],
     readonly path: string,
   ) {
-    this.unitIndex = new Map(columns.units.map((key, index) => [key, index]));
+    this.unitIndex = new Map(units.map((key, index) => [key, index]));
+    if (fds.length === 3) {
+      this.rowsFile = new FileWindows(fds[0]!, "the build cache's rows file");
+      this.termsFile = new FileWindows(fds[1]!, "the build cache's terms file");
+      this.tfFile = new FileWindows(fds[2]!, "the build cache's frequencies file");
+    }
   }
 
   /**
@@ -191,14 +224,20 @@ export class BuildCache {
     try {
       const columns = deserialize(readFileSync(path)) as Columns;
       if (columns.version !== CACHE_VERSION || columns.key !== key) throw new Error("stale");
+      const rows = rowFiles(path, columns.save);
+      const units = readFileSync(rows.units, "utf8").split("\n").slice(0, columns.units);
+      if (units.length !== columns.units) throw new Error("torn");
       const files = analysisFiles(path, columns.generation);
-      const [termBytes, tfBytes] = [readFileSync(files.terms), readFileSync(files.tf)];
+      const fds = openAll([rows.rows, files.terms, files.tf]);
       // The files hold at least what the columns cover (a save cut short may have appended more).
       const length = columns.analysisLength;
-      if (termBytes.length < 4 * length || tfBytes.length < 4 * length) throw new Error("torn");
-      return new BuildCache(columns, view(termBytes, Int32Array, length), view(tfBytes, Float32Array, length), path);
+      if (fstatSync(fds[1]!).size < 4 * length || fstatSync(fds[2]!).size < 4 * length) {
+        for (const fd of fds) closeSync(fd);
+        throw new Error("torn");
+      }
+      return new BuildCache(columns, units, fds, path);
     } catch {
-      return new BuildCache(emptyColumns(key), new Int32Array(0), new Float32Array(0), path);
+      return new BuildCache(emptyColumns(key), [], [], path);
     }
   }
 
@@ -208,7 +247,7 @@ export class BuildCache {
 
   /** Units the cache holds. */
   get units(): number {
-    return this.columns.units.length;
+    return this.columns.units;
   }
 
   /** The unit's rows (its articles, in order), or undefined when the cache lacks the unit. */
@@ -226,31 +265,25 @@ export class BuildCache {
 
   /** A cached article's fields (all but body and origin). */
   fields(row: number): Omit<RawArticle, "body" | "origin"> & { bodyHash: string } {
-    const c = this.columns;
-    return {
-      id: c.id[row]!,
-      title: c.title[row]!,
-      published: c.published[row]!,
-      source: c.source[row]!,
-      url: c.url[row]!,
-      ...c.details[row],
-      bodyHash: c.bodyHash[row]!,
-    };
+    const bytes = this.rowsFile!.read(this.columns.rowAt[row]!, this.columns.rowLength[row]!);
+    const [id, title, published, source, url, details, bodyHash] = JSON.parse(bytes.toString("utf8")) as Row;
+    return { id, title, published, source, url, ...details, bodyHash };
   }
 
   bodyChars(row: number): number {
     return this.columns.bodyChars[row]!;
   }
 
-  /** A cached article's analysis, its term numbers into `dictionary`. */
+  /** A cached article's analysis, its term numbers into `dictionary`, read from the files. */
   analysis(row: number): { terms: Int32Array; tf: Float32Array; length: number } {
-    const start = this.columns.termOffset[row]!;
-    const end = start + this.columns.termCount[row]!;
-    return {
-      terms: this.terms.subarray(start, end),
-      tf: this.tf.subarray(start, end),
-      length: this.columns.length[row]!,
-    };
+    const at = 4 * this.columns.termOffset[row]!;
+    const count = this.columns.termCount[row]!;
+    // Copied out of the windows: the arrays outlive the next read, and must be aligned.
+    const terms = new Int32Array(count);
+    const tf = new Float32Array(count);
+    new Uint8Array(terms.buffer).set(this.termsFile!.read(at, 4 * count));
+    new Uint8Array(tf.buffer).set(this.tfFile!.read(at, 4 * count));
+    return { terms, tf, length: this.columns.length[row]! };
   }
 
   /** The signature of the article shard at `path` when a build last wrote it. */
@@ -258,21 +291,29 @@ export class BuildCache {
     return this.columns.shards.get(path);
   }
 
+  /** Closes the files the cache reads on demand. */
+  close(): void {
+    for (const fd of this.fds.splice(0)) closeSync(fd);
+  }
+
   /**
-   * Replaces the cache with this build's units, dictionary and shard signatures. Articles whose
-   * analysis came from this cache (`cachedRow`) keep it where it lies in the files; the others'
-   * are appended. When the files would be more than half dead, they are rewritten whole.
+   * Replaces the cache with this build's units, dictionary and shard signatures. `units` is
+   * visited twice (to count, then to write), a unit at a time. Articles whose analysis came
+   * from this cache (`cachedRow`) keep it where it lies in the files; the others' are appended.
+   * When the files would be more than half dead, they are rewritten whole.
    */
-  save(dictionary: string[], units: readonly CacheUnit[], shards: Map<string, string>): void {
+  save(dictionary: string[], units: () => Iterable<CacheUnit>, shards: Map<string, string>): void {
     const old = this.columns;
     const c = emptyColumns(old.key);
     c.dictionary = dictionary;
     c.shards = shards;
-    const rows = units.reduce((sum, unit) => sum + unit.articles.length, 0);
+    c.save = randomUUID();
     let live = 0;
     let appended = 0;
-    for (const unit of units) {
+    let rows = 0;
+    for (const unit of units()) {
       for (const article of unit.articles) {
+        rows++;
         live += article.termCount;
         if (article.cachedRow === undefined) appended += article.termCount;
       }
@@ -281,32 +322,44 @@ export class BuildCache {
     c.generation = rewrite ? old.generation + 1 : old.generation;
     const start = rewrite ? 0 : old.analysisLength;
     c.analysisLength = start + (rewrite ? live : appended);
-    c.unitStart = new Int32Array(units.length + 1);
+    c.rowAt = new Float64Array(rows);
+    c.rowLength = new Int32Array(rows);
     c.bodyChars = new Int32Array(rows);
     c.length = new Float64Array(rows);
     c.termOffset = new Float64Array(rows);
     c.termCount = new Int32Array(rows);
     mkdirSync(dirname(this.path), { recursive: true });
     const files = analysisFiles(this.path, c.generation);
-    const terms = new EntryWriter(files.terms, start);
-    const tf = new EntryWriter(files.tf, start);
+    const written = rowFiles(this.path, c.save);
+    const terms = new FileWriter(files.terms, 4 * start);
+    const tf = new FileWriter(files.tf, 4 * start);
+    const rowsOut = new FileWriter(written.rows);
+    const unitsOut = new FileWriter(written.units);
     let row = 0;
     let next = 0;
     try {
-      units.forEach((unit, u) => {
-        c.units.push(unit.key);
-        c.unitStart[u] = row;
+      for (const unit of units()) {
+        if (c.units === c.unitStart.length - 1) c.unitStart = grown(c.unitStart, (n) => new Int32Array(n));
+        c.unitStart[c.units] = row;
         if (unit.skipped.length > 0 || unit.warnings.length > 0)
-          c.problems.set(u, { skipped: unit.skipped, warnings: unit.warnings });
+          c.problems.set(c.units, { skipped: unit.skipped, warnings: unit.warnings });
+        unitsOut.write(Buffer.from(`${unit.key}\n`));
+        c.units++;
         for (const article of unit.articles) {
-          c.id.push(article.id);
-          c.title.push(article.title);
-          c.published.push(article.published);
-          c.source.push(article.source);
-          c.url.push(article.url);
           const details = detailsOf(article);
-          c.details.push(Object.keys(details).length > 0 ? details : null);
-          c.bodyHash.push(article.bodyHash);
+          const fields: Row = [
+            article.id,
+            article.title,
+            article.published,
+            article.source,
+            article.url,
+            Object.keys(details).length > 0 ? details : null,
+            article.bodyHash,
+          ];
+          const line = Buffer.from(`${JSON.stringify(fields)}\n`);
+          c.rowAt[row] = rowsOut.offset;
+          c.rowLength[row] = line.length - 1;
+          rowsOut.write(line);
           c.bodyChars[row] = article.bodyChars;
           c.length[row] = article.length;
           c.termCount[row] = article.termCount;
@@ -321,19 +374,19 @@ export class BuildCache {
           }
           row++;
         }
-      });
-      c.unitStart[units.length] = row;
+      }
+      c.unitStart = c.unitStart.slice(0, c.units + 1);
+      c.unitStart[c.units] = row;
     } finally {
-      terms.close();
-      tf.close();
+      for (const writer of [terms, tf, rowsOut, unitsOut]) writer.close();
     }
     writeFileSync(`${this.path}.tmp`, serialize(c));
     renameSync(`${this.path}.tmp`, this.path);
-    // Analysis files of other generations (or of a stale cache) are dead now.
-    const current = new Set(Object.values(files).map((file) => basename(file)));
+    // Analysis files of other generations, and rows of other saves (or of a stale cache), are dead now.
+    const current = new Set([...Object.values(files), ...Object.values(written)].map((file) => basename(file)));
     const name = basename(this.path);
     for (const file of readdirSync(dirname(this.path))) {
-      if (file.startsWith(`${name}.`) && /\.(terms|tf)$/.test(file) && !current.has(file))
+      if (file.startsWith(`${name}.`) && /\.(terms|tf|rows|units)$/.test(file) && !current.has(file))
         rmSync(join(dirname(this.path), file), { force: true });
     }
   }

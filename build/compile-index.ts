@@ -73,8 +73,8 @@ export interface CompileOptions {
   layout?: LayoutChoice;
   /** Where the analyses go. Default: in memory (`MemoryAnalyses`); the build spills them to disk. */
   analyses?: Analyses;
-  /** Analyses already made (by the build cache), by article position; missing ones are made here. */
-  counted?: (Counted | undefined)[];
+  /** The analysis already made (by the build cache) of the article at a position, if any; missing ones are made here. */
+  counted?: (position: number) => Counted | undefined;
   analyzer?: Analyzer;
   /** Body length in characters by position; default: from the body (the build cache knows it without reading the body). */
   bodyChars?: (position: number) => number;
@@ -121,7 +121,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const analyses = options.analyses ?? new MemoryAnalyses();
   articles.forEach((article, position) => {
     if (position % 1000 === 0) progress("analyse", position, articles.length);
-    analyses.add(options.counted?.[position] ?? analyzer.count(article));
+    analyses.add(options.counted?.(position) ?? analyzer.count(article));
   });
   progress("analyse", articles.length, articles.length);
   const average = analyses.averageLength();

@@ -3,7 +3,7 @@
 import slugify from "@sindresorhus/slugify";
 import type { Article, ArticleDetails } from "../src/index-format.js";
 import { bodyLength } from "./compile-index.js";
-import { copyBody } from "./lazy-body.js";
+import { withBodyOf } from "./article-store.js";
 import { MAX_BODY_CHARS, VERY_SHORT_CHARS } from "./limits.js";
 import type { BuildReport, RawArticle, Warning, WarningKind } from "./types.js";
 
@@ -57,11 +57,11 @@ export interface Finalized<T extends RawArticle = RawArticle> {
 }
 
 /**
- * An article with the item's body. The body is carried over as the item defines it, so a
- * body the build cache reads again on demand stays unread until something needs it.
+ * An article with the item's body. The body is carried over where the item keeps it, so a body
+ * in the build's store or one the build cache reads again on demand stays unread until needed.
  */
 function withBody(article: Omit<Article, "body">, item: RawArticle): Article {
-  return copyBody(article, item) as Article;
+  return withBodyOf(article, item) as Article;
 }
 
 /** What the build warns of for a kept article, from its fields alone (a cached article's too). */
@@ -87,18 +87,23 @@ function articleWarnings(item: RawArticle, bodyChars: number): Warning[] {
 export function finalizeArticles<T extends RawArticle & { bodyHash?: string; bodyChars?: number }>(
   raw: T[],
 ): Finalized<T> {
-  const byId = new Map<string, { article: Article; origin: string; text: string; item: T }>();
+  // Ids to positions among the kept articles: a hundred thousand articles take their ids and
+  // numbers here, while the articles themselves may wait on disk (article-store.ts).
+  const byId = new Map<string, number>();
+  const articles: Article[] = [];
+  const sources: T[] = [];
   const duplicates: BuildReport["duplicates"] = [];
   const warnings: Warning[] = [];
+  const textOf = (title: string, item: T) => `${title}\n${item.bodyHash ?? item.body.join("\n")}`;
   for (const item of raw) {
     const title = item.title ?? deriveTitle(item.body);
     const baseId = item.id ?? articleId(title, item.published);
-    const text = `${title}\n${item.bodyHash ?? item.body.join("\n")}`;
+    const text = textOf(title, item);
     let id = baseId;
     for (let n = 2; byId.has(id); n++) {
       const existing = byId.get(id)!;
-      if (existing.text === text) {
-        duplicates.push({ origin: item.origin, duplicateOf: existing.origin, id });
+      if (textOf(articles[existing]!.title, sources[existing]!) === text) {
+        duplicates.push({ origin: item.origin, duplicateOf: sources[existing]!.origin, id });
         id = "";
         break;
       }
@@ -106,25 +111,19 @@ export function finalizeArticles<T extends RawArticle & { bodyHash?: string; bod
     }
     if (!id) continue;
     if (item.id !== null && id !== item.id) {
-      const first = byId.get(item.id)!;
+      const first = sources[byId.get(item.id)!]!;
       warnings.push({
         path: item.origin,
         kind: "duplicate-id",
         reason: `id "${item.id}" is also the id of ${first.origin} (another article): indexed as "${id}"`,
       });
     }
-    const article = withBody(
-      { id, title, source: item.source, published: item.published, url: item.url, ...detailsOf(item) },
-      item,
+    byId.set(id, articles.length);
+    articles.push(
+      withBody({ id, title, source: item.source, published: item.published, url: item.url, ...detailsOf(item) }, item),
     );
-    byId.set(id, { article, origin: item.origin, text, item });
+    sources.push(item);
     warnings.push(...articleWarnings(item, item.bodyChars ?? bodyLength(item.body)));
   }
-  const kept = [...byId.values()];
-  return {
-    articles: kept.map((entry) => entry.article),
-    duplicates,
-    warnings,
-    sources: kept.map((entry) => entry.item),
-  };
+  return { articles, duplicates, warnings, sources };
 }

@@ -6,7 +6,7 @@
 // not indexed itself.
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import type { BodySpill } from "./body-spill.js";
+import type { ArticleStore } from "./article-store.js";
 import { hashOf, type BuildCache } from "./cache.js";
 import { bodyLength } from "./compile-index.js";
 import { lazyBody } from "./lazy-body.js";
@@ -34,11 +34,14 @@ export interface CorpusResult {
   filesRead: number;
   /** Units whose articles came from the cache. */
   cachedUnits: number;
+  /** Every unit read, by hash, in the order read (for the build cache): its articles come in this order too. */
+  units: string[];
   /**
-   * Every unit read, by hash, with what it skipped and warned about (for the build cache); their
-   * paths are relative to the unit's origin ("" for the unit itself, "#3" for an element of it).
+   * What units skipped and warned about, by their index in `units`, for those that did (for the
+   * build cache); paths are relative to the unit's origin ("" for the unit itself, "#3" for an
+   * element of it).
    */
-  units: Map<string, { skipped: Skipped[]; warnings: Warning[] }>;
+  unitProblems: Map<number, { skipped: Skipped[]; warnings: Warning[] }>;
 }
 
 /**
@@ -74,37 +77,33 @@ function limitBodies(result: FileResult): FileResult {
   return result;
 }
 
-/** Articles of a unit read afresh; with a spill, their bodies wait in its file until asked for. */
-function fresh(unit: string, result: FileResult, spill?: BodySpill): SourcedArticle[] {
+/** Articles of a unit read afresh; with a store, they wait in its file until asked for. */
+function fresh(unit: string, result: FileResult, store?: ArticleStore): SourcedArticle[] {
   return result.articles.map(({ body, ...fields }, index) => {
     const sourced = { ...fields, unit, index, bodyHash: hashOf(body.join("\n")), bodyChars: bodyLength(body) };
-    if (!spill) return { ...sourced, body };
-    // The body is given as an accessor from the start: turning a data property into one would
-    // put every article object in V8's slow dictionary mode, several times larger.
-    return lazyBody(sourced, spill.keep(body));
+    return store ? store.add(sourced, body) : { ...sourced, body };
   });
 }
 
-/** Articles of a cached unit; the body is read again (by `reread`) on first access only. */
+/**
+ * Articles of a cached unit (in the store, when there is one); the body is read again (by
+ * `reread`) on first access only.
+ */
 function fromCache(
   cache: BuildCache,
   unit: string,
   rows: { start: number; end: number },
   origin: string,
   reread: () => FileResult,
+  store?: ArticleStore,
 ): SourcedArticle[] {
   let bodies: string[][] | undefined;
   const articles: SourcedArticle[] = [];
   for (let row = rows.start; row < rows.end; row++) {
     const index = row - rows.start;
-    const fields = cache.fields(row);
-    const article = lazyBody(fields as SourcedArticle, () => (bodies ??= reread().articles.map((a) => a.body))[index]!);
-    article.origin = origin;
-    article.unit = unit;
-    article.index = index;
-    article.cachedRow = row;
-    article.bodyChars = cache.bodyChars(row);
-    articles.push(article);
+    const fields = { ...cache.fields(row), origin, unit, index, cachedRow: row, bodyChars: cache.bodyChars(row) };
+    const body = () => (bodies ??= reread().articles.map((a) => a.body))[index]!;
+    articles.push(store ? store.add(fields, body) : lazyBody(fields, body));
   }
   return articles;
 }
@@ -136,8 +135,8 @@ function unreadable(error: unknown): string {
 export interface ReadOptions {
   /** The corpus's configuration. Default: its newsfind.config.json, read here. */
   config?: CorpusConfig;
-  /** Where bodies read afresh are kept until asked for. Default: in memory. */
-  spill?: BodySpill;
+  /** Where the articles are kept until asked for. Default: in memory. */
+  store?: ArticleStore;
   /** Called before each file is read, with how many files come before it and how many there are, and once at the end. */
   onFile?: (done: number, total: number, path: string) => void;
 }
@@ -147,7 +146,7 @@ export function readCorpus(
   corpus: string,
   cwd = process.cwd(),
   cache?: BuildCache,
-  { config, spill, onFile }: ReadOptions = {},
+  { config, store, onFile }: ReadOptions = {},
 ): CorpusResult {
   if (!existsSync(corpus))
     throw new Error(`corpus not found: ${corpus} (give a folder or a file with --corpus PATH or NEWSFIND_CORPUS)`);
@@ -159,7 +158,8 @@ export function readCorpus(
     warnings: [],
     filesRead: 0,
     cachedUnits: 0,
-    units: new Map(),
+    units: [],
+    unitProblems: new Map(),
   };
   const endings = FORMATS.flatMap((format) => format.endings).join(", ");
   const take = ({ origin, hash, read: readAll, reread: rereadAll }: SourceUnit) => {
@@ -173,16 +173,18 @@ export function readCorpus(
       items.map((item) => ({ ...item, path: item.path.startsWith(origin) ? item.path.slice(origin.length) : "" }));
     const one: { articles: SourcedArticle[]; skipped: Skipped[]; warnings: Warning[] } = cached
       ? {
-          articles: fromCache(cache!, hash, cached, origin, reread),
+          articles: fromCache(cache!, hash, cached, origin, reread, store),
           skipped: at(cached.skipped),
           warnings: at(cached.warnings),
         }
       : (() => {
           const read1 = read();
-          return { articles: fresh(hash, read1, spill), skipped: read1.skipped, warnings: read1.warnings };
+          return { articles: fresh(hash, read1, store), skipped: read1.skipped, warnings: read1.warnings };
         })();
     if (cached) result.cachedUnits++;
-    result.units.set(hash, { skipped: within(one.skipped), warnings: within(one.warnings) });
+    if (one.skipped.length + one.warnings.length > 0)
+      result.unitProblems.set(result.units.length, { skipped: within(one.skipped), warnings: within(one.warnings) });
+    result.units.push(hash);
     result.articles.push(...one.articles);
     result.skipped.push(...one.skipped);
     result.warnings.push(...one.warnings);

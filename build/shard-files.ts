@@ -181,14 +181,15 @@ export function shardFiles({
     files.set(path, bytesOf(JSON.stringify(articles.slice(start, end))));
   }
   progress("article shards", layout.articleShards, layout.articleShards);
-  groupBy(articles.keys(), idShards, (position) => shardOf(articles[position]!.id, idShards)).forEach(
-    (positions, shard) => {
-      files.set(
-        shardPaths.ids(layout, shard),
-        bytesOf(JSON.stringify(Object.fromEntries(positions.map((position) => [articles[position]!.id, position])))),
-      );
-    },
-  );
+  // The ids in one pass in position order (articles may be read back from disk, where visiting
+  // them in order is cheap and hopping between them is not).
+  const ids = articles.map((article) => article.id);
+  groupBy(ids.keys(), idShards, (position) => shardOf(ids[position]!, idShards)).forEach((positions, shard) => {
+    files.set(
+      shardPaths.ids(layout, shard),
+      bytesOf(JSON.stringify(Object.fromEntries(positions.map((position) => [ids[position]!, position])))),
+    );
+  });
   groupBy(phonetic, phoneticShards, (line) => shardOf(line.slice(0, line.indexOf(" ")), phoneticShards)).forEach(
     (lines, shard) => {
       files.set(shardPaths.phonetic(layout, shard), bytesOf(lines.join("\n")));

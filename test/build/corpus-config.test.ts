@@ -109,7 +109,7 @@ describe("a corpus with newsfind.config.json", () => {
 
   it("reads the corpus afresh, not from the build cache, when the mapping changes", () => {
     const { root, dir } = corpus({ "news.jsonl": [nested(1), nested(2)].join("\n") });
-    const options = { corpus: dir, outDir: join(root, "out"), cacheDir: join(root, "cache"), spill: false };
+    const options = { corpus: dir, outDir: join(root, "out"), cacheDir: join(root, "cache"), spill: false as const };
     const first = buildArtefacts(options);
     expect(first.articles.map((a) => a.body)).toEqual([["Story 1."], ["Story 2."]]);
     expect(buildArtefacts(options).report.cached).toBe(2);

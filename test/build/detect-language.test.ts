@@ -62,7 +62,11 @@ describe("language detection", () => {
       { id: "c", title: "Law", body: ENGLISH, date: "2025-01-03" },
     ];
     writeFileSync(join(dir, "news.jsonl"), lines.map((line) => JSON.stringify(line)).join("\n"));
-    const { artefacts, articles } = buildArtefacts({ corpus: join(dir, "news.jsonl"), outDir: join(dir, "out") });
+    const { artefacts, articles } = buildArtefacts({
+      corpus: join(dir, "news.jsonl"),
+      outDir: join(dir, "out"),
+      spill: false,
+    });
     expect(artefacts.manifest.languages).toEqual(["de", "en"]);
     expect(Object.fromEntries(articles.map((article) => [article.id, article.language]))).toEqual({
       a: "de",
