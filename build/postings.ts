@@ -37,10 +37,18 @@ export function documentFrequencies(analyses: Analyses, terms: number): Int32Arr
   return documentFrequency;
 }
 
+/** Bits of a packed posting that hold the article's position; the bits above hold its slot. */
+const POSITION_BITS = 26;
+const POSITION_MASK = (1 << POSITION_BITS) - 1;
+/** Articles an index can hold: positions must fit their bits of a packed posting. */
+export const MAX_ARTICLES = 1 << POSITION_BITS;
+
 /**
  * Inverts the articles' postings of the terms `include` marks (every term when it is absent).
  * A large index is inverted a group of terms at a time, so the postings in memory at once stay
- * bounded whatever the archive's size.
+ * bounded whatever the archive's size. Each posting is one packed number (slot above position),
+ * placed in its term's run in one pass over the analyses; a term's run is sorted when its
+ * postings are asked for, which orders it by slot and, within a slot, by position.
  */
 export function invert(
   analyses: Analyses,
@@ -49,6 +57,8 @@ export function invert(
   include?: Uint8Array,
   documentFrequency: Int32Array = documentFrequencies(analyses, terms),
 ): Inverted {
+  if (analyses.size > MAX_ARTICLES)
+    throw new Error(`an index holds at most ${MAX_ARTICLES.toLocaleString("en")} articles (got ${analyses.size})`);
   // Included terms get local numbers 0..count-1; the others -1.
   const local = new Int32Array(terms).fill(-1);
   let count = 0;
@@ -56,54 +66,32 @@ export function invert(
   const starts = new Int32Array(count + 1);
   for (let term = 0; term < terms; term++) if (local[term]! >= 0) starts[local[term]! + 1] = documentFrequency[term]!;
   for (let n = 0; n < count; n++) starts[n + 1]! += starts[n]!;
-  // Counting sort by (term, slot): count each term's postings per slot, then place them. Articles
-  // are visited in position order, so positions come out ascending within each slot.
-  const { levels } = BM25;
-  const slotCounts = new Int32Array(count * levels);
-  // Every included posting's slot, article after article, in one array.
-  const slots = new Int8Array(starts[count]!);
-  let at = 0;
-  analyses.each((article) => {
+  const next = starts.slice(0, count);
+  const entries = new Int32Array(starts[count]!);
+  analyses.each((article, position) => {
     const norm = article.length / averageLength;
     for (let i = 0; i < article.terms.length; i++) {
       const n = local[article.terms[i]!]!;
-      if (n < 0) continue;
-      const slot = impactSlotNormalised(article.tf[i]!, norm);
-      slots[at++] = slot;
-      slotCounts[n * levels + slot]!++;
+      if (n >= 0) entries[next[n]!++] = (impactSlotNormalised(article.tf[i]!, norm) << POSITION_BITS) | position;
     }
   });
-  const slotStarts = new Int32Array(count * levels);
-  const runs: number[] = [];
-  const firstRun = new Int32Array(count + 1);
-  for (let n = 0, next = 0; n < count; n++) {
-    firstRun[n] = runs.length;
-    for (let slot = 0; slot < levels; slot++) {
-      const posted = slotCounts[n * levels + slot]!;
-      slotStarts[n * levels + slot] = next;
-      if (posted > 0) runs.push(slot, next);
-      next += posted;
-    }
-  }
-  const entries = new Int32Array(starts[count]!);
-  at = 0;
-  analyses.each((article, position) => {
-    for (let i = 0; i < article.terms.length; i++) {
-      const n = local[article.terms[i]!]!;
-      if (n >= 0) entries[slotStarts[n * levels + slots[at++]!]!++] = position;
-    }
-  });
-  firstRun[count] = runs.length;
+  const taken = new Uint8Array(count);
   return {
     documentFrequency,
     postings(term) {
       const n = local[term]!;
       if (n < 0) throw new Error(`term ${term} was not included in this inversion`);
+      if (taken[n]) throw new Error(`term ${term}'s postings were taken already`);
+      taken[n] = 1;
+      const run = entries.subarray(starts[n]!, starts[n + 1]!).sort();
       const slots: Int32Array[] = [];
-      for (let r = firstRun[n]!; r < firstRun[n + 1]!; r += 2) {
-        const end = r + 2 < firstRun[n + 1]! ? runs[r + 3]! : starts[n + 1]!;
-        slots[runs[r]!] = entries.subarray(runs[r + 1]!, end);
+      for (let from = 0, i = 1; from < run.length; i++) {
+        const slot = run[from]! >>> POSITION_BITS;
+        if (i < run.length && run[i]! >>> POSITION_BITS === slot) continue;
+        slots[slot] = run.subarray(from, i);
+        from = i;
       }
+      for (let i = 0; i < run.length; i++) run[i]! &= POSITION_MASK;
       return slots;
     },
   };
