@@ -6,7 +6,7 @@ import { readSync } from "node:fs";
 
 export class FileWindows {
   /** Pieces of the file read last, the most recent first. */
-  private windows: { start: number; bytes: Buffer }[] = [];
+  private windows: { start: number; bytes: Buffer; memory: Buffer }[] = [];
 
   /**
    * @param fd an open file; bytes once read are taken not to change (a file only appended to).
@@ -25,7 +25,9 @@ export class FileWindows {
   read(at: number, length: number): Buffer {
     const hit = this.windows.findIndex(({ start, bytes }) => at >= start && at + length <= start + bytes.length);
     if (hit < 0) {
-      const window = Buffer.allocUnsafe(Math.max(this.windowBytes, length));
+      // The least recently used window's memory is read into again, so reading makes no garbage.
+      const reuse = this.windows.length === this.count ? this.windows.pop()!.memory : undefined;
+      const window = reuse && reuse.length >= length ? reuse : Buffer.allocUnsafe(Math.max(this.windowBytes, length));
       let done = 0;
       while (done < window.length) {
         const n = readSync(this.fd, window, done, window.length - done, at + done);
@@ -33,8 +35,7 @@ export class FileWindows {
         done += n;
       }
       if (done < length) throw new Error(`${this.what} was cut short`);
-      if (this.windows.length === this.count) this.windows.pop();
-      this.windows.unshift({ start: at, bytes: window.subarray(0, done) });
+      this.windows.unshift({ start: at, bytes: window.subarray(0, done), memory: window });
     } else if (hit > 0) {
       this.windows.unshift(...this.windows.splice(hit, 1));
     }
