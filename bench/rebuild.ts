@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { BUILD_NODE_FLAGS } from "../build/options.js";
 import type { BuildReport } from "../build/types.js";
 
 export interface RebuildFigures {
@@ -23,7 +24,7 @@ function timedBuild(corpus: string, outDir: string, cacheDir: string): { wallMs:
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", "build/cli.ts", "--corpus", corpus, "--out", outDir, "--json"],
+    [...BUILD_NODE_FLAGS, "--import", "tsx", "build/cli.ts", "--corpus", corpus, "--out", outDir, "--json"],
     {
       env: { ...process.env, NEWSFIND_CACHE: cacheDir },
       encoding: "utf8",

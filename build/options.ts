@@ -9,6 +9,14 @@ export const DEFAULT_ASSETS_DIR = "dist/assets";
 /** Where the build cache lives by default. */
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/newsfind";
 const LAYOUTS: LayoutChoice[] = ["auto", "bundle", "sharded"];
+/**
+ * Node flags every build entry point runs the build with (package.json's build script,
+ * wrangler.toml's [build] command, the bench). A young generation of 2 MiB semi-spaces has
+ * V8 collect the build's short-lived objects (each article's parse and analysis) often, so
+ * their garbage does not pile up with the archive: about a third less peak memory for a tenth
+ * more time (docs/scale.md, "Build memory").
+ */
+export const BUILD_NODE_FLAGS = ["--max-semi-space-size=2"] as const;
 
 export interface BuildOptions {
   /** A folder (read recursively) or one file. Default: `NEWSFIND_CORPUS`, else `corpus/`. */

@@ -37,14 +37,15 @@ function wranglerCommand(args: readonly string[]): { command: string; args: stri
   return { command: nodeBinary(), args: [WRANGLER_JS, ...args] };
 }
 
-/** Command and arguments that run a TypeScript file with tsx, optionally with a larger heap. */
+/** Command and arguments that run a TypeScript file with tsx, optionally with a larger heap and other Node flags. */
 export function tsxCommand(
   script: string,
   args: readonly string[],
   maxOldSpaceMb?: number,
+  nodeFlags: readonly string[] = [],
 ): { command: string; args: string[] } {
   const heap = maxOldSpaceMb ? [`--max-old-space-size=${maxOldSpaceMb}`] : [];
-  return { command: nodeBinary(), args: [...heap, "--import", "tsx", script, ...args] };
+  return { command: nodeBinary(), args: [...heap, ...nodeFlags, "--import", "tsx", script, ...args] };
 }
 
 /** Keeps the last `max` characters of a child's output, for error messages. */

@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { BUILD_NODE_FLAGS } from "../../build/options.js";
 import { fileSizes, listFiles } from "../scale/files.js";
 import type { NewsfindBuild } from "../scale/types.js";
 import { PROJECT_ROOT, runCommand, tsxCommand } from "./commands.js";
@@ -29,7 +30,7 @@ function compatibilityLines(root: string): string[] {
 
 /** Runs the project's build in a child Node; rejects with the end of its output when it fails. */
 async function runBuild(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  const { command, args: argv } = tsxCommand(join(root, "build/cli.ts"), args, 16384);
+  const { command, args: argv } = tsxCommand(join(root, "build/cli.ts"), args, 16384, BUILD_NODE_FLAGS);
   const { code, output } = await runCommand(command, argv, 3_600_000, { cwd: root, env });
   if (code !== 0) throw new Error(`newsfind build exited with code ${code}: ${output.split("\n").slice(-4).join(" ")}`);
 }
