@@ -70,6 +70,19 @@ export interface RankedPage {
 
 const NOTHING: RankedPage = { total: 0, totalExact: true, page: [], highlight: [] };
 
+/**
+ * A search's phases, in order: `plan` (the query's posting lists read and decoded, its words
+ * expanded), `rank` (scored, phrases verified, the page chosen), `articles` (the page's
+ * articles read), `snippets`.
+ */
+export type SearchPhase = "plan" | "rank" | "articles" | "snippets";
+
+/**
+ * Told as each phase of a search ends, so a profiler outside the worker can time them (the
+ * bench; inside workerd the clock does not advance without I/O). Default: nothing is told.
+ */
+export type SearchTrace = (phase: SearchPhase) => void;
+
 /** Articles holding every word of a clause: a term of each (for a word clause: any of its terms). */
 function holding(postings: ReadonlyMap<string, Postings>, clause: Clause): Set<number> {
   const words = clause.kind === "word" ? [clause.terms] : clause.terms;
@@ -176,15 +189,25 @@ function viewsOf(store: IndexStore): TermViews {
 }
 
 /** Ranks the articles for a query and returns the requested page, without snippets. */
-export async function rank(store: IndexStore, params: SearchParams): Promise<RankedPage> {
+export async function rank(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<RankedPage> {
+  const page = await rankPage(store, params, trace);
+  trace?.("rank");
+  return page;
+}
+
+async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<RankedPage> {
   const query = parseQuery(params.q, store.manifest.languages);
   const browsing = query.groups.length === 0;
-  if (browsing && query.excluded.length === 0 && params.q.trim() !== "") return NOTHING;
+  if (browsing && query.excluded.length === 0 && params.q.trim() !== "") {
+    trace?.("plan");
+    return NOTHING;
+  }
   const needsMeta = browsing || params.sort !== "relevance" || hasFilters(params);
   const [{ terms, masks, postings }, meta] = await Promise.all([
     plan(store, query, params.typos ?? true),
     needsMeta ? store.meta() : null,
   ]);
+  trace?.("plan");
   const { excluded, suspects } = exclusions(postings, query.excluded);
   const filter = filterOf(meta, params);
   const articles = store.manifest.articles;
@@ -309,9 +332,10 @@ function pageOf(
   };
 }
 
-export async function search(store: IndexStore, params: SearchParams): Promise<SearchResult> {
-  const ranked = await rank(store, params);
+export async function search(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchResult> {
+  const ranked = await rank(store, params, trace);
   const articles = await store.articles(ranked.page.map(({ position }) => position));
+  trace?.("articles");
   // One matcher a language: a hit's words are analysed as the build analysed its article.
   const matchers = new Map<string, TermMatcher>();
   const matcherOf = (language: string) => {
@@ -322,7 +346,7 @@ export async function search(store: IndexStore, params: SearchParams): Promise<S
   // An article holds no word of a query word it did not match, when the index holds its body:
   // its snippet then looks only for the terms of the words it matched.
   const bodyIndexed = store.manifest.config.fields.includes("body");
-  return {
+  const result = {
     query: params.q,
     total: ranked.total,
     totalExact: ranked.totalExact,
@@ -342,4 +366,6 @@ export async function search(store: IndexStore, params: SearchParams): Promise<S
       };
     }),
   };
+  trace?.("snippets");
+  return result;
 }
