@@ -7,6 +7,7 @@
 //   as static asset files (see `shardFiles`).
 import { Index } from "flexsearch";
 import {
+  CARD_TEXT_CHARS,
   DEFAULT_LANGUAGE,
   INDEX_FORMAT_VERSION,
   PHONETIC_TERMS,
@@ -102,13 +103,23 @@ export interface Compiled {
   analyzer: Analyzer;
 }
 
-/** The article store's size in bytes, about, given each article's body length in characters. */
-function storeBytes(articles: readonly Article[], bodyChars: (position: number) => number): number {
+/**
+ * The article store's and the hit cards' sizes in bytes, about, given each article's body length
+ * in characters (a card keeps CARD_TEXT_CHARS of it at most).
+ */
+function storeBytes(
+  articles: readonly Article[],
+  bodyChars: (position: number) => number,
+): { articles: number; cards: number } {
   let bytes = 0;
+  let cards = 0;
   articles.forEach((article, position) => {
-    bytes += article.title.length + article.id.length + (article.url?.length ?? 0) + 100 + bodyChars(position);
+    const fields = article.title.length + article.id.length + (article.url?.length ?? 0) + 100;
+    const chars = bodyChars(position);
+    bytes += fields + chars;
+    cards += fields + Math.min(chars, CARD_TEXT_CHARS);
   });
-  return bytes;
+  return { articles: bytes, cards };
 }
 
 /** A body's length in characters, paragraphs plus separators (what sizes the article shards). */
@@ -126,11 +137,11 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   progress("analyse", articles.length, articles.length);
   const average = analyses.averageLength();
   const documentFrequency = documentFrequencies(analyses, analyzer.dictionary.length);
-  const bytes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!.body)));
+  const sizes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!.body)));
   const kind =
     options.layout === "bundle" || options.layout === "sharded"
       ? options.layout
-      : bytes <= BUNDLE_MAX_BYTES
+      : sizes.articles <= BUNDLE_MAX_BYTES
         ? "bundle"
         : "sharded";
   const base = {
@@ -153,7 +164,8 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       postingsPerPass: options.postingsPerPass,
       phonetic,
       progress,
-      storeBytes: bytes,
+      storeBytes: sizes.articles,
+      cardBytes: sizes.cards,
       reuse: options.reuse,
       sink: options.assets ?? { put: (path, data) => files.set(path, data) },
     });

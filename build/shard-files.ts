@@ -3,6 +3,7 @@
 // shards (by key hash), the metadata file and the lexicon shards (runs of sorted terms). Shard counts follow the corpus
 // size, so a query reads tens of kilobytes a shard and the files stay within Workers limits.
 import {
+  cardOf,
   encodeLexicon,
   encodeMeta,
   encodeTermShard,
@@ -35,7 +36,10 @@ export interface ShardReuse {
 /** Target sizes of one shard, in bytes: small enough that a query reads little, large enough to keep the file count down. */
 export const SHARD_TARGETS = {
   terms: 32 << 10,
-  articles: 32 << 10,
+  /** Whole articles (the article page, phrase checks) are read one at a time, so their shards may be larger. */
+  articles: 64 << 10,
+  /** A result page reads the cards of its hits, each from its own shard more often than not: small. */
+  cards: 6 << 10,
   ids: 32 << 10,
   phonetic: 16 << 10,
   lexicon: 16 << 10,
@@ -86,6 +90,8 @@ export interface ShardInput {
   progress: (phase: string, done: number, total: number) => void;
   /** The article store's size in bytes, about (what sizes the article shards). */
   storeBytes: number;
+  /** The hit cards' size in bytes, about (what sizes the card shards). */
+  cardBytes: number;
   reuse?: ShardReuse;
   /** Where the files go, one by one. */
   sink: AssetSink;
@@ -106,6 +112,7 @@ export function shardFiles({
   phonetic,
   progress,
   storeBytes,
+  cardBytes,
   reuse,
   sink,
 }: ShardInput): Sharded {
@@ -132,16 +139,28 @@ export function shardFiles({
   const documentFrequency = new Map<string, number>();
   for (const n of used) documentFrequency.set(dictionary[n]!, df[n]!);
   const lexicon = splitLexicon(encodeLexicon(documentFrequency), SHARD_TARGETS.lexicon);
+  // Card shards take their target size while they leave article shards a third of the room;
+  // article shards take the rest, growing larger when the room is short.
   const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - 1;
-  const averageArticle = storeBytes / Math.max(1, articles.length);
-  let articlesPerShard = Math.max(1, Math.floor(SHARD_TARGETS.articles / averageArticle));
-  articlesPerShard = Math.max(articlesPerShard, Math.ceil(articles.length / room));
+  const perShard = (bytes: number, target: number) =>
+    Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
+  const cardsPerShard = Math.max(
+    perShard(cardBytes, SHARD_TARGETS.cards),
+    Math.ceil((3 * articles.length) / (2 * room)),
+  );
+  const cardShards = Math.max(1, Math.ceil(articles.length / cardsPerShard));
+  const articlesPerShard = Math.max(
+    perShard(storeBytes, SHARD_TARGETS.articles),
+    Math.ceil(articles.length / Math.max(1, room - cardShards)),
+  );
   const layout: ShardedLayout = {
     kind: "sharded",
     root: INDEX_ROOT,
     termShards,
     articlesPerShard,
     articleShards: Math.max(1, Math.ceil(articles.length / articlesPerShard)),
+    cardsPerShard,
+    cardShards,
     idShards,
     phoneticShards,
     lexiconShards: lexicon.map((shard) => shard.first),
@@ -181,6 +200,19 @@ export function shardFiles({
     files.set(path, bytesOf(JSON.stringify(articles.slice(start, end))));
   }
   progress("article shards", layout.articleShards, layout.articleShards);
+  for (let shard = 0; shard < cardShards; shard++) {
+    if (shard % 500 === 0) progress("card shards", shard, cardShards);
+    const path = shardPaths.cards(layout, shard);
+    const [start, end] = [shard * cardsPerShard, Math.min(articles.length, (shard + 1) * cardsPerShard)];
+    const signature = reuse?.signature(start, end);
+    if (signature !== undefined) signatures.set(path, signature);
+    if (signature !== undefined && reuse!.unchanged(path, signature)) {
+      files.set(path, null);
+      continue;
+    }
+    files.set(path, bytesOf(JSON.stringify(articles.slice(start, end).map(cardOf))));
+  }
+  progress("card shards", cardShards, cardShards);
   // The ids in one pass in position order (articles may be read back from disk, where visiting
   // them in order is cheap and hopping between them is not).
   const ids = articles.map((article) => article.id);

@@ -12,12 +12,13 @@ export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { shardOf } from "./format/hash.js";
+export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
 export { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon } from "./format/lexicon.js";
 export { parsePhoneticTable } from "./format/phonetic-table.js";
 export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -122,6 +123,9 @@ export interface ShardedLayout {
   /** Article shards hold `articlesPerShard` consecutive articles by position. */
   articlesPerShard: number;
   articleShards: number;
+  /** Card shards hold the hit cards (`HitCard`) of `cardsPerShard` consecutive articles by position. */
+  cardsPerShard: number;
+  cardShards: number;
   /** Id shards map article ids to positions: an id is in shard `shardOf(id, idShards)`. */
   idShards: number;
   /** Phonetic shards: a key's terms are in shard `shardOf(key, phoneticShards)`. */
@@ -134,6 +138,8 @@ export interface ShardedLayout {
 export const shardPaths = {
   terms: (layout: ShardedLayout, shard: number) => `${layout.root}/terms/${shard}.bin`,
   articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.json`,
+  /** A JSON array of `HitCard`, by position: what a result page reads. */
+  cards: (layout: ShardedLayout, shard: number) => `${layout.root}/cards/${shard}.json`,
   ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.json`,
   phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt`,
   /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */

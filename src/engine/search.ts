@@ -1,7 +1,14 @@
 // The search itself: the query is parsed (query/parse.ts), each word expanded to the index terms it
 // stands for (query/expand.ts), every matching article scored by BM25F (rank/score.ts), then phrases,
 // exclusions and filters apply, the sort order picks the page, and each hit gets its snippet.
-import { DEFAULT_LANGUAGE, dayNumber, type Article, type ArticleMeta, type Postings } from "../index-format.js";
+import {
+  DEFAULT_LANGUAGE,
+  dayNumber,
+  type Article,
+  type ArticleMeta,
+  type HitCard,
+  type Postings,
+} from "../index-format.js";
 import { phraseMatcher } from "./phrase/match.js";
 import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query/parse.js";
@@ -72,10 +79,10 @@ const NOTHING: RankedPage = { total: 0, totalExact: true, page: [], highlight: [
 
 /**
  * A search's phases, in order: `plan` (the query's posting lists read and decoded, its words
- * expanded), `rank` (scored, phrases verified, the page chosen), `articles` (the page's
- * articles read), `snippets`.
+ * expanded), `rank` (scored, phrases verified, the page chosen), `cards` (the page's hit
+ * cards read, and the whole text of hits whose lede does not show their words), `snippets`.
  */
-export type SearchPhase = "plan" | "rank" | "articles" | "snippets";
+export type SearchPhase = "plan" | "rank" | "cards" | "snippets";
 
 /**
  * Told as each phase of a search ends, so a profiler outside the worker can time them (the
@@ -334,8 +341,8 @@ function pageOf(
 
 export async function search(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchResult> {
   const ranked = await rank(store, params, trace);
-  const articles = await store.articles(ranked.page.map(({ position }) => position));
-  trace?.("articles");
+  const positions = ranked.page.map(({ position }) => position);
+  const cards = await store.cards(positions);
   // One matcher a language: a hit's words are analysed as the build analysed its article.
   const matchers = new Map<string, TermMatcher>();
   const matcherOf = (language: string) => {
@@ -346,6 +353,24 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
   // An article holds no word of a query word it did not match, when the index holds its body:
   // its snippet then looks only for the terms of the words it matched.
   const bodyIndexed = store.manifest.config.fields.includes("body");
+  const matcherFor = (card: HitCard, terms: readonly number[]) => {
+    const matcher = matcherOf(card.language ?? DEFAULT_LANGUAGE);
+    return bodyIndexed ? matcher.only(terms) : matcher;
+  };
+  // The snippet comes from the card's lede; a hit whose lede and title hold none of the words it
+  // matched is shown from its whole text instead, so its snippet says why it was found.
+  const deeper = ranked.page.flatMap(({ terms }, i) => {
+    const card = cards[i]!;
+    const matcher = matcherFor(card, terms);
+    const shows = (text: string) => matcher.find(text).length > 0;
+    return terms.length > 0 && !shows(card.title) && !card.text.some(shows) ? [i] : [];
+  });
+  const bodies = new Map<number, readonly string[]>();
+  if (deeper.length > 0) {
+    const articles = await store.articles(deeper.map((i) => positions[i]!));
+    deeper.forEach((i, n) => bodies.set(i, articles[n]!.body));
+  }
+  trace?.("cards");
   const result = {
     query: params.q,
     total: ranked.total,
@@ -353,15 +378,14 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
     offset: params.offset,
     limit: params.limit,
     hits: ranked.page.map(({ score, terms }, i) => {
-      const article = articles[i]!;
-      const matcher = matcherOf(article.language ?? DEFAULT_LANGUAGE);
+      const card = cards[i]!;
       return {
-        id: article.id,
-        title: article.title,
-        url: article.url,
-        source: article.source,
-        published: article.published,
-        snippet: snippet(article.body, bodyIndexed ? matcher.only(terms) : matcher),
+        id: card.id,
+        title: card.title,
+        url: card.url,
+        source: card.source,
+        published: card.published,
+        snippet: snippet(bodies.get(i) ?? card.text, matcherFor(card, terms)),
         score,
       };
     }),

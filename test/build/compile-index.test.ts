@@ -5,7 +5,17 @@ import { parseFields } from "../../build/options.js";
 import { impactSlot } from "../../build/postings.js";
 import { indexLoader } from "../../src/engine/store/load.js";
 import { rank } from "../../src/engine/search.js";
-import { BM25, PHONETIC_TERMS, type Article, type IndexedField } from "../../src/index-format.js";
+import {
+  BM25,
+  CARD_TEXT_CHARS,
+  PHONETIC_TERMS,
+  leadText,
+  shardPaths,
+  type Article,
+  type HitCard,
+  type IndexedField,
+  type ShardedLayout,
+} from "../../src/index-format.js";
 
 const bundle = (articles: Article[], fields?: IndexedField[]) =>
   compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", fields, layout: "bundle" }).artefacts;
@@ -91,5 +101,37 @@ describe("term shards inverted a group at a time", () => {
     expect(termFiles.length).toBeGreaterThan(2);
     expect([...passes.keys()].sort()).toEqual([...whole.keys()].sort());
     for (const [path, data] of whole) expect(Buffer.from(passes.get(path)!).equals(Buffer.from(data!))).toBe(true);
+  });
+});
+
+describe("hit cards", () => {
+  const long = (n: number) => Array.from({ length: 30 }, (_, k) => `Paragraph ${k} of story ${n} says a little more.`);
+  const articles = Array.from({ length: 120 }, (_, n) => ({
+    ...article(`c${n}`, `Story ${n}`, ""),
+    body: long(n),
+    ...(n % 2 ? { language: "de" } : {}),
+  }));
+
+  it("writes every article's card, in position order, its text the lede within CARD_TEXT_CHARS", () => {
+    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const layout = artefacts.manifest.layout as ShardedLayout;
+    expect(layout.cardShards).toBe(Math.ceil(articles.length / layout.cardsPerShard));
+    expect(layout.cardShards).toBeGreaterThan(1);
+    const cards = Array.from({ length: layout.cardShards }, (_, shard) =>
+      JSON.parse(Buffer.from(files.get(shardPaths.cards(layout, shard))!).toString("utf8")),
+    ).flat() as HitCard[];
+    expect(cards.map((card) => card.id)).toEqual(articles.map((a) => a.id));
+    for (const [n, card] of cards.entries()) {
+      expect(card).toMatchObject({ title: `Story ${n}`, url: articles[n]!.url, source: articles[n]!.source });
+      expect(card.language).toBe(n % 2 ? "de" : undefined);
+      expect(card.text.join(" ").length).toBeLessThanOrEqual(CARD_TEXT_CHARS + 2);
+      expect(card.text[0]).toBe(articles[n]!.body[0]);
+    }
+  });
+
+  it("cuts the lede at a word and marks the cut", () => {
+    const text = leadText(["One two three.", "Four five six seven eight nine ten."], 30);
+    expect(text).toEqual(["One two three.", "Four five six …"]);
+    expect(leadText(["Short."], 30)).toEqual(["Short."]);
   });
 });

@@ -63,7 +63,7 @@ describe("sharded index", () => {
     const app = createApp({
       artefacts,
       assets: async (path) =>
-        path.includes("/articles/")
+        path.includes("/articles/") || path.includes("/cards/")
           ? assetReader((env as unknown as { ASSETS: AssetsBinding }).ASSETS)("/index/gone.json")
           : memoryAssets(files)(path),
     });

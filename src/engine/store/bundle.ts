@@ -4,6 +4,7 @@
 import { Index, type IntermediateSearchResults } from "flexsearch";
 import {
   articleMeta,
+  cardOf,
   flexOptions,
   parsePhoneticTable,
   type Article,
@@ -75,6 +76,9 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
     },
     async meta() {
       return meta;
+    },
+    async cards(positions) {
+      return positions.map((position) => cardOf(articles[position]!));
     },
     async articles(positions) {
       return positions.map((position) => articles[position]!);

@@ -1,8 +1,9 @@
 // The sharded layout's store: the worker script holds the manifest only, and every other
 // artefact is a static asset read on demand through an `AssetReader` (the ASSETS binding in
-// production). A query reads the term shards of its words and the article shards of its
-// hits. Term shards are fetched once per isolate and kept, and the articles a query showed are
-// kept one by one, while they fit their memory budgets (least recently used go first).
+// production). A query reads the term shards of its words and the card shards of its hits
+// (whole articles only to check a phrase, or for the article page). Term shards are fetched
+// once per isolate and kept, and the cards and articles shown are kept one by one, while they
+// fit their memory budgets (least recently used go first).
 import {
   decodeMeta,
   decodeTermShard,
@@ -13,6 +14,7 @@ import {
   shardPaths,
   type Article,
   type ArticleMeta,
+  type HitCard,
   type IndexManifest,
   type Postings,
   type ShardedLayout,
@@ -38,6 +40,7 @@ export const CACHE_BUDGETS = {
   terms: 32 << 20,
   decoded: 20 << 20,
   articles: 8 << 20,
+  cards: 4 << 20,
   ids: 2 << 20,
   phonetic: 1 << 20,
   lexicon: 2 << 20,
@@ -48,6 +51,13 @@ function postingsBytes(slots: Postings | null): number {
   let bytes = 64;
   for (const ids of slots ?? []) bytes += ids ? 4 * ids.length + 64 : 8;
   return bytes;
+}
+
+/** Bytes a hit card takes in memory, about: its text as UTF-16. */
+function cardBytes(card: HitCard): number {
+  let chars = card.id.length + card.title.length + (card.url?.length ?? 0) + 64;
+  for (const paragraph of card.text) chars += paragraph.length;
+  return 2 * chars;
 }
 
 /** Bytes an article takes in memory, about: its text as UTF-16. */
@@ -67,8 +77,9 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const terms = new PromiseCache<number, TermShard>(CACHE_BUDGETS.terms, (shard) => shard.bytes);
   const decoded = new PromiseCache<string, Postings | null>(CACHE_BUDGETS.decoded, postingsBytes);
   const articleCache = new PromiseCache<number, Article>(CACHE_BUDGETS.articles, articleBytes);
-  /** Article shards being fetched: concurrent misses of one shard share its fetch. */
-  const fetching = new Map<number, Promise<Article[]>>();
+  const cardCache = new PromiseCache<number, HitCard>(CACHE_BUDGETS.cards, cardBytes);
+  /** Article and card shards being fetched, by path: concurrent misses of one shard share its fetch. */
+  const fetching = new Map<string, Promise<unknown[]>>();
   const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(
     CACHE_BUDGETS.ids,
     (shard) => shard.bytes,
@@ -85,15 +96,21 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
 
   const termShard = (shard: number) =>
     terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
-  const articleShard = (shard: number) => {
-    let pending = fetching.get(shard);
+  /** The JSON array in the file at `path`, its fetch shared by concurrent callers. */
+  const jsonShard = <T>(path: string) => {
+    let pending = fetching.get(path);
     if (!pending) {
-      pending = read(shardPaths.articles(layout, shard)).then((buffer) => JSON.parse(text(buffer)) as Article[]);
-      fetching.set(shard, pending);
-      const done = () => fetching.delete(shard);
+      pending = read(path).then((buffer) => JSON.parse(text(buffer)) as unknown[]);
+      fetching.set(path, pending);
+      const done = () => fetching.delete(path);
       pending.then(done, done);
     }
-    return pending;
+    return pending as Promise<T[]>;
+  };
+  /** The item at `position` of shards that hold `perShard` consecutive positions each. */
+  const item = async <T>(position: number, perShard: number, path: (shard: number) => string) => {
+    const shard = Math.floor(position / perShard);
+    return (await jsonShard<T>(path(shard)))[position - shard * perShard]!;
   };
 
   return {
@@ -144,10 +161,18 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     async articles(positions) {
       return Promise.all(
         positions.map((position) =>
-          articleCache.get(position, async () => {
-            const shard = Math.floor(position / layout.articlesPerShard);
-            return (await articleShard(shard))[position - shard * layout.articlesPerShard]!;
-          }),
+          articleCache.get(position, () =>
+            item<Article>(position, layout.articlesPerShard, (shard) => shardPaths.articles(layout, shard)),
+          ),
+        ),
+      );
+    },
+    async cards(positions) {
+      return Promise.all(
+        positions.map((position) =>
+          cardCache.get(position, () =>
+            item<HitCard>(position, layout.cardsPerShard, (shard) => shardPaths.cards(layout, shard)),
+          ),
         ),
       );
     },

@@ -1,7 +1,7 @@
 // What the query engine reads an index through, whatever its layout: posting lists, the
 // vocabulary, phonetic neighbours, article metadata and articles. Every read is async, so a
 // sharded index can fetch what a query needs and nothing more; the bundle answers at once.
-import type { Article, ArticleMeta, IndexManifest, Postings } from "../../index-format.js";
+import type { Article, ArticleMeta, HitCard, IndexManifest, Postings } from "../../index-format.js";
 
 export interface IndexStore {
   readonly manifest: IndexManifest;
@@ -15,6 +15,8 @@ export interface IndexStore {
   meta(): Promise<ArticleMeta>;
   /** The articles at these positions, in the same order. */
   articles(positions: readonly number[]): Promise<Article[]>;
+  /** The hit cards (what a result page shows) of the articles at these positions, in the same order. */
+  cards(positions: readonly number[]): Promise<HitCard[]>;
   /** The position of the article with this id, or undefined. */
   position(id: string): Promise<number | undefined>;
   /** At most how many articles one query reads to verify phrases (Infinity when all are in memory). */

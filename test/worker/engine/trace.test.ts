@@ -11,13 +11,13 @@ describe("search trace", () => {
       phases.push(phase),
     );
     expect(result.hits.length).toBeGreaterThan(0);
-    expect(phases).toEqual(["plan", "rank", "articles", "snippets"]);
+    expect(phases).toEqual(["plan", "rank", "cards", "snippets"]);
   });
 
   it("tells every phase for a query that finds nothing to search for", async () => {
     const store = await indexLoader(seeds)();
     const phases: SearchPhase[] = [];
     await search(store, { q: "the", limit: 10, offset: 0, sort: "relevance" }, (phase) => phases.push(phase));
-    expect(phases).toEqual(["plan", "rank", "articles", "snippets"]);
+    expect(phases).toEqual(["plan", "rank", "cards", "snippets"]);
   });
 });

@@ -19,6 +19,16 @@ import { appFor, memoryAssets } from "../../helpers.js";
 
 const articles = JSON.parse(seeds.articles!) as Article[];
 
+/** A made-up article whose body starts with `lede`. */
+const news = (n: number, lede: string, more: string[]): Article => ({
+  id: `news-${n}`,
+  title: `Report ${n}`,
+  source: "Wire",
+  published: "2025-10-20",
+  url: null,
+  body: [lede, ...more],
+});
+
 const QUERIES = [
   "q=Putin",
   "q=Trump+Putin",
@@ -61,16 +71,32 @@ describe("sharded layout", () => {
     }
   });
 
-  it("reads only the two words' term shards and the hits' article shards for a two-word query, then nothing more when it repeats", async () => {
+  it("reads only the two words' term shards and the hits' card shards when their ledes show the words, then nothing more when it repeats", async () => {
+    const made = [
+      news(0, "Putin and the Kremlin said on Monday that talks would go on.", []),
+      news(1, "The Kremlin denied the report, and Putin did not comment.", []),
+    ];
     const reads: string[] = [];
-    const app = appFor(articles, "sharded", { reads });
-    const body = (await (await app.request("/search?q=Putin+Kremlin")).json()) as { hits: unknown[] };
-    expect(body.hits.length).toBeGreaterThan(0);
+    const app = appFor(made, "sharded", { reads });
+    const body = (await (await app.request("/search?q=Putin+Kremlin")).json()) as { hits: { snippet: string }[] };
+    expect(body.hits).toHaveLength(2);
+    for (const hit of body.hits) expect(hit.snippet).toContain("<mark>Putin</mark>");
     expect(reads.filter((path) => path.includes("/terms/")).length).toBeLessThanOrEqual(2);
-    expect(reads.filter((path) => !path.includes("/terms/") && !path.includes("/articles/"))).toEqual([]);
+    expect(reads.filter((path) => !path.includes("/terms/") && !path.includes("/cards/"))).toEqual([]);
     const before = reads.length;
     await app.request("/search?q=Putin+Kremlin");
     expect(reads.length).toBe(before);
+  });
+
+  it("shows a hit whose lede lacks its words from its whole text, with the words marked", async () => {
+    const filler = "The talks went on for hours in a hotel by the lake, with no sign of agreement.";
+    const made = [news(0, filler, [filler, filler, filler, filler, filler, filler, "Then Tomahawk missiles came up."])];
+    const reads: string[] = [];
+    const app = appFor(made, "sharded", { reads });
+    const body = (await (await app.request("/search?q=Tomahawk")).json()) as { hits: { snippet: string }[] };
+    expect(body.hits).toHaveLength(1);
+    expect(body.hits[0]!.snippet).toContain("<mark>Tomahawk</mark>");
+    expect(reads.some((path) => path.includes("/articles/"))).toBe(true);
   });
 
   it("fetches a shard once when concurrent first requests need it", async () => {
