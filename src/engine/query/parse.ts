@@ -1,5 +1,7 @@
 // The query language: plain words, "exact phrases", -excluded words or -"phrases", and OR
-// between two clauses. Anything else is a plain word; no input makes the parser fail.
+// between two clauses. Anything else is a plain word; no input makes the parser fail. A query of
+// more words than anyone types (a pasted paragraph) is read as plain words: its quotation
+// marks, hyphens and capitalised "or" are the text's, not operators.
 // Plain words are ranked, and an article that lacks one still matches with a lower score.
 // A phrase must appear in the article, word for word; "a" OR "b" needs either phrase.
 // Each word is analysed in every language of the index: its terms are the distinct results (a
@@ -10,6 +12,8 @@ import { words } from "../../analysis/tokenize.js";
 
 /** Index terms the ranking uses, at most this many (no reader types more). */
 export const MAX_TERMS = 32;
+/** Words past which a query is read as plain words, without operators (a pasted paragraph). */
+export const PLAIN_TEXT_WORDS = 16;
 
 export interface WordClause {
   kind: "word";
@@ -67,8 +71,16 @@ function phrase(text: string, languages: readonly string[]): PhraseClause | null
 
 function lex(query: string, languages: readonly string[]): Token[] {
   const tokens: Token[] = [];
+  const quoted = query.replace(/[“”„]/g, '"');
+  if (quoted.split(/\s+/).filter(Boolean).length > PLAIN_TEXT_WORDS) {
+    for (const word of words(quoted)) {
+      const terms = termsOf(word, languages);
+      if (terms.length > 0) tokens.push({ type: "clause", clause: { kind: "word", word, terms }, negated: false });
+    }
+    return tokens;
+  }
   const pattern = /(-?)"([^"]*)("?)|(\S+)/g;
-  for (const match of query.replace(/[“”„]/g, '"').matchAll(pattern)) {
+  for (const match of quoted.matchAll(pattern)) {
     const [, minus, quoted, , bare] = match;
     if (quoted !== undefined) {
       const clause = phrase(quoted, languages);

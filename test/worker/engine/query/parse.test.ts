@@ -1,6 +1,6 @@
 // The query parser: words, "phrases", -exclusions and OR; no input makes it throw.
 import { describe, expect, it } from "vitest";
-import { parseQuery } from "../../../../src/engine/query/parse.js";
+import { PLAIN_TEXT_WORDS, parseQuery } from "../../../../src/engine/query/parse.js";
 
 describe("query parser", () => {
   it("reads plain words as optional ranked terms", () => {
@@ -24,6 +24,21 @@ describe("query parser", () => {
     const query = parseQuery('summit -Tomahawk -"peace talks" al-Qaeda');
     expect(query.excluded.map((clause) => clause.kind)).toEqual(["word", "phrase"]);
     expect(query.terms).toEqual(["summit", "al", "qaeda"]);
+  });
+
+  it("reads a pasted paragraph of more than PLAIN_TEXT_WORDS words as plain words, without operators", () => {
+    const paragraph =
+      'ANCHORAGE, Alaska (Reuters) - Exxon Mobil offered to pay a "substantial" fine OR surrender leases -cited a letter made public on Friday by state officials in Juneau';
+    expect(paragraph.split(" ").length).toBeGreaterThan(PLAIN_TEXT_WORDS);
+    const query = parseQuery(paragraph);
+    expect(query.excluded).toEqual([]);
+    expect(query.groups.every((group) => !group.required && group.clauses.length === 1)).toBe(true);
+    expect(query.terms).toContain("substanti");
+    expect(query.terms).toContain("letter");
+    expect(query.terms).toContain("cite");
+    const short = parseQuery('Exxon "substantial fine" -cited');
+    expect(short.excluded).toHaveLength(1);
+    expect(short.groups[1]!.required).toBe(true);
   });
 
   it("joins clauses around OR into one group", () => {
