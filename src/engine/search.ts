@@ -159,7 +159,7 @@ function phraseChecks(
   suspects: Exclusions["suspects"],
   fields: Parameters<typeof phraseMatcher>[1],
 ): Checks | null {
-  const tests = new Map<Clause, (article: Article) => boolean>();
+  const tests = new Map<Clause, (article: Pick<Article, "title" | "body">) => boolean>();
   const testOf = (clause: Clause) => {
     if (clause.kind !== "phrase") return () => true;
     let test = tests.get(clause);
@@ -174,6 +174,7 @@ function phraseChecks(
     );
   return {
     needed: (id) => suspects.has(id) || (hasPhrase && !required.every((group) => wordSatisfied(id, group))),
+    provable: (id) => !suspects.has(id),
     passes: (id, article) =>
       required.every((group) =>
         group.clauses.some((clause) => {

@@ -17,6 +17,8 @@ export interface HitCard {
   language?: string | null;
   /** The first paragraphs, at most CARD_TEXT_CHARS characters in all. */
   text: string[];
+  /** True when `text` is the whole body: what the text lacks, the article lacks. */
+  whole?: true;
 }
 
 /** The start of a body: whole paragraphs while they fit, then the next one cut at a word. */
@@ -42,6 +44,7 @@ export function leadText(body: readonly string[], chars = CARD_TEXT_CHARS): stri
 /** An article's hit card. */
 export function cardOf(article: Article): HitCard {
   const { id, title, url, source, published, language } = article;
+  const text = leadText(article.body);
   return {
     id,
     title,
@@ -49,6 +52,9 @@ export function cardOf(article: Article): HitCard {
     source,
     published,
     ...(language ? { language } : {}),
-    text: leadText(article.body),
+    text,
+    ...(text.length === article.body.length && text.every((paragraph, n) => paragraph === article.body[n])
+      ? { whole: true as const }
+      : {}),
   };
 }

@@ -11,7 +11,7 @@ function escapeRegExp(text: string): string {
 export function phraseMatcher(
   words: readonly string[],
   fields: readonly IndexedField[],
-): (article: Article) => boolean {
+): (article: Pick<Article, "title" | "body">) => boolean {
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])${words.map((word) => escapeRegExp(word.replace(/’/g, "'"))).join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
     "u",

@@ -1,8 +1,11 @@
 // Phrase verification: an article whose words match a phrase's terms must still be read to
-// see the phrase word for word. When few candidates need it, all are read and the total is
-// exact. Otherwise candidates are read in rank order until the page is full or the store's
-// read budget is spent, and the total of the unread rest is estimated from a small sample.
-import type { Article } from "../../index-format.js";
+// see the phrase word for word. Each candidate is first judged from its hit card: a card that
+// holds the whole text settles it, and a phrase found in a card's lede proves a pass. Only a
+// candidate its card cannot settle is read whole, at most the store's `articleChecks` a query.
+// When few candidates need it, all are judged and the total is exact. Otherwise candidates are
+// judged in rank order until the page is full or the store's budget is spent, and the total of
+// the rest is estimated from a small sample judged by their cards.
+import type { Article, HitCard } from "../../index-format.js";
 import type { IndexStore } from "../store/store.js";
 import { seededRandom } from "./seeded-random.js";
 import { topK } from "../rank/top-k.js";
@@ -18,9 +21,17 @@ export interface Verified {
 export interface Checks {
   /** Whether the candidate can only be judged by reading it. */
   needed(id: number): boolean;
-  /** The judgement, given the article. */
-  passes(id: number, article: Article): boolean;
+  /** The judgement, given the article (or a part of it: its title and lede). */
+  passes(id: number, article: Pick<Article, "title" | "body">): boolean;
+  /**
+   * Whether a pass on part of the article's text proves the whole passes: not when the article
+   * must lack something (an excluded phrase), which only the whole text can show.
+   */
+  provable(id: number): boolean;
 }
+
+/** A card's title and text, as the part of its article the checks judge. */
+const partOf = (card: HitCard) => ({ title: card.title, body: card.text });
 
 /**
  * The best k candidates that pass the checks.
@@ -39,37 +50,55 @@ export async function verifiedTop(
     return { best: topK(candidates, k, better, key), total: candidates.length, exact: true };
 
   const verdicts = new Map<number, boolean>();
+  /** Candidates taken up, judged or not (those left open once the article budget is spent). */
+  const taken = new Set<number>();
+  let articleChecks = 0;
+  /** Judges the candidates by their cards, and those the cards leave open by their articles while the budget lasts. */
   const read = async (ids: number[]) => {
-    const articles = await store.articles(ids);
+    for (const id of ids) taken.add(id);
+    const cards = await store.cards(ids);
+    const open: number[] = [];
     ids.forEach((id, i) => {
-      verdicts.set(id, checks.passes(id, articles[i]!));
+      const card = cards[i]!;
+      const passes = checks.passes(id, partOf(card));
+      if (card.whole || (passes && checks.provable(id))) verdicts.set(id, passes);
+      else open.push(id);
     });
+    const reading = open.slice(0, Math.max(0, store.articleChecks - articleChecks));
+    articleChecks += reading.length;
+    const articles = await store.articles(reading);
+    reading.forEach((id, i) => verdicts.set(id, checks.passes(id, articles[i]!)));
   };
   const passing = (id: number) => verdicts.get(id) ?? !checks.needed(id);
 
+  let best: number[];
   if (needing.length <= store.verifyBudget) {
     await read(needing);
     const kept = Array.from(candidates).filter(passing);
-    return { best: topK(kept, k, better), total: kept.length, exact: true };
-  }
-
-  let best: number[] = [];
-  for (let window = Math.max(k, 1); ; window *= 2) {
-    const ranked = topK(candidates, window, better);
-    const unread = ranked
-      .filter((id) => checks.needed(id) && !verdicts.has(id))
-      .slice(0, store.verifyBudget - verdicts.size);
-    await read(unread);
-    best = ranked.filter((id) => verdicts.has(id) || !checks.needed(id)).filter(passing);
-    if (best.length >= k || ranked.length === candidates.length || verdicts.size >= store.verifyBudget) break;
+    if (verdicts.size === needing.length) return { best: topK(kept, k, better), total: kept.length, exact: true };
+    best = topK(kept, k, better);
+  } else {
+    best = [];
+    for (let window = Math.max(k, 1); ; window *= 2) {
+      const ranked = topK(candidates, window, better);
+      const unread = ranked
+        .filter((id) => checks.needed(id) && !taken.has(id))
+        .slice(0, store.verifyBudget - taken.size);
+      await read(unread);
+      best = ranked.filter((id) => verdicts.has(id) || !checks.needed(id)).filter(passing);
+      if (best.length >= k || ranked.length === candidates.length || taken.size >= store.verifyBudget) break;
+    }
   }
   // The best-ranked candidates pass more often than the rest, so the rest's pass rate comes
   // from a sample of them.
   const ranked = [...verdicts.values()].filter(Boolean).length;
   const rest = needing.filter((id) => !verdicts.has(id));
   const sample = sampleOf(rest);
-  const sampleVerdicts =
-    sample.length > 0 ? (await store.articles(sample)).map((article, i) => checks.passes(sample[i]!, article)) : [];
+  // The sample is judged by its cards alone: those a card cannot settle are left out of the rate.
+  const sampleVerdicts = (await store.cards(sample)).flatMap((card, i) => {
+    const passes = checks.passes(sample[i]!, partOf(card));
+    return card.whole || (passes && checks.provable(sample[i]!)) ? [passes] : [];
+  });
   const rate =
     sampleVerdicts.length > 0
       ? sampleVerdicts.filter(Boolean).length / sampleVerdicts.length
@@ -78,8 +107,8 @@ export async function verifiedTop(
   return { best: best.slice(0, k), total: free + ranked + Math.round(rest.length * rate), exact: false };
 }
 
-/** Candidates beyond the read budget that are read to estimate how many of the rest pass. */
-export const SAMPLE = 32;
+/** Candidates beyond the read budget whose cards are read to estimate how many of the rest pass. */
+export const SAMPLE = 16;
 
 /**
  * Up to SAMPLE of these candidates, one drawn at random from each of SAMPLE equal runs of

@@ -54,6 +54,7 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   return {
     manifest,
     verifyBudget: Number.POSITIVE_INFINITY,
+    articleChecks: Number.POSITIVE_INFINITY,
     async postings(terms) {
       const found = new Map<string, Postings>();
       for (const term of terms) {

@@ -67,8 +67,10 @@ function articleBytes(article: Article): number {
   return 2 * chars;
 }
 
-/** Article shards read to verify phrases, at most, in one query. */
-export const VERIFY_BUDGET = 200;
+/** Candidates judged to verify phrases, at most, in one query (by their cards; see phrase/verify.ts). */
+export const VERIFY_BUDGET = 40;
+/** Of those, candidates read whole when their cards cannot settle them, at most, in one query. */
+export const ARTICLE_CHECKS = 8;
 
 const text = (buffer: ArrayBuffer) => new TextDecoder().decode(buffer);
 
@@ -116,6 +118,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   return {
     manifest,
     verifyBudget: VERIFY_BUDGET,
+    articleChecks: ARTICLE_CHECKS,
     async postings(list) {
       const found = new Map<string, Postings>();
       await Promise.all(

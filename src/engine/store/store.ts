@@ -19,8 +19,10 @@ export interface IndexStore {
   cards(positions: readonly number[]): Promise<HitCard[]>;
   /** The position of the article with this id, or undefined. */
   position(id: string): Promise<number | undefined>;
-  /** At most how many articles one query reads to verify phrases (Infinity when all are in memory). */
+  /** At most how many candidates one query judges to verify phrases (Infinity when all are in memory). */
   readonly verifyBudget: number;
+  /** At most how many of those one query reads whole, when their cards cannot settle them (Infinity when all are in memory). */
+  readonly articleChecks: number;
 }
 
 /** A posting list's document frequency: how many articles its slots hold. */

@@ -5,7 +5,7 @@ import * as seeds from "../../../../dist/test-index/seeds/artefacts.js";
 import { compileIndex } from "../../../../build/compile-index.js";
 import { createApp } from "../../../../src/app.js";
 import { PromiseCache } from "../../../../src/engine/store/promise-cache.js";
-import { VERIFY_BUDGET } from "../../../../src/engine/store/sharded.js";
+import { ARTICLE_CHECKS, VERIFY_BUDGET } from "../../../../src/engine/store/sharded.js";
 import { SAMPLE, sampleOf } from "../../../../src/engine/phrase/verify.js";
 import {
   encodeLexicon,
@@ -191,7 +191,63 @@ describe("phrase verification", () => {
     expect(body.totalExact).toBe(false);
     expect(body.total).toBeGreaterThan(many.length / 3 - 40);
     expect(body.total).toBeLessThan(many.length / 3 + 40);
-    expect(reads.filter((path) => path.includes("/articles/")).length).toBeLessThanOrEqual(VERIFY_BUDGET);
+    // Short articles: each card holds the whole text, so no article is read.
+    expect(reads.filter((path) => path.includes("/articles/"))).toEqual([]);
+    expect(reads.filter((path) => path.includes("/cards/")).length).toBeLessThanOrEqual(VERIFY_BUDGET + SAMPLE);
+  });
+
+  const filler = "The talks went on for hours in a hotel by the lake, with no sign of agreement on anything.";
+  const long = (n: number, last: string): Article => ({
+    id: `long-${n}`,
+    title: `Talks ${n}`,
+    source: null,
+    published: null,
+    url: null,
+    body: [...Array.from({ length: 8 }, () => filler), last],
+  });
+
+  it("passes a phrase its card's lede shows without reading the article, and reads the article when the lede cannot tell", async () => {
+    const made = [
+      { ...long(0, "Nothing more."), body: ["Peace talks began at dawn.", ...long(0, "Nothing more.").body] },
+      long(1, "Late on, the peace talks ended."),
+      long(2, "Talks on peace never began."),
+    ];
+    const reads: string[] = [];
+    const app = appFor(made, "sharded", { reads });
+    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}`)).json()) as {
+      hits: { id: string }[];
+      totalExact: boolean;
+    };
+    expect(body.hits.map((hit) => hit.id).sort()).toEqual(["long-0", "long-1"]);
+    expect(body.totalExact).toBe(true);
+    // long-0 is settled by its lede; long-1 and long-2 are read whole.
+    const articleReads = reads.filter((path) => path.includes("/articles/"));
+    expect(articleReads.length).toBeGreaterThan(0);
+  });
+
+  it("reads at most ARTICLE_CHECKS articles whole, and says the total is an estimate when it leaves some unjudged", async () => {
+    const made = Array.from({ length: ARTICLE_CHECKS + 6 }, (_, n) =>
+      long(n, n % 2 ? "Late on, the peace talks ended." : "Talks on peace never began."),
+    );
+    const reads: string[] = [];
+    const app = appFor(made, "sharded", { reads });
+    const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}&limit=50`)).json()) as {
+      hits: { id: string }[];
+      totalExact: boolean;
+    };
+    expect(body.totalExact).toBe(false);
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits.length).toBeLessThanOrEqual(ARTICLE_CHECKS);
+    for (const hit of body.hits) expect(Number(hit.id.slice("long-".length)) % 2).toBe(1);
+  });
+
+  it("reads the whole article to leave out an excluded phrase, even when the lede passes", async () => {
+    const made = [long(0, "Then the ceasefire plan collapsed."), long(1, "Then the talks collapsed.")];
+    const app = appFor(made, "sharded");
+    const body = (await (await app.request(`/search?q=talks+${encodeURIComponent('-"ceasefire plan"')}`)).json()) as {
+      hits: { id: string }[];
+    };
+    expect(body.hits.map((hit) => hit.id)).toEqual(["long-1"]);
   });
 
   it("counts exactly when the bundle has every article in memory", async () => {
