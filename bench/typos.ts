@@ -1,18 +1,7 @@
 // Typo'd queries for the typo-tolerance eval: one random edit (a letter deleted, inserted,
 // replaced, or two neighbours swapped) in every word of six letters or more. Seeded, so every
 // run types the same typos.
-
-/** Mulberry32: a small seeded generator, enough to pick edits reproducibly. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seeded-random.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
@@ -39,6 +28,6 @@ function typo(word: string, random: () => number): string {
 
 /** The query with one typo in each word of at least `minLength` letters. */
 export function withTypos(query: string, seed: number, minLength = 6): string {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   return query.replace(/\p{L}+/gu, (word) => (word.length >= minLength ? typo(word, random) : word));
 }
