@@ -1,5 +1,7 @@
 // Types the scale bench passes between its parts: the injected newsfind build, and one measured
 // row of the table (an engine at an article count).
+import type { Percentiles } from "../stats.js";
+import type { FieldKind } from "./field-stream.js";
 
 /** What building an engine's worker yields: its config, build time and memory, and index size. */
 export interface EngineBuild {
@@ -36,13 +38,23 @@ export const NUMERIC_COLUMNS = {
   files: "files",
   coldMs: "cold 1st query ms",
   emptyColdMs: "empty 1st req ms",
-  warmP50Ms: "warm p50 ms",
-  warmP99Ms: "warm p99 ms",
+  fieldP50Ms: "field p50 ms",
+  fieldP90Ms: "field p90 ms",
+  fieldP99Ms: "field p99 ms",
+  longP99Ms: "long p99 ms",
+  warmP50Ms: "repeated p50 ms",
+  warmP99Ms: "repeated p99 ms",
   emptyP99Ms: "empty p99 ms",
   heapMB: "heap MB",
   rssMB: "peak RSS MB",
 } as const;
 export type NumericColumn = keyof typeof NUMERIC_COLUMNS;
+
+/**
+ * Columns a row may lack: the field stream's (rows of runs before it was measured) and the
+ * repeated set's (rows of runs without `--repeated`). A table leaves out a column no row has.
+ */
+export type OptionalColumn = "fieldP50Ms" | "fieldP90Ms" | "fieldP99Ms" | "longP99Ms" | "warmP50Ms" | "warmP99Ms";
 
 export type ScaleRow = {
   engine: EngineName;
@@ -54,4 +66,7 @@ export type ScaleRow = {
   coldSamplesMs?: number[];
   /** Each fresh empty worker's first-request time, ms (emptyColdMs is their median). */
   emptyColdSamplesMs?: number[];
-} & Record<NumericColumn, Measured>;
+  /** Server time of the field stream by kind of query, ms (stream-timing.ts); fieldP50Ms and the rest are over all kinds. */
+  fieldByKind?: Partial<Record<FieldKind, Percentiles>>;
+} & Record<Exclude<NumericColumn, OptionalColumn>, Measured> &
+  Partial<Record<OptionalColumn, Measured>>;

@@ -103,3 +103,46 @@ describe("cold cells", () => {
     expect(formatTables([row("newsfind", 1000)])).not.toContain("fresh workers");
   });
 });
+
+describe("optional columns", () => {
+  const { warmP50Ms, warmP99Ms, ...fieldOnly } = row("newsfind", 1000, {
+    fieldP50Ms: 0.8,
+    fieldP90Ms: 1.6,
+    fieldP99Ms: 4.2,
+    longP99Ms: 9.5,
+  });
+
+  it("are left out when no row of the run measured them", () => {
+    const older = formatTables([row("newsfind", 1000)]);
+    expect(older).toContain("repeated p50 ms");
+    expect(older).not.toContain("field p50 ms");
+    expect(older).not.toContain("Field p50/p90/p99:");
+    const field = formatTables([fieldOnly, { ...fieldOnly, engine: "minisearch" }]);
+    expect(field).toContain("| field p50 ms | field p90 ms | field p99 ms | long p99 ms |");
+    expect(field).not.toContain("repeated p50 ms");
+    expect(field).not.toContain("Repeated p50/p99:");
+    expect(field).not.toContain("not measured");
+  });
+
+  it("print a dash with a footnote in a row that lacks a column another row has", () => {
+    const text = formatTables([fieldOnly, row("minisearch", 1000)]);
+    expect(text).toContain("[1] not measured by the bench of this run");
+    expect(text).toMatch(/\[\d\] MiniSearch: not measured by the bench of this run/);
+    expect(text).toMatch(/\[\d\] newsfind: not measured by the bench of this run/);
+  });
+});
+
+describe("the field stream by kind", () => {
+  it("gives each engine's server time per kind of query, with the number of queries", () => {
+    const byKind = { headline: { n: 1000, p50: 0.9, p90: 2, p99: 5.5 }, long: { n: 50, p50: 3, p90: 7, p99: 12.25 } };
+    const text = formatTables([
+      row("minisearch", 2000, { fieldByKind: byKind }),
+      row("newsfind", 2000, { fieldByKind: byKind }),
+    ]);
+    const table = text.slice(text.indexOf("### Field stream by kind of query"));
+    expect(table).toMatch(/\| newsfind +\| 2,000 +\| headline +\| +1,000 \| +0\.90 \| +2\.00 \| +5\.50 \|/);
+    expect(table).toMatch(/\| newsfind +\| 2,000 +\| long +\| +50 \| +3\.00 \| +7\.00 \| +12\.3 \|/);
+    expect(table.indexOf("| newsfind")).toBeLessThan(table.indexOf("| MiniSearch"));
+    expect(formatTables([row("newsfind", 2000)])).not.toContain("by kind of query");
+  });
+});
