@@ -1,9 +1,11 @@
 // `npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines newsfind,minisearch,orama]
-//   [--rounds 3] [--warmup 5] [--cold-runs 5] [--no-rebuild]`
+//   [--cold-runs 5] [--no-rebuild] [--repeated [--rounds 3] [--warmup 5]]`
 // The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
-// worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle); then
-// newsfind's own figures: the index data a cold two-word query reads (as typed, and with typos),
-// and a build cache rebuild after five articles are edited and one appended (largest size only).
+// worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle) on a
+// stream of distinct queries; with --repeated also on 100 queries sent round after round
+// (--rounds, after --warmup untimed passes), for comparison only. Then newsfind's own figures:
+// the index data a cold two-word query reads (as typed, and with typos), and a build cache
+// rebuild after five articles are edited and one appended (largest size only).
 // Writes the figures to bench/results/ and renders bench/README.md (report.ts).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,6 +35,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       warmup: { type: "string", default: String(WARMUP_PASSES) },
       "cold-runs": { type: "string", default: "5" },
       "no-rebuild": { type: "boolean", default: false },
+      repeated: { type: "boolean", default: false },
     },
   });
   const sizes = (values.articles ?? "").split(",").map((size) => Number(size.replace(/[_\s]/g, "")));
@@ -49,7 +52,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     engines.some((engine) => !ENGINES.includes(engine))
   ) {
     throw new Error(
-      `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--rounds 3] [--warmup ${WARMUP_PASSES}] [--cold-runs 5]`,
+      `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--cold-runs 5] [--no-rebuild] [--repeated [--rounds 3] [--warmup ${WARMUP_PASSES}]]`,
     );
   }
   const commit = sourceCommit();
@@ -66,6 +69,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     corpus: values.corpus,
     sizes,
     engines,
+    repeated: values.repeated,
     rounds: Number(values.rounds),
     warmup,
     coldRuns,

@@ -1,11 +1,12 @@
 // Measures one engine at one article count, every figure independently: a step that fails
 // leaves its cells missing with the reason, and the others are still measured.
 //   build (timed) -> dry run against the Workers limits, keeping its bundle -> that bundle in a
-//   fresh workerd: first request is a two-word query, then warm latency (after untimed warm-up
-//   passes), then 1,000 queries and the isolate's heap, peak RSS -> more fresh workers of the
-//   bundle, each timing its first query -> as many fresh empty workers, each timing its first
-//   request (the cold query's baseline). A first request is one sample of a noisy machine: the
-//   cold cells are medians.
+//   fresh workerd: first request is a two-word query, then the field stream (its warm-up
+//   untimed, then each distinct query once; stream-timing.ts), then with `repeated` the repeated
+//   set (after untimed passes over it; timing.ts), then 1,000 queries and the isolate's heap,
+//   peak RSS -> more fresh workers of the bundle, each timing its first query -> as many fresh
+//   empty workers, each timing its first request (the cold query's baseline). A first request
+//   is one sample of a noisy machine: the cold cells are medians.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +14,9 @@ import { bundleWorker } from "../harness/commands.js";
 import { startWorker, type WorkerOptions } from "../harness/worker.js";
 import { dryRun } from "./dry-run.js";
 import { median } from "../stats.js";
+import type { FieldStream } from "./field-stream.js";
 import { cycle, searchPath } from "./scale-queries.js";
+import { streamLatency } from "./stream-timing.js";
 import { replay, warmLatency, WARMUP_PASSES } from "./timing.js";
 import type { EngineBuild, EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
 
@@ -31,14 +34,20 @@ export interface MeasureInput {
   /** The empty worker's wrangler.toml (see empty-worker-config.ts). */
   emptyConfigPath: string;
   coldQuery: string;
+  /** The distinct queries timed once each (field-stream.ts); every engine at a size gets the same. */
+  field: FieldStream;
+  /** Also time the repeated set, `warmQueries` in `rounds` after `warmup` passes, for comparison. Default false. */
+  repeated?: boolean;
+  /** The repeated set (with `repeated`). */
   warmQueries: string[];
   /** Queries sent before the heap is read (cycled to `heapQueries`). */
   loadQueries: string[];
   heapQueries?: number;
   /** How long a worker may take to get ready (see harness/worker.ts). Default 600 s. */
   readyTimeoutMs?: number;
+  /** Timed rounds over the repeated set. Default 3. */
   rounds?: number;
-  /** Untimed passes over the warm queries before the timed rounds. Default WARMUP_PASSES (timing.ts). */
+  /** Untimed passes over the repeated set before its timed rounds. Default WARMUP_PASSES (timing.ts). */
   warmup?: number;
   /** Fresh workers timed on their first request, per engine and for the empty worker; the cold cells are their medians. Default 5. */
   coldRuns?: number;
@@ -55,6 +64,8 @@ export async function measureEngine({
   build,
   emptyConfigPath,
   coldQuery,
+  field,
+  repeated = false,
   warmQueries,
   loadQueries,
   heapQueries = 1000,
@@ -71,6 +82,19 @@ export async function measureEngine({
   let deployable: ScaleRow["deployable"] = { missing: "not built" };
   const coldSamples: number[] = [];
   const emptySamples: number[] = [];
+  let fieldByKind: ScaleRow["fieldByKind"];
+  // The cells a served worker's requests fill: the repeated set's only when asked for.
+  const served: NumericColumn[] = [
+    "coldMs",
+    "fieldP50Ms",
+    "fieldP90Ms",
+    "fieldP99Ms",
+    "longP99Ms",
+    ...(repeated ? (["warmP50Ms", "warmP99Ms"] as const) : []),
+    "emptyP99Ms",
+    "heapMB",
+    "rssMB",
+  ];
 
   log(`${engine} ${articles}: build`);
   let built: BuiltEngine | undefined;
@@ -85,22 +109,7 @@ export async function measureEngine({
     });
   } catch (error) {
     const why = `build failed: ${message(error)}`;
-    fail(
-      [
-        "buildS",
-        "buildRssMB",
-        "rawMiB",
-        "gzipMiB",
-        "files",
-        "coldMs",
-        "warmP50Ms",
-        "warmP99Ms",
-        "emptyP99Ms",
-        "heapMB",
-        "rssMB",
-      ],
-      why,
-    );
+    fail(["buildS", "buildRssMB", "rawMiB", "gzipMiB", "files", ...served], why);
     deployable = { missing: why };
   }
 
@@ -130,20 +139,34 @@ export async function measureEngine({
           if (typeof cells.coldMs === "number") coldSamples.push(cells.coldMs);
           // A worker that failed its first query is measured no further: every later cell would only say it was gone.
           else throw new ColdFailure(cells.coldMs.missing);
-          log(`${engine} ${articles}: warm latency`);
-          const warm = await worker
+          log(`${engine} ${articles}: field stream, ${field.warmup.length} + ${field.measured.length} queries`);
+          const stream = await worker
             .client()
-            .then((client) =>
-              warmLatency(client, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds, warmup }),
-            )
-            .catch((error) => ({ missing: `warm queries failed: ${message(error)}` }));
-          if ("missing" in warm) fail(["warmP50Ms", "warmP99Ms", "emptyP99Ms"], warm.missing);
-          else
+            .then((client) => streamLatency(client, field, { emptyPath: built.emptyPath }))
+            .catch((error) => ({ missing: `field stream failed: ${message(error)}` }));
+          if ("missing" in stream)
+            fail(["fieldP50Ms", "fieldP90Ms", "fieldP99Ms", "longP99Ms", "emptyP99Ms"], stream.missing);
+          else {
             Object.assign(cells, {
-              warmP50Ms: warm.serverP50Ms,
-              warmP99Ms: warm.serverP99Ms,
-              emptyP99Ms: warm.emptyP99Ms,
+              fieldP50Ms: stream.server.p50,
+              fieldP90Ms: stream.server.p90,
+              fieldP99Ms: stream.server.p99,
+              longP99Ms: stream.byKind.long?.p99 ?? { missing: "the field stream held no long query" },
+              emptyP99Ms: stream.emptyP99Ms,
             });
+            fieldByKind = stream.byKind;
+          }
+          if (repeated) {
+            log(`${engine} ${articles}: repeated set`);
+            const warm = await worker
+              .client()
+              .then((client) =>
+                warmLatency(client, warmQueries.map(searchPath), { emptyPath: built.emptyPath, rounds, warmup }),
+              )
+              .catch((error) => ({ missing: `repeated queries failed: ${message(error)}` }));
+            if ("missing" in warm) fail(["warmP50Ms", "warmP99Ms"], warm.missing);
+            else Object.assign(cells, { warmP50Ms: warm.serverP50Ms, warmP99Ms: warm.serverP99Ms });
+          }
           log(`${engine} ${articles}: ${heapQueries} queries, heap`);
           try {
             await replay(await worker.client(), cycle(loadQueries, heapQueries).map(searchPath));
@@ -158,7 +181,7 @@ export async function measureEngine({
         }
       } catch (error) {
         const why = error instanceof ColdFailure ? error.message : `the bundle could not be served: ${message(error)}`;
-        fail(["coldMs", "warmP50Ms", "warmP99Ms", "emptyP99Ms", "heapMB", "rssMB"], why);
+        fail(served, why);
       }
       if (coldSamples.length > 0) {
         log(`${engine} ${articles}: ${coldRuns - 1} more fresh workers, first query`);
@@ -195,7 +218,15 @@ export async function measureEngine({
   } finally {
     rmSync(emptyBundle, { recursive: true, force: true });
   }
-  return { engine, articles, deployable, ...cells, coldSamplesMs: coldSamples, emptyColdSamplesMs: emptySamples };
+  return {
+    engine,
+    articles,
+    deployable,
+    ...cells,
+    coldSamplesMs: coldSamples,
+    emptyColdSamplesMs: emptySamples,
+    ...(fieldByKind ? { fieldByKind } : {}),
+  };
 }
 
 /** The first query failed; its message is the reason every cell of the served worker gives. */

@@ -1,12 +1,15 @@
 // The "Archive scale" benchmark: for each article count, one at a time, the first N articles of
 // the corpus go to every engine (newsfind, MiniSearch, Orama); each is built, dry-run against
 // the Workers limits and served by fresh workerd processes on loopback to be measured from
-// outside (see measure-engine.ts). Everything a size wrote is deleted before the next one.
+// outside (see measure-engine.ts), every engine sent the same field stream of distinct queries
+// made from the known-item headlines and that size's articles (field-stream.ts). Everything a
+// size wrote is deleted before the next one.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { writeCorpusSubset } from "./corpus-subset.js";
 import { writeEmptyWorkerConfig } from "./empty-worker-config.js";
+import { FIELD_KINDS, loadFieldStream } from "./field-stream.js";
 import { measureEngine, type BuiltEngine } from "./measure-engine.js";
 import { buildPeerInChild } from "./peers/build-in-child.js";
 import { DEFAULT_QUERIES, mixedQueries, parseTitleQueries, twoWordQuery } from "./scale-queries.js";
@@ -25,11 +28,15 @@ export interface ScaleOptions {
   engines?: readonly EngineName[];
   /** Query TSV (id, text; header line). Default the Reuters known-item queries. */
   queries?: string;
-  /** Warm queries: titles and two-word queries alternately. Default 100. */
+  /** Seeds the field stream's order and typos (field-stream.ts). Default 1. */
+  seed?: number;
+  /** Also time the repeated set, for comparison with the field stream. Default false; `{ repeated: true }` adds it. */
+  repeated?: boolean;
+  /** The repeated set's queries: titles and two-word queries alternately. Default 100. */
   warmQueries?: number;
-  /** Timed rounds over the warm queries. Default 3. */
+  /** Timed rounds over the repeated set. Default 3. */
   rounds?: number;
-  /** Untimed passes over the warm queries before the timed rounds. Default WARMUP_PASSES (timing.ts). */
+  /** Untimed passes over the repeated set before its timed rounds. Default WARMUP_PASSES (timing.ts). */
   warmup?: number;
   /** Fresh workers timed on their first request (cold figures are medians). Default 5. */
   coldRuns?: number;
@@ -63,6 +70,8 @@ export async function runScale({
   newsfind,
   engines = ENGINES,
   queries = resolve(PROJECT_ROOT, DEFAULT_QUERIES),
+  seed = 1,
+  repeated = false,
   warmQueries = 100,
   rounds = 3,
   warmup = WARMUP_PASSES,
@@ -82,6 +91,9 @@ export async function runScale({
     try {
       const subset = await writeCorpusSubset(corpus, size, dir);
       if (subset.lines < size) log(`the corpus holds ${subset.lines} articles, fewer than ${size}`);
+      const field = await loadFieldStream(queries, subset.path, { seed });
+      const kinds = FIELD_KINDS.map((kind) => `${field.measured.filter((q) => q.kind === kind).length} ${kind}`);
+      log(`field stream: ${kinds.join(", ")}; ${field.warmup.length} warm-up`);
       mkdirSync(join(dir, "empty"));
       const emptyConfigPath = writeEmptyWorkerConfig(join(dir, "empty"));
       for (const engine of engines) {
@@ -95,6 +107,8 @@ export async function runScale({
           build,
           emptyConfigPath,
           coldQuery: cold,
+          field,
+          repeated,
           warmQueries: warm,
           loadQueries: titles,
           rounds,
