@@ -52,10 +52,10 @@ async function neighbours(
 }
 
 async function soundAlikes(store: IndexStore, terms: readonly string[]): Promise<WeightedTerm[]> {
-  const keys = new Set(terms.map(phoneticKey).filter((key): key is string => key !== null));
+  const keys = [...new Set(terms.map(phoneticKey).filter((key): key is string => key !== null))];
   const found: WeightedTerm[] = [];
-  for (const key of keys)
-    for (const other of await store.soundsLike(key))
+  for (const alike of await Promise.all(keys.map((key) => store.soundsLike(key))))
+    for (const other of alike)
       if (!terms.includes(other) && !found.some((known) => known.term === other))
         found.push({ term: other, weight: PHONETIC_WEIGHT });
   return found;

@@ -27,6 +27,24 @@ function namedTerms(query: ParsedQuery): string[] {
 
 export async function plan(store: IndexStore, query: ParsedQuery, tolerant: boolean): Promise<Plan> {
   const postings = await store.postings(namedTerms(query));
+  // Every word's expansion at once: a query with several misspelt words reads their lexicon
+  // shards in one round, not one round a word.
+  const words = query.groups.flatMap((group) => group.clauses).filter((clause) => clause.kind === "word");
+  const expansions = new Map(
+    await Promise.all(
+      words.map(async (clause) => {
+        const terms = clause.terms.filter((term) => query.terms.includes(term));
+        const expanded =
+          terms.length === 0
+            ? []
+            : await expandWord(store, clause.word, terms, (term) => postings.has(term), {
+                tolerant,
+                languages: store.manifest.languages,
+              });
+        return [clause, expanded] as const;
+      }),
+    ),
+  );
   const byTerm = new Map<string, ScoringTerm>();
   const masks = new Map<Clause, number>();
   let bit = 0;
@@ -44,11 +62,7 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
         const terms = clause.terms.filter((term) => query.terms.includes(term));
         if (bit >= 32 || terms.length === 0) continue;
         const mask = 1 << bit++;
-        const expanded = await expandWord(store, clause.word, terms, (term) => postings.has(term), {
-          tolerant,
-          languages: store.manifest.languages,
-        });
-        for (const { term, weight } of expanded) add(term, weight, mask);
+        for (const { term, weight } of expansions.get(clause) ?? []) add(term, weight, mask);
         clauseMask = mask;
       } else {
         for (const variants of clause.terms) {
@@ -61,7 +75,7 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
       masks.set(clause, clauseMask >>> 0);
     }
   }
-  const expansions = [...byTerm.keys()].filter((term) => !postings.has(term));
-  if (expansions.length > 0) for (const [term, slots] of await store.postings(expansions)) postings.set(term, slots);
+  const expanded = [...byTerm.keys()].filter((term) => !postings.has(term));
+  if (expanded.length > 0) for (const [term, slots] of await store.postings(expanded)) postings.set(term, slots);
   return { terms: [...byTerm.values()], masks, postings };
 }

@@ -143,6 +143,28 @@ describe("lexicon shards", () => {
     });
   });
 
+  it("reads the lexicon shards of several misspelled words in one round, not one round a word", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const memory = memoryAssets(files);
+    const app = createApp({
+      artefacts,
+      assets: async (path) => {
+        if (!path.includes("/lexicon/")) return memory(path);
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return memory(path);
+      },
+    });
+    // Two words the index lacks, with first letters far apart: their candidates fall in different shards.
+    const typos = [word(1222), word(1247)].map((target) => target.slice(0, 3) + target.slice(4));
+    expect(typos[0]![0]).not.toBe(typos[1]![0]);
+    const response = await app.request(`/search?q=${typos.join("+")}`);
+    expect(response.status).toBe(200);
+    expect(most).toBeGreaterThan(1);
+  });
+
   it("reads only the shards of a misspelled word's first letter, and still corrects it", async () => {
     const reads: string[] = [];
     const app = createApp({ artefacts, assets: memoryAssets(files, reads) });
