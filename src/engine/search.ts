@@ -369,7 +369,9 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
   const bodies = new Map<number, readonly string[]>();
   if (deeper.length > 0) {
     const articles = await store.articles(deeper.map((i) => positions[i]!));
-    deeper.forEach((i, n) => bodies.set(i, articles[n]!.body));
+    deeper.forEach((i, n) => {
+      bodies.set(i, articles[n]!.body);
+    });
   }
   trace?.("cards");
   const result = {

@@ -67,7 +67,9 @@ export async function verifiedTop(
     const reading = open.slice(0, Math.max(0, store.articleChecks - articleChecks));
     articleChecks += reading.length;
     const articles = await store.articles(reading);
-    reading.forEach((id, i) => verdicts.set(id, checks.passes(id, articles[i]!)));
+    reading.forEach((id, i) => {
+      verdicts.set(id, checks.passes(id, articles[i]!));
+    });
   };
   const passing = (id: number) => verdicts.get(id) ?? !checks.needed(id);
 
