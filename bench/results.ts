@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { git, PROJECT_ROOT } from "./harness/commands.js";
 import type { Field, FieldScore, Mismatch, TextOverlap } from "./extract/compare.js";
 import type { ReadFigures } from "./query-reads.js";
+import type { FieldProfile } from "./scale/field-profile.js";
 import type { RebuildFigures } from "./rebuild.js";
 import type { ScaleRow } from "./scale/types.js";
 import type { WarmTimings } from "./scale/timing.js";
@@ -52,6 +53,8 @@ export interface ScaleFigures {
   rows: ScaleRow[];
   /** Index data a cold two-word query reads, by article count. */
   reads: Record<string, { clean: ReadFigures; typos: ReadFigures }>;
+  /** The field stream profiled in process at each `--asset-latency`, by article count; absent in runs before it, or without latencies. */
+  profile?: Record<string, FieldProfile>;
   rebuild?: RebuildFigures & { articles: number };
 }
 

@@ -1,11 +1,13 @@
 // `npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines newsfind,minisearch,orama]
-//   [--cold-runs 5] [--no-rebuild] [--repeated [--rounds 3] [--warmup 5]]`
+//   [--cold-runs 5] [--no-rebuild] [--asset-latency 0,2,10] [--repeated [--rounds 3] [--warmup 5]]`
 // The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
 // worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle) on a
 // stream of distinct queries; with --repeated also on 100 queries sent round after round
 // (--rounds, after --warmup untimed passes), for comparison only. Then newsfind's own figures:
-// the index data a cold two-word query reads (as typed, and with typos), and a build cache
-// rebuild after five articles are edited and one appended (largest size only).
+// the index data a cold two-word query reads (as typed, and with typos), where a query's time
+// goes in this process on the worker's field stream, once per --asset-latency (ms added to every
+// asset read; '' for none; scale/field-profile.ts), and a build cache rebuild after five articles
+// are edited and one appended (largest size only).
 // Writes the figures to bench/results/ and renders bench/README.md (report.ts).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +19,8 @@ import { benchRebuild } from "./rebuild.js";
 import { writeCorpusSubset } from "./scale/corpus-subset.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
 import { newsfindAdapter } from "./harness/newsfind-worker.js";
+import { profileLatencies, type FieldProfile } from "./scale/field-profile.js";
+import { loadFieldStream } from "./scale/field-stream.js";
 import { runScale } from "./scale/run-scale.js";
 import { DEFAULT_QUERIES, parseTitleQueries, twoWordQuery } from "./scale/scale-queries.js";
 import { scaleDetail, writeReadme } from "./report.js";
@@ -36,12 +40,16 @@ export async function scaleBench(argv: string[]): Promise<void> {
       "cold-runs": { type: "string", default: "5" },
       "no-rebuild": { type: "boolean", default: false },
       repeated: { type: "boolean", default: false },
+      "asset-latency": { type: "string", default: "0,2,10" },
     },
   });
   const sizes = (values.articles ?? "").split(",").map((size) => Number(size.replace(/[_\s]/g, "")));
   const engines = values.engines!.split(",").map((engine) => engine.trim()) as EngineName[];
   const coldRuns = Number(values["cold-runs"]);
   const warmup = Number(values.warmup);
+  const latencies = values["asset-latency"]!.split(",")
+    .filter((latency) => latency.trim() !== "")
+    .map(Number);
   if (
     !values.corpus ||
     !Number.isInteger(coldRuns) ||
@@ -49,14 +57,16 @@ export async function scaleBench(argv: string[]): Promise<void> {
     !Number.isInteger(warmup) ||
     warmup < 0 ||
     sizes.some((size) => !Number.isInteger(size) || size < 1) ||
+    latencies.some((latency) => !Number.isFinite(latency) || latency < 0) ||
     engines.some((engine) => !ENGINES.includes(engine))
   ) {
     throw new Error(
-      `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--cold-runs 5] [--no-rebuild] [--repeated [--rounds 3] [--warmup ${WARMUP_PASSES}]]`,
+      `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--cold-runs 5] [--no-rebuild] [--asset-latency 0,2,10] [--repeated [--rounds 3] [--warmup ${WARMUP_PASSES}]]`,
     );
   }
   const commit = sourceCommit();
-  const titles = parseTitleQueries(readFileSync(join(PROJECT_ROOT, DEFAULT_QUERIES), "utf8"));
+  const queriesPath = join(PROJECT_ROOT, DEFAULT_QUERIES);
+  const titles = parseTitleQueries(readFileSync(queriesPath, "utf8"));
   const twoWord = titles
     .map(twoWordQuery)
     .filter((query): query is string => query !== null)
@@ -64,6 +74,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
   // The same queries with one seeded typo (never the first letter) in each word of five letters or more: typo tolerance's reads.
   const misspelled = twoWord.map((query, n) => withTypos(query, n + 1, 5));
   const reads: ScaleFigures["reads"] = {};
+  const profile: Record<string, FieldProfile> = {};
   const adapter = newsfindAdapter();
   const rows = await runScale({
     corpus: values.corpus,
@@ -80,6 +91,17 @@ export async function scaleBench(argv: string[]): Promise<void> {
         clean: await coldReads(join(dir, "index"), join(dir, "assets"), twoWord),
         typos: await coldReads(join(dir, "index"), join(dir, "assets"), misspelled),
       };
+      if (latencies.length > 0) {
+        // The stream runScale times the worker with at this size: the same query file and subset, its default seed.
+        const field = await loadFieldStream(queriesPath, corpusPath);
+        profile[articles] = await profileLatencies(
+          join(dir, "index"),
+          join(dir, "assets"),
+          field,
+          latencies,
+          (message) => console.error(`[scale] ${message}`),
+        );
+      }
       return built;
     },
     onRow: (row) => console.error(`[scale] ${JSON.stringify(row)}`),
@@ -104,7 +126,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       },
       commit,
     ),
-    figures: { rows, reads, rebuild },
+    figures: { rows, reads, ...(latencies.length > 0 ? { profile } : {}), rebuild },
   };
   const path = writeResult(result);
   console.log(
