@@ -1,9 +1,13 @@
 // bench/README.md as rendered from results (bench/report.ts, bench/results.ts): each run a row
 // with the command that reproduces it, the targets judged on the latest run that measures them,
-// and the command line quoted as a shell would need it.
+// the latest archive-scale run's in-process profile tables (and none for a run without one), and
+// the command line quoted as a shell would need it.
 import { describe, expect, it } from "vitest";
 import { renderReadme } from "../../bench/report.js";
 import { commandLine, type BenchResult } from "../../bench/results.js";
+import type { FieldProfile } from "../../bench/scale/field-profile.js";
+import type { QueryProfile, StreamProfile } from "../../bench/scale/profile-summary.js";
+import type { ScaleRow } from "../../bench/scale/types.js";
 
 const p = (p50: number) => ({ n: 200, p50, p90: p50 * 2, p99: p50 * 3 });
 const info = (date: string, articles: number, command: string) => ({
@@ -43,6 +47,70 @@ const sample: BenchResult = {
   },
 };
 
+const row = (articles: number): ScaleRow => ({
+  engine: "newsfind",
+  articles,
+  deployable: { yes: true },
+  buildS: 7,
+  buildRssMB: 200,
+  rawMiB: 38,
+  gzipMiB: 15,
+  files: 1800,
+  coldMs: 62,
+  emptyColdMs: 3,
+  fieldP50Ms: 3.5,
+  fieldP90Ms: 7.3,
+  fieldP99Ms: 23,
+  longP99Ms: 10,
+  emptyP99Ms: 0.9,
+  heapMB: 30,
+  rssMB: 776,
+});
+const reads = { queries: 200, medianBytes: 172_051, p99Bytes: 774_172, maxBytes: 810_665, medianFiles: 12 };
+/** A scale run as results files held it before the in-process profile. */
+const scaleBefore: BenchResult = {
+  kind: "scale",
+  ...info("2026-12-03T10:00:00Z", 10_000, "npm run bench -- --corpus docs.jsonl.gz --articles 10000"),
+  figures: { rows: [row(10_000)], reads: { "10000": { clean: reads, typos: reads } } },
+};
+
+const streamProfile = (latencyMs: number, p50: number): StreamProfile => ({
+  latencyMs,
+  warmup: 200,
+  totalMs: { n: 2350, p50, p90: p50 * 2, p99: p50 * 5 },
+  reads: { n: 2350, p50: 6, p90: 11, p99: 23 },
+  bytes: { n: 2350, p50: 150 * 1024, p90: 400 * 1024, p99: 900 * 1024 },
+  rounds: { n: 2350, p50: 2, p90: 3, p99: 4 },
+  byKind: {},
+});
+const phase = (ms: number, readMs: number) => ({ ms, readMs, reads: 1, bytes: 1024 });
+const slow = (query: string, totalMs: number): QueryProfile => ({
+  kind: "long",
+  query,
+  totalMs,
+  phases: { plan: phase(10, 8), rank: phase(20, 0), cards: phase(5, 4), snippets: phase(1.25, 0) },
+  reads: 9,
+  bytes: 512 * 1024,
+  rounds: 3,
+});
+const profileOf = (queries: QueryProfile[]): FieldProfile => ({
+  latencies: { "0": streamProfile(0, 1.5), "2": streamProfile(2, 6), "10": streamProfile(10, 25) },
+  slowest: { latencyMs: 0, queries },
+});
+const LONG = "Oil | prices rose *sharply* on Monday as traders weighed the supply cuts announced by the cartel";
+const scaleProfiled: BenchResult = {
+  kind: "scale",
+  ...info("2026-12-04T10:00:00Z", 20_000, "npm run bench -- --corpus docs.jsonl.gz --articles 2000,20000"),
+  figures: {
+    rows: [row(2_000), row(20_000)],
+    reads: {},
+    profile: {
+      "20000": profileOf([slow(LONG, 36.25), slow("fed rates", 12)]),
+      "2000": profileOf([slow("small size only", 99)]),
+    },
+  },
+};
+
 describe("renderReadme", () => {
   it("lists every run, latest first, each with its command, and says when a bench has no run yet", () => {
     const text = renderReadme([seed, sample]);
@@ -63,6 +131,46 @@ describe("renderReadme", () => {
     expect(text).toMatch(/\| MiniSearch over newsfind ranking, p50 +\| at least 10 × +\| 20\.8 × \(10,000 articles/);
     expect(text).toMatch(/\| widget, gzip +\| 10,000 bytes +\| 4,892 bytes \(5 articles/);
     expect(text).toMatch(/\| warm p99, server time +\| 5 ms +\| not measured yet/);
+  });
+});
+
+/** A run of table cells holding these values, in order, however padded. */
+const cells = (...values: string[]) =>
+  new RegExp(`\\| +${values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(" +\\| +")} +\\|`);
+
+describe("renderReadme, archive scale", () => {
+  it("renders a run from before the in-process profile, without its tables", () => {
+    const text = renderReadme([scaleBefore]);
+    expect(text).toContain("### Latest run");
+    expect(text).toContain("#### newsfind: index data a cold two-word query reads");
+    expect(text).not.toContain("reads per query (field stream, in-process, warm store)");
+    expect(text).not.toContain("slowest queries");
+  });
+
+  it("renders the latest run's reads per query and time against asset-read latency at each article count", () => {
+    const text = renderReadme([scaleBefore, scaleProfiled]);
+    expect(text).toContain("#### newsfind: reads per query (field stream, in-process, warm store)");
+    expect(text).toMatch(cells("2,000", "2,350", "6", "23", "2", "4", "150.0", "900.0"));
+    expect(text).toMatch(cells("20,000", "2,350", "6", "23", "2", "4", "150.0", "900.0"));
+    expect(text).toContain("#### newsfind: time per query against asset-read latency");
+    expect(text).toMatch(cells("20,000", "0", "1.50", "3.00", "7.50"));
+    expect(text).toMatch(cells("20,000", "2", "6.00", "12.00", "30.00"));
+    expect(text).toMatch(cells("20,000", "10", "25.00", "50.00", "125.00"));
+    // Smallest size first, each size's latencies in increasing order.
+    expect(text.search(cells("2,000", "10"))).toBeLessThan(text.search(cells("20,000", "0")));
+    expect(text.search(cells("20,000", "2"))).toBeLessThan(text.search(cells("20,000", "10")));
+  });
+
+  it("lists the slowest queries at the largest article count, phase by phase, each query cut and escaped for its cell", () => {
+    const text = renderReadme([scaleProfiled]);
+    expect(text).toContain("#### newsfind: the 2 slowest queries at 20,000 articles (in-process, 0 ms a read)");
+    expect(text).not.toContain("small size only");
+    const cut = "Oil \\| prices rose \\*sharply\\* on Monday as traders weighed th…";
+    expect(text).toContain(`| ${cut} |`);
+    expect(text).toMatch(
+      cells("long", "36.25", "10.00 (8.00)", "20.00 (0.00)", "5.00 (4.00)", "1.25 (0.00)", "9", "512.0"),
+    );
+    expect(text.indexOf("| Oil")).toBeLessThan(text.indexOf("| fed rates"));
   });
 });
 
