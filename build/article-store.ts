@@ -8,6 +8,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DETAIL_KEYS } from "../src/index-format.js";
 import { FileWindows } from "./file-windows.js";
 import { copyBody } from "./lazy-body.js";
 
@@ -19,15 +20,7 @@ const FIELDS = [
   "published",
   "url",
   "origin",
-  "publishedTime",
-  "modified",
-  "byline",
-  "section",
-  "keywords",
-  "language",
-  "crawled",
-  "summaryOnly",
-  "truncated",
+  ...DETAIL_KEYS,
   "unit",
   "index",
   "bodyHash",

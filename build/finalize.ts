@@ -1,7 +1,7 @@
 // Turns raw articles into the clean articles the index stores: stable ids, a title for every
 // article, and duplicates set aside (reported, not indexed).
 import slugify from "@sindresorhus/slugify";
-import type { Article, ArticleDetails } from "../src/index-format.js";
+import { DETAIL_KEYS, type Article, type ArticleDetails } from "../src/index-format.js";
 import { bodyLength } from "./compile-index.js";
 import { withBodyOf } from "./article-store.js";
 import { MAX_BODY_CHARS, VERY_SHORT_CHARS } from "./limits.js";
@@ -34,18 +34,6 @@ export function detailsOf(item: ArticleDetails): ArticleDetails {
   }
   return details;
 }
-
-const DETAIL_KEYS = [
-  "publishedTime",
-  "modified",
-  "byline",
-  "section",
-  "keywords",
-  "language",
-  "crawled",
-  "summaryOnly",
-  "truncated",
-] as const satisfies readonly (keyof ArticleDetails)[];
 
 export interface Finalized<T extends RawArticle = RawArticle> {
   articles: Article[];

@@ -187,32 +187,42 @@ export function shardFiles({
   }
   progress("term shards", termShards, termShards);
   const signatures = new Map<string, string>();
-  for (let shard = 0; shard < layout.articleShards; shard++) {
-    if (shard % 500 === 0) progress("article shards", shard, layout.articleShards);
-    const path = shardPaths.articles(layout, shard);
-    const [start, end] = [shard * articlesPerShard, Math.min(articles.length, (shard + 1) * articlesPerShard)];
-    const signature = reuse?.signature(start, end);
-    if (signature !== undefined) signatures.set(path, signature);
-    if (signature !== undefined && reuse!.unchanged(path, signature)) {
-      files.set(path, null);
-      continue;
+  /**
+   * Writes shards of `perShard` consecutive articles each, their JSON made by `encode`; a shard
+   * whose articles did not change (the build cache's signature) is kept as it is on disk.
+   */
+  const positional = (
+    phase: string,
+    count: number,
+    perShard: number,
+    pathOf: (shard: number) => string,
+    encode: (slice: readonly Article[]) => unknown,
+  ) => {
+    for (let shard = 0; shard < count; shard++) {
+      if (shard % 500 === 0) progress(phase, shard, count);
+      const path = pathOf(shard);
+      const [start, end] = [shard * perShard, Math.min(articles.length, (shard + 1) * perShard)];
+      const signature = reuse?.signature(start, end);
+      if (signature !== undefined) signatures.set(path, signature);
+      if (signature !== undefined && reuse!.unchanged(path, signature)) files.set(path, null);
+      else files.set(path, bytesOf(JSON.stringify(encode(articles.slice(start, end)))));
     }
-    files.set(path, bytesOf(JSON.stringify(articles.slice(start, end))));
-  }
-  progress("article shards", layout.articleShards, layout.articleShards);
-  for (let shard = 0; shard < cardShards; shard++) {
-    if (shard % 500 === 0) progress("card shards", shard, cardShards);
-    const path = shardPaths.cards(layout, shard);
-    const [start, end] = [shard * cardsPerShard, Math.min(articles.length, (shard + 1) * cardsPerShard)];
-    const signature = reuse?.signature(start, end);
-    if (signature !== undefined) signatures.set(path, signature);
-    if (signature !== undefined && reuse!.unchanged(path, signature)) {
-      files.set(path, null);
-      continue;
-    }
-    files.set(path, bytesOf(JSON.stringify(articles.slice(start, end).map(cardOf))));
-  }
-  progress("card shards", cardShards, cardShards);
+    progress(phase, count, count);
+  };
+  positional(
+    "article shards",
+    layout.articleShards,
+    articlesPerShard,
+    (shard) => shardPaths.articles(layout, shard),
+    (slice) => slice,
+  );
+  positional(
+    "card shards",
+    cardShards,
+    cardsPerShard,
+    (shard) => shardPaths.cards(layout, shard),
+    (slice) => slice.map(cardOf),
+  );
   // The ids in one pass in position order (articles may be read back from disk, where visiting
   // them in order is cheap and hopping between them is not).
   const ids = articles.map((article) => article.id);

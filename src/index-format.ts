@@ -52,6 +52,19 @@ export interface ArticleDetails {
   truncated?: boolean;
 }
 
+/** The names of an article's details, in the order the article store writes them. */
+export const DETAIL_KEYS = [
+  "publishedTime",
+  "modified",
+  "byline",
+  "section",
+  "keywords",
+  "language",
+  "crawled",
+  "summaryOnly",
+  "truncated",
+] as const satisfies readonly (keyof ArticleDetails)[];
+
 /** A clean article, as the build writes it and the worker serves it. */
 export interface Article extends ArticleDetails {
   id: string;
