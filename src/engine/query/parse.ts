@@ -21,6 +21,8 @@ export interface WordClause {
   word: string;
   /** Its index terms, one a language of the index that does not stop it, distinct (at least one). */
   terms: string[];
+  /** True for a quoted single word: an article must hold it. */
+  required?: true;
 }
 
 export interface PhraseClause {
@@ -36,7 +38,7 @@ export type Clause = WordClause | PhraseClause;
 /** Clauses joined by OR; a group of one clause is the common case. */
 export interface Group {
   clauses: Clause[];
-  /** True when the group has a phrase: an article must then satisfy one of its clauses. */
+  /** True when the group has a phrase or a quoted word: an article must then satisfy one of its clauses. */
   required: boolean;
 }
 
@@ -84,8 +86,16 @@ function lex(query: string, languages: readonly string[]): Token[] {
     const [, minus, quoted, , bare] = match;
     if (quoted !== undefined) {
       const clause = phrase(quoted, languages);
-      // A one-word phrase is just that word, but still required.
-      if (clause) tokens.push({ type: "clause", clause, negated: minus === "-" });
+      // A one-word phrase is just that word, but still required: its postings say which
+      // articles hold it, so no article is read to check it.
+      if (clause?.words.length === 1) {
+        const [terms] = clause.terms as [string[]];
+        tokens.push({
+          type: "clause",
+          clause: { kind: "word", word: clause.words[0]!, terms, required: true },
+          negated: minus === "-",
+        });
+      } else if (clause) tokens.push({ type: "clause", clause, negated: minus === "-" });
       continue;
     }
     if (bare === "OR" || bare === "|") {
@@ -126,7 +136,7 @@ export function parseQuery(query: string, languages: readonly string[] = [DEFAUL
   }
   const terms: string[] = [];
   for (const group of groups) {
-    group.required = group.clauses.some((clause) => clause.kind === "phrase");
+    group.required = group.clauses.some((clause) => clause.kind === "phrase" || clause.required === true);
     for (const clause of group.clauses) {
       for (const term of clause.kind === "word" ? clause.terms : clause.terms.flat())
         if (!terms.includes(term)) terms.push(term);

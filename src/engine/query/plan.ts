@@ -38,7 +38,8 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
           terms.length === 0
             ? []
             : await expandWord(store, clause.word, terms, (term) => postings.has(term), {
-                tolerant,
+                // A quoted word means that word: no typo or sound-alike stands in for it.
+                tolerant: tolerant && !clause.required,
                 languages: store.manifest.languages,
               });
         return [clause, expanded] as const;

@@ -26,6 +26,13 @@ describe("query parser", () => {
     expect(query.terms).toEqual(["summit", "al", "qaeda"]);
   });
 
+  it('reads a quoted single word as a required word, and -"word" as an excluded word, not as phrases', () => {
+    const query = parseQuery('bonds a "buy" -"sell"');
+    expect(query.groups.map((group) => group.required)).toEqual([false, true]);
+    expect(query.groups[1]!.clauses).toMatchObject([{ kind: "word", word: "buy", required: true }]);
+    expect(query.excluded).toMatchObject([{ kind: "word", word: "sell" }]);
+  });
+
   it("reads a pasted paragraph of more than PLAIN_TEXT_WORDS words as plain words, without operators", () => {
     const paragraph =
       'ANCHORAGE, Alaska (Reuters) - Exxon Mobil offered to pay a "substantial" fine OR surrender leases -cited a letter made public on Friday by state officials in Juneau';

@@ -263,6 +263,27 @@ describe("phrase verification", () => {
     for (const hit of body.hits) expect(Number(hit.id.slice("long-".length)) % 2).toBe(1);
   });
 
+  it("finds a quoted single word from its postings alone, reading no article and no typo candidate", async () => {
+    const made = [
+      news(0, "Analysts said buy.", []),
+      news(1, "Analysts said hold.", []),
+      news(2, "Analysts said buyers left.", []),
+    ];
+    const reads: string[] = [];
+    const app = appFor(made, "sharded", { reads });
+    const body = (await (await app.request(`/search?q=analysts+${encodeURIComponent('"buy"')}`)).json()) as {
+      hits: { id: string }[];
+      totalExact: boolean;
+    };
+    expect(body.hits.map((hit) => hit.id)).toEqual(["news-0"]);
+    expect(body.totalExact).toBe(true);
+    expect(reads.filter((path) => path.includes("/articles/") || path.includes("/lexicon/"))).toEqual([]);
+    const missing = (await (await app.request(`/search?q=${encodeURIComponent('"analystz"')}`)).json()) as {
+      hits: unknown[];
+    };
+    expect(missing.hits).toEqual([]);
+  });
+
   it("reads the whole article to leave out an excluded phrase, even when the lede passes", async () => {
     const made = [long(0, "Then the ceasefire plan collapsed."), long(1, "Then the talks collapsed.")];
     const app = appFor(made, "sharded");
