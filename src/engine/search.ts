@@ -340,6 +340,12 @@ function pageOf(
   };
 }
 
+/**
+ * Hits of a page, at most, whose snippet is taken from their whole text when their lede does not
+ * show their words: each reads a whole article, so a page's reads stay bounded.
+ */
+export const DEEP_SNIPPETS = 4;
+
 export async function search(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchResult> {
   const ranked = await rank(store, params, trace);
   const positions = ranked.page.map(({ position }) => position);
@@ -358,14 +364,17 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
     const matcher = matcherOf(card.language ?? DEFAULT_LANGUAGE);
     return bodyIndexed ? matcher.only(terms) : matcher;
   };
-  // The snippet comes from the card's lede; a hit whose lede and title hold none of the words it
-  // matched is shown from its whole text instead, so its snippet says why it was found.
-  const deeper = ranked.page.flatMap(({ terms }, i) => {
-    const card = cards[i]!;
-    const matcher = matcherFor(card, terms);
-    const shows = (text: string) => matcher.find(text).length > 0;
-    return terms.length > 0 && !shows(card.title) && !card.text.some(shows) ? [i] : [];
-  });
+  // The snippet comes from the card's lede; the best-ranked hits (DEEP_SNIPPETS at most) whose
+  // lede and title hold none of the words they matched are shown from their whole text instead,
+  // so their snippets say why they were found.
+  const deeper = ranked.page
+    .flatMap(({ terms }, i) => {
+      const card = cards[i]!;
+      const matcher = matcherFor(card, terms);
+      const shows = (text: string) => matcher.find(text).length > 0;
+      return terms.length > 0 && !shows(card.title) && !card.text.some(shows) ? [i] : [];
+    })
+    .slice(0, DEEP_SNIPPETS);
   const bodies = new Map<number, readonly string[]>();
   if (deeper.length > 0) {
     const articles = await store.articles(deeper.map((i) => positions[i]!));

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as seeds from "../../../../dist/test-index/seeds/artefacts.js";
 import { compileIndex } from "../../../../build/compile-index.js";
 import { createApp } from "../../../../src/app.js";
+import { DEEP_SNIPPETS } from "../../../../src/engine/search.js";
 import { PromiseCache } from "../../../../src/engine/store/promise-cache.js";
 import { ARTICLE_CHECKS, VERIFY_BUDGET } from "../../../../src/engine/store/sharded.js";
 import { SAMPLE, sampleOf } from "../../../../src/engine/phrase/verify.js";
@@ -86,6 +87,26 @@ describe("sharded layout", () => {
     const before = reads.length;
     await app.request("/search?q=Putin+Kremlin");
     expect(reads.length).toBe(before);
+  });
+
+  it("shows at most DEEP_SNIPPETS hits of a page from their whole text, the best-ranked first", async () => {
+    const filler = "The talks went on for hours in a hotel by the lake, with no sign of agreement.";
+    const made = Array.from({ length: DEEP_SNIPPETS + 2 }, (_, n) =>
+      news(n, filler, [
+        filler,
+        filler,
+        filler,
+        filler,
+        filler,
+        filler,
+        `Tomahawk ${"Tomahawk ".repeat(8 - n)}came up.`,
+      ]),
+    );
+    const app = appFor(made, "sharded");
+    const body = (await (await app.request("/search?q=Tomahawk")).json()) as { hits: { snippet: string }[] };
+    expect(body.hits).toHaveLength(made.length);
+    const marked = body.hits.map((hit) => hit.snippet.includes("<mark>"));
+    expect(marked).toEqual(made.map((_, n) => n < DEEP_SNIPPETS));
   });
 
   it("shows a hit whose lede lacks its words from its whole text, with the words marked", async () => {
