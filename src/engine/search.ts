@@ -367,11 +367,11 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
   // The snippet comes from the card's lede; the best-ranked hits (DEEP_SNIPPETS at most) whose
   // lede and title hold none of the words they matched are shown from their whole text instead,
   // so their snippets say why they were found.
+  const hitMatchers = ranked.page.map(({ terms }, i) => matcherFor(cards[i]!, terms));
   const deeper = ranked.page
     .flatMap(({ terms }, i) => {
       const card = cards[i]!;
-      const matcher = matcherFor(card, terms);
-      const shows = (text: string) => matcher.find(text).length > 0;
+      const shows = (text: string) => hitMatchers[i]!.find(text).length > 0;
       return terms.length > 0 && !shows(card.title) && !card.text.some(shows) ? [i] : [];
     })
     .slice(0, DEEP_SNIPPETS);
@@ -389,7 +389,7 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
     totalExact: ranked.totalExact,
     offset: params.offset,
     limit: params.limit,
-    hits: ranked.page.map(({ score, terms }, i) => {
+    hits: ranked.page.map(({ score }, i) => {
       const card = cards[i]!;
       return {
         id: card.id,
@@ -397,7 +397,7 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
         url: card.url,
         source: card.source,
         published: card.published,
-        snippet: snippet(bodies.get(i) ?? card.text, matcherFor(card, terms)),
+        snippet: snippet(bodies.get(i) ?? card.text, hitMatchers[i]!),
         score,
       };
     }),

@@ -8,6 +8,7 @@ import {
   flexOptions,
   parsePhoneticTable,
   type Article,
+  type HitCard,
   type IndexArtefacts,
   type Postings,
 } from "../../index-format.js";
@@ -48,6 +49,8 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   for (const [key, data] of Object.entries(chunks)) index.import(key, data);
   const articles = JSON.parse(store) as Article[];
   const byId = new Map(articles.map((article, position) => [article.id, position]));
+  /** Hit cards, made the first time a page or a phrase check asks for them. */
+  const cards: HitCard[] = [];
   const meta = articleMeta(articles);
   const postings = postingsReader(index);
   let sounds: Map<string, string[]> | undefined;
@@ -79,7 +82,7 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
       return meta;
     },
     async cards(positions) {
-      return positions.map((position) => cardOf(articles[position]!));
+      return positions.map((position) => (cards[position] ??= cardOf(articles[position]!)));
     },
     async articles(positions) {
       return positions.map((position) => articles[position]!);
