@@ -14,6 +14,7 @@ import {
   type Postings,
   type ShardedLayout,
 } from "../src/index-format.js";
+import { gzipSync } from "node:zlib";
 import type { Inverted } from "./postings.js";
 
 /** Asset files by path (relative to the assets directory); null keeps the file a previous build wrote. */
@@ -51,7 +52,8 @@ export const MAX_INDEX_FILES = 19_000;
 /** Where the index's files go under the assets directory. */
 export const INDEX_ROOT = "/index";
 
-const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
+/** A text shard's file: its UTF-8, gzip-compressed (see `shardPaths`). */
+const packed = (text: string) => new Uint8Array(gzipSync(text, { level: 9 }));
 const shards = (bytes: number, target: number) => Math.max(1, Math.ceil(bytes / target));
 
 function groupBy<T>(items: Iterable<T>, count: number, shard: (item: T) => number): T[][] {
@@ -205,7 +207,7 @@ export function shardFiles({
       const signature = reuse?.signature(start, end);
       if (signature !== undefined) signatures.set(path, signature);
       if (signature !== undefined && reuse!.unchanged(path, signature)) files.set(path, null);
-      else files.set(path, bytesOf(JSON.stringify(encode(articles.slice(start, end)))));
+      else files.set(path, packed(JSON.stringify(encode(articles.slice(start, end)))));
     }
     progress(phase, count, count);
   };
@@ -229,17 +231,17 @@ export function shardFiles({
   groupBy(ids.keys(), idShards, (position) => shardOf(ids[position]!, idShards)).forEach((positions, shard) => {
     files.set(
       shardPaths.ids(layout, shard),
-      bytesOf(JSON.stringify(Object.fromEntries(positions.map((position) => [ids[position]!, position])))),
+      packed(JSON.stringify(Object.fromEntries(positions.map((position) => [ids[position]!, position])))),
     );
   });
   groupBy(phonetic, phoneticShards, (line) => shardOf(line.slice(0, line.indexOf(" ")), phoneticShards)).forEach(
     (lines, shard) => {
-      files.set(shardPaths.phonetic(layout, shard), bytesOf(lines.join("\n")));
+      files.set(shardPaths.phonetic(layout, shard), packed(lines.join("\n")));
     },
   );
   files.set(shardPaths.meta(layout), encodeMeta(articles));
   lexicon.forEach((shard, n) => {
-    files.set(shardPaths.lexicon(layout, n), bytesOf(shard.text));
+    files.set(shardPaths.lexicon(layout, n), packed(shard.text));
   });
   return { layout, signatures };
 }

@@ -18,7 +18,7 @@ export { parsePhoneticTable } from "./format/phonetic-table.js";
 export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -147,18 +147,22 @@ export interface ShardedLayout {
   lexiconShards: string[];
 }
 
-/** The asset files of a sharded index, relative to the assets directory. */
+/**
+ * The asset files of a sharded index, relative to the assets directory. The text shards (JSON and
+ * line lists, the `.gz` ones) are gzip-compressed: a query reads about a third of the bytes and
+ * the deployment uploads a third. Term shards and the metadata are compact binary and stay raw.
+ */
 export const shardPaths = {
   terms: (layout: ShardedLayout, shard: number) => `${layout.root}/terms/${shard}.bin`,
-  articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.json`,
+  articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.json.gz`,
   /** A JSON array of `HitCard`, by position: what a result page reads. */
-  cards: (layout: ShardedLayout, shard: number) => `${layout.root}/cards/${shard}.json`,
-  ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.json`,
-  phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt`,
+  cards: (layout: ShardedLayout, shard: number) => `${layout.root}/cards/${shard}.json.gz`,
+  ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.json.gz`,
+  phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt.gz`,
   /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */
   meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,
   /** Index terms with their document frequencies, `term df` a line, sorted, cut by term: typo tolerance reads them. */
-  lexicon: (layout: ShardedLayout, shard: number) => `${layout.root}/lexicon/${shard}.txt`,
+  lexicon: (layout: ShardedLayout, shard: number) => `${layout.root}/lexicon/${shard}.txt.gz`,
 };
 
 /** Written first in the artefact module and checked before anything else is read. */

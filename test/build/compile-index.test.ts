@@ -1,4 +1,5 @@
 // The index compiler: BM25 impacts in FlexSearch slots, the field choice, the phonetic table.
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../../build/compile-index.js";
 import { parseFields } from "../../build/options.js";
@@ -118,7 +119,7 @@ describe("hit cards", () => {
     expect(layout.cardShards).toBe(Math.ceil(articles.length / layout.cardsPerShard));
     expect(layout.cardShards).toBeGreaterThan(1);
     const cards = Array.from({ length: layout.cardShards }, (_, shard) =>
-      JSON.parse(Buffer.from(files.get(shardPaths.cards(layout, shard))!).toString("utf8")),
+      JSON.parse(gunzipSync(files.get(shardPaths.cards(layout, shard))!).toString("utf8")),
     ).flat() as HitCard[];
     expect(cards.map((card) => card.id)).toEqual(articles.map((a) => a.id));
     for (const [n, card] of cards.entries()) {

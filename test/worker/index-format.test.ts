@@ -75,8 +75,31 @@ describe("sharded index", () => {
     expect((await app.request("/search?q=Putin")).status).toBe(500);
   });
 
+  it("answers problem+json naming the file when a compressed shard is damaged, and every card's query fails the same way", async () => {
+    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const damaged = new Map(files);
+    for (const [path, data] of files) {
+      // The first half of each card shard: a truncated upload.
+      if (path.includes("/cards/")) damaged.set(path, data!.subarray(0, data!.length >> 1));
+    }
+    const app = createApp({ artefacts, assets: memoryAssets(damaged) });
+    const response = await app.request("/search?q=Putin");
+    expect(response.status).toBe(500);
+    const problem = await problemOf(response);
+    expect(problem.type).toBe("/problems/index-unavailable");
+    expect(problem.detail).toMatch(/\/index\/cards\/\d+\.json\.gz is damaged/);
+    // The same index with the files whole answers.
+    const whole = createApp({ artefacts, assets: memoryAssets(files) });
+    expect((await whole.request("/search?q=Putin")).status).toBe(200);
+  });
+
   it("serves the index's files to nobody: shard paths reach the worker and answer 404", async () => {
-    for (const path of ["/index/meta.bin", "/index/lexicon/0.txt", "/index/terms/0.bin", "/index/articles/0.json"]) {
+    for (const path of [
+      "/index/meta.bin",
+      "/index/lexicon/0.txt.gz",
+      "/index/terms/0.bin",
+      "/index/articles/0.json.gz",
+    ]) {
       const response = await exports.default.fetch(`http://newsfind.test${path}`);
       expect(response.status).toBe(404);
       expect((await problemOf(response)).type).toBe("/problems/not-found");

@@ -22,6 +22,7 @@ import {
 } from "../../index-format.js";
 import { PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
+import { unpackText } from "./unpack.js";
 
 /** Reads one asset file of the index; rejects when it is missing. */
 export type AssetReader = (path: string) => Promise<ArrayBuffer>;
@@ -72,8 +73,6 @@ export const VERIFY_BUDGET = 40;
 /** Of those, candidates read whole when their cards cannot settle them, at most, in one query. */
 export const ARTICLE_CHECKS = 8;
 
-const text = (buffer: ArrayBuffer) => new TextDecoder().decode(buffer);
-
 export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }, read: AssetReader): IndexStore {
   const layout = manifest.layout;
   const terms = new PromiseCache<number, TermShard>(CACHE_BUDGETS.terms, (shard) => shard.bytes);
@@ -96,13 +95,15 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   );
   let meta: Promise<ArticleMeta> | undefined;
 
+  /** The text of the compressed shard at `path`. */
+  const text = async (path: string) => unpackText(path, await read(path));
   const termShard = (shard: number) =>
     terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
   /** The JSON array in the file at `path`, its fetch shared by concurrent callers. */
   const jsonShard = <T>(path: string) => {
     let pending = fetching.get(path);
     if (!pending) {
-      pending = read(path).then((buffer) => JSON.parse(text(buffer)) as unknown[]);
+      pending = text(path).then((json) => JSON.parse(json) as unknown[]);
       fetching.set(path, pending);
       const done = () => fetching.delete(path);
       pending.then(done, done);
@@ -139,8 +140,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
           const shard = lexiconShardOf(term, layout.lexiconShards);
           if (shard < 0) return;
           const { frequency } = await lexicon.get(shard, async () => {
-            const buffer = await read(shardPaths.lexicon(layout, shard));
-            return { frequency: lexiconReader(text(buffer)), bytes: buffer.byteLength * 2 };
+            const lines = await text(shardPaths.lexicon(layout, shard));
+            return { frequency: lexiconReader(lines), bytes: lines.length * 2 };
           });
           const df = frequency(term);
           if (df > 0) found.set(term, df);
@@ -151,8 +152,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     async soundsLike(key) {
       const shard = shardOf(key, layout.phoneticShards);
       const { table } = await phonetic.get(shard, async () => {
-        const buffer = await read(shardPaths.phonetic(layout, shard));
-        return { table: parsePhoneticTable(text(buffer)), bytes: buffer.byteLength * 2 };
+        const lines = await text(shardPaths.phonetic(layout, shard));
+        return { table: parsePhoneticTable(lines), bytes: lines.length * 2 };
       });
       return table.get(key) ?? [];
     },
@@ -182,8 +183,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     async position(id) {
       const shard = shardOf(id, layout.idShards);
       const { positions } = await ids.get(shard, async () => {
-        const buffer = await read(shardPaths.ids(layout, shard));
-        return { positions: JSON.parse(text(buffer)) as Record<string, number>, bytes: buffer.byteLength * 2 };
+        const json = await text(shardPaths.ids(layout, shard));
+        return { positions: JSON.parse(json) as Record<string, number>, bytes: json.length * 2 };
       });
       return Object.hasOwn(positions, id) ? positions[id] : undefined;
     },

@@ -1,5 +1,6 @@
 // The sharded layout in workerd: the same answers as the bundle, reads limited to what a query
 // needs, each shard fetched once, phrase verification within a read budget, bounded caches.
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import * as seeds from "../../../../dist/test-index/seeds/artefacts.js";
 import { compileIndex } from "../../../../build/compile-index.js";
@@ -12,6 +13,7 @@ import {
   encodeLexicon,
   lexiconReader,
   lexiconShardOf,
+  shardPaths,
   splitLexicon,
   type Article,
   type ShardedLayout,
@@ -158,7 +160,7 @@ describe("lexicon shards", () => {
     expect(layout.lexiconShards.length).toBeGreaterThan(3);
     expect([...layout.lexiconShards].sort()).toEqual(layout.lexiconShards);
     layout.lexiconShards.forEach((first, n) => {
-      const text = new TextDecoder().decode(files.get(`${layout.root}/lexicon/${n}.txt`)!);
+      const text = new TextDecoder().decode(gunzipSync(files.get(shardPaths.lexicon(layout, n))!));
       expect(text.startsWith(`${first} `)).toBe(true);
       expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(16 << 10);
     });
@@ -195,7 +197,7 @@ describe("lexicon shards", () => {
     expect(body.hits.map((hit) => hit.id)).toContain("w1");
     const shards = reads
       .filter((path) => path.includes("/lexicon/"))
-      .map((path) => Number(/(\d+)\.txt$/.exec(path)![1]));
+      .map((path) => Number(/(\d+)\.txt\.gz$/.exec(path)![1]));
     expect(shards.length).toBeGreaterThan(0);
     expect(shards.length).toBeLessThan(layout.lexiconShards.length / 2);
     // Each shard read holds terms of the word's first letter: its range starts at or before the

@@ -1,0 +1,10 @@
+// The part of node:zlib that code running in workerd uses: the store inflates index shards, and
+// the worker tests compile indexes in workerd with the build's own code. Workers provide the
+// module with the nodejs_compat flag (wrangler.toml); the worker's TypeScript settings leave out
+// Node's own types, so this says what is called.
+declare module "node:zlib" {
+  /** Inflates a whole gzip member, synchronously. */
+  export function gunzipSync(data: Uint8Array): Uint8Array;
+  /** Compresses data as one gzip member, synchronously. */
+  export function gzipSync(data: string | Uint8Array, options?: { level?: number }): Uint8Array;
+}
