@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { git, PROJECT_ROOT } from "./harness/commands.js";
 import type { Field, FieldScore, Mismatch, TextOverlap } from "./extract/compare.js";
 import type { ReadFigures } from "./query-reads.js";
+import type { DevServerTimings } from "./scale/dev-server.js";
 import type { FieldProfile } from "./scale/field-profile.js";
 import type { RebuildFigures } from "./rebuild.js";
 import type { ScaleRow } from "./scale/types.js";
@@ -55,6 +56,8 @@ export interface ScaleFigures {
   reads: Record<string, { clean: ReadFigures; typos: ReadFigures }>;
   /** The field stream profiled in process at each `--asset-latency`, by article count; absent in runs before it, or without latencies. */
   profile?: Record<string, FieldProfile>;
+  /** The field stream through `wrangler dev`, by article count; absent in runs before it, or with --no-wrangler-dev. */
+  devServer?: Record<string, DevServerTimings | { missing: string }>;
   rebuild?: RebuildFigures & { articles: number };
 }
 

@@ -1,13 +1,14 @@
 // `npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines newsfind,minisearch,orama]
-//   [--cold-runs 5] [--no-rebuild] [--asset-latency 0,2,10] [--repeated [--rounds 3] [--warmup 5]]`
+//   [--cold-runs 5] [--no-rebuild] [--no-wrangler-dev] [--asset-latency 0,2,10] [--repeated [--rounds 3] [--warmup 5]]`
 // The archive-scale benchmark: for each article count, newsfind, MiniSearch and Orama each as a
 // worker (bench/scale/), measured from outside (Miniflare serving the dry run's bundle) on a
 // stream of distinct queries; with --repeated also on 100 queries sent round after round
 // (--rounds, after --warmup untimed passes), for comparison only. Then newsfind's own figures:
 // the index data a cold two-word query reads (as typed, and with typos), where a query's time
 // goes in this process on the worker's field stream, once per --asset-latency (ms added to every
-// asset read; '' for none; scale/field-profile.ts), and a build cache rebuild after five articles
-// are edited and one appended (largest size only).
+// asset read; '' for none; scale/field-profile.ts), the same stream through `wrangler dev` against
+// /health (scale/dev-server.ts; not with --no-wrangler-dev), and a build cache rebuild after five
+// articles are edited and one appended (largest size only).
 // Writes the figures to bench/results/ and renders bench/README.md (report.ts).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +20,7 @@ import { benchRebuild } from "./rebuild.js";
 import { writeCorpusSubset } from "./scale/corpus-subset.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
 import { newsfindAdapter } from "./harness/newsfind-worker.js";
+import { devServerLatency } from "./scale/dev-server.js";
 import { profileLatencies, type FieldProfile } from "./scale/field-profile.js";
 import { loadFieldStream } from "./scale/field-stream.js";
 import { runScale } from "./scale/run-scale.js";
@@ -39,6 +41,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       warmup: { type: "string", default: String(WARMUP_PASSES) },
       "cold-runs": { type: "string", default: "5" },
       "no-rebuild": { type: "boolean", default: false },
+      "no-wrangler-dev": { type: "boolean", default: false },
       repeated: { type: "boolean", default: false },
       "asset-latency": { type: "string", default: "0,2,10" },
     },
@@ -61,7 +64,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
     engines.some((engine) => !ENGINES.includes(engine))
   ) {
     throw new Error(
-      `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--cold-runs 5] [--no-rebuild] [--asset-latency 0,2,10] [--repeated [--rounds 3] [--warmup ${WARMUP_PASSES}]]`,
+      `usage: npm run bench -- --corpus FILE.jsonl[.gz] --articles 1000,10000,101400 [--engines ${ENGINES.join(",")}] [--cold-runs 5] [--no-rebuild] [--no-wrangler-dev] [--asset-latency 0,2,10] [--repeated [--rounds 3] [--warmup ${WARMUP_PASSES}]]`,
     );
   }
   const commit = sourceCommit();
@@ -75,6 +78,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
   const misspelled = twoWord.map((query, n) => withTypos(query, n + 1, 5));
   const reads: ScaleFigures["reads"] = {};
   const profile: Record<string, FieldProfile> = {};
+  const devServer: NonNullable<ScaleFigures["devServer"]> = {};
   const adapter = newsfindAdapter();
   const rows = await runScale({
     corpus: values.corpus,
@@ -91,9 +95,9 @@ export async function scaleBench(argv: string[]): Promise<void> {
         clean: await coldReads(join(dir, "index"), join(dir, "assets"), twoWord),
         typos: await coldReads(join(dir, "index"), join(dir, "assets"), misspelled),
       };
+      // The stream runScale times the worker with at this size: the same query file and subset, its default seed.
+      const field = await loadFieldStream(queriesPath, corpusPath);
       if (latencies.length > 0) {
-        // The stream runScale times the worker with at this size: the same query file and subset, its default seed.
-        const field = await loadFieldStream(queriesPath, corpusPath);
         profile[articles] = await profileLatencies(
           join(dir, "index"),
           join(dir, "assets"),
@@ -101,6 +105,12 @@ export async function scaleBench(argv: string[]): Promise<void> {
           latencies,
           (message) => console.error(`[scale] ${message}`),
         );
+      }
+      if (!values["no-wrangler-dev"]) {
+        console.error(`[scale] newsfind ${articles}: the field stream through wrangler dev`);
+        devServer[articles] = await devServerLatency(built.configPath, field).catch((error: unknown) => ({
+          missing: `wrangler dev failed: ${error instanceof Error ? error.message : String(error)}`,
+        }));
       }
       return built;
     },
@@ -126,7 +136,13 @@ export async function scaleBench(argv: string[]): Promise<void> {
       },
       commit,
     ),
-    figures: { rows, reads, ...(latencies.length > 0 ? { profile } : {}), rebuild },
+    figures: {
+      rows,
+      reads,
+      ...(latencies.length > 0 ? { profile } : {}),
+      ...(values["no-wrangler-dev"] ? {} : { devServer }),
+      rebuild,
+    },
   };
   const path = writeResult(result);
   console.log(

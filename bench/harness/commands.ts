@@ -33,7 +33,7 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** Command and arguments that run `wrangler <args>`. */
-function wranglerCommand(args: readonly string[]): { command: string; args: string[] } {
+export function wranglerCommand(args: readonly string[]): { command: string; args: string[] } {
   return { command: nodeBinary(), args: [WRANGLER_JS, ...args] };
 }
 
