@@ -76,7 +76,7 @@ async function measure(
     // the timed passes: a forced GC shrinks the young generation, and the collections after it).
     await worker.settle();
     const before = lines.length;
-    await worker.heapUsed();
+    await worker.memory();
     await worker.settle();
     // Full collections only: ": Mark-Compact" or ": Mark-Sweep", not a young generation's "Minor Mark-Sweep".
     const forced = new Set(

@@ -9,7 +9,8 @@
 //   lock, that is on its next request: the reply never comes on an idle worker. So the GC call
 //   is followed by requests to an empty endpoint until it answers; `Runtime.getHeapUsage` then
 //   gives `usedSize`, the bytes of live objects in the isolate's V8 heap after a full GC
-//   (strings, the index, compiled code; not ArrayBuffer backing stores outside the heap).
+//   (strings, the index, compiled code), and `backingStorageSize`, the ArrayBuffer backing
+//   stores outside the heap (cached shards as read, typed arrays).
 // Only one DevTools client may be connected at a time; the session is opened after the timed
 // requests, so no debugger is attached while latencies are measured.
 
@@ -79,11 +80,19 @@ export async function openInspector(inspectorPort: number, worker: string): Prom
  * Forces a full GC in the worker's isolate and returns its used heap in bytes. `poke` sends one
  * request to the worker (an empty endpoint), which lets workerd run the pending GC task.
  */
+/** An isolate's memory after a full GC, bytes. */
+export interface IsolateMemory {
+  /** Live objects in the V8 heap. */
+  heapBytes: number;
+  /** ArrayBuffer backing stores, outside the heap. */
+  backingBytes: number;
+}
+
 export async function heapAfterGc(
   session: InspectorSession,
   poke: () => Promise<unknown>,
   timeoutMs = 60_000,
-): Promise<number> {
+): Promise<IsolateMemory> {
   let collected = false;
   const gc = session.call("HeapProfiler.collectGarbage", {}, timeoutMs).then(() => {
     collected = true;
@@ -94,7 +103,8 @@ export async function heapAfterGc(
     await Promise.race([gc, new Promise((resolve) => setTimeout(resolve, 50))]);
   }
   await gc;
-  const { usedSize } = await session.call("Runtime.getHeapUsage");
+  const { usedSize, backingStorageSize } = await session.call("Runtime.getHeapUsage");
   if (typeof usedSize !== "number") throw new Error("Runtime.getHeapUsage returned no usedSize");
-  return usedSize;
+  if (typeof backingStorageSize !== "number") throw new Error("Runtime.getHeapUsage returned no backingStorageSize");
+  return { heapBytes: usedSize, backingBytes: backingStorageSize };
 }

@@ -19,7 +19,7 @@ import { Miniflare } from "miniflare";
 import { bundleOptions, WORKER, type Route } from "./bundle-options.js";
 import { bundleWorker, childEnv, PROJECT_ROOT, tailBuffer, tsxCommand } from "./commands.js";
 import { httpClient, type HttpClient } from "./http-client.js";
-import { heapAfterGc, openInspector, type InspectorSession } from "./inspector.js";
+import { heapAfterGc, openInspector, type InspectorSession, type IsolateMemory } from "./inspector.js";
 import { freePorts } from "./ports.js";
 import { cpuSeconds, endTree, peakRssBytes, trackGroup, workerdPids } from "./process-tree.js";
 
@@ -48,8 +48,8 @@ export interface ServedWorker {
   client(): Promise<HttpClient>;
   /** Times the worker's very first request, body read; throws when called twice or after other requests. */
   firstRequestMs(path: string): Promise<number>;
-  /** Used V8 heap of the worker's isolate after a full GC, in bytes (see inspector.ts). */
-  heapUsed(): Promise<number>;
+  /** The worker's isolate after a full GC: its used V8 heap and its ArrayBuffer backing stores (see inspector.ts). */
+  memory(): Promise<IsolateMemory>;
   /** Peak RSS (VmHWM) of the workerd process that runs the worker, in bytes; null if not found. */
   peakRss(): number | null;
   /** With `v8Flags`: the lines V8 printed so far, in order; `lines.length` marks a point in time. Otherwise empty. */
@@ -150,7 +150,7 @@ export async function startWorker({
         first?.close();
       }
     },
-    async heapUsed() {
+    async memory() {
       session ??= await openInspector(inspectorPort, WORKER);
       const connection = await client();
       return heapAfterGc(session, () => connection.get(emptyPath));

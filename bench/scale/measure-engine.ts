@@ -93,6 +93,7 @@ export async function measureEngine({
     ...(repeated ? (["warmP50Ms", "warmP99Ms"] as const) : []),
     "emptyP99Ms",
     "heapMB",
+    "buffersMB",
     "rssMB",
   ];
 
@@ -170,9 +171,11 @@ export async function measureEngine({
           log(`${engine} ${articles}: ${heapQueries} queries, heap`);
           try {
             await replay(await worker.client(), cycle(loadQueries, heapQueries).map(searchPath));
-            cells.heapMB = (await worker.heapUsed()) / 1e6;
+            const { heapBytes, backingBytes } = await worker.memory();
+            cells.heapMB = heapBytes / 1e6;
+            cells.buffersMB = backingBytes / 1e6;
           } catch (error) {
-            cells.heapMB = { missing: `heap not read: ${message(error)}` };
+            fail(["heapMB", "buffersMB"], `heap not read: ${message(error)}`);
           }
           const rss = worker.peakRss();
           cells.rssMB = rss === null ? { missing: "the workerd runtime process was not found" } : rss / 1e6;

@@ -1,6 +1,7 @@
 // The field profile's figures (pure): each measured query's record, as field-profile.ts takes
 // it, summed up as the results file keeps it: percentiles of time, reads, bytes and rounds of
-// reads per query, over the whole stream and by kind, and the slowest queries whole.
+// reads per query, over the whole stream, by kind and by quarter of the stream (an isolate's
+// caches fill as it serves, so reads fall along the stream), and the slowest queries whole.
 import type { SearchPhase } from "../../src/engine/search.js";
 import { percentiles, type Percentiles } from "../stats.js";
 import { FIELD_KINDS, type FieldKind } from "./field-stream.js";
@@ -44,6 +45,8 @@ export interface StreamProfile extends ProfilePercentiles {
   /** Warm-up queries run, unmeasured, before the measured ones. */
   warmup: number;
   byKind: Partial<Record<FieldKind, ProfilePercentiles>>;
+  /** The measured stream in four consecutive quarters, in order; absent in runs before it. */
+  byQuarter?: ProfilePercentiles[];
 }
 
 /** A stream's figures with its slowest queries, slowest first (at most SLOWEST). */
@@ -76,6 +79,11 @@ export function summarizeProfile(
     warmup,
     ...percentilesOf(queries),
     byKind,
+    byQuarter: [0, 1, 2, 3].map((quarter) =>
+      percentilesOf(
+        queries.slice(Math.floor((quarter * queries.length) / 4), Math.floor(((quarter + 1) * queries.length) / 4)),
+      ),
+    ),
     slowest: [...queries].sort((a, b) => b.totalMs - a.totalMs).slice(0, SLOWEST),
   };
 }

@@ -35,17 +35,18 @@ function sizes(profiles: Record<string, FieldProfile>): [number, FieldProfile, S
 }
 
 function readsTable(profiles: Record<string, FieldProfile>): string {
-  const rows = sizes(profiles).map(([articles, , { totalMs, reads, rounds, bytes }]) => [
+  const rows = sizes(profiles).map(([articles, , { totalMs, reads, rounds, bytes, byQuarter }]) => [
     count(articles),
     count(totalMs.n),
     String(reads.p50),
+    byQuarter ? byQuarter.map((quarter) => String(quarter.reads.p50)).join(" / ") : "—",
     String(reads.p99),
     String(rounds.p50),
     String(rounds.p99),
     kib(bytes.p50),
     kib(bytes.p99),
   ]);
-  return `#### newsfind: reads per query (field stream, in-process, warm store)\n\nAsset files a measured query reads, after the warm-up, on one store; a round is reads issued together.\n\n${markdown(["articles", "queries", "reads p50", "reads p99", "rounds p50", "rounds p99", "KiB p50", "KiB p99"], rows)}`;
+  return `#### newsfind: reads per query (field stream, in-process, warm store)\n\nAsset files a measured query reads, after the warm-up, on one store; a round is reads issued together. The store keeps shards within its memory budgets (\`CACHE_BUDGETS\`), so reads fall as it serves: the p50 of each quarter of the stream, in order.\n\n${markdown(["articles", "queries", "reads p50", "p50 by quarter", "reads p99", "rounds p50", "rounds p99", "KiB p50", "KiB p99"], rows)}`;
 }
 
 function latencyTable(profiles: Record<string, FieldProfile>): string {

@@ -155,7 +155,7 @@ export function formatTables(rows: readonly ScaleRow[], level = 3): string {
     has("warmP50Ms")
       ? "Repeated p50/p99: server time over 100 queries (known-item headlines and two-word queries made from them) sent round after round, after untimed passes over them: every answer and code path warm, a floor rather than a site's stream (`--repeated`)."
       : "",
-    "Empty p99: the empty requests' own p99 above their median, the floor under any p99. Heap: the isolate's used V8 heap after a full GC, after 1,000 queries. Peak RSS: VmHWM of the workerd process running the worker.",
+    "Empty p99: the empty requests' own p99 above their median, the floor under any p99. Heap: the isolate's used V8 heap after a full GC, after 1,000 queries; buffers: its ArrayBuffer backing stores then, outside the heap (shards kept as read). Peak RSS: VmHWM of the workerd process running the worker.",
   ]
     .filter(Boolean)
     .join(" ");

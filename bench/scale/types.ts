@@ -46,15 +46,23 @@ export const NUMERIC_COLUMNS = {
   warmP99Ms: "repeated p99 ms",
   emptyP99Ms: "empty p99 ms",
   heapMB: "heap MB",
+  buffersMB: "buffers MB",
   rssMB: "peak RSS MB",
 } as const;
 export type NumericColumn = keyof typeof NUMERIC_COLUMNS;
 
 /**
- * Columns a row may lack: the field stream's (rows of runs before it was measured) and the
- * repeated set's (rows of runs without `--repeated`). A table leaves out a column no row has.
+ * Columns a row may lack: the field stream's and the isolate's buffers (rows of runs before they
+ * were measured) and the repeated set's (rows of runs without `--repeated`). A table leaves out a column no row has.
  */
-export type OptionalColumn = "fieldP50Ms" | "fieldP90Ms" | "fieldP99Ms" | "longP99Ms" | "warmP50Ms" | "warmP99Ms";
+export type OptionalColumn =
+  | "fieldP50Ms"
+  | "fieldP90Ms"
+  | "fieldP99Ms"
+  | "longP99Ms"
+  | "warmP50Ms"
+  | "warmP99Ms"
+  | "buffersMB";
 
 export type ScaleRow = {
   engine: EngineName;

@@ -74,7 +74,14 @@ const scaleBefore: BenchResult = {
   figures: { rows: [row(10_000)], reads: { "10000": { clean: reads, typos: reads } } },
 };
 
-const streamProfile = (latencyMs: number, p50: number): StreamProfile => ({
+const quarter = (readsP50: number) => ({
+  totalMs: { n: 587, p50: 1, p90: 2, p99: 5 },
+  reads: { n: 587, p50: readsP50, p90: 11, p99: 23 },
+  bytes: { n: 587, p50: 1024, p90: 2048, p99: 4096 },
+  rounds: { n: 587, p50: 1, p90: 2, p99: 3 },
+});
+const streamProfile = (latencyMs: number, p50: number, quarters?: number[]): StreamProfile => ({
+  ...(quarters ? { byQuarter: quarters.map(quarter) } : {}),
   latencyMs,
   warmup: 200,
   totalMs: { n: 2350, p50, p90: p50 * 2, p99: p50 * 5 },
@@ -93,8 +100,8 @@ const slow = (query: string, totalMs: number): QueryProfile => ({
   bytes: 512 * 1024,
   rounds: 3,
 });
-const profileOf = (queries: QueryProfile[]): FieldProfile => ({
-  latencies: { "0": streamProfile(0, 1.5), "2": streamProfile(2, 6), "10": streamProfile(10, 25) },
+const profileOf = (queries: QueryProfile[], quarters?: number[]): FieldProfile => ({
+  latencies: { "0": streamProfile(0, 1.5, quarters), "2": streamProfile(2, 6), "10": streamProfile(10, 25) },
   slowest: { latencyMs: 0, queries },
 });
 const LONG = "Oil | prices rose *sharply* on Monday as traders weighed the supply cuts announced by the cartel";
@@ -106,7 +113,7 @@ const scaleProfiled: BenchResult = {
     reads: {},
     profile: {
       "20000": profileOf([slow(LONG, 36.25), slow("fed rates", 12)]),
-      "2000": profileOf([slow("small size only", 99)]),
+      "2000": profileOf([slow("small size only", 99)], [9, 7, 5, 4]),
     },
   },
 };
@@ -150,8 +157,9 @@ describe("renderReadme, archive scale", () => {
   it("renders the latest run's reads per query and time against asset-read latency at each article count", () => {
     const text = renderReadme([scaleBefore, scaleProfiled]);
     expect(text).toContain("#### newsfind: reads per query (field stream, in-process, warm store)");
-    expect(text).toMatch(cells("2,000", "2,350", "6", "23", "2", "4", "150.0", "900.0"));
-    expect(text).toMatch(cells("20,000", "2,350", "6", "23", "2", "4", "150.0", "900.0"));
+    // Reads p50 by quarter of the stream, in order; a run from before quarters were kept has none.
+    expect(text).toMatch(cells("2,000", "2,350", "6", "9 / 7 / 5 / 4", "23", "2", "4", "150.0", "900.0"));
+    expect(text).toMatch(cells("20,000", "2,350", "6", "—", "23", "2", "4", "150.0", "900.0"));
     expect(text).toContain("#### newsfind: time per query against asset-read latency");
     expect(text).toMatch(cells("20,000", "0", "1.50", "3.00", "7.50"));
     expect(text).toMatch(cells("20,000", "2", "6.00", "12.00", "30.00"));

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { FieldKind } from "../../../bench/scale/field-stream.js";
 import { SLOWEST, summarizeProfile, type QueryProfile } from "../../../bench/scale/profile-summary.js";
+import { percentiles } from "../../../bench/stats.js";
 
 const phase = (ms: number) => ({ ms, readMs: 0, reads: 0, bytes: 0 });
 const query = (n: number, kind: FieldKind, totalMs: number): QueryProfile => ({
@@ -45,5 +46,14 @@ describe("summarizeProfile", () => {
     expect(summary.rounds).toEqual({ n: 25, p50: 1, p90: 2, p99: 2 });
     expect(Object.keys(summary.byKind)).toEqual(["two-word", "long"]);
     expect(summary.byKind.long!.reads).toEqual({ n: 5, p50: 10, p90: 20, p99: 20 });
+  });
+
+  it("gives the same percentiles for each quarter of the stream, in order", () => {
+    // Queries' reads are their n: the quarters of 25 are n 0-5, 6-11, 12-17 and 18-24.
+    expect(summary.byQuarter!.map((quarter) => quarter.reads.n)).toEqual([6, 6, 6, 7]);
+    const reads = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, n) => from + n);
+    expect(summary.byQuarter!.map((quarter) => quarter.reads)).toEqual(
+      [reads(0, 5), reads(6, 11), reads(12, 17), reads(18, 24)].map(percentiles),
+    );
   });
 });
