@@ -16,7 +16,7 @@ import {
   type RunInfo,
   type ScaleFigures,
 } from "./results.js";
-import { profileTables } from "./scale/profile-tables.js";
+import { profileTables, queryCell } from "./scale/profile-tables.js";
 import { formatTables, markdown } from "./scale/table.js";
 import { WARMUP_PASSES } from "./scale/timing.js";
 import { PEERS_GZIP } from "./widget.js";
@@ -375,6 +375,12 @@ export function scaleDetail(run: ScaleRun): string {
     parts.push(
       `#### newsfind: index data a cold two-word query reads (10 hits with snippets; a fresh store per query)\n\n${markdown(["articles", "queries", "count", "median KiB", "p99 KiB", "max KiB", "median files"], readRows, ["queries"])}`,
     );
+  for (const row of rows.filter((row) => row.engine === "newsfind" && row.fieldSlowest?.length)) {
+    const slowRows = row.fieldSlowest!.map(({ kind, query, ms }) => [queryCell(query), kind, ms.toFixed(2)]);
+    parts.push(
+      `#### newsfind: the ${row.fieldSlowest!.length} slowest queries served at ${count(row.articles)} articles (server time)\n\n${markdown(["query", "kind", "server ms"], slowRows, ["query", "kind"])}`,
+    );
+  }
   parts.push(...profileTables(profile));
   if (devServer && Object.keys(devServer).length > 0) {
     const triple = (p: { p50: number; p90: number; p99: number }) =>

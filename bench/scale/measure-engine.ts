@@ -83,6 +83,7 @@ export async function measureEngine({
   const coldSamples: number[] = [];
   const emptySamples: number[] = [];
   let fieldByKind: ScaleRow["fieldByKind"];
+  let fieldSlowest: ScaleRow["fieldSlowest"];
   // The cells a served worker's requests fill: the repeated set's only when asked for.
   const served: NumericColumn[] = [
     "coldMs",
@@ -156,6 +157,7 @@ export async function measureEngine({
               emptyP99Ms: stream.emptyP99Ms,
             });
             fieldByKind = stream.byKind;
+            fieldSlowest = stream.slowest;
           }
           if (repeated) {
             log(`${engine} ${articles}: repeated set`);
@@ -229,6 +231,7 @@ export async function measureEngine({
     coldSamplesMs: coldSamples,
     emptyColdSamplesMs: emptySamples,
     ...(fieldByKind ? { fieldByKind } : {}),
+    ...(fieldSlowest ? { fieldSlowest } : {}),
   };
 }
 

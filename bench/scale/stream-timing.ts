@@ -2,7 +2,8 @@
 // measures the repeated set: every search follows a request to the worker's empty endpoint, and
 // server time = total - median(empty). The warm-up queries go first, untimed; then each measured
 // query once, in the stream's order. Percentiles over the whole stream and by kind of query,
-// and the empty requests' own p99 above their median, the floor of any server p99.
+// the empty requests' own p99 above their median, the floor of any server p99, and the slowest
+// queries with their server times (which of them the tail is made of).
 import type { HttpClient } from "../harness/http-client.js";
 import { median, percentile, percentiles, type Percentiles } from "../stats.js";
 import { FIELD_KINDS, type FieldKind, type FieldStream } from "./field-stream.js";
@@ -19,7 +20,19 @@ export interface StreamTimings {
   server: Percentiles;
   /** Server time by kind, for the kinds the stream holds. */
   byKind: Partial<Record<FieldKind, Percentiles>>;
+  /** The SLOWEST_SERVED slowest measured queries, slowest first, with their server times. */
+  slowest: ServedQuery[];
 }
+
+/** One measured query of the stream and its server time, ms. */
+export interface ServedQuery {
+  kind: FieldKind;
+  query: string;
+  ms: number;
+}
+
+/** How many of the slowest queries the timings keep. */
+export const SLOWEST_SERVED = 10;
 
 /** Sends the stream to the worker (see the header) and returns its server times, ms. */
 export async function streamLatency(
@@ -54,5 +67,9 @@ export async function streamLatency(
     ),
     server: percentiles(server),
     byKind,
+    slowest: server
+      .map((ms, i) => ({ kind: measured[i]!.kind, query: measured[i]!.text, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, SLOWEST_SERVED),
   };
 }

@@ -2,6 +2,7 @@
 // row of the table (an engine at an article count).
 import type { Percentiles } from "../stats.js";
 import type { FieldKind } from "./field-stream.js";
+import type { ServedQuery } from "./stream-timing.js";
 
 /** What building an engine's worker yields: its config, build time and memory, and index size. */
 export interface EngineBuild {
@@ -76,5 +77,7 @@ export type ScaleRow = {
   emptyColdSamplesMs?: number[];
   /** Server time of the field stream by kind of query, ms (stream-timing.ts); fieldP50Ms and the rest are over all kinds. */
   fieldByKind?: Partial<Record<FieldKind, Percentiles>>;
+  /** The field stream's slowest queries, served (stream-timing.ts); absent in runs before it. */
+  fieldSlowest?: ServedQuery[];
 } & Record<Exclude<NumericColumn, OptionalColumn>, Measured> &
   Partial<Record<OptionalColumn, Measured>>;

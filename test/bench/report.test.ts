@@ -109,8 +109,26 @@ const scaleProfiled: BenchResult = {
   kind: "scale",
   ...info("2026-12-04T10:00:00Z", 20_000, "npm run bench -- --corpus docs.jsonl.gz --articles 2000,20000"),
   figures: {
-    rows: [row(2_000), row(20_000)],
+    rows: [
+      row(2_000),
+      {
+        ...row(20_000),
+        fieldSlowest: [
+          { kind: "typo", query: "Kremlni <b>talks</b>", ms: 41.5 },
+          { kind: "headline", query: "Fed | holds", ms: 20 },
+        ],
+      },
+    ],
     reads: {},
+    devServer: {
+      "20000": {
+        warmup: 200,
+        search: { n: 2350, p50: 9, p90: 14, p99: 60 },
+        health: { n: 2350, p50: 4, p90: 6, p99: 15 },
+        over: { p50: 5, p90: 8, p99: 45 },
+      },
+      "2000": { missing: "wrangler dev failed: port taken" },
+    },
     profile: {
       "20000": profileOf([slow(LONG, 36.25), slow("fed rates", 12)]),
       "2000": profileOf([slow("small size only", 99)], [9, 7, 5, 4]),
@@ -179,6 +197,16 @@ describe("renderReadme, archive scale", () => {
       cells("long", "36.25", "10.00 (8.00)", "20.00 (0.00)", "5.00 (4.00)", "1.25 (0.00)", "9", "512.0"),
     );
     expect(text.indexOf("| Oil")).toBeLessThan(text.indexOf("| fed rates"));
+  });
+
+  it("lists the slowest queries served, escaped, and the stream through wrangler dev against /health", () => {
+    const text = renderReadme([scaleProfiled]);
+    expect(text).toContain("#### newsfind: the 2 slowest queries served at 20,000 articles (server time)");
+    expect(text).toMatch(cells("Kremlni \\<b\\>talks\\</b\\>", "typo", "41.50"));
+    expect(text).toMatch(cells("Fed \\| holds", "headline", "20.00"));
+    expect(text).toContain("#### newsfind: the field stream through `wrangler dev`");
+    expect(text).toMatch(cells("20,000", "2,350", "9.00 / 14.00 / 60.00", "4.00 / 6.00 / 15.00", "5.00 / 8.00 / 45.00"));
+    expect(text).toContain("wrangler dev failed: port taken");
   });
 });
 

@@ -56,5 +56,12 @@ describe("streamLatency", () => {
       "two-word": { n: 2, p50: 8, p90: 8, p99: 8 },
       long: { n: 1, p50: 28, p90: 28, p99: 28 },
     });
+    // Slowest first; the three of equal time keep the stream's order.
+    expect(timings.slowest).toEqual([
+      { kind: "long", query: "a pasted paragraph", ms: 28 },
+      { kind: "headline", query: "Oil prices rise", ms: 8 },
+      { kind: "two-word", query: "Fed holds", ms: 8 },
+      { kind: "two-word", query: "Bank sells", ms: 8 },
+    ]);
   });
 });
