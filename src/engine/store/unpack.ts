@@ -8,9 +8,9 @@ import { EngineError } from "../errors.js";
 const decoder = new TextDecoder();
 
 /** The text of the gzip-compressed shard read from `path`. */
-export function unpackText(path: string, data: ArrayBuffer): string {
+export function unpackText(path: string, data: ArrayBuffer | Uint8Array): string {
   try {
-    return decoder.decode(gunzipSync(new Uint8Array(data)));
+    return decoder.decode(gunzipSync(data instanceof Uint8Array ? data : new Uint8Array(data)));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new EngineError(

@@ -91,6 +91,24 @@ describe("sharded layout", () => {
     expect(reads.length).toBe(before);
   });
 
+  it("keeps card shards as read: a later query whose hits share them reads no card shard", async () => {
+    const made = [
+      news(0, "Alpha talks opened in Geneva on Monday.", []),
+      news(1, "Bravo shares fell in early trading.", []),
+      news(2, "Charlie Brown was not available for comment.", []),
+    ];
+    const reads: string[] = [];
+    const app = appFor(made, "sharded", { reads });
+    const cardReads = () => reads.filter((path) => path.includes("/cards/"));
+    expect((await app.request("/search?q=Alpha")).status).toBe(200);
+    // Three small cards share one shard.
+    expect(cardReads()).toHaveLength(1);
+    const body = (await (await app.request("/search?q=Bravo")).json()) as { hits: { id: string; snippet: string }[] };
+    expect(body.hits.map((hit) => hit.id)).toEqual([made[1]!.id]);
+    expect(body.hits[0]!.snippet).toContain("<mark>Bravo</mark>");
+    expect(cardReads()).toHaveLength(1);
+  });
+
   it("shows at most DEEP_SNIPPETS hits of a page from their whole text, the best-ranked first", async () => {
     const filler = "The talks went on for hours in a hotel by the lake, with no sign of agreement.";
     const made = Array.from({ length: DEEP_SNIPPETS + 2 }, (_, n) =>
