@@ -205,7 +205,9 @@ describe("renderReadme, archive scale", () => {
     expect(text).toMatch(cells("Kremlni \\<b\\>talks\\</b\\>", "typo", "41.50"));
     expect(text).toMatch(cells("Fed \\| holds", "headline", "20.00"));
     expect(text).toContain("#### newsfind: the field stream through `wrangler dev`");
-    expect(text).toMatch(cells("20,000", "2,350", "9.00 / 14.00 / 60.00", "4.00 / 6.00 / 15.00", "5.00 / 8.00 / 45.00"));
+    expect(text).toMatch(
+      cells("20,000", "2,350", "9.00 / 14.00 / 60.00", "4.00 / 6.00 / 15.00", "5.00 / 8.00 / 45.00"),
+    );
     expect(text).toContain("wrangler dev failed: port taken");
   });
 });
