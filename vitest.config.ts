@@ -20,12 +20,13 @@ export default defineConfig({
       },
       {
         // The engine with another number of impact levels: the format's ranking constants are
-        // swapped for the fixture's, so the build and the worker both read the changed value.
+        // swapped for the fixture's, so the build and the worker both read the changed value
+        // (imported as ".../format/ranking.js", or as "./ranking.js" by its neighbours in format/).
         plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
         resolve: {
           alias: [
             {
-              find: /^.*\/format\/ranking\.js$/,
+              find: /^(?:.*\/format\/|\.\/)ranking\.js$/,
               replacement: fileURLToPath(new URL("test/worker/engine/rank/levels/ranking.ts", import.meta.url)),
             },
           ],

@@ -3,11 +3,11 @@
 // numbers, so a hundred thousand articles take typed arrays, not maps of strings.
 import {
   DEFAULT_LANGUAGE,
-  FIELD_WEIGHTS,
-  LEAD_BONUS,
+  RANKING,
   analyze,
   type Article,
   type IndexedField,
+  type RankingConstants,
 } from "../src/index-format.js";
 
 /** One article's analysis: parallel arrays of term numbers and weighted frequencies. */
@@ -79,19 +79,23 @@ export class MemoryAnalyses implements Analyses {
  * An article's weighted term frequencies and BM25F length, by term, analysed in its language
  * (English when it has none).
  */
-export function count(article: Article, fields: readonly IndexedField[]): { tf: Map<string, number>; length: number } {
+export function count(
+  article: Article,
+  fields: readonly IndexedField[],
+  { weights, leadBonus }: Pick<RankingConstants, "weights" | "leadBonus"> = RANKING,
+): { tf: Map<string, number>; length: number } {
   const tf = new Map<string, number>();
   const language = article.language ?? DEFAULT_LANGUAGE;
   let length = 0;
   for (const field of fields) {
-    const weight = FIELD_WEIGHTS[field];
+    const weight = weights[field];
     const terms = analyze(field === "title" ? article.title : article.body.join("\n"), language);
     length += weight * terms.length;
     for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + weight);
     if (field === "body" && article.body.length > 1) {
       const lead = analyze(article.body[0]!, language);
-      length += LEAD_BONUS * lead.length;
-      for (const term of lead) tf.set(term, (tf.get(term) ?? 0) + LEAD_BONUS);
+      length += leadBonus * lead.length;
+      for (const term of lead) tf.set(term, (tf.get(term) ?? 0) + leadBonus);
     }
   }
   return { tf, length };
@@ -101,7 +105,10 @@ export class Analyzer {
   readonly dictionary: string[] = [];
   private readonly numbers = new Map<string, number>();
 
-  constructor(private readonly fields: readonly IndexedField[]) {}
+  constructor(
+    private readonly fields: readonly IndexedField[],
+    private readonly ranking: RankingConstants = RANKING,
+  ) {}
 
   /** Interns a term list (from a cache) to this analyzer's numbers. */
   intern(terms: readonly string[]): Int32Array {
@@ -116,7 +123,7 @@ export class Analyzer {
   }
 
   count(article: Article): Counted {
-    const { tf, length } = count(article, this.fields);
+    const { tf, length } = count(article, this.fields, this.ranking);
     return { terms: this.intern([...tf.keys()]), tf: Float32Array.from(tf.values()), length };
   }
 }

@@ -1,7 +1,13 @@
 // The build pipeline: read the corpus, clean and settle articles, compile and write the index
 // (bundle or shards), and say what happened in a report. With a build cache, unchanged source
 // units skip reading and analysis, and unchanged article shards are not written again.
-import { INDEX_FORMAT_VERSION, indexConfig, type Article, type IndexArtefacts } from "../src/index-format.js";
+import {
+  INDEX_FORMAT_VERSION,
+  indexConfig,
+  type Article,
+  type IndexArtefacts,
+  type RankingConstants,
+} from "../src/index-format.js";
 import { type Analyses, Analyzer } from "./analyze-articles.js";
 import { AnalysisSpill } from "./analysis-spill.js";
 import { ArticleStore } from "./article-store.js";
@@ -25,6 +31,8 @@ export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
      * articles, for callers that read them after the build (the bench and eval).
      */
     spill?: boolean;
+    /** The ranking constants of the impacts. Default: RANKING; the tuning bench tries others. */
+    ranking?: RankingConstants;
   };
 
 /**
@@ -135,7 +143,7 @@ export function buildArtefacts(options: BuildInput): Built {
     const cache = options.cacheDir
       ? BuildCache.load(options.cacheDir, options.outDir, {
           formatVersion: INDEX_FORMAT_VERSION,
-          config: indexConfig(fields),
+          config: indexConfig(fields, options.ranking),
           corpusConfig,
           language: options.language ?? null,
         })
@@ -156,12 +164,13 @@ export function buildArtefacts(options: BuildInput): Built {
 
     // The analyzer starts from the cache's dictionary, so cached analyses keep their numbers.
     // Terms no article uses any more get no postings and are left out of every file.
-    const analyzer = new Analyzer(fields);
+    const analyzer = new Analyzer(fields, options.ranking);
     if (cache) analyzer.intern(cache.dictionary);
     const onDisk = new Set(cache ? listAssets(assetsDir) : []);
     const compiled = compileIndex(articles, {
       builtAt,
       fields,
+      ranking: options.ranking,
       layout: options.layout,
       counted: (position) => {
         const row = sources[position]!.cachedRow;

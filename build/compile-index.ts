@@ -10,12 +10,14 @@ import {
   CARD_TEXT_CHARS,
   DEFAULT_LANGUAGE,
   INDEX_FORMAT_VERSION,
+  RANKING,
   PHONETIC_TERMS,
   flexOptions,
   indexConfig,
   phoneticKey,
   type Article,
   type IndexArtefacts,
+  type RankingConstants,
   type IndexLayout,
   type IndexManifest,
   type IndexedField,
@@ -76,7 +78,10 @@ export interface CompileOptions {
   analyses?: Analyses;
   /** The analysis already made (by the build cache) of the article at a position, if any; missing ones are made here. */
   counted?: (position: number) => Counted | undefined;
+  /** Made with `ranking` when not given. */
   analyzer?: Analyzer;
+  /** The constants the impacts are computed with. Default: RANKING (the tuning bench tries others). */
+  ranking?: RankingConstants;
   /** Body length in characters by position; default: from the body (the build cache knows it without reading the body). */
   bodyChars?: (position: number) => number;
   /** Spares article shards whose articles did not change (the build cache). */
@@ -127,7 +132,8 @@ export const bodyLength = (body: readonly string[]) => body.reduce((sum, paragra
 
 export function compileIndex(articles: Article[], options: CompileOptions): Compiled {
   const fields = options.fields ?? indexConfig().fields;
-  const analyzer = options.analyzer ?? new Analyzer(fields);
+  const ranking = options.ranking ?? RANKING;
+  const analyzer = options.analyzer ?? new Analyzer(fields, ranking);
   const progress = options.progress ?? (() => {});
   const analyses = options.analyses ?? new MemoryAnalyses();
   articles.forEach((article, position) => {
@@ -146,7 +152,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
         : "sharded";
   const base = {
     formatVersion: INDEX_FORMAT_VERSION,
-    config: indexConfig(fields),
+    config: indexConfig(fields, ranking),
     builtAt: options.builtAt,
     articles: articles.length,
     averageLength: Math.round(average * 1000) / 1000,
@@ -160,7 +166,8 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       articles,
       dictionary: analyzer.dictionary,
       documentFrequency,
-      invert: (include) => invert(analyses, analyzer.dictionary.length, average, include, documentFrequency),
+      invert: (include) =>
+        invert(analyses, analyzer.dictionary.length, average, include, documentFrequency, ranking.bm25),
       postingsPerPass: options.postingsPerPass,
       phonetic,
       progress,
@@ -174,14 +181,16 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
   let current: Counted = { terms: new Int32Array(0), tf: new Float32Array(0), length: 0 };
   let slotOf = new Map<string, number>();
-  const index = new Index(flexOptions((_content, term) => slotOf.get(term) ?? impactSlot(1, current.length, average)));
+  const index = new Index(
+    flexOptions((_content, term) => slotOf.get(term) ?? impactSlot(1, current.length, average, ranking.bm25)),
+  );
   analyses.each((article, position) => {
     if (article.terms.length === 0) return;
     current = article;
     slotOf = new Map(
       Array.from(article.terms, (term, i) => [
         analyzer.dictionary[term]!,
-        impactSlot(article.tf[i]!, article.length, average),
+        impactSlot(article.tf[i]!, article.length, average, ranking.bm25),
       ]),
     );
     index.add(position, [...slotOf.keys()].join(" "));

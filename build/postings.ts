@@ -2,20 +2,21 @@
 // grouped by impact slot (slot 0 the highest), positions ascending within a slot. This is
 // what FlexSearch builds from the same impacts (the bundle layout's index), computed
 // directly for the sharded layout at a fraction of the time and memory.
-import { BM25, type Postings } from "../src/index-format.js";
+import { BM25, type Postings, type RankingConstants } from "../src/index-format.js";
 import type { Analyses } from "./analyze-articles.js";
 
 /**
  * The impact slot of a term: its BM25 term-frequency part, tf·(k1+1) / (tf + k1·(1−b+b·len/avg)),
  * quantised to 1..levels−1 and stored upside down (slot 0 is the highest impact).
  */
-export function impactSlot(tf: number, length: number, averageLength: number): number {
-  return impactSlotNormalised(tf, length / averageLength);
+export function impactSlot(tf: number, length: number, averageLength: number, bm25: Bm25 = BM25): number {
+  return impactSlotNormalised(tf, length / averageLength, bm25);
 }
 
+type Bm25 = RankingConstants["bm25"];
+
 /** `impactSlot` given the article's length over the average length. */
-function impactSlotNormalised(tf: number, norm: number): number {
-  const { k1, b, levels } = BM25;
+function impactSlotNormalised(tf: number, norm: number, { k1, b, levels }: Bm25): number {
   const part = (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * norm));
   const level = Math.min(levels - 1, Math.max(1, Math.round((part / (k1 + 1)) * (levels - 1))));
   return levels - 1 - level;
@@ -56,6 +57,7 @@ export function invert(
   averageLength: number,
   include?: Uint8Array,
   documentFrequency: Int32Array = documentFrequencies(analyses, terms),
+  bm25: Bm25 = BM25,
 ): Inverted {
   if (analyses.size > MAX_ARTICLES)
     throw new Error(`an index holds at most ${MAX_ARTICLES.toLocaleString("en")} articles (got ${analyses.size})`);
@@ -72,7 +74,7 @@ export function invert(
     const norm = article.length / averageLength;
     for (let i = 0; i < article.terms.length; i++) {
       const n = local[article.terms[i]!]!;
-      if (n >= 0) entries[next[n]!++] = (impactSlotNormalised(article.tf[i]!, norm) << POSITION_BITS) | position;
+      if (n >= 0) entries[next[n]!++] = (impactSlotNormalised(article.tf[i]!, norm, bm25) << POSITION_BITS) | position;
     }
   });
   const taken = new Uint8Array(count);

@@ -4,7 +4,8 @@
 import { Encoder, type IndexOptions } from "flexsearch";
 import { ALIAS_GROUPS } from "./analysis/aliases.js";
 import { LANGUAGES } from "./analysis/languages.js";
-import { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
+import { BM25, INDEXED_FIELDS, type IndexedField } from "./format/ranking.js";
+import { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
@@ -16,6 +17,7 @@ export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-ca
 export { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon } from "./format/lexicon.js";
 export { parsePhoneticTable } from "./format/phonetic-table.js";
 export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
+export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
 export const INDEX_FORMAT_VERSION = 7;
@@ -85,20 +87,18 @@ function aliasFingerprint(): string {
 }
 
 /** What every index is built with; `fields` is the one part the build may choose. */
-export interface IndexConfig {
+export interface IndexConfig extends RankingConstants {
   fields: IndexedField[];
-  weights: typeof FIELD_WEIGHTS;
-  leadBonus: typeof LEAD_BONUS;
-  bm25: typeof BM25;
   analyzer: string;
 }
 
-export function indexConfig(fields: readonly IndexedField[] = INDEXED_FIELDS): IndexConfig {
+/** The configuration an index is built with: its fields, ranking constants and analyzer. */
+export function indexConfig(fields: readonly IndexedField[] = INDEXED_FIELDS, ranking = RANKING): IndexConfig {
   return {
     fields: [...fields],
-    weights: FIELD_WEIGHTS,
-    leadBonus: LEAD_BONUS,
-    bm25: BM25,
+    weights: ranking.weights,
+    leadBonus: ranking.leadBonus,
+    bm25: ranking.bm25,
     analyzer: `en-porter,${[...LANGUAGES.keys()].filter((code) => code !== "en").join(",")}-snowball;stopword;aliases-${aliasFingerprint()}`,
   };
 }
@@ -205,7 +205,10 @@ export function formatMismatch(manifest: IndexManifest): string | null {
   }
   const fields = manifest.config?.fields ?? [];
   const fieldsKnown = fields.length > 0 && fields.every((field) => INDEXED_FIELDS.includes(field));
-  const expected = indexConfig(fieldsKnown ? fields : INDEXED_FIELDS);
+  // Any valid ranking constants are served as they are (see format/ranking-config.ts); the rest must match.
+  const problem = rankingProblem(manifest.config);
+  if (problem) return `the index's ranking constants cannot be served (${problem}): rebuild it with "npm run build"`;
+  const expected = indexConfig(fieldsKnown ? fields : INDEXED_FIELDS, manifest.config);
   if (!fieldsKnown || JSON.stringify(manifest.config) !== JSON.stringify(expected)) {
     return `the index was built with configuration ${JSON.stringify(manifest.config)}, but this worker expects ${JSON.stringify(expected)}: rebuild it with "npm run build"`;
   }

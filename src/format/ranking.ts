@@ -1,7 +1,6 @@
 // The ranking constants of the index format: field weights, BM25's k1 and b, the number of
-// impact levels and the lede bonus. The build quantises impacts with them and the worker
-// turns slots back into scores with them, so both sides read them from here alone; the
-// manifest records them, and an index built with other values is refused.
+// impact levels and the lede bonus: the defaults every build uses (see ranking-config.ts for
+// builds with others, and what the worker checks of them).
 
 /** The fields an index can be built from, and their weight in BM25F (a title word counts thrice). */
 export const FIELD_WEIGHTS = { title: 3, body: 1 } as const;

@@ -1,4 +1,5 @@
-// The worker refuses artefacts written with another format version or configuration, says
+// The worker refuses artefacts written with another format version or configuration (but
+// serves any valid ranking constants, with which it ranks as their impacts say), says
 // what is wrong with a sharded index it cannot read, and never serves the shards themselves.
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import * as sharded from "../../dist/index/artefacts.js";
 import * as seeds from "../../dist/test-index/seeds/artefacts.js";
 import { createApp } from "../../src/app.js";
 import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/store/load.js";
-import { analyze, INDEX_FORMAT_VERSION, type Article } from "../../src/index-format.js";
+import { analyze, INDEX_FORMAT_VERSION, RANKING, type Article, type RankingConstants } from "../../src/index-format.js";
 import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
 import { memoryAssets, problemOf } from "./helpers.js";
 
@@ -31,6 +32,56 @@ describe("index format check", () => {
     const app = createApp({ artefacts: { ...seeds, manifest: { ...seeds.manifest, config } } });
     const problem = await problemOf(await app.request("/search?q=Putin"));
     expect(problem.detail).toContain("configuration");
+  });
+
+  it("serves an index built with other ranking constants, ranked by its own impacts, in both layouts", async () => {
+    const story = (id: string, title: string, body: string): Article => ({
+      id,
+      title,
+      source: null,
+      published: null,
+      url: null,
+      body: [body],
+    });
+    const made = [
+      story("in-title", "Zebra crossing rules change", "The city council voted on Monday."),
+      story("in-body", "Council vote", "Zebra, zebra and zebra again: the zebra crossing debate went on."),
+    ];
+    const order = async (ranking?: RankingConstants) => {
+      const orders: string[][] = [];
+      for (const layout of ["bundle", "sharded"] as const) {
+        const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout, ranking });
+        if (ranking) expect(artefacts.manifest.config).toMatchObject(ranking);
+        const app = createApp({ artefacts, ...(layout === "sharded" ? { assets: memoryAssets(files) } : {}) });
+        const response = await app.request("/search?q=zebra");
+        expect(response.status).toBe(200);
+        orders.push(((await response.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id));
+      }
+      expect(orders[1]).toEqual(orders[0]);
+      return orders[0];
+    };
+    // A title word counting once loses to four in the body; counting ten times, it wins.
+    const bm25 = { ...RANKING.bm25 };
+    expect(await order({ weights: { title: 1, body: 1 }, leadBonus: 0, bm25 })).toEqual(["in-body", "in-title"]);
+    expect(await order({ weights: { title: 10, body: 1 }, leadBonus: 0, bm25 })).toEqual(["in-title", "in-body"]);
+  });
+
+  it.each([
+    ["a negative field weight", { weights: { title: -1, body: 1 } }, "field weights"],
+    ["b above 1", { bm25: { ...RANKING.bm25, b: 1.5 } }, "k1 or b"],
+    [
+      "another number of impact levels",
+      { bm25: { ...RANKING.bm25, levels: RANKING.bm25.levels * 2 } },
+      "impact levels",
+    ],
+  ])("refuses an index whose ranking constants cannot be served: %s", async (_, change, said) => {
+    const config = { ...seeds.manifest.config, ...change } as typeof seeds.manifest.config;
+    const app = createApp({ artefacts: { ...seeds, manifest: { ...seeds.manifest, config } } });
+    const response = await app.request("/search?q=Putin");
+    expect(response.status).toBe(500);
+    const problem = await problemOf(response);
+    expect(problem.detail).toContain("ranking constants cannot be served");
+    expect(problem.detail).toContain(said);
   });
 
   it("serves the same artefacts when the format matches", async () => {
