@@ -76,29 +76,57 @@ export class MemoryAnalyses implements Analyses {
 }
 
 /**
+ * An article's analysed terms by field: its title's, its body's, and its lede's (first paragraph
+ * of two or more), with the order the fields were given in (it decides the order of the terms).
+ */
+export interface FieldTerms {
+  fields: readonly IndexedField[];
+  title: string[] | null;
+  body: string[] | null;
+  lede: string[] | null;
+}
+
+/** The terms of the article's indexed fields, analysed in its language (English when it has none). */
+export function fieldTerms(article: Article, fields: readonly IndexedField[]): FieldTerms {
+  const language = article.language ?? DEFAULT_LANGUAGE;
+  const body = fields.includes("body");
+  return {
+    fields,
+    title: fields.includes("title") ? analyze(article.title, language) : null,
+    body: body ? analyze(article.body.join("\n"), language) : null,
+    lede: body && article.body.length > 1 ? analyze(article.body[0]!, language) : null,
+  };
+}
+
+/** Weighted term frequencies and BM25F length of an article's field terms: a lede word counts `leadBonus` more. */
+export function weigh(
+  terms: FieldTerms,
+  { weights, leadBonus }: Pick<RankingConstants, "weights" | "leadBonus"> = RANKING,
+): { tf: Map<string, number>; length: number } {
+  const tf = new Map<string, number>();
+  let length = 0;
+  const add = (list: readonly string[] | null, weight: number) => {
+    if (!list) return;
+    length += weight * list.length;
+    for (const term of list) tf.set(term, (tf.get(term) ?? 0) + weight);
+  };
+  for (const field of terms.fields) {
+    add(terms[field], weights[field]);
+    if (field === "body") add(terms.lede, leadBonus);
+  }
+  return { tf, length };
+}
+
+/**
  * An article's weighted term frequencies and BM25F length, by term, analysed in its language
  * (English when it has none).
  */
 export function count(
   article: Article,
   fields: readonly IndexedField[],
-  { weights, leadBonus }: Pick<RankingConstants, "weights" | "leadBonus"> = RANKING,
+  ranking: Pick<RankingConstants, "weights" | "leadBonus"> = RANKING,
 ): { tf: Map<string, number>; length: number } {
-  const tf = new Map<string, number>();
-  const language = article.language ?? DEFAULT_LANGUAGE;
-  let length = 0;
-  for (const field of fields) {
-    const weight = weights[field];
-    const terms = analyze(field === "title" ? article.title : article.body.join("\n"), language);
-    length += weight * terms.length;
-    for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + weight);
-    if (field === "body" && article.body.length > 1) {
-      const lead = analyze(article.body[0]!, language);
-      length += leadBonus * lead.length;
-      for (const term of lead) tf.set(term, (tf.get(term) ?? 0) + leadBonus);
-    }
-  }
-  return { tf, length };
+  return weigh(fieldTerms(article, fields), ranking);
 }
 
 export class Analyzer {
@@ -123,7 +151,12 @@ export class Analyzer {
   }
 
   count(article: Article): Counted {
-    const { tf, length } = count(article, this.fields, this.ranking);
+    return this.weigh(fieldTerms(article, this.fields));
+  }
+
+  /** The analysis of field terms already made, weighed with this analyzer's constants. */
+  weigh(terms: FieldTerms): Counted {
+    const { tf, length } = weigh(terms, this.ranking);
     return { terms: this.intern([...tf.keys()]), tf: Float32Array.from(tf.values()), length };
   }
 }
