@@ -14,6 +14,9 @@ import type { RebuildFigures } from "./rebuild.js";
 import type { ScaleRow } from "./scale/types.js";
 import type { WarmTimings } from "./scale/timing.js";
 import type { Percentiles } from "./stats.js";
+import type { Fold } from "./tune/cross-validate.js";
+import type { Candidate } from "./tune/grid.js";
+import type { Metric } from "./tune/judged-sets.js";
 import type { WidgetFigures } from "./widget.js";
 
 const RESULTS_DIR = join(PROJECT_ROOT, "bench/results");
@@ -79,11 +82,24 @@ export interface ExtractFigures {
   body?: TextOverlap & { lowest: (TextOverlap & { page: string })[] };
 }
 
+/** The tuning bench's figures (`bench/tune.ts`). */
+export interface TuneFigures {
+  sets: { name: string; metric: Metric; bm25: number; queries: number }[];
+  candidates: Candidate[];
+  /** Mean metric by candidate, then by set. */
+  scores: number[][];
+  /** The candidate chosen over every set. */
+  chosen: number;
+  /** One per set held out: the candidate chosen on the others and its score there. */
+  folds: Fold[];
+}
+
 export type BenchResult = RunInfo &
   (
     | { kind: "bench"; figures: BenchFigures }
     | { kind: "scale"; figures: ScaleFigures }
     | { kind: "extract"; figures: ExtractFigures }
+    | { kind: "tune"; figures: TuneFigures }
   );
 
 /**

@@ -220,3 +220,23 @@ describe("commandLine", () => {
     );
   });
 });
+
+describe("renderReadme, ranking constants", () => {
+  it("renders the latest tuning run's table with its command, and says when there is none", () => {
+    expect(renderReadme([seed])).toContain("## Ranking constants (`npm run eval:tune`)\n\nNo run recorded yet.");
+    const tune: BenchResult = {
+      kind: "tune",
+      ...info("2026-12-04T11:00:00Z", 0, "npm run eval:tune -- --grid title=1,3"),
+      figures: {
+        sets: [{ name: "TIME", metric: "ndcg@10", bm25: 0.699, queries: 83 }],
+        candidates: [{ title: 1, lede: 2, k1: 1.2, b: 0.75 }],
+        scores: [[0.75]],
+        chosen: 0,
+        folds: [{ heldOut: 0, chosen: 0, score: 0.75 }],
+      },
+    };
+    const text = renderReadme([seed, tune]);
+    expect(text).toContain("`npm run eval:tune -- --grid title=1,3`");
+    expect(text).toMatch(/\| TIME +\| ndcg@10, 83 queries +\| +0\.699 \|/);
+  });
+});

@@ -1,0 +1,78 @@
+// Leave-one-collection-out cross-validation of ranking constants (pure). Each candidate set of
+// constants has a score on every judged collection; a collection's gain is its score minus its
+// BM25 reference. For each collection held out, the candidate chosen on the others is the one
+// that leaves the fewest of them below their reference, then has the highest mean gain over
+// them; its score on the held-out collection is what the constants would give a collection
+// nobody tuned on. The same rule over every collection chooses the constants to ship.
+
+export interface Collection {
+  name: string;
+  /** The BM25 reference score of the collection's metric. */
+  bm25: number;
+}
+
+/** A candidate's standing on some collections: how many fall below their reference, and its mean gain. */
+interface Standing {
+  below: number;
+  meanGain: number;
+}
+
+function standing(scores: readonly number[], collections: readonly Collection[], on: readonly number[]): Standing {
+  let below = 0;
+  let gain = 0;
+  for (const c of on) {
+    const g = scores[c]! - collections[c]!.bm25;
+    if (g < 0) below++;
+    gain += g;
+  }
+  return { below, meanGain: gain / Math.max(1, on.length) };
+}
+
+/**
+ * The candidate chosen on the collections `on` (indices): fewest below reference, then highest
+ * mean gain; ties go to the earlier candidate.
+ * @param scores scores[candidate][collection]
+ */
+export function choose(
+  scores: readonly (readonly number[])[],
+  collections: readonly Collection[],
+  on: readonly number[],
+): number {
+  let best = -1;
+  let bestStanding: Standing | undefined;
+  scores.forEach((row, candidate) => {
+    const s = standing(row, collections, on);
+    if (
+      !bestStanding ||
+      s.below < bestStanding.below ||
+      (s.below === bestStanding.below && s.meanGain > bestStanding.meanGain)
+    ) {
+      best = candidate;
+      bestStanding = s;
+    }
+  });
+  if (best < 0) throw new Error("no candidate to choose from");
+  return best;
+}
+
+export interface Fold {
+  /** The collection held out. */
+  heldOut: number;
+  /** The candidate chosen on the others. */
+  chosen: number;
+  /** Its score on the held-out collection. */
+  score: number;
+}
+
+/** One fold per collection, each choosing on all the others (see the header). */
+export function leaveOneOut(scores: readonly (readonly number[])[], collections: readonly Collection[]): Fold[] {
+  const all = collections.map((_, c) => c);
+  return all.map((heldOut) => {
+    const chosen = choose(
+      scores,
+      collections,
+      all.filter((c) => c !== heldOut),
+    );
+    return { heldOut, chosen, score: scores[chosen]![heldOut]! };
+  });
+}
