@@ -88,6 +88,8 @@ export interface TuneFigures {
   candidates: Candidate[];
   /** Mean metric by candidate, then by set. */
   scores: number[][];
+  /** Constants fewer than two sets respond to, kept at their shipped values in the choice over every set; absent in runs before it. */
+  held?: (keyof Candidate)[];
   /** The candidate chosen over every set. */
   chosen: number;
   /** One per set held out: the candidate chosen on the others and its score there. */

@@ -4,7 +4,9 @@
 // candidate of the grid (title weight, lede bonus, k1, b; body weight 1) its index is compiled
 // with those constants and every judged query ranked in process (10 hits, typo tolerance on,
 // as `/search` serves them) and scored by the set's metric. tune/cross-validate.ts chooses, for
-// each set held out, the candidate best on the other six, and over all seven the one to ship.
+// each set held out, the candidate best on the other six, and over all seven the one to ship
+// (equal standings go to the candidate nearest the shipped constants, and a constant fewer than
+// two of the sets chosen on respond to keeps its shipped value: none is chosen by one set alone).
 // Writes bench/results/tune-<date>.json and prints the table; `npm run bench:report` renders it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +22,15 @@ import { ndcgAt, reciprocalRankAt } from "./metrics.js";
 import { commandLine, runInfo, sourceCommit, writeResult, type TuneFigures } from "./results.js";
 import { choose, leaveOneOut } from "./tune/cross-validate.js";
 import { judgedSets, type JudgedSet } from "./tune/judged-sets.js";
-import { constants, DEFAULT_GRID, parseGrid, type Candidate } from "./tune/grid.js";
+import {
+  changedFromShipped,
+  constants,
+  DEFAULT_GRID,
+  keeping,
+  parseGrid,
+  unsupported,
+  type Candidate,
+} from "./tune/grid.js";
 import { tuneTable } from "./tune/table.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
 
@@ -87,12 +97,16 @@ async function main(argv: string[]) {
   const scores = candidates.map((_, c) => bySet.map((set) => set.scores[c]!));
   const collections = sets.map(({ name, bm25 }) => ({ name, bm25 }));
   const all = sets.map((_, s) => s);
+  const changed = candidates.map(changedFromShipped);
+  // A constant fewer than two of the collections chosen on respond to keeps its shipped value.
+  const allowedOn = (on: readonly number[]) => keeping(candidates, unsupported(candidates, scores, on));
   const figures: TuneFigures = {
     sets: sets.map(({ name, metric, bm25 }, s) => ({ name, metric, bm25, queries: bySet[s]!.queries })),
     candidates,
     scores,
-    chosen: choose(scores, collections, all),
-    folds: leaveOneOut(scores, collections),
+    held: unsupported(candidates, scores, all),
+    chosen: choose(scores, collections, all, changed, allowedOn(all)),
+    folds: leaveOneOut(scores, collections, changed, allowedOn),
   };
   const result = {
     kind: "tune" as const,

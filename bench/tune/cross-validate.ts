@@ -3,7 +3,10 @@
 // BM25 reference. For each collection held out, the candidate chosen on the others is the one
 // that leaves the fewest of them below their reference, then has the highest mean gain over
 // them; its score on the held-out collection is what the constants would give a collection
-// nobody tuned on. The same rule over every collection chooses the constants to ship.
+// nobody tuned on. The same rule over every collection chooses the constants to ship. Equal
+// standings go to the candidate nearest the shipped constants (the fewest changed), so a
+// constant the collections cannot tell apart, such as the lede bonus on collections of
+// one-paragraph abstracts, keeps its shipped value instead of the grid's first.
 
 export interface Collection {
   name: string;
@@ -28,25 +31,35 @@ function standing(scores: readonly number[], collections: readonly Collection[],
   return { below, meanGain: gain / Math.max(1, on.length) };
 }
 
+/** Mean gains closer than this are equal: far below any difference a judged set can show. */
+const TIE = 1e-9;
+
 /**
  * The candidate chosen on the collections `on` (indices): fewest below reference, then highest
- * mean gain; ties go to the earlier candidate.
+ * mean gain, then fewest constants changed from the shipped ones (`changed`), then the earlier.
  * @param scores scores[candidate][collection]
+ * @param changed how many constants each candidate changes from the shipped ones; default none
+ * @param allowed which candidates may be chosen; default all
  */
 export function choose(
   scores: readonly (readonly number[])[],
   collections: readonly Collection[],
   on: readonly number[],
+  changed: readonly number[] = scores.map(() => 0),
+  allowed: readonly boolean[] = scores.map(() => true),
 ): number {
   let best = -1;
   let bestStanding: Standing | undefined;
   scores.forEach((row, candidate) => {
+    if (!allowed[candidate]) return;
     const s = standing(row, collections, on);
-    if (
+    const better =
       !bestStanding ||
       s.below < bestStanding.below ||
-      (s.below === bestStanding.below && s.meanGain > bestStanding.meanGain)
-    ) {
+      (s.below === bestStanding.below &&
+        (s.meanGain > bestStanding.meanGain + TIE ||
+          (Math.abs(s.meanGain - bestStanding.meanGain) <= TIE && changed[candidate]! < changed[best]!)));
+    if (better) {
       best = candidate;
       bestStanding = s;
     }
@@ -64,15 +77,20 @@ export interface Fold {
   score: number;
 }
 
-/** One fold per collection, each choosing on all the others (see the header). */
-export function leaveOneOut(scores: readonly (readonly number[])[], collections: readonly Collection[]): Fold[] {
+/**
+ * One fold per collection, each choosing on all the others (see the header; `changed` as for
+ * `choose`). `allowedOn` gives the candidates a fold may choose, from its collections; default all.
+ */
+export function leaveOneOut(
+  scores: readonly (readonly number[])[],
+  collections: readonly Collection[],
+  changed?: readonly number[],
+  allowedOn?: (on: readonly number[]) => readonly boolean[],
+): Fold[] {
   const all = collections.map((_, c) => c);
   return all.map((heldOut) => {
-    const chosen = choose(
-      scores,
-      collections,
-      all.filter((c) => c !== heldOut),
-    );
+    const on = all.filter((c) => c !== heldOut);
+    const chosen = choose(scores, collections, on, changed, allowedOn?.(on));
     return { heldOut, chosen, score: scores[chosen]![heldOut]! };
   });
 }

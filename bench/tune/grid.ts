@@ -46,3 +46,45 @@ export function parseGrid(grid: string): Candidate[] {
     axis("lede").flatMap((lede) => axis("k1").flatMap((k1) => axis("b").map((b) => ({ title, lede, k1, b })))),
   );
 }
+
+/** How many of a candidate's constants differ from the shipped ones. */
+export function changedFromShipped(candidate: Candidate): number {
+  return (Object.keys(SHIPPED) as (keyof Candidate)[]).filter((axis) => candidate[axis] !== SHIPPED[axis]).length;
+}
+
+/** Score differences smaller than this are none. */
+const SAME = 1e-9;
+
+/**
+ * The constants fewer than two of the collections `on` respond to: for each, whether changing it
+ * alone, the others fixed, ever changes a collection's score. Such a constant would be chosen by
+ * one collection alone, or by none (the lede bonus, on collections of one-paragraph abstracts):
+ * it keeps its shipped value.
+ * @param scores scores[candidate][collection]
+ */
+export function unsupported(
+  candidates: readonly Candidate[],
+  scores: readonly (readonly number[])[],
+  on: readonly number[],
+): (keyof Candidate)[] {
+  const axes = Object.keys(SHIPPED) as (keyof Candidate)[];
+  return axes.filter((axis) => {
+    const groups = new Map<string, number[]>();
+    candidates.forEach((candidate, n) => {
+      const key = axes.map((other) => (other === axis ? "" : candidate[other])).join("/");
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    });
+    const responding = on.filter((c) =>
+      [...groups.values()].some((group) => {
+        const values = group.map((n) => scores[n]![c]!);
+        return Math.max(...values) - Math.min(...values) > SAME;
+      }),
+    );
+    return responding.length < 2;
+  });
+}
+
+/** Whether each candidate keeps the shipped value of every one of these constants. */
+export function keeping(candidates: readonly Candidate[], axes: readonly (keyof Candidate)[]): boolean[] {
+  return candidates.map((candidate) => axes.every((axis) => candidate[axis] === SHIPPED[axis]));
+}

@@ -10,7 +10,7 @@ export const candidateLabel = ({ title, lede, k1, b }: Candidate) => `title ${ti
 
 const same = (a: Candidate, b: Candidate) => a.title === b.title && a.lede === b.lede && a.k1 === b.k1 && a.b === b.b;
 
-export function tuneTable({ sets, candidates, scores, chosen, folds }: TuneFigures): string {
+export function tuneTable({ sets, candidates, scores, held, chosen, folds }: TuneFigures): string {
   const shipped = candidates.findIndex((candidate) => same(candidate, SHIPPED));
   const score = (value: number | undefined, bm25: number) =>
     value === undefined ? "—" : `${value.toFixed(3)}${value < bm25 ? " (below BM25)" : ""}`;
@@ -53,5 +53,5 @@ export function tuneTable({ sets, candidates, scores, chosen, folds }: TuneFigur
     ],
     rows,
     ["set", "metric", "constants chosen on the others"],
-  )}\n\n${candidates.length} candidates; the choice: fewest sets below their BM25 reference, then the highest mean gain.`;
+  )}\n\n${candidates.length} candidates; the choice: fewest sets below their BM25 reference, then the highest mean gain, then the fewest constants changed; a constant fewer than two of the sets chosen on respond to keeps its shipped value${held && held.length > 0 ? ` (over all ${sets.length} sets: ${held.join(", ")})` : ""}.`;
 }

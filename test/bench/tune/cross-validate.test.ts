@@ -20,7 +20,37 @@ describe("choose", () => {
     expect(choose(scores, collections, [0, 1])).toBe(0);
   });
 
-  it("breaks equal standings by the earlier candidate", () => {
+  it("breaks equal standings by the fewest constants changed from the shipped ones, then the earlier candidate", () => {
+    const tied = [
+      [0.6, 0.4, 0.8],
+      [0.6, 0.4, 0.8],
+      [0.6, 0.4, 0.8],
+    ];
+    expect(choose(tied, collections, [0, 1, 2], [2, 0, 1])).toBe(1);
+    expect(choose(tied, collections, [0, 1, 2], [1, 1, 0])).toBe(2);
+    // A higher mean gain still beats nearness.
+    expect(
+      choose(
+        [
+          [0.6, 0.4, 0.8],
+          [0.6, 0.4, 0.81],
+        ],
+        collections,
+        [0, 1, 2],
+        [0, 3],
+      ),
+    ).toBe(1);
+  });
+
+  it("chooses only among the allowed candidates", () => {
+    const scores = [
+      [0.9, 0.9, 0.9],
+      [0.6, 0.4, 0.8],
+    ];
+    expect(choose(scores, collections, [0, 1, 2], [0, 0], [false, true])).toBe(1);
+  });
+
+  it("breaks equal standings by the earlier candidate when none is nearer", () => {
     expect(
       choose(
         [
@@ -48,5 +78,33 @@ describe("leaveOneOut", () => {
     expect(folds[1]).toEqual({ heldOut: 1, chosen: 1, score: 0.31 });
     // Holding out c: candidate 0 wins on a and b, and c gets its score, not candidate 1's 0.99.
     expect(folds[2]).toEqual({ heldOut: 2, chosen: 0, score: 0.71 });
+  });
+
+  it("keeps the shipped value of a constant the other collections cannot tell apart", () => {
+    // Candidates 0 and 1 differ only in a constant that matters to c alone: on a and b they tie.
+    // Candidate 1 is the shipped one; 0 is first in the grid.
+    const scores = [
+      [0.6, 0.4, 0.7],
+      [0.6, 0.4, 0.9],
+    ];
+    expect(leaveOneOut(scores, collections, [1, 0])[2]).toEqual({ heldOut: 2, chosen: 1, score: 0.9 });
+  });
+
+  it("lets each fold say which candidates it may choose, from the collections it chooses on", () => {
+    const scores = [
+      [0.9, 0.9, 0.9],
+      [0.6, 0.4, 0.8],
+    ];
+    const asked: number[][] = [];
+    const folds = leaveOneOut(scores, collections, undefined, (on) => {
+      asked.push([...on]);
+      return [on.includes(0), true];
+    });
+    expect(asked).toEqual([
+      [1, 2],
+      [0, 2],
+      [0, 1],
+    ]);
+    expect(folds.map((fold) => fold.chosen)).toEqual([1, 0, 0]);
   });
 });
