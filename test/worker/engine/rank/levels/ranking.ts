@@ -4,5 +4,5 @@
 export const FIELD_WEIGHTS = { title: 3, body: 1 } as const;
 export type IndexedField = keyof typeof FIELD_WEIGHTS;
 export const INDEXED_FIELDS = Object.keys(FIELD_WEIGHTS) as IndexedField[];
-export const BM25 = { k1: 1.2, b: 0.75, levels: 64 } as const;
+export const BM25 = { k1: 1.2, b: 0.6, levels: 64 } as const;
 export const LEAD_BONUS = 2;
