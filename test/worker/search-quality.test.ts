@@ -177,6 +177,27 @@ describe.each(LAYOUTS)("%s layout", (current) => {
     });
   });
 
+  describe("long queries", () => {
+    // 39 words every article but one holds, and the rare word that finds that one, typed last.
+    const common =
+      "harbour market council budget river station tunnel bridge railway airport hospital school college museum library stadium garden forest mountain valley island desert village church castle palace factory engine motor cable signal sensor battery rocket planet comet meteor galaxy nebula".split(
+        " ",
+      );
+    const search = fixture([
+      ...Array.from({ length: 30 }, (_, n) => article(`common-${n}`, "Notes", `${common.join(" ")}.`)),
+      article("target", "Travel", "A ferry to Zanzibar left at dawn."),
+    ]);
+
+    it("scores a query's rarest words when it has more than 32, not its first 32", async () => {
+      expect(common).toHaveLength(39);
+      const body = await search(`q=${encodeURIComponent(`${common.join(" ")} zanzibar`)}`);
+      expect(body.hits[0]!.id).toBe("target");
+      expect(body.hits[0]!.snippet).toContain("<mark>Zanzibar</mark>");
+      // The common words it kept still find the others.
+      expect(body.total).toBe(31);
+    });
+  });
+
   describe("sort orders", () => {
     const filler = " Officials met again.".repeat(10);
     const search = fixture([

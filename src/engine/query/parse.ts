@@ -10,8 +10,6 @@ import { DEFAULT_LANGUAGE, analyzeWord } from "../../index-format.js";
 import { fold } from "../../analysis/fold.js";
 import { words } from "../../analysis/tokenize.js";
 
-/** Index terms the ranking uses, at most this many (no reader types more). */
-export const MAX_TERMS = 32;
 /** Words past which a query is read as plain words, without operators (a pasted paragraph). */
 export const PLAIN_TEXT_WORDS = 16;
 
@@ -45,7 +43,7 @@ export interface Group {
 export interface ParsedQuery {
   groups: Group[];
   excluded: Clause[];
-  /** Every distinct index term of the groups, in query order (at most MAX_TERMS). */
+  /** Every distinct index term of the groups, in query order (the plan scores at most 32 words of them). */
   terms: string[];
 }
 
@@ -142,5 +140,5 @@ export function parseQuery(query: string, languages: readonly string[] = [DEFAUL
         if (!terms.includes(term)) terms.push(term);
     }
   }
-  return { groups, excluded, terms: terms.slice(0, MAX_TERMS) };
+  return { groups, excluded, terms };
 }

@@ -3,11 +3,14 @@
 // named terms are read in one batch; expansions of missing words (typos, sound-alikes) in a
 // second. A word's terms in the index's several languages share its bit: an article is
 // analysed in one language, so it holds the term of its own and is credited once for the word.
+// A query scores at most 32 words (a bit each; a phrase takes a bit a word): when a long one,
+// such as a pasted paragraph, has more, the words left out are its most common ones, by their
+// posting lists' lengths, not the last ones typed.
 import type { Postings } from "../../index-format.js";
 import { expandWord } from "./expand.js";
-import type { Clause, ParsedQuery } from "./parse.js";
+import type { Clause, ParsedQuery, WordClause } from "./parse.js";
 import type { ScoringTerm } from "../rank/score.js";
-import type { IndexStore } from "../store/store.js";
+import { documentFrequency, type IndexStore } from "../store/store.js";
 
 export interface Plan {
   terms: ScoringTerm[];
@@ -25,19 +28,41 @@ function namedTerms(query: ParsedQuery): string[] {
   return [...named];
 }
 
+/** Bits of the articles' match masks: the most words (and phrase words) a query scores. */
+export const MAX_WORDS = 32;
+
+/**
+ * The word clauses left out so that the query's words and phrase words fit MAX_WORDS bits: the
+ * most common first (by the longest posting list among a word's terms; a word the index lacks
+ * counts as rare, as it may be a name or a typo to correct). Phrases are never left out.
+ */
+function leftOut(query: ParsedQuery, postings: ReadonlyMap<string, Postings>): Set<Clause> {
+  const clauses = query.groups.flatMap((group) => group.clauses);
+  const words = clauses.filter((clause) => clause.kind === "word");
+  const bits = clauses.reduce((sum, clause) => sum + (clause.kind === "word" ? 1 : clause.terms.length), 0);
+  if (bits <= MAX_WORDS) return new Set();
+  const frequency = (clause: Clause) =>
+    Math.max(0, ...clause.terms.flat().map((term) => documentFrequency(postings.get(term))));
+  // The most common first; of equally common words, the later in the query.
+  const commonFirst = [...words].sort((a, b) => frequency(b) - frequency(a) || words.indexOf(b) - words.indexOf(a));
+  return new Set(commonFirst.slice(0, Math.min(words.length, bits - MAX_WORDS)));
+}
+
 export async function plan(store: IndexStore, query: ParsedQuery, tolerant: boolean): Promise<Plan> {
   const postings = await store.postings(namedTerms(query));
+  const skipped = leftOut(query, postings);
   // Every word's expansion at once: a query with several misspelt words reads their lexicon
   // shards in one round, not one round a word.
-  const words = query.groups.flatMap((group) => group.clauses).filter((clause) => clause.kind === "word");
+  const words = query.groups
+    .flatMap((group) => group.clauses)
+    .filter((clause): clause is WordClause => clause.kind === "word" && !skipped.has(clause));
   const expansions = new Map(
     await Promise.all(
       words.map(async (clause) => {
-        const terms = clause.terms.filter((term) => query.terms.includes(term));
         const expanded =
-          terms.length === 0
+          clause.terms.length === 0
             ? []
-            : await expandWord(store, clause.word, terms, (term) => postings.has(term), {
+            : await expandWord(store, clause.word, clause.terms, (term) => postings.has(term), {
                 // A quoted word means that word: no typo or sound-alike stands in for it.
                 tolerant: tolerant && !clause.required,
                 languages: store.manifest.languages,
@@ -60,14 +85,13 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
     for (const clause of group.clauses) {
       let clauseMask = 0;
       if (clause.kind === "word") {
-        const terms = clause.terms.filter((term) => query.terms.includes(term));
-        if (bit >= 32 || terms.length === 0) continue;
+        if (bit >= MAX_WORDS || clause.terms.length === 0 || skipped.has(clause)) continue;
         const mask = 1 << bit++;
         for (const { term, weight } of expansions.get(clause) ?? []) add(term, weight, mask);
         clauseMask = mask;
       } else {
         for (const variants of clause.terms) {
-          if (bit >= 32) break;
+          if (bit >= MAX_WORDS) break;
           const mask = 1 << bit++;
           for (const term of variants) add(term, 1, mask);
           clauseMask |= mask;
