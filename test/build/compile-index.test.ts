@@ -1,6 +1,7 @@
 // The index compiler: BM25 impacts in FlexSearch slots, the field choice, the phonetic table.
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { story } from "../articles.js";
 import { compileIndex } from "../../build/compile-index.js";
 import { parseFields } from "../../build/options.js";
 import { impactSlot } from "../../build/postings.js";
@@ -20,14 +21,6 @@ import {
 
 const bundle = (articles: Article[], fields?: IndexedField[]) =>
   compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", fields, layout: "bundle" }).artefacts;
-const article = (id: string, title: string, body: string): Article => ({
-  id,
-  title,
-  source: null,
-  published: null,
-  url: null,
-  body: [body],
-});
 
 describe("index compiler", () => {
   it("gives more occurrences a better (lower) impact slot, with diminishing returns", () => {
@@ -43,7 +36,7 @@ describe("index compiler", () => {
   });
 
   it("indexes the body alone with fields body, and records the fields in the manifest", async () => {
-    const artefacts = bundle([article("a", "Zanzibar", "Spices and trade.")], ["body"]);
+    const artefacts = bundle([story("a", "Zanzibar", "Spices and trade.")], ["body"]);
     expect(artefacts.manifest.config.fields).toEqual(["body"]);
     const index = await indexLoader(artefacts)();
     expect((await rank(index, { q: "Zanzibar", limit: 10, offset: 0, sort: "relevance", typos: false })).total).toBe(0);
@@ -57,9 +50,9 @@ describe("index compiler", () => {
 
   it("keeps at most a few terms per phonetic key, most frequent first", () => {
     const articles = ["smith", "smyth", "smithe", "smit", "schmidt"].map((name, i) =>
-      article(String(i), "x", `${name} ${"smith ".repeat(i === 0 ? 3 : 0)}`),
+      story(String(i), "x", `${name} ${"smith ".repeat(i === 0 ? 3 : 0)}`),
     );
-    articles.push(article("9", "x", "smith"));
+    articles.push(story("9", "x", "smith"));
     const lines = bundle(articles).phonetic!.split("\n");
     for (const line of lines) expect(line.split(" ").length - 1).toBeLessThanOrEqual(PHONETIC_TERMS);
     const smith = lines.find((line) => line.split(" ").includes("smith"))!;
@@ -84,7 +77,7 @@ describe("term shards inverted a group at a time", () => {
   ];
   // Enough postings for several term shards, so the passes split them.
   const articles = Array.from({ length: 2000 }, (_, n) =>
-    article(
+    story(
       `a${n}`,
       `${words[n % words.length]} ${words[(n * 7) % words.length]} report ${n}`,
       Array.from({ length: 40 }, (_, k) =>
@@ -108,7 +101,7 @@ describe("term shards inverted a group at a time", () => {
 describe("hit cards", () => {
   const long = (n: number) => Array.from({ length: 30 }, (_, k) => `Paragraph ${k} of story ${n} says a little more.`);
   const articles = Array.from({ length: 120 }, (_, n) => ({
-    ...article(`c${n}`, `Story ${n}`, ""),
+    ...story(`c${n}`, `Story ${n}`, ""),
     body: long(n),
     ...(n % 2 ? { language: "de" } : {}),
   }));

@@ -10,6 +10,7 @@ import { createApp } from "../../src/app.js";
 import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/store/load.js";
 import { analyze, INDEX_FORMAT_VERSION, RANKING, type Article, type RankingConstants } from "../../src/index-format.js";
 import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
+import { story } from "../articles.js";
 import { memoryAssets, problemOf } from "./helpers.js";
 
 describe("index format check", () => {
@@ -35,14 +36,6 @@ describe("index format check", () => {
   });
 
   it("serves an index built with other ranking constants, ranked by its own impacts, in both layouts", async () => {
-    const story = (id: string, title: string, body: string): Article => ({
-      id,
-      title,
-      source: null,
-      published: null,
-      url: null,
-      body: [body],
-    });
     const made = [
       story("in-title", "Zebra crossing rules change", "The city council voted on Monday."),
       story("in-body", "Council vote", "Zebra, zebra and zebra again: the zebra crossing debate went on."),
