@@ -43,8 +43,6 @@ export interface Group {
 export interface ParsedQuery {
   groups: Group[];
   excluded: Clause[];
-  /** Every distinct index term of the groups, in query order (the plan scores at most 32 words of them). */
-  terms: string[];
 }
 
 type Token = { type: "or" } | { type: "clause"; clause: Clause; negated: boolean };
@@ -132,13 +130,7 @@ export function parseQuery(query: string, languages: readonly string[] = [DEFAUL
     else groups.push({ clauses: [token.clause], required: false });
     joinNext = false;
   }
-  const terms: string[] = [];
-  for (const group of groups) {
+  for (const group of groups)
     group.required = group.clauses.some((clause) => clause.kind === "phrase" || clause.required === true);
-    for (const clause of group.clauses) {
-      for (const term of clause.kind === "word" ? clause.terms : clause.terms.flat())
-        if (!terms.includes(term)) terms.push(term);
-    }
-  }
-  return { groups, excluded, terms };
+  return { groups, excluded };
 }

@@ -38,14 +38,16 @@ export const MAX_WORDS = 32;
  */
 function leftOut(query: ParsedQuery, postings: ReadonlyMap<string, Postings>): Set<Clause> {
   const clauses = query.groups.flatMap((group) => group.clauses);
-  const words = clauses.filter((clause) => clause.kind === "word");
   const bits = clauses.reduce((sum, clause) => sum + (clause.kind === "word" ? 1 : clause.terms.length), 0);
   if (bits <= MAX_WORDS) return new Set();
-  const frequency = (clause: Clause) =>
-    Math.max(0, ...clause.terms.flat().map((term) => documentFrequency(postings.get(term))));
-  // The most common first; of equally common words, the later in the query.
-  const commonFirst = [...words].sort((a, b) => frequency(b) - frequency(a) || words.indexOf(b) - words.indexOf(a));
-  return new Set(commonFirst.slice(0, Math.min(words.length, bits - MAX_WORDS)));
+  // Each word with its frequency and place; the most common first, of equals the later.
+  const words = clauses.flatMap((clause, place) =>
+    clause.kind === "word"
+      ? [{ clause, place, frequency: Math.max(...clause.terms.map((term) => documentFrequency(postings.get(term)))) }]
+      : [],
+  );
+  words.sort((a, b) => b.frequency - a.frequency || b.place - a.place);
+  return new Set(words.slice(0, bits - MAX_WORDS).map(({ clause }) => clause));
 }
 
 export async function plan(store: IndexStore, query: ParsedQuery, tolerant: boolean): Promise<Plan> {
@@ -59,14 +61,11 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
   const expansions = new Map(
     await Promise.all(
       words.map(async (clause) => {
-        const expanded =
-          clause.terms.length === 0
-            ? []
-            : await expandWord(store, clause.word, clause.terms, (term) => postings.has(term), {
-                // A quoted word means that word: no typo or sound-alike stands in for it.
-                tolerant: tolerant && !clause.required,
-                languages: store.manifest.languages,
-              });
+        const expanded = await expandWord(store, clause.word, clause.terms, (term) => postings.has(term), {
+          // A quoted word means that word: no typo or sound-alike stands in for it.
+          tolerant: tolerant && !clause.required,
+          languages: store.manifest.languages,
+        });
         return [clause, expanded] as const;
       }),
     ),
@@ -85,7 +84,7 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
     for (const clause of group.clauses) {
       let clauseMask = 0;
       if (clause.kind === "word") {
-        if (bit >= MAX_WORDS || clause.terms.length === 0 || skipped.has(clause)) continue;
+        if (bit >= MAX_WORDS || skipped.has(clause)) continue;
         const mask = 1 << bit++;
         for (const { term, weight } of expansions.get(clause) ?? []) add(term, weight, mask);
         clauseMask = mask;

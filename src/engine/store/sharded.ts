@@ -86,7 +86,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const articleCache = new PromiseCache<number, Article>(CACHE_BUDGETS.articles, articleBytes);
   const cardCache = new PromiseCache<number, HitCard>(CACHE_BUDGETS.cards, cardBytes);
   const cardShardCache = new PromiseCache<number, Uint8Array>(CACHE_BUDGETS.cardShards, (data) => data.byteLength);
-  /** Article and card shards being fetched, by path: concurrent misses of one shard share its fetch. */
+  /** Article shards being fetched, by path: concurrent misses of one shard share its fetch. */
   const fetching = new Map<string, Promise<unknown[]>>();
   const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(
     CACHE_BUDGETS.ids,
