@@ -12,7 +12,8 @@ import {
 import { phraseMatcher } from "./phrase/match.js";
 import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query/parse.js";
-import { accumulate, type Accumulated, type ScoringTerm } from "./rank/score.js";
+import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
+import { allWords, coverageOf, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
 import { TermViews } from "./rank/term-views.js";
 import { snippet } from "./snippet/snippet.js";
@@ -25,14 +26,23 @@ export type SortOrder = "relevance" | "date" | "recent";
 /** Default half-life of `sort=recent`, in days: a week-old article needs twice the relevance. */
 export const DEFAULT_HALF_LIFE_DAYS = 7;
 
+/**
+ * Query words up to which the articles matching them all rank above those matching only some
+ * (`relevance` and `recent`). A longer query (a sentence, a pasted paragraph) may have no
+ * article that holds every word, and is ranked by score alone; where the line is drawn is
+ * measured on the judged sets by `npm run eval:partial` (docs/ranking.md).
+ */
+export const FULL_FIRST_WORDS = 6;
+
 export interface SearchParams {
   q: string;
   limit: number;
   offset: number;
   /**
-   * relevance (default): BM25F order. date: newest first among the articles that match the
-   * most query words. recent: relevance × 0.5^(age / halfLife), newest coverage first unless
-   * an older article is far more relevant.
+   * relevance (default): BM25F order. date: newest first, the articles that match the most
+   * query words before the others. recent: relevance × 0.5^(age / halfLife), newest coverage
+   * first unless an older article is far more relevant. Under relevance and recent, articles
+   * matching every query word come first (queries of up to `fullFirstWords` words).
    */
   sort: SortOrder;
   /** Half-life in days for `sort=recent`. Default: DEFAULT_HALF_LIFE_DAYS. */
@@ -42,6 +52,8 @@ export interface SearchParams {
   from?: string;
   to?: string;
   source?: string;
+  /** Query words up to which full matches rank first. Default: FULL_FIRST_WORDS; 0 ranks by score alone. */
+  fullFirstWords?: number;
 }
 
 export interface Hit {
@@ -53,12 +65,17 @@ export interface Hit {
   snippet: string;
   /** Relevance, higher is better; comparable within one query only. Null when browsing. */
   score: number | null;
+  /** True when the article lacks a word of the query (after aliases, stemming and typos). */
+  partial: boolean;
 }
 
 export interface SearchResult {
   query: string;
+  /** Articles matching every query word. */
   total: number;
-  /** False when `total` is an estimate: a phrase query with more candidates than the worker reads to verify. */
+  /** Articles matching some query words but not all: listed after the full matches. */
+  partialTotal: number;
+  /** False when the totals are estimates: a phrase query with more candidates than the worker reads to verify. */
   totalExact: boolean;
   offset: number;
   limit: number;
@@ -67,15 +84,20 @@ export interface SearchResult {
 
 /** A ranked page before snippets: what the bench times as "ranking". */
 export interface RankedPage {
+  /** Articles matching every query word, and those matching only some. */
   total: number;
+  partialTotal: number;
   totalExact: boolean;
-  /** `terms`: the numbers (in `highlight`) of the terms of the query words the article matched. */
-  page: { position: number; score: number | null; terms: number[] }[];
+  /**
+   * `terms`: the numbers (in `highlight`) of the terms of the query words the article matched;
+   * `partial`: whether it lacks a query word.
+   */
+  page: { position: number; score: number | null; terms: number[]; partial: boolean }[];
   /** Index terms to highlight: the query's terms and the expansions that matched. */
   highlight: string[];
 }
 
-const NOTHING: RankedPage = { total: 0, totalExact: true, page: [], highlight: [] };
+const NOTHING: RankedPage = { total: 0, partialTotal: 0, totalExact: true, page: [], highlight: [] };
 
 /**
  * A search's phases, in order: `plan` (the query's posting lists read and decoded, its words
@@ -234,26 +256,46 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     );
     return {
       total,
+      partialTotal: 0,
       totalExact: exact,
-      page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [] })),
+      page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [], partial: false })),
       highlight: [],
     };
   }
 
+  const coverage = coverageOf(query.groups, masks);
+  const fullFirst = coverage.words.length <= (params.fullFirstWords ?? FULL_FIRST_WORDS);
   // The common query (relevance order, nothing to exclude, filter or verify) is ranked without
   // reading most postings of its frequent words; every other reads them all.
   const required = query.groups.some((group) => group.required);
   if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter) {
-    const top = topScored(postings, terms, k, viewsOf(store));
+    const views = viewsOf(store);
+    // With one query word, every article found matches it all.
+    const full = coverage.words.length > 1 ? allWords(coverage, scoringOrder(postings, articles, terms), views) : null;
+    const tiers = full && fullFirst ? { full: (mask: number) => matchesAll(coverage, mask), ...full } : undefined;
+    const top = topScored(postings, terms, k, views, tiers);
+    full?.clear();
     try {
-      return pageOf(top.best, params.offset, top.total, true, (id) => top.scores[id]!, terms, top.masks);
+      const all = full?.count ?? top.total;
+      return pageOf(top.best, params.offset, { all, partial: top.total - all, exact: true }, (id) => top.scores[id]!, {
+        terms,
+        matched: top.masks,
+        coverage,
+      });
     } finally {
       top.release();
     }
   }
   const accumulated = accumulate(postings, articles, terms);
   try {
-    return await ranked(store, params, query, { terms, masks }, accumulated, { meta, excluded, suspects, filter });
+    return await ranked(store, params, query, { terms, masks }, accumulated, {
+      meta,
+      excluded,
+      suspects,
+      filter,
+      coverage,
+      fullFirst,
+    });
   } finally {
     accumulated.release();
   }
@@ -264,6 +306,9 @@ interface Context {
   excluded: Set<number>;
   suspects: Exclusions["suspects"];
   filter: ((id: number) => boolean) | null;
+  coverage: Coverage;
+  /** Whether the articles matching every query word rank first (relevance and recent). */
+  fullFirst: boolean;
 }
 
 async function ranked(
@@ -272,7 +317,7 @@ async function ranked(
   query: ParsedQuery,
   { terms, masks }: Pick<Plan, "terms" | "masks">,
   { ids, scores, masks: matched }: Accumulated,
-  { meta, excluded, suspects, filter }: Context,
+  { meta, excluded, suspects, filter, coverage, fullFirst }: Context,
 ): Promise<RankedPage> {
   const k = params.offset + params.limit;
   const fields = store.manifest.config.fields;
@@ -283,17 +328,16 @@ async function ranked(
   const cheap = (id: number) =>
     !excluded.has(id) && (!filter || filter(id)) && requiredBits.every((bits) => (matched[id]! & bits) !== 0);
   // The common query has nothing to check: every touched article is a candidate.
-  let candidates: ArrayLike<number> = excluded.size === 0 && required.length === 0 && !filter ? ids : ids.filter(cheap);
+  const candidates: ArrayLike<number> =
+    excluded.size === 0 && required.length === 0 && !filter ? ids : ids.filter(cheap);
+  const full = (id: number) => matchesAll(coverage, matched[id]!);
 
   let better: (a: number, b: number) => boolean;
   let shown: (id: number) => number = (id) => scores[id]!;
   if (params.sort === "date") {
-    const groupBits = query.groups.map(clauseBits);
-    const covered = (id: number) => groupBits.reduce((sum, bits) => sum + ((matched[id]! & bits) !== 0 ? 1 : 0), 0);
-    let most = 0;
-    for (let i = 0; i < candidates.length; i++) most = Math.max(most, covered(candidates[i]!));
-    candidates = Array.from(candidates).filter((id) => covered(id) === most);
-    better = newerFirst(meta!, scores);
+    const newer = newerFirst(meta!, scores);
+    const covered = (id: number) => wordsMatched(coverage, matched[id]!);
+    better = (a, b) => covered(a) > covered(b) || (covered(a) === covered(b) && newer(a, b));
   } else if (params.sort === "recent") {
     const halfLife = params.halfLife ?? DEFAULT_HALF_LIFE_DAYS;
     const { days, newestDay, oldestDay } = meta!;
@@ -305,36 +349,43 @@ async function ranked(
   } else {
     better = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   }
-  const scoreKey = params.sort === "relevance" ? scores : undefined;
-  const { best, total, exact } = await verifiedTop(
+  if (fullFirst && params.sort !== "date") {
+    const byScore = better;
+    better = (a, b) => (full(a) === full(b) ? byScore(a, b) : full(a));
+  }
+  // The score is the order's key only when no tier comes before it.
+  const scoreKey = params.sort === "relevance" && !fullFirst ? scores : undefined;
+  const verified = await verifiedTop(
     store,
     candidates,
     k,
     better,
     phraseChecks(required, masks, matched, suspects, fields),
     scoreKey,
+    full,
   );
-  return pageOf(best, params.offset, total, exact, shown, terms, matched);
+  const totals = { all: verified.full, partial: verified.total - verified.full, exact: verified.exact };
+  return pageOf(verified.best, params.offset, totals, shown, { terms, matched, coverage });
 }
 
-/** The requested page of the best articles, their shown scores, and the terms they matched. */
+/** The requested page of the best articles, their shown scores, the terms they matched and whether they match every word. */
 function pageOf(
   best: readonly number[],
   offset: number,
-  total: number,
-  totalExact: boolean,
+  totals: { all: number; partial: number; exact: boolean },
   shown: (id: number) => number,
-  terms: readonly ScoringTerm[],
-  matched: Uint32Array,
+  { terms, matched, coverage }: { terms: readonly ScoringTerm[]; matched: Uint32Array; coverage: Coverage },
 ): RankedPage {
   const highlighted = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0));
   return {
-    total,
-    totalExact,
+    total: totals.all,
+    partialTotal: totals.partial,
+    totalExact: totals.exact,
     page: best.slice(offset).map((position) => ({
       position,
       score: Math.round(shown(position) * 1e4) / 1e4,
       terms: highlighted.flatMap((term, number) => ((matched[position]! & term.mask) !== 0 ? [number] : [])),
+      partial: !matchesAll(coverage, matched[position]!),
     })),
     highlight: highlighted.map((term) => term.term),
   };
@@ -386,10 +437,11 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
   const result = {
     query: params.q,
     total: ranked.total,
+    partialTotal: ranked.partialTotal,
     totalExact: ranked.totalExact,
     offset: params.offset,
     limit: params.limit,
-    hits: ranked.page.map(({ score }, i) => {
+    hits: ranked.page.map(({ score, partial }, i) => {
       const card = cards[i]!;
       return {
         id: card.id,
@@ -399,6 +451,7 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
         published: card.published,
         snippet: snippet(bodies.get(i) ?? card.text, hitMatchers[i]!),
         score,
+        partial,
       };
     }),
   };

@@ -3,11 +3,20 @@
 // inside the tests with the build's own compiler.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/index-format.js";
+import { FULL_FIRST_WORDS } from "../../src/engine/search.js";
 import { appFor, LAYOUTS, seedFetch, type Layout } from "./helpers.js";
 
 interface Body {
   total: number;
-  hits: { id: string; title: string; published: string | null; snippet: string; score: number | null }[];
+  partialTotal: number;
+  hits: {
+    id: string;
+    title: string;
+    published: string | null;
+    snippet: string;
+    score: number | null;
+    partial: boolean;
+  }[];
 }
 
 let layout: Layout = "bundle";
@@ -70,8 +79,11 @@ describe.each(LAYOUTS)("%s layout", (current) => {
   describe("missing words and typos", () => {
     it("does not come back empty when one word of many is missing", async () => {
       const body = await seeds("q=Tomahawk+missiles+xyzzyplugh+quux");
-      expect(body.total).toBeGreaterThan(0);
-      expect(ids(body)).toEqual(ids(await seeds("q=Tomahawk+missiles")));
+      // No article holds every word: each hit is flagged, and they are the two words' hits.
+      expect(body.total).toBe(0);
+      expect(body.partialTotal).toBeGreaterThan(0);
+      expect(body.hits.every((hit) => hit.partial)).toBe(true);
+      expect(ids(body).sort()).toEqual(ids(await seeds("q=Tomahawk+missiles")).sort());
     });
 
     it("finds a word typed with one typo, and not with typos=off", async () => {
@@ -165,7 +177,8 @@ describe.each(LAYOUTS)("%s layout", (current) => {
       ]);
       const body = await search("q=government+sanctions");
       expect(body.hits[0]!.id).toBe("other");
-      expect(body.total).toBe(10);
+      // No article holds both words.
+      expect({ total: body.total, partialTotal: body.partialTotal }).toEqual({ total: 0, partialTotal: 10 });
     });
 
     it("ranks an article with every query word above one with some", async () => {
@@ -174,6 +187,88 @@ describe.each(LAYOUTS)("%s layout", (current) => {
         article("both", "Summit in Budapest", "A summit in Budapest was planned."),
       ]);
       expect((await search("q=Budapest+summit")).hits.map((hit) => hit.id)).toEqual(["both", "one"]);
+    });
+  });
+
+  describe("results that say what they match", () => {
+    const order = (body: Body) => body.hits.map((hit) => `${hit.id}${hit.partial ? " (partial)" : ""}`);
+
+    it("puts the one seed article that mentions the Czech Republic and diplomats first, and flags the rest", async () => {
+      const body = await seeds("q=Czech+diplomats");
+      expect(body.total).toBe(1);
+      expect(body.partialTotal).toBe(body.hits.length - 1);
+      expect(body.hits.map((hit) => hit.partial)).toEqual([false, ...body.hits.slice(1).map(() => true)]);
+      expect(body.hits[0]!.title).toBe("Russia Says Diplomatic Momentum from Putin-Trump Meeting Falters");
+    });
+
+    // Many sanctions in the title and lede, against one article holding every word once.
+    const filler = " Officials met again.".repeat(6);
+    const search = fixture([
+      article("loud", "Sanctions sanctions sanctions", `Sanctions on sanctions.${filler}`, "2025-03-01"),
+      article("full", "A meeting", `${filler} Sanctions were discussed in Budapest.${filler}`, "2025-01-01"),
+      article("city", "Budapest notes", `Budapest was calm.${filler}`, "2025-02-01"),
+      article("town", "Budapest", `Budapest, Budapest.${filler}`, "2024-02-01"),
+      ...Array.from({ length: 8 }, (_, n) => article(`other-${n}`, "Weather", `Rain fell.${filler}`)),
+    ]);
+
+    it("ranks an article holding every word above one that scores higher on some", async () => {
+      const byScore = await search("q=sanctions+Budapest&limit=1");
+      expect(order(byScore)).toEqual(["full"]);
+      const body = await search("q=sanctions+Budapest");
+      expect(order(body)).toEqual(["full", "loud (partial)", "town (partial)", "city (partial)"]);
+      expect(body.hits[1]!.score).toBeGreaterThan(body.hits[0]!.score!);
+      expect({ total: body.total, partialTotal: body.partialTotal }).toEqual({ total: 1, partialTotal: 3 });
+    });
+
+    it("pages from the full matches on into the partial ones over stable totals", async () => {
+      const second = await search("q=sanctions+Budapest&limit=1&offset=1");
+      expect(order(second)).toEqual(["loud (partial)"]);
+      expect({ total: second.total, partialTotal: second.partialTotal }).toEqual({ total: 1, partialTotal: 3 });
+    });
+
+    it("keeps full matches first with filters, exclusions, phrases and sort=recent", async () => {
+      expect(order(await search("q=sanctions+Budapest&from=2024-06-01"))).toEqual([
+        "full",
+        "loud (partial)",
+        "city (partial)",
+      ]);
+      expect(order(await search("q=sanctions+Budapest+-calm"))).toEqual(["full", "loud (partial)", "town (partial)"]);
+      expect(order(await search("q=sanctions+Budapest&sort=recent"))[0]).toBe("full");
+      const phrase = await search(`q=${encodeURIComponent('"were discussed" Budapest')}`);
+      expect(order(phrase)).toEqual(["full"]);
+    });
+
+    it("counts words joined by OR as one word", async () => {
+      const body = await search("q=sanctions+Budapest+OR+Vienna");
+      expect(order(body)).toEqual(["full", "loud (partial)", "town (partial)", "city (partial)"]);
+    });
+
+    it("sorts by date within the full matches first, then the partial ones", async () => {
+      const body = await search("q=sanctions+Budapest&sort=date");
+      expect(order(body)).toEqual(["full", "loud (partial)", "city (partial)", "town (partial)"]);
+      expect(body.total).toBe(1);
+    });
+
+    it(`ranks queries of more than ${FULL_FIRST_WORDS} words by score alone, still flagging and counting`, async () => {
+      const words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"];
+      expect(words.length).toBe(FULL_FIRST_WORDS + 1);
+      const long = fixture([
+        article("all", "Notes", `${filler} ${words.join(" ")}.${filler}`),
+        article("most", "Alpha bravo charlie delta echo foxtrot", "Alpha bravo charlie delta echo foxtrot."),
+        ...Array.from({ length: 20 }, (_, n) => article(`other-${n}`, "Weather", `Rain fell.${filler}`)),
+      ]);
+      const body = await long(`q=${words.join("+")}`);
+      expect(order(body)).toEqual(["most (partial)", "all"]);
+      expect({ total: body.total, partialTotal: body.partialTotal }).toEqual({ total: 1, partialTotal: 1 });
+      // Five of them, golf among them (which the first lacks): full matches first again.
+      const short = words.filter((word) => word !== "foxtrot" && word !== "echo");
+      expect(order(await long(`q=${short.join("+")}`))).toEqual(["all", "most (partial)"]);
+    });
+
+    it("flags a hit lacking a word even when no article holds it", async () => {
+      const body = await search("q=sanctions+zzyzx");
+      expect(body.total).toBe(0);
+      expect(order(body)).toEqual(["loud (partial)", "full (partial)"]);
     });
   });
 
@@ -193,8 +288,8 @@ describe.each(LAYOUTS)("%s layout", (current) => {
       const body = await search(`q=${encodeURIComponent(`${common.join(" ")} zanzibar`)}`);
       expect(body.hits[0]!.id).toBe("target");
       expect(body.hits[0]!.snippet).toContain("<mark>Zanzibar</mark>");
-      // The common words it kept still find the others.
-      expect(body.total).toBe(31);
+      // The common words it kept still find the others; none holds every word.
+      expect({ total: body.total, partialTotal: body.partialTotal }).toEqual({ total: 0, partialTotal: 31 });
     });
   });
 

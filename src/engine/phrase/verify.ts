@@ -14,7 +14,9 @@ export interface Verified {
   /** The best k verified candidates, best first. */
   best: number[];
   total: number;
-  /** False when the total is an estimate (some candidates were never read). */
+  /** Of the total, those `full` says yes to (all of them without `full`). */
+  full: number;
+  /** False when the totals are estimates (some candidates were never read). */
   exact: boolean;
 }
 
@@ -36,6 +38,7 @@ const partOf = (card: HitCard) => ({ title: card.title, body: card.text });
 /**
  * The best k candidates that pass the checks.
  * @param key The order's key when it is "highest key first" (see topK): a faster top k.
+ * @param full Candidates counted apart in `full` (articles matching every query word). Default: all.
  */
 export async function verifiedTop(
   store: IndexStore,
@@ -44,10 +47,16 @@ export async function verifiedTop(
   better: (a: number, b: number) => boolean,
   checks: Checks | null,
   key?: Float64Array,
+  full: (id: number) => boolean = () => true,
 ): Promise<Verified> {
+  const fullOf = (ids: ArrayLike<number>) => {
+    let count = 0;
+    for (let i = 0; i < ids.length; i++) if (full(ids[i]!)) count++;
+    return count;
+  };
   const needing = checks ? Array.from(candidates).filter((id) => checks.needed(id)) : [];
   if (!checks || needing.length === 0)
-    return { best: topK(candidates, k, better, key), total: candidates.length, exact: true };
+    return { best: topK(candidates, k, better, key), total: candidates.length, full: fullOf(candidates), exact: true };
 
   const verdicts = new Map<number, boolean>();
   /** Candidates taken up, judged or not (those left open once the article budget is spent). */
@@ -77,7 +86,8 @@ export async function verifiedTop(
   if (needing.length <= store.verifyBudget) {
     await read(needing);
     const kept = Array.from(candidates).filter(passing);
-    if (verdicts.size === needing.length) return { best: topK(kept, k, better), total: kept.length, exact: true };
+    if (verdicts.size === needing.length)
+      return { best: topK(kept, k, better), total: kept.length, full: fullOf(kept), exact: true };
     best = topK(kept, k, better);
   } else {
     best = [];
@@ -93,7 +103,7 @@ export async function verifiedTop(
   }
   // The best-ranked candidates pass more often than the rest, so the rest's pass rate comes
   // from a sample of them.
-  const ranked = [...verdicts.values()].filter(Boolean).length;
+  const passed = [...verdicts].flatMap(([id, passes]) => (passes ? [id] : []));
   const rest = needing.filter((id) => !verdicts.has(id));
   const sample = sampleOf(rest);
   // The sample is judged by its cards alone: those a card cannot settle are left out of the rate.
@@ -104,9 +114,16 @@ export async function verifiedTop(
   const rate =
     sampleVerdicts.length > 0
       ? sampleVerdicts.filter(Boolean).length / sampleVerdicts.length
-      : ranked / Math.max(1, verdicts.size);
-  const free = candidates.length - needing.length;
-  return { best: best.slice(0, k), total: free + ranked + Math.round(rest.length * rate), exact: false };
+      : passed.length / Math.max(1, verdicts.size);
+  // Those needing no check, those that passed, and the rest at the sampled rate.
+  const estimate = (count: (ids: ArrayLike<number>) => number) =>
+    count(candidates) - count(needing) + count(passed) + Math.round(count(rest) * rate);
+  return {
+    best: best.slice(0, k),
+    total: estimate((ids) => ids.length),
+    full: estimate(fullOf),
+    exact: false,
+  };
 }
 
 /** Candidates beyond the read budget whose cards are read to estimate how many of the rest pass. */

@@ -68,8 +68,9 @@ interface Scratch {
   /** The candidates' positions, and the lower-bound scores of either floor's articles. */
   candidates: Int32Array;
   sums: Float64Array;
-  /** The articles of the terms read in full. */
+  /** The articles of the terms read in full; the full matches, when they are all scored. */
   scored: ScoredSet;
+  fulls: ScoredSet;
   /** Each term's contribution by impact slot: SLOTS entries a term, in scoring order. */
   tables: Float64Array;
 }
@@ -86,6 +87,7 @@ const scratchFor = sizedScratch((articles): Scratch => {
     sample: new Int32Array(most),
     candidates: new Int32Array(most),
     scored: new ScoredSet(),
+    fulls: new ScoredSet(),
     sums: new Float64Array(most),
     tables: new Float64Array(SLOTS * 8),
   };
@@ -291,6 +293,7 @@ export function topScored(
   terms: readonly ScoringTerm[],
   k: number,
   views: TermViews,
+  fullFirst?: FullFirst,
 ): Top {
   const articles = views.articles;
   const order = scoringOrder(postings, articles, terms);
@@ -334,7 +337,8 @@ export function topScored(
   const survivors = space.survivors;
   if (exhaustive) {
     for (let n = 0; n < scored; n++) survivors[n] = n;
-    return answer(state, set, topK(survivors.subarray(0, scored), k, better, scores), scored);
+    const best = picked(set, topK(survivors.subarray(0, scored), k, better, scores));
+    return answer(state, fullFirst ? tiered(best, k, fullFirst, order, views, tables) : best, scored);
   }
 
   const { held, sample: heap, candidates, sums } = space;
@@ -359,7 +363,8 @@ export function topScored(
   }
   count = complete(set, views, order, split, tables, rest, floor, survivors, count);
   const total = union(views, [...cut, ...order.slice(split)], held);
-  return answer(state, set, topK(survivors.subarray(0, count), k, better, scores), total);
+  const best = picked(set, topK(survivors.subarray(0, count), k, better, scores));
+  return answer(state, fullFirst ? tiered(best, k, fullFirst, order, views, tables) : best, total);
 }
 
 /**
@@ -393,15 +398,74 @@ function survey(
   return count;
 }
 
-/** The page's articles (entries of the scored set, best first) with their scores and masks written by position into the pooled buffers. */
-function answer(state: Scoring, set: ScoredSet, entries: readonly number[], total: number): Top {
-  const best = entries.map((entry) => set.ids[entry]!);
-  entries.forEach((entry, n) => {
-    const id = best[n]!;
-    state.scores[id] = set.scores[entry]!;
-    state.masks[id] = set.masks[entry]!;
+/** An article of the page: its position, score and word bits. */
+interface Pick {
+  id: number;
+  score: number;
+  mask: number;
+}
+
+/** Entries of the scored set, as picks. */
+function picked(set: ScoredSet, entries: readonly number[]): Pick[] {
+  return entries.map((entry) => ({ id: set.ids[entry]!, score: set.scores[entry]!, mask: set.masks[entry]! }));
+}
+
+/** Articles that rank above every other: those matching every query word (coverage.ts). */
+export interface FullFirst {
+  /** Whether an article with these word bits is one of them. */
+  full(mask: number): boolean;
+  /** Them, as a bitset by position (cleared by `topScored` as it reads it), and how many. */
+  bits: Int32Array;
+  count: number;
+}
+
+/**
+ * The page in two tiers: the best of the full matches, then the best of the rest. The k best
+ * by score already hold the best of both, unless a full match ranks below k partial ones:
+ * then every full match is scored, term after term in scoring order (the same sums, to the
+ * bit), and the best of them taken.
+ */
+function tiered(
+  best: readonly Pick[],
+  k: number,
+  { full, bits, count }: FullFirst,
+  order: readonly ScoringList[],
+  views: TermViews,
+  tables: Float64Array,
+): Pick[] {
+  let fulls = best.filter((pick) => full(pick.mask));
+  const partials = best.filter((pick) => !full(pick.mask));
+  if (fulls.length < Math.min(k, count)) {
+    const set = scratchFor(views.articles).fulls;
+    set.count = 0;
+    set.reserve(count);
+    set.count = drain(bits, set.ids);
+    set.scores.fill(0, 0, set.count);
+    set.masks.fill(0, 0, set.count);
+    const entries = new Int32Array(set.count);
+    for (let n = 0; n < set.count; n++) entries[n] = n;
+    const room = new Float64Array(order.length + 1);
+    complete(set, views, order, 0, tables, room, -Infinity, entries, set.count);
+    const { scores } = set;
+    const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+    fulls = picked(set, topK(entries, k, better, scores));
+  } else bits.fill(0);
+  return [...fulls, ...partials].slice(0, k);
+}
+
+/** The page's picks, best first, with their scores and masks written by position into the pooled buffers. */
+function answer(state: Scoring, best: readonly Pick[], total: number): Top {
+  best.forEach(({ id, score, mask }, n) => {
+    state.scores[id] = score;
+    state.masks[id] = mask;
     state.touched[n] = id;
   });
   state.count = best.length;
-  return { best, scores: state.scores, masks: state.masks, total, release: accumulated(state).release };
+  return {
+    best: best.map(({ id }) => id),
+    scores: state.scores,
+    masks: state.masks,
+    total,
+    release: accumulated(state).release,
+  };
 }

@@ -6,7 +6,7 @@ import { SAMPLE } from "../../../../src/engine/rank/prune.js";
 import { ABSENT, slotAt, TermViews } from "../../../../src/engine/rank/term-views.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 import { BM25, type Postings } from "../../../../src/index-format.js";
-import { countingReads, postingList, pruned, randomCase, reference } from "./random-index.js";
+import { countingReads, coverageOfCase, postingList, pruned, randomCase, reference } from "./random-index.js";
 
 describe("the pruned top k", () => {
   it("gives the page, scores, matched words and total of scoring every posting, on 400 random queries", () => {
@@ -18,6 +18,21 @@ describe("the pruned top k", () => {
       expect({ seed, ...pruned(postings, terms, k, views) }).toEqual({ seed, ...expected });
       expect({ seed, ...pruned(postings, terms, k, views) }).toEqual({ seed, ...expected });
     }
+  });
+
+  it("ranks the articles matching every word first, as tiering every scored article does, on 400 random queries", () => {
+    let fullBelowPartial = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const { articles, postings, terms, k } = randomCase(seed);
+      const coverage = coverageOfCase(terms);
+      const views = new TermViews(articles, seed % 2 === 0 ? 1 << 20 : 4096);
+      const expected = reference(postings, articles, terms, k, coverage);
+      expect({ seed, ...pruned(postings, terms, k, views, coverage) }).toEqual({ seed, ...expected });
+      // Cases where a full match scores below partial ones: the tiers change the page.
+      const byScore = reference(postings, articles, terms, k);
+      if (byScore.best.join() !== expected.best.join()) fullBelowPartial++;
+    }
+    expect(fullBelowPartial).toBeGreaterThan(20);
   });
 
   it("answers a query whose words the index lacks with nothing", () => {

@@ -1,8 +1,9 @@
 // Random indexes for the ranking tests: posting lists over as many impact slots as the
 // index format has, random queries over them, and the page two ways (every posting scored,
 // and pruned), so a test compares them.
+import { allWords, matchesAll, type Coverage } from "../../../../src/engine/rank/coverage.js";
 import { topScored } from "../../../../src/engine/rank/prune.js";
-import { accumulate, type ScoringTerm } from "../../../../src/engine/rank/score.js";
+import { accumulate, scoringOrder, type ScoringTerm } from "../../../../src/engine/rank/score.js";
 import type { TermViews } from "../../../../src/engine/rank/term-views.js";
 import { topK } from "../../../../src/engine/rank/top-k.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
@@ -32,30 +33,61 @@ export interface Page {
   total: number;
 }
 
-export function reference(postings: Map<string, Postings>, articles: number, terms: ScoringTerm[], k: number): Page {
+/** The page from every posting scored: by score, or, given a coverage, the articles matching every word first. */
+export function reference(
+  postings: Map<string, Postings>,
+  articles: number,
+  terms: ScoringTerm[],
+  k: number,
+  coverage?: Coverage,
+): Page & { full?: number } {
   const all = accumulate(postings, articles, terms);
   const { scores, masks } = all;
-  const best = topK(all.ids, k, (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b), scores);
+  const full = (id: number) => !coverage || matchesAll(coverage, masks[id]!);
+  const best = topK(
+    all.ids,
+    k,
+    (a, b) => (full(a) !== full(b) ? full(a) : scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b)),
+    coverage ? undefined : scores,
+  );
   const page = {
     best,
     scores: best.map((id) => scores[id]!),
     masks: best.map((id) => masks[id]!),
     total: all.ids.length,
+    ...(coverage ? { full: Array.from(all.ids).filter(full).length } : {}),
   };
   all.release();
   return page;
 }
 
-export function pruned(postings: Map<string, Postings>, terms: ScoringTerm[], k: number, views: TermViews): Page {
-  const top = topScored(postings, terms, k, views);
+/** The pruned page: by score, or, given a coverage, the articles matching every word first. */
+export function pruned(
+  postings: Map<string, Postings>,
+  terms: ScoringTerm[],
+  k: number,
+  views: TermViews,
+  coverage?: Coverage,
+): Page & { full?: number } {
+  const matching = coverage ? allWords(coverage, scoringOrder(postings, views.articles, terms), views) : undefined;
+  const tiers = matching && { full: (mask: number) => matchesAll(coverage!, mask), ...matching };
+  const top = topScored(postings, terms, k, views, tiers);
   const page = {
     best: top.best,
     scores: top.best.map((id) => top.scores[id]!),
     masks: top.best.map((id) => top.masks[id]!),
     total: top.total,
+    ...(matching ? { full: matching.count } : {}),
   };
+  matching?.clear();
   top.release();
   return page;
+}
+
+/** Each query word of a random case (the bits of its terms) as one word of a coverage. */
+export function coverageOfCase(terms: readonly ScoringTerm[]): Coverage {
+  const bits = [...new Set(terms.map((term) => term.mask))];
+  return { words: bits.map((any) => ({ any, phrases: [] })) };
 }
 
 /** A random query over a random index: rare, common and very common words, typo-like expansions sharing a word's bit. */

@@ -1,0 +1,122 @@
+// Which query words an article matches, and the articles that match them all. A query word is
+// a group of the parsed query (words joined by OR count as one; a phrase counts as one): an
+// article matches it when its word bits (plan.ts) hold the bit of one of the group's words, or
+// every bit of one of its phrases. Matching is after aliases, stemming and typo expansion, as
+// the bits are. A word with no bit (left out of a long query as too common) is not asked for.
+import type { Clause, Group } from "../query/parse.js";
+import type { ScoringList } from "./score.js";
+import { sizedScratch } from "./sized-scratch.js";
+import { isDense, popcount, type TermViews } from "./term-views.js";
+
+/** What matching every query word asks of an article's word bits. */
+export interface Coverage {
+  /** One a query word: the bits of its words (any one will do) and each of its phrases' bits (all of one). */
+  words: { any: number; phrases: number[] }[];
+}
+
+/** The coverage of a parsed query's groups, given each clause's bits. */
+export function coverageOf(groups: readonly Group[], masks: ReadonlyMap<Clause, number>): Coverage {
+  const words: Coverage["words"] = [];
+  for (const group of groups) {
+    let any = 0;
+    const phrases: number[] = [];
+    for (const clause of group.clauses) {
+      const bits = masks.get(clause) ?? 0;
+      if (bits === 0) continue;
+      if (clause.kind === "word") any |= bits;
+      else phrases.push(bits);
+    }
+    if (any !== 0 || phrases.length > 0) words.push({ any: any >>> 0, phrases });
+  }
+  return { words };
+}
+
+/** How many query words an article with these bits matches. */
+export function wordsMatched({ words }: Coverage, bits: number): number {
+  let matched = 0;
+  for (const { any, phrases } of words)
+    if ((bits & any) !== 0 || phrases.some((phrase) => (bits & phrase) >>> 0 === phrase)) matched++;
+  return matched;
+}
+
+/** Whether an article with these bits matches every query word. */
+export function matchesAll(coverage: Coverage, bits: number): boolean {
+  return wordsMatched(coverage, bits) === coverage.words.length;
+}
+
+/** Four bitsets by position, all zero between uses: the answer, a word's, a phrase's, a bit's. */
+const scratchFor = sizedScratch((articles: number) => {
+  const words = (articles + 31) >>> 5;
+  return {
+    all: new Int32Array(words),
+    word: new Int32Array(words),
+    phrase: new Int32Array(words),
+    bit: new Int32Array(words),
+  };
+});
+
+/** ORs into `into` the articles holding any of the terms with a bit in `bits`. */
+function holders(lists: readonly ScoringList[], bits: number, views: TermViews, into: Int32Array): void {
+  for (const { term, slots, df } of lists) {
+    if ((term.mask & bits) === 0) continue;
+    if (isDense(df, views.articles)) {
+      const view = views.get(term.term, slots).bits;
+      for (let w = 0; w < into.length; w++) into[w] = into[w]! | view[w]!;
+      continue;
+    }
+    for (const ids of slots)
+      if (ids) for (let i = 0; i < ids.length; i++) into[ids[i]! >>> 5] = into[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
+  }
+}
+
+function intersect(into: Int32Array, other: Int32Array): void {
+  for (let w = 0; w < into.length; w++) into[w] = into[w]! & other[w]!;
+}
+
+/**
+ * The articles that match every query word, as a bitset by position (bit `id & 31` of word
+ * `id >> 5`), and how many there are. Frequent terms are read from their dense views, the
+ * others from their postings. The bitset is per-isolate scratch: read it before the next
+ * call, and `clear` it when done.
+ */
+export function allWords(
+  coverage: Coverage,
+  lists: readonly ScoringList[],
+  views: TermViews,
+): { bits: Int32Array; count: number; clear(): void } {
+  const space = scratchFor(views.articles);
+  const { all, word, phrase, bit } = space;
+  const clear = () => all.fill(0);
+  // The rarest words first: once no article is left, the common ones are not read at all.
+  const frequency = ({ any, phrases }: Coverage["words"][number]) => {
+    const bits = phrases.reduce((sum, phrase) => sum | phrase, any);
+    return lists.reduce((sum, { term, df }) => ((term.mask & bits) !== 0 ? sum + df : sum), 0);
+  };
+  const words = [...coverage.words].sort((a, b) => frequency(a) - frequency(b));
+  for (const [n, { any, phrases }] of words.entries()) {
+    const target = n === 0 ? all : word;
+    holders(lists, any, views, target);
+    for (const bits of phrases) {
+      // A phrase needs all of its bits: the holders of each, intersected.
+      let first = true;
+      for (let rest = bits; rest !== 0; rest &= rest - 1) {
+        holders(lists, rest & -rest, views, first ? phrase : bit);
+        if (!first) {
+          intersect(phrase, bit);
+          bit.fill(0);
+        }
+        first = false;
+      }
+      for (let w = 0; w < target.length; w++) target[w] = target[w]! | phrase[w]!;
+      phrase.fill(0);
+    }
+    if (n > 0) {
+      intersect(all, word);
+      word.fill(0);
+    }
+    if (!all.some((w) => w !== 0)) return { bits: all, count: 0, clear };
+  }
+  let count = 0;
+  for (let w = 0; w < all.length; w++) count += popcount(all[w]!);
+  return { bits: all, count, clear };
+}

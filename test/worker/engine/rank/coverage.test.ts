@@ -1,0 +1,97 @@
+// Which articles match every query word: words joined by OR count as one, a phrase needs all of
+// its words, and the bitset of full matches agrees with testing each article's bits, whether a
+// term is read from its postings or from its dense view.
+import { describe, expect, it } from "vitest";
+import { allWords, coverageOf, matchesAll, wordsMatched } from "../../../../src/engine/rank/coverage.js";
+import { scoringOrder } from "../../../../src/engine/rank/score.js";
+import { TermViews } from "../../../../src/engine/rank/term-views.js";
+import { parseQuery } from "../../../../src/engine/query/parse.js";
+import type { Postings } from "../../../../src/index-format.js";
+
+/** A posting list holding these positions, all in the top slot. */
+const list = (...ids: number[]): Postings => [Int32Array.from(ids)];
+
+describe("the words an article matches", () => {
+  const query = parseQuery('czech OR slovak "foreign ministry" diplomats');
+  // czech 1, slovak 2, the phrase's two words 4 and 8, diplomats 16.
+  const bits = [1, 2, 4 | 8, 16];
+  const masks = new Map(query.groups.flatMap((group) => group.clauses).map((clause, n) => [clause, bits[n]!]));
+  const coverage = coverageOf(query.groups, masks);
+
+  it("counts OR'd words as one word and a phrase as one word", () => {
+    expect(coverage.words).toHaveLength(3);
+    expect(wordsMatched(coverage, 1 | 4 | 8 | 16)).toBe(3);
+    expect(wordsMatched(coverage, 2 | 4 | 8 | 16)).toBe(3);
+    expect(matchesAll(coverage, 2 | 4 | 8 | 16)).toBe(true);
+  });
+
+  it("asks every word of a phrase", () => {
+    expect(wordsMatched(coverage, 1 | 4 | 16)).toBe(2);
+    expect(matchesAll(coverage, 1 | 4 | 16)).toBe(false);
+  });
+
+  it("does not ask for a word that has no bit (left out of a long query)", () => {
+    const left = coverageOf(query.groups, new Map([...masks].map(([clause, bit]) => [clause, bit === 16 ? 0 : bit])));
+    expect(left.words).toHaveLength(2);
+    expect(matchesAll(left, 1 | 4 | 8)).toBe(true);
+  });
+});
+
+describe("the articles matching every word", () => {
+  it("are those whose bits match every word, from postings and dense views alike", () => {
+    const articles = 200;
+    // Frequent terms (dense views) and rare ones (postings).
+    const postings = new Map<string, Postings>([
+      ["czech", list(1, 2, 3, 50, 51)],
+      ["slovak", list(4, 60)],
+      ["foreign", list(...Array.from({ length: 100 }, (_, i) => i * 2))],
+      ["ministry", list(...Array.from({ length: 67 }, (_, i) => i * 3))],
+      ["diplomats", list(...Array.from({ length: 120 }, (_, i) => i))],
+    ]);
+    const terms = [
+      { term: "czech", weight: 1, mask: 1 },
+      { term: "slovak", weight: 1, mask: 2 },
+      { term: "foreign", weight: 1, mask: 4 },
+      { term: "ministry", weight: 1, mask: 8 },
+      { term: "diplomats", weight: 1, mask: 16 },
+    ];
+    const coverage = {
+      words: [
+        { any: 1 | 2, phrases: [] },
+        { any: 0, phrases: [4 | 8] },
+        { any: 16, phrases: [] },
+      ],
+    };
+    const bitsOf = new Uint32Array(articles);
+    for (const { term, mask } of terms)
+      for (const id of Array.from(postings.get(term)![0]!)) bitsOf[id] = bitsOf[id]! | mask;
+    const expected = Array.from({ length: articles }, (_, id) => id).filter((id) => matchesAll(coverage, bitsOf[id]!));
+    expect(expected).toEqual([60]);
+
+    const views = new TermViews(articles);
+    const found = allWords(coverage, scoringOrder(postings, articles, terms), views);
+    const ids = Array.from({ length: articles }, (_, id) => id).filter(
+      (id) => ((found.bits[id >>> 5]! >>> (id & 31)) & 1) === 1,
+    );
+    expect({ ids, count: found.count }).toEqual({ ids: expected, count: 1 });
+    found.clear();
+    expect(found.bits.every((word) => word === 0)).toBe(true);
+  });
+
+  it("are none when a word is held by no article", () => {
+    const postings = new Map<string, Postings>([["czech", list(1, 2)]]);
+    const terms = [
+      { term: "czech", weight: 1, mask: 1 },
+      { term: "unknown", weight: 1, mask: 2 },
+    ];
+    const coverage = {
+      words: [
+        { any: 1, phrases: [] },
+        { any: 2, phrases: [] },
+      ],
+    };
+    const found = allWords(coverage, scoringOrder(postings, 100, terms), new TermViews(100));
+    expect(found.count).toBe(0);
+    found.clear();
+  });
+});
