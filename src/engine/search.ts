@@ -28,11 +28,12 @@ export const DEFAULT_HALF_LIFE_DAYS = 7;
 
 /**
  * Query words up to which the articles matching them all rank above those matching only some
- * (`relevance` and `recent`). A longer query (a sentence, a pasted paragraph) may have no
- * article that holds every word, and is ranked by score alone; where the line is drawn is
- * measured on the judged sets by `npm run eval:partial` (docs/ranking.md).
+ * (`relevance` and `recent`): two, the reader's topic or name. A longer query (a headline, a
+ * sentence) is ranked by score alone, its partial matches flagged and counted all the same:
+ * on the judged sets, every word past two that must be matched first costs the known-item and
+ * verbose queries (`npm run eval:partial`, docs/ranking.md).
  */
-export const FULL_FIRST_WORDS = 6;
+export const FULL_FIRST_WORDS = 2;
 
 export interface SearchParams {
   q: string;

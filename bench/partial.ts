@@ -1,0 +1,95 @@
+// `npm run eval:partial -- [--datasets DIR] [--lines 0,2,3,4,5,6,8,10,16,32]`
+// Where full matches stop ranking first (FULL_FIRST_WORDS): each of the seven public judged sets
+// (tune/judged-sets.ts), and the BBC known-item set with a typo in each long word, is built once
+// with the shipped constants and every judged query ranked in process (10 hits, typo tolerance
+// on, as `/search` serves them) with the articles matching every query word first for queries of
+// up to each line's number of words (0: by score alone). Writes bench/results/partial-<date>.json
+// and prints the table; `npm run bench:report` renders it.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildArtefacts } from "../build/build.js";
+import { parseQuery } from "../src/engine/query/parse.js";
+import { FULL_FIRST_WORDS, rank } from "../src/engine/search.js";
+import { indexLoader } from "../src/engine/store/load.js";
+import { PROJECT_ROOT } from "./harness/commands.js";
+import { loadJudged } from "./judged.js";
+import { ndcgAt, reciprocalRankAt } from "./metrics.js";
+import { commandLine, runInfo, sourceCommit, writeResult, type PartialFigures } from "./results.js";
+import { judgedSets } from "./tune/judged-sets.js";
+import { partialTable } from "./tune/partial-table.js";
+import { withTypos } from "./typos.js";
+
+async function main(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      datasets: { type: "string", default: join(PROJECT_ROOT, "../shared/datasets") },
+      lines: { type: "string", default: "0,2,3,4,5,6,8,10,16,32" },
+    },
+  });
+  const commit = sourceCommit();
+  const lines = values.lines!.split(",").map(Number);
+  const rows: PartialFigures["sets"] = [];
+  for (const set of judgedSets(values.datasets!)) {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-partial-"));
+    try {
+      const { artefacts, articles } = buildArtefacts({
+        corpus: set.corpus,
+        outDir: join(dir, "index"),
+        fields: set.fields,
+        layout: "bundle",
+        spill: false,
+      });
+      const store = await indexLoader(artefacts)();
+      const metric = set.metric === "mrr@10" ? reciprocalRankAt : ndcgAt;
+      const judged = loadJudged(set.queries, set.qrels);
+      const variants = set.metric === "mrr@10" ? [false, true] : [false];
+      for (const typos of variants) {
+        const texts = judged.map(({ text }, n) => (typos ? withTypos(text, n + 1) : text).slice(0, 500));
+        const words = texts.map((text) => parseQuery(text, store.manifest.languages).groups.length);
+        const scores: number[] = [];
+        for (const line of lines) {
+          let sum = 0;
+          for (const [n, { judgements }] of judged.entries()) {
+            const { page } = await rank(store, {
+              q: texts[n]!,
+              limit: 10,
+              offset: 0,
+              sort: "relevance",
+              fullFirstWords: line,
+            });
+            sum += metric(
+              page.map(({ position }) => articles[position]!.id),
+              judgements,
+            );
+          }
+          scores.push(sum / Math.max(1, judged.length));
+        }
+        const name = typos ? `${set.name}, typos` : set.name;
+        console.error(`[partial] ${name}: ${scores.map((score) => score.toFixed(3)).join(" ")}`);
+        rows.push({
+          name,
+          metric: set.metric,
+          bm25: set.bm25,
+          queries: judged.length,
+          within: lines.map((line) => words.filter((count) => count > 1 && count <= line).length),
+          scores,
+        });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const figures: PartialFigures = { lines, sets: rows, shipped: FULL_FIRST_WORDS };
+  const result = {
+    kind: "partial" as const,
+    ...runInfo(commandLine("eval:partial", argv), { path: values.datasets!, articles: 0 }, commit),
+    figures,
+  };
+  const path = writeResult(result);
+  console.log(`${partialTable(figures)}\n\nwrote ${path}`);
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,23 @@
+// The full-matches-first table (pure Markdown): for each judged set its metric and BM25
+// reference, then its score with full matches ranked first for queries of up to each line's
+// number of words (0: by score alone), each with how many of its queries that line reorders
+// (more than one word, at most the line), and a mark where the score is below the score alone.
+import type { PartialFigures } from "../results.js";
+import { markdown } from "../scale/table.js";
+
+export function partialTable({ lines, sets, shipped }: PartialFigures): string {
+  const header = lines.map((line) =>
+    line === 0 ? "by score alone" : `up to ${line} words${line === shipped ? " (shipped)" : ""}`,
+  );
+  const rows = sets.map((set) => [
+    set.name,
+    `${set.metric}, ${set.queries} queries`,
+    set.bm25.toFixed(3),
+    ...set.scores.map((score, l) => {
+      if (lines[l] === 0) return score.toFixed(3);
+      const drop = score < set.scores[lines.indexOf(0)]! - 5e-4 ? " ▼" : "";
+      return `${score.toFixed(3)}${drop} (${set.within[l]})`;
+    }),
+  ]);
+  return `${markdown(["set", "metric", "BM25", ...header], rows, ["set", "metric"])}\n\nIn brackets: the queries of more than one word and at most the line's, whose page the line can change. ▼: below the set's score by score alone (by more than 0.0005).`;
+}
