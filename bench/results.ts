@@ -96,12 +96,31 @@ export interface TuneFigures {
   folds: Fold[];
 }
 
+/** The full-matches-first bench's figures (`bench/partial.ts`). */
+export interface PartialFigures {
+  /** Query words up to which full matches rank first, one measurement each; 0: by score alone. */
+  lines: number[];
+  sets: {
+    name: string;
+    metric: Metric;
+    bm25: number;
+    queries: number;
+    /** By line: the queries of more than one word and at most the line's. */
+    within: number[];
+    /** By line: the mean metric. */
+    scores: number[];
+  }[];
+  /** FULL_FIRST_WORDS at the time of the run. */
+  shipped: number;
+}
+
 export type BenchResult = RunInfo &
   (
     | { kind: "bench"; figures: BenchFigures }
     | { kind: "scale"; figures: ScaleFigures }
     | { kind: "extract"; figures: ExtractFigures }
     | { kind: "tune"; figures: TuneFigures }
+    | { kind: "partial"; figures: PartialFigures }
   );
 
 /**
