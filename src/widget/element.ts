@@ -273,7 +273,11 @@ export class NewsfindSearchElement extends HTMLElement {
     status.hidden = !text;
     status.dataset.kind = state;
     list.hidden = !this.#hits.length;
-    more.hidden = !this.#hits.length || this.#hits.length >= this.#total;
+    const last = !this.#hits.length || this.#hits.length >= this.#total;
+    // The last page hides the more-results control: focus on it goes back to the box first,
+    // or losing it would close the results.
+    if (last && this.shadowRoot!.activeElement === more) this.#parts.input.focus();
+    more.hidden = last;
     this.#open(state !== "empty" && this.shadowRoot!.activeElement !== null);
   }
 
