@@ -2,7 +2,7 @@
 // combobox pattern (focus stays in the box; the active option is aria-activedescendant), lives in
 // an open shadow root, and fires `newsfind:load` (results shown) and `newsfind:error` events.
 import { fetchFilters, fetchPage, type Hit } from "./api.js";
-import { applyStrings, fillFilters, option, skeleton, type Parts } from "./render.js";
+import { applyStrings, fillFilters, grouped, option, skeleton, type Parts } from "./render.js";
 import { fill, mergeStrings, parseStrings, type Strings } from "./strings.js";
 import { adoptStyles } from "./styles.js";
 
@@ -141,7 +141,7 @@ export class NewsfindSearchElement extends HTMLElement {
   };
 
   #options(): HTMLAnchorElement[] {
-    return [...this.#parts.list.children] as HTMLAnchorElement[];
+    return [...this.#parts.list.querySelectorAll<HTMLAnchorElement>("[role=option]")];
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -220,19 +220,21 @@ export class NewsfindSearchElement extends HTMLElement {
     try {
       const page = await fetchPage(this.endpoint, request, controller.signal);
       if (controller.signal.aborted) return;
-      this.#show(page.hits, page.total, append);
+      this.#show(page.hits, page.total + page.partialTotal, append);
       const state = this.#hits.length ? "results" : "no-results";
       this.#setState(state, q);
       this.#announce(
-        state === "results"
-          ? fill(page.total === 1 ? this.#strings.countOne : this.#strings.count, { count: page.total })
-          : this.#parts.status.textContent!,
+        state !== "results"
+          ? this.#parts.status.textContent!
+          : page.total === 0
+            ? fill(this.#strings.countSome, { count: page.partialTotal })
+            : fill(page.total === 1 ? this.#strings.countOne : this.#strings.count, { count: page.total }),
       );
       this.dispatchEvent(
         new CustomEvent("newsfind:load", {
           bubbles: true,
           composed: true,
-          detail: { query: q, total: page.total, hits: page.hits },
+          detail: { query: q, total: page.total, partialTotal: page.partialTotal, hits: page.hits },
         }),
       );
     } catch (error) {
@@ -246,13 +248,15 @@ export class NewsfindSearchElement extends HTMLElement {
     }
   }
 
+  /** Shows these hits (after those shown, to append), of `total` matching some or all words. */
   #show(hits: Hit[], total: number, append: boolean): void {
     const locale = this.closest("[lang]")?.getAttribute("lang") ?? "";
     const start = append ? this.#hits.length : 0;
     const nodes = hits.map((hit, i) => option(hit, start + i, this.endpoint, this.#strings, locale));
-    if (append) this.#parts.list.append(...nodes);
-    else this.#parts.list.replaceChildren(...nodes);
     this.#hits = append ? [...this.#hits, ...hits] : hits;
+    // The shown options stay (with their selection); the list is regrouped around them.
+    const options = [...(append ? this.#options() : []), ...nodes];
+    this.#parts.list.replaceChildren(...grouped(this.#hits, options, this.#strings));
     this.#total = total;
     if (!append) this.#activate(-1);
   }

@@ -94,6 +94,28 @@ export function option(hit: Hit, index: number, endpoint: string, strings: Strin
   );
 }
 
+/**
+ * The result list's children for these options: the hits matching every query word, then
+ * a group, headed, of those lacking one, when the hits come in that order (a query short
+ * enough for full matches to rank first). Otherwise, the options as they are ranked.
+ */
+export function grouped(hits: readonly Hit[], options: readonly HTMLAnchorElement[], strings: Strings): Node[] {
+  const first = hits.findIndex((hit) => hit.partial);
+  if (first < 0 || hits.slice(first).some((hit) => !hit.partial)) return [...options];
+  const label = el(
+    "div",
+    { id: `${LIST_ID}-partial`, class: "group-label", part: "group-label", role: "presentation" },
+    first === 0 ? strings.partialOnly : strings.partial,
+  );
+  const group = el(
+    "div",
+    { role: "group", class: "group", part: "partial", "aria-labelledby": label.id },
+    label,
+    ...options.slice(first),
+  );
+  return [...options.slice(0, first), group];
+}
+
 /** The source filter's options from /filters, keeping the first ("all sources"). */
 export function fillFilters(parts: Parts, filters: Filters): void {
   const first = parts.source.options[0]!;

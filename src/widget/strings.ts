@@ -14,6 +14,12 @@ export const DEFAULT_STRINGS = {
   /** {count}: how many articles match. */
   count: "{count} results",
   countOne: "1 result",
+  /** {count}: how many articles match some of the query's words, when none matches them all. */
+  countSome: "No result has all of your words; {count} have some",
+  /** Heads the results that lack a word of the query, after those that have them all. */
+  partial: "Also matching some of your words",
+  /** Heads the results when none has every word of the query. */
+  partialOnly: "Matching some of your words",
   /** {message}: what went wrong. Earlier results stay on screen. */
   error: "Search failed: {message}",
   more: "More results",

@@ -29,6 +29,8 @@ input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{ou
 .option{display:block;padding:.6em .8em;color:inherit;text-decoration:none;border-top:1px solid var(--newsfind-border);overflow-wrap:anywhere}
 .option:first-child{border-top:0}
 .option[aria-selected=true]{background:var(--newsfind-active)}
+.group-label{padding:.5em .8em .3em;border-top:1px solid var(--newsfind-border);color:var(--newsfind-muted);font-size:.85em;font-weight:600}
+.list>.group:first-child>.group-label{border-top:0}
 .title{display:block;color:var(--newsfind-accent);font-weight:600;text-decoration:underline}
 .meta{display:block;color:var(--newsfind-muted);font-size:.85em}
 .snippet{display:block;margin-top:.2em;font-size:.9em}

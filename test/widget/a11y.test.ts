@@ -44,6 +44,15 @@ describe.skipIf(missing)("the widget in Chromium: accessibility", () => {
     },
   );
 
+  it("has no axe-core violations with the partial matches grouped apart, one of them active", async () => {
+    const { page } = await session.open(hostPage(worker));
+    await search(page, "Czech diplomats");
+    for (let n = 0; n < 2; n++) await page.keyboard.press("ArrowDown");
+    expect(await page.locator("newsfind-search [role=group] [aria-selected=true]").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it("has no axe-core violations on the worker's demo page with results open", async () => {
     const context = await session.browser.newContext({ bypassCSP: true }); // to inject axe; the CSP itself is tested in pages.test.ts
     const page = await context.newPage();

@@ -93,6 +93,39 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     await page.context().close();
   });
 
+  it("heads the results lacking a word of the query apart, and pages on into them", async () => {
+    const { page } = await session.open(hostPage(worker, { attributes: 'limit="2"' }));
+    await search(page, "Czech diplomats");
+    const options = page.locator("newsfind-search [role=option]");
+    const group = page.locator("newsfind-search [role=group]");
+    expect(await options.count()).toBe(2);
+    expect(await page.locator("newsfind-search .list > [role=option]").count()).toBe(1);
+    expect(await group.locator(".group-label").textContent()).toBe("Also matching some of your words");
+    expect(await group.getAttribute("aria-labelledby")).toBe(await group.locator(".group-label").getAttribute("id"));
+    expect(await group.locator("[role=option]").count()).toBe(1);
+    expect(await page.locator("newsfind-search [role=status]").textContent()).toBe("1 result");
+    // The next page's partial hits join the group; the arrow keys go through both groups.
+    // The last page: the control goes, and the results stay open with focus back in the box.
+    await page.locator("newsfind-search button.more").click();
+    await options.nth(2).waitFor();
+    expect(await page.locator("newsfind-search button.more").isHidden()).toBe(true);
+    expect(await group.locator("[role=option]").count()).toBe((await options.count()) - 1);
+    for (let n = 0; n < 3; n++) await page.keyboard.press("ArrowDown");
+    expect(await options.nth(2).getAttribute("aria-selected")).toBe("true");
+    await page.context().close();
+  });
+
+  it("says when no result has every word, and heads them all as partial", async () => {
+    const { page } = await session.open(hostPage(worker));
+    await search(page, "Tomahawk xyzzyplugh");
+    expect(await page.locator("newsfind-search .list > [role=option]").count()).toBe(0);
+    expect(await page.locator("newsfind-search .group-label").textContent()).toBe("Matching some of your words");
+    expect(await page.locator("newsfind-search [role=status]").textContent()).toBe(
+      "No result has all of your words; 3 have some",
+    );
+    await page.context().close();
+  });
+
   it("goes from empty to loading to results, says when nothing matches, and closes when the box is cleared", async () => {
     const { page } = await session.open(hostPage(worker));
     const state = () => page.evaluate(() => document.querySelector("newsfind-search")!.state);
