@@ -114,6 +114,21 @@ export interface PartialFigures {
   shipped: number;
 }
 
+/** The ranking variants bench's figures (`bench/variants.ts`). */
+export interface VariantFigures {
+  sets: { name: string; metric: Metric; bm25: number; queries: number }[];
+  families: {
+    name: string;
+    description: string;
+    /** The baseline first, then every variant: the mean metric by set. */
+    variants: { label: string; scores: number[] }[];
+    /** The variant chosen over every set (0: the baseline). */
+    chosen: number;
+    /** One per set held out: the variant chosen on the others and its score there. */
+    folds: Fold[];
+  }[];
+}
+
 export type BenchResult = RunInfo &
   (
     | { kind: "bench"; figures: BenchFigures }
@@ -121,6 +136,7 @@ export type BenchResult = RunInfo &
     | { kind: "extract"; figures: ExtractFigures }
     | { kind: "tune"; figures: TuneFigures }
     | { kind: "partial"; figures: PartialFigures }
+    | { kind: "variants"; figures: VariantFigures }
   );
 
 /**
