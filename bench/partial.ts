@@ -1,15 +1,18 @@
-// `npm run eval:partial -- [--datasets DIR] [--lines 0,2,3,4,5,6,8,10,16,32]`
+// `npm run eval:partial -- [--datasets DIR] [--lines 0,2,3,4,5,6,8,10,16,32] [--corpus F --articles N]`
 // Where full matches stop ranking first (FULL_FIRST_WORDS): each of the seven public judged sets
 // (tune/judged-sets.ts), and the BBC known-item set with a typo in each long word, is built once
 // with the shipped constants and every judged query ranked in process (10 hits, typo tolerance
 // on, as `/search` serves them) with the articles matching every query word first for queries of
 // up to each line's number of words (0: by score alone). Writes bench/results/partial-<date>.json
-// and prints the table; `npm run bench:report` renders it.
+// and prints the table; `npm run bench:report` renders it. With `--corpus`, it also times what
+// ranking full matches first costs a query on the first `--articles` of that corpus
+// (full-first-cost.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildArtefacts } from "../build/build.js";
+import { fullFirstCost } from "./full-first-cost.js";
 import { parseQuery } from "../src/engine/query/parse.js";
 import { FULL_FIRST_WORDS, rank } from "../src/engine/search.js";
 import { indexLoader } from "../src/engine/store/load.js";
@@ -27,6 +30,8 @@ async function main(argv: string[]) {
     options: {
       datasets: { type: "string", default: join(PROJECT_ROOT, "../shared/datasets") },
       lines: { type: "string", default: "0,2,3,4,5,6,8,10,16,32" },
+      corpus: { type: "string" },
+      articles: { type: "string", default: "101400" },
     },
   });
   const commit = sourceCommit();
@@ -82,7 +87,10 @@ async function main(argv: string[]) {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const figures: PartialFigures = { lines, sets: rows, shipped: FULL_FIRST_WORDS };
+  const cost = values.corpus
+    ? await fullFirstCost(values.corpus, Number(values.articles), (line) => console.error(`[partial] ${line}`))
+    : undefined;
+  const figures: PartialFigures = { lines, sets: rows, shipped: FULL_FIRST_WORDS, ...(cost ? { cost } : {}) };
   const result = {
     kind: "partial" as const,
     ...runInfo(commandLine("eval:partial", argv), { path: values.datasets!, articles: 0 }, commit),

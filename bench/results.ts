@@ -112,6 +112,16 @@ export interface PartialFigures {
   }[];
   /** FULL_FIRST_WORDS at the time of the run. */
   shipped: number;
+  /** With `--corpus`: what ranking full matches first costs a query at archive scale. */
+  cost?: FullFirstCost;
+}
+
+/** The field stream's time per query in process, ranked by score alone and as shipped (bench/full-first-cost.ts). */
+export interface FullFirstCost {
+  articles: number;
+  queries: number;
+  byScore: Percentiles;
+  shipped: Percentiles;
 }
 
 /** The ranking variants bench's figures (`bench/variants.ts`). */

@@ -5,7 +5,7 @@
 import type { PartialFigures } from "../results.js";
 import { markdown } from "../scale/table.js";
 
-export function partialTable({ lines, sets, shipped }: PartialFigures): string {
+export function partialTable({ lines, sets, shipped, cost }: PartialFigures): string {
   const header = lines.map((line) =>
     line === 0 ? "by score alone" : `up to ${line} words${line === shipped ? " (shipped)" : ""}`,
   );
@@ -19,5 +19,18 @@ export function partialTable({ lines, sets, shipped }: PartialFigures): string {
       return `${score.toFixed(3)}${drop} (${set.within[l]})`;
     }),
   ]);
-  return `${markdown(["set", "metric", "BM25", ...header], rows, ["set", "metric"])}\n\nIn brackets: the queries of more than one word and at most the line's, whose page the line can change. ▼: below the set's score by score alone (by more than 0.0005).`;
+  const timing = cost
+    ? `\n\nTime per query in process, the field stream at ${cost.articles.toLocaleString("en-US")} articles (${cost.queries.toLocaleString("en-US")} queries, each once on two warm stores in turn).\n\n${markdown(
+        ["ranking", "p50 ms", "p90 ms", "p99 ms"],
+        [
+          ["by score alone", ...[cost.byScore.p50, cost.byScore.p90, cost.byScore.p99].map((ms) => ms.toFixed(2))],
+          [
+            `full matches first (up to ${shipped} words)`,
+            ...[cost.shipped.p50, cost.shipped.p90, cost.shipped.p99].map((ms) => ms.toFixed(2)),
+          ],
+        ],
+        ["ranking"],
+      )}`
+    : "";
+  return `${markdown(["set", "metric", "BM25", ...header], rows, ["set", "metric"])}\n\nIn brackets: the queries of more than one word and at most the line's, whose page the line can change. ▼: below the set's score by score alone (by more than 0.0005).${timing}`;
 }
