@@ -7,19 +7,14 @@
 // and prints the table; `npm run bench:report` renders it. With `--corpus`, it also times what
 // ranking full matches first costs a query on the first `--articles` of that corpus
 // (full-first-cost.ts).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildArtefacts } from "../build/build.js";
 import { fullFirstCost } from "./full-first-cost.js";
 import { parseQuery } from "../src/engine/query/parse.js";
 import { FULL_FIRST_WORDS, rank } from "../src/engine/search.js";
-import { indexLoader } from "../src/engine/store/load.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
-import { loadJudged } from "./judged.js";
-import { ndcgAt, reciprocalRankAt } from "./metrics.js";
 import { commandLine, runInfo, sourceCommit, writeResult, type PartialFigures } from "./results.js";
+import { withBuiltSet } from "./tune/built-set.js";
 import { judgedSets } from "./tune/judged-sets.js";
 import { partialTable } from "./tune/partial-table.js";
 import { withTypos } from "./typos.js";
@@ -38,18 +33,7 @@ async function main(argv: string[]) {
   const lines = values.lines!.split(",").map(Number);
   const rows: PartialFigures["sets"] = [];
   for (const set of judgedSets(values.datasets!)) {
-    const dir = mkdtempSync(join(tmpdir(), "newsfind-partial-"));
-    try {
-      const { artefacts, articles } = buildArtefacts({
-        corpus: set.corpus,
-        outDir: join(dir, "index"),
-        fields: set.fields,
-        layout: "bundle",
-        spill: false,
-      });
-      const store = await indexLoader(artefacts)();
-      const metric = set.metric === "mrr@10" ? reciprocalRankAt : ndcgAt;
-      const judged = loadJudged(set.queries, set.qrels);
+    await withBuiltSet(set, async ({ articles, store, judged, metric }) => {
       const variants = set.metric === "mrr@10" ? [false, true] : [false];
       for (const typos of variants) {
         const texts = judged.map(({ text }, n) => (typos ? withTypos(text, n + 1) : text).slice(0, 500));
@@ -83,9 +67,7 @@ async function main(argv: string[]) {
           scores,
         });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   const cost = values.corpus
     ? await fullFirstCost(values.corpus, Number(values.articles), (line) => console.error(`[partial] ${line}`))

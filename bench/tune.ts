@@ -8,19 +8,15 @@
 // (equal standings go to the candidate nearest the shipped constants, and a constant fewer than
 // two of the sets chosen on respond to keeps its shipped value: none is chosen by one set alone).
 // Writes bench/results/tune-<date>.json and prints the table; `npm run bench:report` renders it.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fieldTerms, Analyzer } from "../build/analyze-articles.js";
-import { buildArtefacts } from "../build/build.js";
 import { compileIndex } from "../build/compile-index.js";
 import { rank } from "../src/engine/search.js";
 import { indexLoader } from "../src/engine/store/load.js";
-import { loadJudged } from "./judged.js";
-import { ndcgAt, reciprocalRankAt } from "./metrics.js";
 import { commandLine, runInfo, sourceCommit, writeResult, type TuneFigures } from "./results.js";
 import { choose, leaveOneOut } from "./tune/cross-validate.js";
+import { withBuiltSet } from "./tune/built-set.js";
 import { judgedSets, type JudgedSet } from "./tune/judged-sets.js";
 import {
   changedFromShipped,
@@ -35,18 +31,8 @@ import { tuneTable } from "./tune/table.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
 
 async function scoreSet(set: JudgedSet, candidates: Candidate[], log: (line: string) => void) {
-  const dir = mkdtempSync(join(tmpdir(), "newsfind-tune-"));
-  try {
-    const { articles } = buildArtefacts({
-      corpus: set.corpus,
-      outDir: join(dir, "index"),
-      fields: set.fields,
-      layout: "bundle",
-      spill: false,
-    });
+  return withBuiltSet(set, async ({ articles, judged, metric }) => {
     const terms = articles.map((article) => fieldTerms(article, set.fields));
-    const judged = loadJudged(set.queries, set.qrels);
-    const metric = set.metric === "mrr@10" ? reciprocalRankAt : ndcgAt;
     const scores: number[] = [];
     for (const [n, candidate] of candidates.entries()) {
       const ranking = constants(candidate);
@@ -73,9 +59,7 @@ async function scoreSet(set: JudgedSet, candidates: Candidate[], log: (line: str
         log(`${set.name}: ${n + 1} of ${candidates.length} candidates`);
     }
     return { queries: judged.length, scores };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(argv: string[]) {

@@ -7,23 +7,20 @@
 // the baseline winning ties), and it is worth keeping only if, held out, it gains on average and
 // loses on no set. Writes bench/results/variants-<date>.json and prints the tables;
 // `npm run bench:report` renders them.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Analyzer, fieldTerms } from "../build/analyze-articles.js";
-import { buildArtefacts } from "../build/build.js";
 import { compileIndex } from "../build/compile-index.js";
 import { parseQuery } from "../src/engine/query/parse.js";
 import { rank } from "../src/engine/search.js";
 import { indexLoader } from "../src/engine/store/load.js";
 import type { IndexStore } from "../src/engine/store/store.js";
-import { RANKING, type Article } from "../src/index-format.js";
+import { RANKING } from "../src/index-format.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
-import { loadJudged, type JudgedQuery } from "./judged.js";
-import { ndcgAt, reciprocalRankAt } from "./metrics.js";
+import { loadJudged } from "./judged.js";
 import { commandLine, runInfo, sourceCommit, writeResult, type VariantFigures } from "./results.js";
 import { choose, leaveOneOut } from "./tune/cross-validate.js";
+import { withBuiltSet, type BuiltSet } from "./tune/built-set.js";
 import { judgedSets, type JudgedSet } from "./tune/judged-sets.js";
 import { meanLengths, pseudoFrequencies, type FieldNorm } from "./variants/field-norm.js";
 import { reranked, Sequences, type Proximity } from "./variants/proximity.js";
@@ -62,8 +59,7 @@ const FAMILIES = [
 type Ranker = (text: string) => Promise<number[]>;
 
 /** The mean metric of the set's judged queries, ranked by `ranker` (positions, best first). */
-async function scoreWith(set: JudgedSet, judged: readonly JudgedQuery[], articles: readonly Article[], ranker: Ranker) {
-  const metric = set.metric === "mrr@10" ? reciprocalRankAt : ndcgAt;
+async function scoreWith({ articles, judged, metric }: Omit<BuiltSet, "store">, ranker: Ranker) {
   let sum = 0;
   for (const { text, judgements } of judged) {
     const positions = await ranker(text);
@@ -80,19 +76,10 @@ const served = (store: IndexStore, limit: number) => async (text: string) =>
 
 /** Every family's scores on one set: scores[family][variant], the baseline first. */
 async function scoreSet(set: JudgedSet, log: (line: string) => void): Promise<number[][]> {
-  const dir = mkdtempSync(join(tmpdir(), "newsfind-variants-"));
-  try {
-    const { artefacts, articles } = buildArtefacts({
-      corpus: set.corpus,
-      outDir: join(dir, "index"),
-      fields: set.fields,
-      layout: "bundle",
-      spill: false,
-    });
-    const store = await indexLoader(artefacts)();
-    const judged = loadJudged(set.queries, set.qrels);
+  return withBuiltSet(set, async (built) => {
+    const { articles, store } = built;
     const terms = articles.map((article) => fieldTerms(article, set.fields));
-    const shipped = await scoreWith(set, judged, articles, async (text) =>
+    const shipped = await scoreWith(built, async (text) =>
       (await served(store, 10)(text)).map(({ position }) => position),
     );
 
@@ -115,9 +102,7 @@ async function scoreSet(set: JudgedSet, log: (line: string) => void): Promise<nu
       });
       const variant = await indexLoader(compiled.artefacts)();
       fieldNorm.push(
-        await scoreWith(set, judged, articles, async (text) =>
-          (await served(variant, 10)(text)).map(({ position }) => position),
-        ),
+        await scoreWith(built, async (text) => (await served(variant, 10)(text)).map(({ position }) => position)),
       );
     }
     log(`${set.name}: per-field normalisation`);
@@ -132,7 +117,7 @@ async function scoreSet(set: JudgedSet, log: (line: string) => void): Promise<nu
       );
     for (const settings of PROXIMITIES)
       proximity.push(
-        await scoreWith(set, judged, articles, async (text) =>
+        await scoreWith(built, async (text) =>
           reranked(
             (await served(store, 100)(text)).map(({ position, score }) => ({ position, score: score ?? 0 })),
             firstTerms(text),
@@ -145,12 +130,10 @@ async function scoreSet(set: JudgedSet, log: (line: string) => void): Promise<nu
 
     const verbose: number[] = [];
     for (const settings of [{ alpha: 0, words: 0 }, ...VERBOSE])
-      verbose.push(await scoreWith(set, judged, articles, (text) => weightedTop(store, text, 10, settings)));
+      verbose.push(await scoreWith(built, (text) => weightedTop(store, text, 10, settings)));
     log(`${set.name}: verbose queries`);
     return [fieldNorm, proximity, verbose];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(argv: string[]) {
