@@ -5,6 +5,7 @@
 import {
   cardOf,
   encodeLexicon,
+  encodePrefixTable,
   encodeMeta,
   encodeTermShard,
   shardOf,
@@ -143,7 +144,7 @@ export function shardFiles({
   const lexicon = splitLexicon(encodeLexicon(documentFrequency), SHARD_TARGETS.lexicon);
   // Card shards take their target size while they leave article shards a third of the room;
   // article shards take the rest, growing larger when the room is short.
-  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - 1;
+  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - 2;
   const perShard = (bytes: number, target: number) =>
     Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
   const cardsPerShard = Math.max(
@@ -243,5 +244,6 @@ export function shardFiles({
   lexicon.forEach((shard, n) => {
     files.set(shardPaths.lexicon(layout, n), packed(shard.text));
   });
+  files.set(shardPaths.prefixes(layout), packed(encodePrefixTable(documentFrequency)));
   return { layout, signatures };
 }

@@ -14,13 +14,20 @@ export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from 
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { shardOf } from "./format/hash.js";
 export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
-export { encodeLexicon, lexiconReader, lexiconShardOf, splitLexicon } from "./format/lexicon.js";
+export { encodeLexicon, lexiconShardOf, readLexicon, splitLexicon, type LexiconShard } from "./format/lexicon.js";
+export {
+  COMPLETIONS,
+  encodePrefixTable,
+  parsePrefixTable,
+  TABLED_PREFIX,
+  TopCompletions,
+} from "./format/completions.js";
 export { parsePhoneticTable } from "./format/phonetic-table.js";
 export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 7;
+export const INDEX_FORMAT_VERSION = 8;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -163,6 +170,8 @@ export const shardPaths = {
   meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,
   /** Index terms with their document frequencies, `term df` a line, sorted, cut by term: typo tolerance reads them. */
   lexicon: (layout: ShardedLayout, shard: number) => `${layout.root}/lexicon/${shard}.txt.gz`,
+  /** The completions of every prefix of one or two characters (`encodePrefixTable`). */
+  prefixes: (layout: ShardedLayout) => `${layout.root}/prefixes.txt.gz`,
 };
 
 /** Written first in the artefact module and checked before anything else is read. */

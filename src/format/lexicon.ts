@@ -63,25 +63,50 @@ function compareAt(text: string, start: number, term: string): number {
   }
 }
 
-/** A document-frequency lookup over lexicon text: 0 for a term it lacks. */
-export function lexiconReader(text: string): (term: string) => number {
+/** One shard of lexicon text, read: frequencies of terms, and the terms that start with a prefix. */
+export interface LexiconShard {
+  /** The term's document frequency; 0 for a term the shard lacks. */
+  frequency(term: string): number;
+  /** Calls `visit` with each term that starts with `prefix`, and its frequency, in term order. */
+  withPrefix(prefix: string, visit: (term: string, frequency: number) => void): void;
+}
+
+/** Reads lexicon text: its line starts are found once, and every lookup binary-searches them. */
+export function readLexicon(text: string): LexiconShard {
   const starts: number[] = text.length > 0 ? [0] : [];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   const lines = Int32Array.from(starts);
-  return (term) => {
-    let low = 0;
-    let high = lines.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const order = compareAt(text, lines[middle]!, term);
-      if (order === 0) {
-        const start = lines[middle]! + term.length + 1;
-        const end = text.indexOf("\n", start);
-        return Number(text.slice(start, end === -1 ? text.length : end));
+  const lineAt = (n: number) => {
+    const end = text.indexOf("\n", lines[n]!);
+    return text.slice(lines[n]!, end === -1 ? text.length : end);
+  };
+  return {
+    frequency(term) {
+      let low = 0;
+      let high = lines.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const order = compareAt(text, lines[middle]!, term);
+        if (order === 0) return Number(lineAt(middle).slice(term.length + 1));
+        if (order < 0) high = middle - 1;
+        else low = middle + 1;
       }
-      if (order < 0) high = middle - 1;
-      else low = middle + 1;
-    }
-    return 0;
+      return 0;
+    },
+    withPrefix(prefix, visit) {
+      // The first line whose term is not before the prefix, then every line that starts with it.
+      let low = 0;
+      let high = lines.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compareAt(text, lines[middle]!, prefix) > 0) low = middle + 1;
+        else high = middle;
+      }
+      for (let n = low; n < lines.length && text.startsWith(prefix, lines[n]!); n++) {
+        const line = lineAt(n);
+        const space = line.lastIndexOf(" ");
+        visit(line.slice(0, space), Number(line.slice(space + 1)));
+      }
+    },
   };
 }

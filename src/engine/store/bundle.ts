@@ -5,11 +5,13 @@ import { Index, type IntermediateSearchResults } from "flexsearch";
 import {
   articleMeta,
   cardOf,
+  COMPLETIONS,
   flexOptions,
   parsePhoneticTable,
   type Article,
   type HitCard,
   type IndexArtefacts,
+  TopCompletions,
   type Postings,
 } from "../../index-format.js";
 import { EngineError } from "../errors.js";
@@ -24,7 +26,10 @@ import { documentFrequency, type IndexStore } from "./store.js";
  * every term of a compiled index, so an upgrade that changes the map fails loudly.
  * @throws Error when the map is missing or disagrees with FlexSearch's public search.
  */
-function postingsReader(index: Index): (term: string) => Postings | undefined {
+function postingsReader(index: Index): {
+  postings: (term: string) => Postings | undefined;
+  terms: () => Iterable<string>;
+} {
   const map = (index as unknown as { map?: unknown }).map;
   const changed =
     "FlexSearch's term map (Index.map) is not what newsfind reads: keep flexsearch at the version package.json pins, or change postingsReader in src/engine/store/bundle.ts with it";
@@ -34,7 +39,7 @@ function postingsReader(index: Index): (term: string) => Postings | undefined {
   if (sample !== undefined && terms.get(sample) !== index.search(sample, { resolve: false }).result) {
     throw new Error(`${changed} (its posting list for ${JSON.stringify(sample)} is not the one search returns).`);
   }
-  return (term) => terms.get(term) as Postings | undefined;
+  return { postings: (term) => terms.get(term) as Postings | undefined, terms: () => terms.keys() };
 }
 
 export function bundleStore(artefacts: IndexArtefacts): IndexStore {
@@ -52,8 +57,10 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   /** Hit cards, made the first time a page or a phrase check asks for them. */
   const cards: HitCard[] = [];
   const meta = articleMeta(articles);
-  const postings = postingsReader(index);
+  const { postings, terms } = postingsReader(index);
   let sounds: Map<string, string[]> | undefined;
+  /** The index's terms in order, sorted the first time a prefix is completed. */
+  let vocabulary: string[] | undefined;
   return {
     manifest,
     verifyBudget: Number.POSITIVE_INFINITY,
@@ -73,6 +80,24 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
         if (df > 0) found.set(term, df);
       }
       return found;
+    },
+    async completions(prefix) {
+      if (prefix === "") return [];
+      vocabulary ??= [...terms()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // The first term not before the prefix, then every term that starts with it.
+      let low = 0;
+      let high = vocabulary.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (vocabulary[middle]! < prefix) low = middle + 1;
+        else high = middle;
+      }
+      const top = new TopCompletions(COMPLETIONS);
+      for (let n = low; n < vocabulary.length && vocabulary[n]!.startsWith(prefix); n++) {
+        const frequency = documentFrequency(postings(vocabulary[n]!));
+        if (frequency > 0) top.offer(vocabulary[n]!, frequency);
+      }
+      return top.terms;
     },
     async soundsLike(key) {
       sounds ??= parsePhoneticTable(phonetic);

@@ -9,7 +9,12 @@
 import {
   decodeMeta,
   decodeTermShard,
-  lexiconReader,
+  COMPLETIONS,
+  parsePrefixTable,
+  readLexicon,
+  TABLED_PREFIX,
+  TopCompletions,
+  type LexiconShard,
   lexiconShardOf,
   parsePhoneticTable,
   shardOf,
@@ -96,10 +101,18 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     CACHE_BUDGETS.phonetic,
     (shard) => shard.bytes,
   );
-  const lexicon = new PromiseCache<number, { frequency: (term: string) => number; bytes: number }>(
+  const lexicon = new PromiseCache<number, { shard: LexiconShard; bytes: number }>(
     CACHE_BUDGETS.lexicon,
     (shard) => shard.bytes,
   );
+  const lexiconShard = async (shard: number) =>
+    (
+      await lexicon.get(shard, async () => {
+        const lines = await text(shardPaths.lexicon(layout, shard));
+        return { shard: readLexicon(lines), bytes: lines.length * 2 };
+      })
+    ).shard;
+  let prefixes: Promise<Map<string, string[]>> | undefined;
   let meta: Promise<ArticleMeta> | undefined;
 
   /** The text of the compressed shard at `path`. */
@@ -146,15 +159,28 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
         list.map(async (term) => {
           const shard = lexiconShardOf(term, layout.lexiconShards);
           if (shard < 0) return;
-          const { frequency } = await lexicon.get(shard, async () => {
-            const lines = await text(shardPaths.lexicon(layout, shard));
-            return { frequency: lexiconReader(lines), bytes: lines.length * 2 };
-          });
-          const df = frequency(term);
+          const df = (await lexiconShard(shard)).frequency(term);
           if (df > 0) found.set(term, df);
         }),
       );
       return found;
+    },
+    async completions(prefix) {
+      if (prefix === "") return [];
+      if (prefix.length <= TABLED_PREFIX) {
+        prefixes ??= text(shardPaths.prefixes(layout)).then(parsePrefixTable);
+        prefixes.catch(() => (prefixes = undefined));
+        return (await prefixes).get(prefix) ?? [];
+      }
+      // The shards from the prefix's own to the one its last possible term would be in.
+      const first = Math.max(0, lexiconShardOf(prefix, layout.lexiconShards));
+      const last = lexiconShardOf(`${prefix}\uffff`, layout.lexiconShards);
+      const shards = await Promise.all(
+        Array.from({ length: Math.max(0, last - first + 1) }, (_, n) => lexiconShard(first + n)),
+      );
+      const top = new TopCompletions(COMPLETIONS);
+      for (const shard of shards) shard.withPrefix(prefix, (term, frequency) => top.offer(term, frequency));
+      return top.terms;
     },
     async soundsLike(key) {
       const shard = shardOf(key, layout.phoneticShards);

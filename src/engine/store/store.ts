@@ -9,6 +9,11 @@ export interface IndexStore {
   postings(terms: readonly string[]): Promise<Map<string, Postings>>;
   /** The document frequencies of those of these terms the index holds (typo candidates); absent terms are left out. */
   frequencies(terms: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * The index terms that start with `prefix` (folded), most frequent first, equal ones in term
+   * order: at most COMPLETIONS.
+   */
+  completions(prefix: string): Promise<string[]>;
   /** Index terms that sound like the phonetic key, most frequent first. */
   soundsLike(key: string): Promise<readonly string[]>;
   /** Publication days and sources of every article, for filters and date sorts. */

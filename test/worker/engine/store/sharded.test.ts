@@ -8,10 +8,12 @@ import { createApp } from "../../../../src/app.js";
 import { DEEP_SNIPPETS } from "../../../../src/engine/search.js";
 import { PromiseCache } from "../../../../src/engine/store/promise-cache.js";
 import { ARTICLE_CHECKS, VERIFY_BUDGET } from "../../../../src/engine/store/sharded.js";
+import { indexLoader } from "../../../../src/engine/store/load.js";
 import { SAMPLE, sampleOf } from "../../../../src/engine/phrase/verify.js";
 import {
+  COMPLETIONS,
   encodeLexicon,
-  lexiconReader,
+  readLexicon,
   lexiconShardOf,
   shardPaths,
   splitLexicon,
@@ -229,6 +231,62 @@ describe("lexicon shards", () => {
   });
 });
 
+describe("completions of a prefix", () => {
+  // The wordlist index of the lexicon tests above, in both layouts.
+  const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  const word = (n: number) =>
+    Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
+  const made: Article[] = Array.from({ length: 10 }, (_, a) => ({
+    id: `w${a}`,
+    title: `Wordlist ${a}`,
+    source: null,
+    published: null,
+    url: null,
+    // Some words twice in the next article too, so completions differ in frequency.
+    body: [`${Array.from({ length: 800 }, (_, i) => word(a * 800 + i)).join(" ")} ${word(((a + 9) % 10) * 800 + 3)}.`],
+  }));
+  const sharded = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+  const layout = sharded.artefacts.manifest.layout as ShardedLayout;
+  const bundle = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "bundle" });
+  const prefixes = [
+    ...LETTERS,
+    ...["ab", "zz", "qe", "hx"],
+    ...Array.from({ length: 40 }, (_, n) => word(n * 197).slice(0, 3 + (n % 4))),
+    ...layout.lexiconShards.map((first) => first.slice(0, 3)),
+    "zzzzz",
+  ];
+
+  it("are the same in both layouts: the most frequent terms the prefix begins, equal ones in term order", async () => {
+    const reads: string[] = [];
+    const a = await indexLoader(bundle.artefacts)();
+    const b = await indexLoader(sharded.artefacts, memoryAssets(sharded.files, reads))();
+    for (const prefix of prefixes) {
+      const expected = await a.completions(prefix);
+      expect({ prefix, got: await b.completions(prefix) }).toEqual({ prefix, got: expected });
+      expect(expected.length).toBeLessThanOrEqual(COMPLETIONS);
+      expect(expected.every((term) => term.startsWith(prefix))).toBe(true);
+    }
+    expect(await a.completions("ab")).toHaveLength(COMPLETIONS);
+  });
+
+  it("reads only the prefix table for one or two characters, and only the lexicon shards of the range for more", async () => {
+    const reads: string[] = [];
+    const store = await indexLoader(sharded.artefacts, memoryAssets(sharded.files, reads))();
+    await store.completions("k");
+    await store.completions("kq");
+    expect(reads).toEqual([shardPaths.prefixes(layout)]);
+    reads.length = 0;
+    const prefix = layout.lexiconShards[2]!.slice(0, 3);
+    await store.completions(prefix);
+    const shards = reads.map((path) => Number(/(\d+)\.txt\.gz$/.exec(path)![1]));
+    expect(shards.length).toBeGreaterThan(0);
+    for (const shard of shards) {
+      expect(layout.lexiconShards[shard]! <= `${prefix}\uffff`).toBe(true);
+      expect(layout.lexiconShards[shard + 1] === undefined || layout.lexiconShards[shard + 1]! >= prefix).toBe(true);
+    }
+  });
+});
+
 describe("phrase verification", () => {
   // More candidates than one query may read: every article holds both words, one in three as the phrase.
   const many: Article[] = Array.from({ length: VERIFY_BUDGET + 100 }, (_, n) => ({
@@ -394,10 +452,10 @@ describe("lexicon", () => {
       ["ünïcode", 4],
       ["42", 9],
     ]);
-    const read = lexiconReader(encodeLexicon(terms));
+    const read = readLexicon(encodeLexicon(terms)).frequency;
     for (const [term, df] of terms) expect(read(term)).toBe(df);
     for (const absent of ["", "app", "apples", "zebras", "a", "zz"]) expect(read(absent)).toBe(0);
-    expect(lexiconReader("")("x")).toBe(0);
+    expect(readLexicon("").frequency("x")).toBe(0);
   });
 
   it("cuts into shards at line ends, each found again by its first term", () => {
@@ -406,7 +464,8 @@ describe("lexicon", () => {
     expect(shards.length).toBeGreaterThan(10);
     expect(shards.map((shard) => shard.text).join("\n")).toBe(encodeLexicon(terms));
     const firsts = shards.map((shard) => shard.first);
-    for (const [term, df] of terms) expect(lexiconReader(shards[lexiconShardOf(term, firsts)]!.text)(term)).toBe(df);
+    for (const [term, df] of terms)
+      expect(readLexicon(shards[lexiconShardOf(term, firsts)]!.text).frequency(term)).toBe(df);
     expect(lexiconShardOf("a", firsts)).toBe(0); // before every term: the first shard, where it is not
     expect(lexiconShardOf("zzz", firsts)).toBe(shards.length - 1);
     expect(lexiconShardOf("x", [])).toBe(-1);
