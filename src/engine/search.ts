@@ -50,6 +50,12 @@ export interface SearchParams {
   halfLife?: number;
   /** Typo tolerance and the phonetic fallback for words the index lacks. Default: true. */
   typos?: boolean;
+  /**
+   * The query is being typed: its last word, when nothing follows it, also matches the index
+   * words it begins (the most frequent few), and is corrected as a typo only when it begins
+   * none. Default: false, every word whole.
+   */
+  prefix?: boolean;
   from?: string;
   to?: string;
   source?: string;
@@ -227,7 +233,7 @@ export async function rank(store: IndexStore, params: SearchParams, trace?: Sear
 }
 
 async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<RankedPage> {
-  const query = parseQuery(params.q, store.manifest.languages);
+  const query = parseQuery(params.q, store.manifest.languages, { prefixLast: params.prefix ?? false });
   const browsing = query.groups.length === 0;
   if (browsing && query.excluded.length === 0 && params.q.trim() !== "") {
     trace?.("plan");

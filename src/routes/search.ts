@@ -16,6 +16,7 @@ export const searchQuery = queryParams({
   sort: enumParam("sort", ["relevance", "date", "recent"], "relevance"),
   half_life: numberParam("half_life", { min: 0.01, max: 36500, unit: "days" }),
   typos: enumParam("typos", ["on", "off"], "on"),
+  prefix: enumParam("prefix", ["none", "last"], "none"),
   from: dateParam("from"),
   to: dateParam("to"),
   source: textParam("source", 200),
@@ -29,7 +30,7 @@ function configuredHalfLife(env: unknown): number {
 
 export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", searchQuery), async (c) => {
-    const { half_life: halfLife, typos, ...params } = c.req.valid("query");
+    const { half_life: halfLife, typos, prefix, ...params } = c.req.valid("query");
     if (params.from && params.to && params.from > params.to) {
       const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
       throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
@@ -39,6 +40,7 @@ export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
       q: params.q ?? "",
       halfLife: halfLife ?? configuredHalfLife(c.env),
       typos: typos === "on",
+      prefix: prefix === "last",
     });
     return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
   });

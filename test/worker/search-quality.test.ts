@@ -190,6 +190,41 @@ describe.each(LAYOUTS)("%s layout", (current) => {
     });
   });
 
+  describe("a query being typed (prefix=last)", () => {
+    it("completes the last word: Zelen finds the Zelenskyy articles, which whole words do not", async () => {
+      const whole = await seeds("q=Zelen");
+      expect(whole.total + whole.partialTotal).toBe(0);
+      const typed = await seeds("q=Zelen&prefix=last");
+      expect(ids(typed)).toEqual(ids(await seeds("q=Zelenskyy")));
+      expect(typed.hits.map((hit) => hit.snippet).join(" ")).toMatch(/<mark>Zelensk[iy]y<\/mark>/);
+    });
+
+    it("takes Tomah as the start of Tomahawk, not a typo of another word", async () => {
+      expect(ids(await seeds("q=Tomah&prefix=last"))).toEqual(ids(await seeds("q=Tomahawk")));
+    });
+
+    it("completes only the last word, and not once a space or punctuation follows it", async () => {
+      expect((await seeds("q=Zelen+Putin&prefix=last")).total).toBe(0);
+      expect((await seeds(`q=${encodeURIComponent("Zelen ")}&prefix=last`)).total).toBe(0);
+      expect((await seeds(`q=${encodeURIComponent("Zelen,")}&prefix=last`)).total).toBe(0);
+      expect((await seeds("q=Putin+Zelen&prefix=last")).total).toBeGreaterThan(0);
+    });
+
+    it("corrects a typo when the last word begins no index word", async () => {
+      expect(ids(await seeds("q=Tomahwk&prefix=last"))).toEqual(ids(await seeds("q=Tomahawk")));
+    });
+
+    it("completes a last word that is no index word on its own", async () => {
+      // "wh" and "whit" (on its way to "white") are no words of the index, yet both complete.
+      for (const typed of ["wh", "whit"]) {
+        const body = await seeds(`q=Trump+${typed}&prefix=last`);
+        expect(body.total).toBeGreaterThan(0);
+        // The word counts: articles holding a completion match in full, the other Trump ones in part.
+        expect(body.partialTotal).toBeGreaterThan(0);
+      }
+    });
+  });
+
   describe("results that say what they match", () => {
     const order = (body: Body) => body.hits.map((hit) => `${hit.id}${hit.partial ? " (partial)" : ""}`);
 

@@ -5,7 +5,9 @@
 // Plain words are ranked, and an article that lacks one still matches with a lower score.
 // A phrase must appear in the article, word for word; "a" OR "b" needs either phrase.
 // Each word is analysed in every language of the index: its terms are the distinct results (a
-// word that is a stop word in one language still stands for its terms in the others).
+// word that is a stop word in one language still stands for its terms in the others). While a
+// query is typed, its last word may be a prefix (`prefixLast`): it is kept even when it is a
+// stop word ("the" may be "theresa" half typed), and the plan completes it.
 import { DEFAULT_LANGUAGE, analyzeWord } from "../../index-format.js";
 import { fold } from "../../analysis/fold.js";
 import { words } from "../../analysis/tokenize.js";
@@ -17,10 +19,12 @@ export interface WordClause {
   kind: "word";
   /** The word as typed. */
   word: string;
-  /** Its index terms, one a language of the index that does not stop it, distinct (at least one). */
+  /** Its index terms, one a language of the index that does not stop it, distinct (at least one, but for a prefix). */
   terms: string[];
   /** True for a quoted single word: an article must hold it. */
   required?: true;
+  /** True for the last word of a query being typed: it also stands for the index terms it begins. */
+  prefix?: true;
 }
 
 export interface PhraseClause {
@@ -67,9 +71,19 @@ function phrase(text: string, languages: readonly string[]): PhraseClause | null
   return terms.length > 0 ? { kind: "phrase", words: folded, terms } : null;
 }
 
-function lex(query: string, languages: readonly string[]): Token[] {
+export interface ParseOptions {
+  /**
+   * The query is being typed: its last word, when it is a plain word and nothing follows it (no
+   * space or punctuation), is a prefix (`WordClause.prefix`). Default: false.
+   */
+  prefixLast?: boolean;
+}
+
+function lex(query: string, languages: readonly string[], { prefixLast = false }: ParseOptions): Token[] {
   const tokens: Token[] = [];
   const quoted = query.replace(/[“”„]/g, '"');
+  const typing = prefixLast && /[\p{L}\p{N}]$/u.test(quoted);
+  const end = quoted.length;
   if (quoted.split(/\s+/).filter(Boolean).length > PLAIN_TEXT_WORDS) {
     for (const word of words(quoted)) {
       const terms = termsOf(word, languages);
@@ -99,9 +113,13 @@ function lex(query: string, languages: readonly string[]): Token[] {
       continue;
     }
     const negated = bare!.startsWith("-") && bare!.length > 1;
-    for (const word of words(negated ? bare!.slice(1) : bare!)) {
+    const list = words(negated ? bare!.slice(1) : bare!);
+    const last = typing && !negated && match.index + match[0].length === end;
+    for (const [n, word] of list.entries()) {
       const terms = termsOf(word, languages);
-      if (terms.length > 0) tokens.push({ type: "clause", clause: { kind: "word", word, terms }, negated });
+      const prefix = last && n === list.length - 1;
+      if (terms.length > 0 || prefix)
+        tokens.push({ type: "clause", clause: { kind: "word", word, terms, ...(prefix && { prefix }) }, negated });
     }
   }
   return tokens;
@@ -111,11 +129,15 @@ function lex(query: string, languages: readonly string[]): Token[] {
  * Parses a query; never throws. `languages` are the index's (`IndexManifest.languages`);
  * default: English alone.
  */
-export function parseQuery(query: string, languages: readonly string[] = [DEFAULT_LANGUAGE]): ParsedQuery {
+export function parseQuery(
+  query: string,
+  languages: readonly string[] = [DEFAULT_LANGUAGE],
+  options: ParseOptions = {},
+): ParsedQuery {
   const groups: Group[] = [];
   const excluded: Clause[] = [];
   let joinNext = false;
-  for (const token of lex(query, languages)) {
+  for (const token of lex(query, languages, options)) {
     if (token.type === "or") {
       joinNext = groups.length > 0;
       continue;

@@ -5,9 +5,11 @@
 // analysed in one language, so it holds the term of its own and is credited once for the word.
 // A query scores at most 32 words (a bit each; a phrase takes a bit a word): when a long one,
 // such as a pasted paragraph, has more, the words left out are its most common ones, by their
-// posting lists' lengths, not the last ones typed.
+// posting lists' lengths, not the last ones typed. A word being typed (a prefix) stands for its
+// own terms and the index's most frequent terms it begins, read with the named terms' postings.
 import type { Postings } from "../../index-format.js";
-import { expandWord } from "./expand.js";
+import { fold } from "../../analysis/fold.js";
+import { expandWord, type WeightedTerm } from "./expand.js";
 import type { Clause, ParsedQuery, WordClause } from "./parse.js";
 import type { ScoringTerm } from "../rank/score.js";
 import { documentFrequency, type IndexStore } from "../store/store.js";
@@ -26,6 +28,27 @@ function namedTerms(query: ParsedQuery): string[] {
     for (const term of clause.kind === "word" ? clause.terms : clause.terms.flat()) named.add(term);
   }
   return [...named];
+}
+
+/** Weight of a completion of the word being typed: below the word's own term, as a typo's neighbour is. */
+export const COMPLETION_WEIGHT = 0.8;
+
+/**
+ * The terms of a word being typed: its own terms the index holds (weight 1) and its completions;
+ * when it has neither, its typo and sound-alike expansion, as for any word.
+ */
+async function completed(
+  clause: WordClause,
+  completions: readonly string[],
+  expand: () => Promise<WeightedTerm[]>,
+  indexed: (term: string) => boolean,
+): Promise<WeightedTerm[]> {
+  const own = clause.terms.filter(indexed).map((term) => ({ term, weight: 1 }));
+  const others = completions
+    .filter((term) => !clause.terms.includes(term))
+    .map((term) => ({ term, weight: COMPLETION_WEIGHT }));
+  if (own.length + others.length > 0) return [...own, ...others];
+  return clause.terms.length > 0 ? expand() : [];
 }
 
 /** Bits of the articles' match masks: the most words (and phrase words) a query scores. */
@@ -51,7 +74,13 @@ function leftOut(query: ParsedQuery, postings: ReadonlyMap<string, Postings>): S
 }
 
 export async function plan(store: IndexStore, query: ParsedQuery, tolerant: boolean): Promise<Plan> {
-  const postings = await store.postings(namedTerms(query));
+  const typing = query.groups
+    .flatMap((group) => group.clauses)
+    .find((clause): clause is WordClause => clause.kind === "word" && clause.prefix === true);
+  const [postings, completions] = await Promise.all([
+    store.postings(namedTerms(query)),
+    typing ? store.completions(fold(typing.word)) : [],
+  ]);
   const skipped = leftOut(query, postings);
   // Every word's expansion at once: a query with several misspelt words reads their lexicon
   // shards in one round, not one round a word.
@@ -61,11 +90,14 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
   const expansions = new Map(
     await Promise.all(
       words.map(async (clause) => {
-        const expanded = await expandWord(store, clause.word, clause.terms, (term) => postings.has(term), {
-          // A quoted word means that word: no typo or sound-alike stands in for it.
-          tolerant: tolerant && !clause.required,
-          languages: store.manifest.languages,
-        });
+        const indexed = (term: string) => postings.has(term);
+        const expand = () =>
+          expandWord(store, clause.word, clause.terms, indexed, {
+            // A quoted word means that word: no typo or sound-alike stands in for it.
+            tolerant: tolerant && !clause.required,
+            languages: store.manifest.languages,
+          });
+        const expanded = clause === typing ? await completed(clause, completions, expand, indexed) : await expand();
         return [clause, expanded] as const;
       }),
     ),

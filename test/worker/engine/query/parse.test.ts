@@ -80,6 +80,25 @@ describe("query parser", () => {
     expect(() => parseQuery(q)).not.toThrow();
   });
 
+  it("marks the last plain word of a query being typed as a prefix, a stop word too, and nothing once a space or mark follows", () => {
+    const last = (query: string) => {
+      const clauses = parseQuery(query, ["en"], { prefixLast: true }).groups.flatMap((group) => group.clauses);
+      return clauses.map((clause) =>
+        clause.kind === "phrase" ? "phrase" : clause.prefix ? `${clause.word}*` : "word",
+      );
+    };
+    expect(last("Putin Zelen")).toEqual(["word", "Zelen*"]);
+    expect(last("Putin the")).toEqual(["word", "the*"]);
+    expect(last("Putin-Zel")).toEqual(["word", "Zel*"]);
+    expect(last("Putin Zelen ")).toEqual(["word", "word"]);
+    expect(last("Putin Zelen,")).toEqual(["word", "word"]);
+    expect(last('Putin "peace talks"')).toEqual(["word", "phrase"]);
+    expect(last("Putin -Zelen")).toEqual(["word"]);
+    // Without it, a stop word is no clause and no word is a prefix.
+    expect(parseQuery("Putin the").groups).toHaveLength(1);
+    expect(JSON.stringify(parseQuery("Putin Zelen"))).not.toContain("prefix");
+  });
+
   it("never throws on random input", () => {
     const alphabet = ['"', "-", " ", "OR", "a", "é", "Kyiv", "the", "<", "'", "’", "“", "\u0000", "🙂", "\\", "|"];
     let seed = 7;

@@ -54,6 +54,12 @@ const QUERIES = [
   "q=Putin&limit=2&offset=2",
   "q=zzyzxquux",
   "q=the",
+  "q=Zelen&prefix=last",
+  "q=Tomah&prefix=last",
+  "q=Trump+su&prefix=last",
+  "q=Putin+T&prefix=last",
+  "q=Tomahwk&prefix=last",
+  "q=the&prefix=last",
 ];
 
 describe("sharded layout", () => {
