@@ -13,6 +13,8 @@ export interface SearchRequest {
   source?: string;
   from?: string;
   to?: string;
+  /** "last" while the reader is still typing the last word (the box ends in a letter or digit). */
+  prefix?: "last";
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {

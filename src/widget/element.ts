@@ -215,6 +215,8 @@ export class NewsfindSearchElement extends HTMLElement {
       source: source.value,
       from: from.value,
       to: to.value,
+      // A box that ends in a letter or digit has its last word still being typed: it is completed.
+      prefix: /[\p{L}\p{N}]$/u.test(input.value) ? ("last" as const) : undefined,
     };
     this.#setState("loading");
     try {

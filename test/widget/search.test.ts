@@ -32,7 +32,25 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     const searches = requests.filter((url) => url.includes("/search?"));
     expect(searches.length).toBe(1); // debounced: one request for eight keystrokes
     expect(searches[0]!.startsWith(`${worker}/search?q=Tomahawk`)).toBe(true);
+    expect(new URL(searches[0]!).searchParams.get("prefix")).toBe("last");
     expect(await page.locator("newsfind-search [role=status]").textContent()).toMatch(/^\d+ results?$/);
+    await page.context().close();
+  });
+
+  it("completes the word being typed, and stops once a space follows it", async () => {
+    const { page } = await session.open(hostPage(worker));
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await search(page, "Zelen");
+    expect(await page.locator("newsfind-search [role=option] mark").first().textContent()).toMatch(/^Zelensk[iy]y$/);
+    await search(page, "Zelen ");
+    const prefixes = requests
+      .filter((url) => url.includes("/search?"))
+      .map((url) => new URL(url).searchParams.get("prefix"));
+    expect(prefixes).toEqual(["last", null]);
+    expect(
+      await page.locator("newsfind-search").evaluate((widget) => (widget as HTMLElement & { state: string }).state),
+    ).toBe("no-results");
     await page.context().close();
   });
 
