@@ -13,6 +13,7 @@ import { ARTEFACT_MODULE, type IndexArtefacts } from "../../src/index-format.js"
 import { fileAssetReader } from "../fs-assets.js";
 import type { FieldStream } from "./field-stream.js";
 import { ReadMeter, type ReadTally } from "./metered-reader.js";
+import { PREFIX_FORMS, profilePrefixes, type PrefixProfile } from "./prefix-profile.js";
 import {
   summarizeProfile,
   type PhaseProfile,
@@ -79,6 +80,8 @@ export interface FieldProfile {
   /** By latency in ms, as given ("0", "2", "10"). */
   latencies: Record<string, StreamProfile>;
   slowest: { latencyMs: number; queries: QueryProfile[] };
+  /** The word being typed, completed (prefix-profile.ts); absent in runs before it. */
+  prefix?: PrefixProfile;
 }
 
 /** Profiles the stream once per latency (ms), each on a fresh store; `log` hears each as it ends. */
@@ -98,5 +101,9 @@ export async function profileLatencies(
     const { p50, p99 } = figures.totalMs;
     log(`in-process profile at ${latencyMs} ms a read: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
   }
+  profile.prefix = await profilePrefixes(outDir, assetsDir, stream);
+  log(
+    `in-process prefix profile: p50 ${PREFIX_FORMS.map((form) => profile.prefix![form].p50.toFixed(2)).join(" / ")} ms`,
+  );
   return profile;
 }

@@ -4,6 +4,7 @@
 // (runs before it was measured, or `--asset-latency ''`) gets none of them.
 import type { FieldProfile } from "./field-profile.js";
 import { PHASES, type QueryProfile, type StreamProfile } from "./profile-summary.js";
+import { PREFIX_FORMS } from "./prefix-profile.js";
 import { markdown } from "./table.js";
 
 /** Most characters of a query shown in the slowest queries' table. */
@@ -79,9 +80,35 @@ function slowestTable(articles: number, { latencyMs, queries }: FieldProfile["sl
 }
 
 /** The run's profile tables (see the header); none when it has no profile. */
+/** The word being typed: time per query of each form, at every size profiled with it. */
+function prefixTable(profiles: Record<string, FieldProfile>): string | null {
+  const rows = sizes(profiles).flatMap(([articles, { prefix }]) =>
+    prefix
+      ? PREFIX_FORMS.map((form) => [
+          count(articles),
+          form === "whole" ? "whole words" : `last word's first ${form} letter${form === "1" ? "" : "s"}, prefix=last`,
+          count(prefix[form].n),
+          ...[prefix[form].p50, prefix[form].p90, prefix[form].p99].map((ms) => ms.toFixed(2)),
+        ])
+      : [],
+  );
+  if (rows.length === 0) return null;
+  return `#### newsfind: the last word being typed (\`prefix=last\`; in process, warm store)
+
+The stream's two-word queries whose second word has four letters or more, each as typed to that word's first one, two and three letters, and whole, one after the other (\`bench/scale/prefix-profile.ts\`).
+
+${markdown(["articles", "query", "queries", "p50 ms", "p90 ms", "p99 ms"], rows, ["query"])}`;
+}
+
 export function profileTables(profiles: Record<string, FieldProfile> | undefined): string[] {
   const measured = sizes(profiles ?? {});
   if (measured.length === 0) return [];
   const [articles, largest] = measured.at(-1)!;
-  return [readsTable(profiles!), latencyTable(profiles!), slowestTable(articles, largest.slowest)];
+  const prefix = prefixTable(profiles!);
+  return [
+    readsTable(profiles!),
+    latencyTable(profiles!),
+    slowestTable(articles, largest.slowest),
+    ...(prefix ? [prefix] : []),
+  ];
 }

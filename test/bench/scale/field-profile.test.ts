@@ -10,6 +10,7 @@ import { StagedOutput } from "../../../build/write-artefacts.js";
 import { coldReads } from "../../../bench/query-reads.js";
 import { profileLatencies, profileStream } from "../../../bench/scale/field-profile.js";
 import type { FieldQuery, FieldStream } from "../../../bench/scale/field-stream.js";
+import { PREFIX_FORMS, profilePrefixes, typedForm } from "../../../bench/scale/prefix-profile.js";
 import { PHASES } from "../../../bench/scale/profile-summary.js";
 import type { Article } from "../../../src/index-format.js";
 
@@ -124,5 +125,28 @@ describe("profileLatencies", () => {
     expect(profile.latencies["5"]).not.toHaveProperty("slowest");
     expect(profile.slowest.latencyMs).toBe(0);
     expect(profile.slowest.queries).toHaveLength(3);
+    // The word being typed, in each form of the three measured (each second word has four letters or more).
+    expect(PREFIX_FORMS.map((form) => profile.prefix![form].n)).toEqual([3, 3, 3, 3]);
+  });
+});
+
+describe("the word being typed", () => {
+  it("cuts a two-word query's second word to one, two and three letters, or leaves it whole", () => {
+    expect(PREFIX_FORMS.map((form) => typedForm(["oil", "tokyo"], form))).toEqual([
+      "oil t",
+      "oil to",
+      "oil tok",
+      "oil tokyo",
+    ]);
+  });
+
+  it("times every form of each query whose second word has four letters or more", async () => {
+    const stream: FieldStream = { warmup: [QUERIES[0]!], measured: [...QUERIES, query("oil gas")] };
+    const profile = await profilePrefixes(outDir, assetsDir, stream);
+    const counted = QUERIES.filter(({ text }) => text.split(" ")[1]!.length >= 4).length;
+    for (const form of PREFIX_FORMS) {
+      expect(profile[form].n).toBe(counted);
+      expect(profile[form].p50).toBeGreaterThan(0);
+    }
   });
 });
