@@ -11,14 +11,15 @@ import {
 } from "../index-format.js";
 import { phraseMatcher } from "./phrase/match.js";
 import { plan, type Plan } from "./query/plan.js";
-import { parseQuery, type Clause, type Group, type ParsedQuery } from "./query/parse.js";
+import { parseQuery, type Clause, type Group, type ParsedQuery, type WordClause } from "./query/parse.js";
+import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
 import { allWords, coverageOf, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
 import { TermViews } from "./rank/term-views.js";
 import { snippet } from "./snippet/snippet.js";
 import { termMatcher, type TermMatcher } from "./snippet/terms.js";
-import type { IndexStore } from "./store/store.js";
+import { documentFrequency, type IndexStore } from "./store/store.js";
 import { verifiedTop, type Checks } from "./phrase/verify.js";
 
 export type SortOrder = "relevance" | "date" | "recent";
@@ -84,6 +85,12 @@ export interface SearchResult {
   partialTotal: number;
   /** False when the totals are estimates: a phrase query with more candidates than the worker reads to verify. */
   totalExact: boolean;
+  /**
+   * The query with its corrected words in the index's spelling (as the hits write it, when
+   * one does), when typo tolerance stood in for a word or a rare word has a far commoner
+   * spelling; null otherwise.
+   */
+  didYouMean: string | null;
   offset: number;
   limit: number;
   hits: Hit[];
@@ -102,9 +109,50 @@ export interface RankedPage {
   page: { position: number; score: number | null; terms: number[]; partial: boolean }[];
   /** Index terms to highlight: the query's terms and the expansions that matched. */
   highlight: string[];
+  /** Words of the query, as typed, each with the index term suggested in its place ("did you mean"). */
+  corrections: { word: string; term: string }[];
 }
 
-const NOTHING: RankedPage = { total: 0, partialTotal: 0, totalExact: true, page: [], highlight: [] };
+const NOTHING: RankedPage = { total: 0, partialTotal: 0, totalExact: true, page: [], highlight: [], corrections: [] };
+
+/** Below this many results (full and partial), a word the index holds but rarely may have a commoner spelling to suggest. */
+export const FEW_RESULTS = 3;
+
+/**
+ * The query's corrections, in query order: the spelling that stood in for each word the index
+ * lacks; and when the query found fewer than FEW_RESULTS articles and no word was corrected, a
+ * far commoner spelling of a word the index holds in RARE_WORD articles at most
+ * (`commonerSpelling`; only where the archive is large enough to hold one).
+ */
+async function correctionsOf(
+  store: IndexStore,
+  query: ParsedQuery,
+  { corrections, postings }: Pick<Plan, "corrections" | "postings">,
+  found: number,
+  tolerant: boolean,
+): Promise<RankedPage["corrections"]> {
+  const words = query.groups
+    .flatMap((group) => group.clauses)
+    .filter((clause): clause is WordClause => clause.kind === "word");
+  if (corrections.size === 0 && tolerant && found < FEW_RESULTS) {
+    const frequency = (clause: WordClause) =>
+      Math.max(0, ...clause.terms.map((term) => documentFrequency(postings.get(term))));
+    const respelt = await Promise.all(
+      words.map((clause) => {
+        const held = frequency(clause);
+        const rare = held > 0 && held <= RARE_WORD && RESPELL_RATIO * held <= store.manifest.articles;
+        return clause.required || !rare
+          ? null
+          : commonerSpelling(store, clause.word, clause.terms, held, store.manifest.languages);
+      }),
+    );
+    return words.flatMap((clause, n) => (respelt[n] ? [{ word: clause.word, term: respelt[n]! }] : []));
+  }
+  return words.flatMap((clause) => {
+    const term = corrections.get(clause);
+    return term ? [{ word: clause.word, term }] : [];
+  });
+}
 
 /**
  * A search's phases, in order: `plan` (the query's posting lists read and decoded, its words
@@ -240,11 +288,16 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     return NOTHING;
   }
   const needsMeta = browsing || params.sort !== "relevance" || hasFilters(params);
-  const [{ terms, masks, postings }, meta] = await Promise.all([
-    plan(store, query, params.typos ?? true),
+  const tolerant = params.typos ?? true;
+  const [{ terms, masks, postings, corrections }, meta] = await Promise.all([
+    plan(store, query, tolerant),
     needsMeta ? store.meta() : null,
   ]);
   trace?.("plan");
+  const finish = async (page: Omit<RankedPage, "corrections">): Promise<RankedPage> => ({
+    ...page,
+    corrections: await correctionsOf(store, query, { corrections, postings }, page.total + page.partialTotal, tolerant),
+  });
   const { excluded, suspects } = exclusions(postings, query.excluded);
   const filter = filterOf(meta, params);
   const articles = store.manifest.articles;
@@ -267,6 +320,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
       totalExact: exact,
       page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [], partial: false })),
       highlight: [],
+      corrections: [],
     };
   }
 
@@ -282,9 +336,10 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     const tiers = full && fullFirst ? { full: (mask: number) => matchesAll(coverage, mask), ...full } : undefined;
     const top = topScored(postings, terms, k, views, tiers);
     full?.clear();
+    let page: Omit<RankedPage, "corrections">;
     try {
       const all = full?.count ?? top.total;
-      return pageOf(top.best, params.offset, { all, partial: top.total - all, exact: true }, (id) => top.scores[id]!, {
+      page = pageOf(top.best, params.offset, { all, partial: top.total - all, exact: true }, (id) => top.scores[id]!, {
         terms,
         matched: top.masks,
         coverage,
@@ -292,10 +347,12 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     } finally {
       top.release();
     }
+    return finish(page);
   }
   const accumulated = accumulate(postings, articles, terms);
+  let page: Omit<RankedPage, "corrections">;
   try {
-    return await ranked(store, params, query, { terms, masks }, accumulated, {
+    page = await ranked(store, params, query, { terms, masks }, accumulated, {
       meta,
       excluded,
       suspects,
@@ -306,6 +363,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   } finally {
     accumulated.release();
   }
+  return finish(page);
 }
 
 interface Context {
@@ -325,7 +383,7 @@ async function ranked(
   { terms, masks }: Pick<Plan, "terms" | "masks">,
   { ids, scores, masks: matched }: Accumulated,
   { meta, excluded, suspects, filter, coverage, fullFirst }: Context,
-): Promise<RankedPage> {
+): Promise<Omit<RankedPage, "corrections">> {
   const k = params.offset + params.limit;
   const fields = store.manifest.config.fields;
   const required = query.groups.filter((group) => group.required);
@@ -382,7 +440,7 @@ function pageOf(
   totals: { all: number; partial: number; exact: boolean },
   shown: (id: number) => number,
   { terms, matched, coverage }: { terms: readonly ScoringTerm[]; matched: Uint32Array; coverage: Coverage },
-): RankedPage {
+): Omit<RankedPage, "corrections"> {
   const highlighted = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0));
   return {
     total: totals.all,
@@ -403,6 +461,24 @@ function pageOf(
  * show their words: each reads a whole article, so a page's reads stay bounded.
  */
 export const DEEP_SNIPPETS = 4;
+
+/** The query with each corrected word, in order, replaced by how `written` spells its term; null without corrections. */
+function suggestion(
+  query: string,
+  corrections: RankedPage["corrections"],
+  written: (term: string) => string,
+): string | null {
+  if (corrections.length === 0) return null;
+  let suggested = "";
+  let cursor = 0;
+  for (const { word, term } of corrections) {
+    const at = query.indexOf(word, cursor);
+    if (at < 0) continue;
+    suggested += query.slice(cursor, at) + written(term);
+    cursor = at + word.length;
+  }
+  return suggested + query.slice(cursor);
+}
 
 export async function search(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchResult> {
   const ranked = await rank(store, params, trace);
@@ -441,11 +517,24 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
     });
   }
   trace?.("cards");
+  // A corrected word as the page's hits write it: the first word of a title or of the text
+  // shown whose term it is.
+  const written = (term: string) => {
+    for (const [i, card] of cards.entries()) {
+      const matcher = matcherOf(card.language ?? DEFAULT_LANGUAGE);
+      for (const text of [card.title, ...(bodies.get(i) ?? card.text)]) {
+        const found = matcher.find(text).find((match) => match.term === term);
+        if (found) return text.slice(found.start, found.end);
+      }
+    }
+    return term;
+  };
   const result = {
     query: params.q,
     total: ranked.total,
     partialTotal: ranked.partialTotal,
     totalExact: ranked.totalExact,
+    didYouMean: suggestion(params.q, ranked.corrections, written),
     offset: params.offset,
     limit: params.limit,
     hits: ranked.page.map(({ score, partial }, i) => {

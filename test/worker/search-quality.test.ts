@@ -9,6 +9,7 @@ import { appFor, LAYOUTS, seedFetch, type Layout } from "./helpers.js";
 interface Body {
   total: number;
   partialTotal: number;
+  didYouMean: string | null;
   hits: {
     id: string;
     title: string;
@@ -93,6 +94,25 @@ describe.each(LAYOUTS)("%s layout", (current) => {
       expect((await seeds("q=Tomahwak&typos=off")).total).toBe(0);
     });
 
+    it("suggests the query in the index's spelling when a word was corrected, as the hits write it", async () => {
+      expect((await seeds("q=Tomahwak")).didYouMean).toBe("Tomahawk");
+      expect((await seeds("q=Trmp+summitt+in+Alaska")).didYouMean).toBe("Trump summit in Alaska");
+      expect((await seeds("q=Tomahawk")).didYouMean).toBeNull();
+      expect((await seeds("q=Tomahwak&typos=off")).didYouMean).toBeNull();
+    });
+
+    it("suggests a far commoner spelling when a query finds almost nothing", async () => {
+      const search = fixture([
+        article("typo", "Missile report", "The Tomahwak order was signed."),
+        ...Array.from({ length: 12 }, (_, n) => article(`t${n}`, `Tomahawk ${n}`, "Tomahawk missiles were shipped.")),
+      ]);
+      const body = await search("q=Tomahwak+order");
+      expect(body.total + body.partialTotal).toBeLessThan(3);
+      expect(body.didYouMean).toBe("tomahawk order");
+      // A query that finds enough is not second-guessed.
+      expect((await search("q=Tomahwak+missiles")).didYouMean).toBeNull();
+    });
+
     it("falls back to names that sound alike, without flooding the results", async () => {
       const search = fixture([
         article("a", "Gaddafi forces retreat", "Gaddafi forces retreated from the coast."),
@@ -102,6 +122,7 @@ describe.each(LAYOUTS)("%s layout", (current) => {
       ]);
       const body = await search("q=Kadafy");
       expect(ids(body)).toEqual(["a", "b"]);
+      expect(body.didYouMean).toBe("Gaddafi");
       expect((await search("q=Kadafy&typos=off")).total).toBe(0);
     });
   });

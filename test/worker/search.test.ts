@@ -41,7 +41,7 @@ describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
 
   it("returns the documented shape with defaults for limit and offset", async () => {
     const body = await search("q=Putin");
-    expect(body).toMatchObject({ query: "Putin", offset: 0, limit: 10, partialTotal: 0 });
+    expect(body).toMatchObject({ query: "Putin", offset: 0, limit: 10, partialTotal: 0, didYouMean: null });
     expect(body.totalExact).toBe(true);
     expect(Object.keys(body.hits[0]!).sort()).toEqual([
       "id",

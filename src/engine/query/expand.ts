@@ -14,6 +14,8 @@ export interface WeightedTerm {
   term: string;
   /** Multiplies the term's BM25 score: 1 for the word's own term. */
   weight: number;
+  /** True for a typo neighbour or a sound-alike: the index's spelling, not the word's own. */
+  corrected?: true;
 }
 
 /** Shortest word (in letters) that typo tolerance corrects. */
@@ -48,8 +50,31 @@ async function neighbours(
     .map((neighbour) => [neighbour, frequencies.get(neighbour)!] as const)
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_NEIGHBOURS)
-    .map(([neighbour]) => ({ term: neighbour, weight: TYPO_WEIGHT }));
+    .map(([neighbour]) => ({ term: neighbour, weight: TYPO_WEIGHT, corrected: true as const }));
 }
+
+/**
+ * A far more common spelling of a word the index holds in `frequency` articles, for "did you
+ * mean": the most frequent index term one edit away, when it is held by RESPELL_RATIO times as
+ * many articles or more; null when there is none.
+ */
+export async function commonerSpelling(
+  store: IndexStore,
+  word: string,
+  terms: readonly string[],
+  frequency: number,
+  languages: readonly string[],
+): Promise<string | null> {
+  const [best] = await neighbours(store, word, terms, languages);
+  if (!best) return null;
+  const commoner = (await store.frequencies([best.term])).get(best.term) ?? 0;
+  return commoner >= RESPELL_RATIO * Math.max(1, frequency) ? best.term : null;
+}
+
+/** How many times as many articles a spelling must be in to be suggested for a word the index holds. */
+export const RESPELL_RATIO = 10;
+/** Articles at most that hold a word for which a commoner spelling is looked up: a misspelling is rare. */
+export const RARE_WORD = 2;
 
 async function soundAlikes(store: IndexStore, terms: readonly string[]): Promise<WeightedTerm[]> {
   const keys = [...new Set(terms.map(phoneticKey).filter((key): key is string => key !== null))];
@@ -57,7 +82,7 @@ async function soundAlikes(store: IndexStore, terms: readonly string[]): Promise
   for (const alike of await Promise.all(keys.map((key) => store.soundsLike(key))))
     for (const other of alike)
       if (!terms.includes(other) && !found.some((known) => known.term === other))
-        found.push({ term: other, weight: PHONETIC_WEIGHT });
+        found.push({ term: other, weight: PHONETIC_WEIGHT, corrected: true });
   return found;
 }
 

@@ -16,6 +16,8 @@ import { documentFrequency, type IndexStore } from "../store/store.js";
 
 export interface Plan {
   terms: ScoringTerm[];
+  /** Words the index lacks, each with the spelling that stood in for it (its first typo neighbour or sound-alike). */
+  corrections: Map<WordClause, string>;
   /** Each clause's bits (a word: its own bit; a phrase: one bit per term). */
   masks: Map<Clause, number>;
   /** The posting lists of the scored and excluded terms the index holds. */
@@ -133,5 +135,7 @@ export async function plan(store: IndexStore, query: ParsedQuery, tolerant: bool
   }
   const expanded = [...byTerm.keys()].filter((term) => !postings.has(term));
   if (expanded.length > 0) for (const [term, slots] of await store.postings(expanded)) postings.set(term, slots);
-  return { terms: [...byTerm.values()], masks, postings };
+  const corrections = new Map<WordClause, string>();
+  for (const [clause, terms] of expansions) if (terms[0]?.corrected) corrections.set(clause, terms[0].term);
+  return { terms: [...byTerm.values()], corrections, masks, postings };
 }
