@@ -2,7 +2,7 @@
 // combobox pattern (focus stays in the box; the active option is aria-activedescendant), lives in
 // an open shadow root, and fires `newsfind:load` (results shown) and `newsfind:error` events.
 import { fetchFilters, fetchPage, type Hit } from "./api.js";
-import { applyStrings, fillFilters, grouped, option, skeleton, type Parts } from "./render.js";
+import { applyStrings, fillFilters, fillSuggestion, grouped, option, skeleton, type Parts } from "./render.js";
 import { fill, mergeStrings, parseStrings, type Strings } from "./strings.js";
 import { adoptStyles } from "./styles.js";
 
@@ -204,6 +204,7 @@ export class NewsfindSearchElement extends HTMLElement {
     const q = input.value.trim();
     if (!q) {
       this.#show([], 0, false);
+      this.#suggest(null);
       this.#setState("empty");
       return;
     }
@@ -223,6 +224,7 @@ export class NewsfindSearchElement extends HTMLElement {
       const page = await fetchPage(this.endpoint, request, controller.signal);
       if (controller.signal.aborted) return;
       this.#show(page.hits, page.total + page.partialTotal, append);
+      if (!append) this.#suggest(page.didYouMean);
       const state = this.#hits.length ? "results" : "no-results";
       this.#setState(state, q);
       this.#announce(
@@ -261,6 +263,15 @@ export class NewsfindSearchElement extends HTMLElement {
     this.#parts.list.replaceChildren(...grouped(this.#hits, options, this.#strings));
     this.#total = total;
     if (!append) this.#activate(-1);
+  }
+
+  /** Shows the did-you-mean line for a suggested query, or hides it; pressing it searches for the suggestion. */
+  #suggest(suggestion: string | null): void {
+    fillSuggestion(this.#parts.suggest, suggestion, this.#strings.didYouMean, (query) => {
+      this.#parts.input.value = query;
+      this.#parts.input.focus();
+      this.#search(false);
+    });
   }
 
   #setState(state: WidgetState, query = "", message = ""): void {

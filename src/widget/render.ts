@@ -16,6 +16,7 @@ export interface Parts {
   fromLabel: HTMLSpanElement;
   toLabel: HTMLSpanElement;
   panel: HTMLDivElement;
+  suggest: HTMLParagraphElement;
   status: HTMLParagraphElement;
   list: HTMLDivElement;
   more: HTMLButtonElement;
@@ -42,10 +43,11 @@ export function skeleton(): Parts {
   const toLabel = el("span");
   const from = el("input", { type: "date", part: "filter from" });
   const to = el("input", { type: "date", part: "filter to" });
+  const suggest = el("p", { class: "suggest", part: "did-you-mean", hidden: "" });
   const status = el("p", { class: "status", part: "status", hidden: "" });
   const list = el("div", { id: LIST_ID, class: "list", part: "list", role: "listbox", hidden: "" });
   const more = el("button", { type: "button", class: "more", part: "more", tabindex: "-1", hidden: "" });
-  const panel = el("div", { class: "panel", part: "panel", hidden: "" }, status, list, more);
+  const panel = el("div", { class: "panel", part: "panel", hidden: "" }, suggest, status, list, more);
   const live = el("div", { class: "sr", role: "status", "aria-live": "polite" });
   const filters = el(
     "div",
@@ -55,7 +57,7 @@ export function skeleton(): Parts {
     el("label", {}, toLabel, to),
   );
   const root = el("div", { class: "root", part: "root", "data-state": "empty" }, input, filters, panel, live);
-  return { root, input, source, from, to, fromLabel, toLabel, panel, status, list, more, live };
+  return { root, input, source, from, to, fromLabel, toLabel, panel, suggest, status, list, more, live };
 }
 
 function formatDate(date: string, locale: string): string {
@@ -114,6 +116,27 @@ export function grouped(hits: readonly Hit[], options: readonly HTMLAnchorElemen
     ...options.slice(first),
   );
   return [...options.slice(0, first), group];
+}
+
+/**
+ * Fills the did-you-mean line: the strings' template around a button showing the suggested
+ * query, which `choose` is called with when pressed; hidden when there is no suggestion.
+ */
+export function fillSuggestion(
+  line: HTMLParagraphElement,
+  suggestion: string | null,
+  template: string,
+  choose: (query: string) => void,
+): void {
+  line.hidden = suggestion === null;
+  if (suggestion === null) {
+    line.replaceChildren();
+    return;
+  }
+  const button = el("button", { type: "button", class: "suggestion", part: "suggestion" }, suggestion);
+  button.addEventListener("click", () => choose(suggestion));
+  const [before = "", ...after] = template.split("{query}");
+  line.replaceChildren(before, button, after.join("{query}"));
 }
 
 /** The source filter's options from /filters, keeping the first ("all sources"). */

@@ -20,6 +20,8 @@ export const DEFAULT_STRINGS = {
   partial: "Also matching some of your words",
   /** Heads the results when none has every word of the query. */
   partialOnly: "Matching some of your words",
+  /** {query}: the query in the index's spelling, a button that searches for it. */
+  didYouMean: "Did you mean {query}?",
   /** {message}: what went wrong. Earlier results stay on screen. */
   error: "Search failed: {message}",
   more: "More results",

@@ -24,6 +24,8 @@ input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{ou
 [hidden]{display:none!important}
 .status{margin:0;padding:.6em .8em;color:var(--newsfind-muted)}
 .status[data-kind=error]{color:var(--newsfind-error)}
+.suggest{margin:0;padding:.6em .8em 0}
+.suggestion{border:0;padding:0;background:none;color:var(--newsfind-accent);text-decoration:underline;cursor:pointer}
 .list{margin:0;padding:0}
 .list[aria-busy=true]{opacity:.6}
 .option{display:block;padding:.6em .8em;color:inherit;text-decoration:none;border-top:1px solid var(--newsfind-border);overflow-wrap:anywhere}

@@ -54,6 +54,27 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     await page.context().close();
   });
 
+  it("offers the query in the index's spelling as a button that searches for it", async () => {
+    const { page } = await session.open(hostPage(worker));
+    await search(page, "Tomahwak");
+    const suggestion = page.locator("newsfind-search [part=suggestion]");
+    expect(await page.locator("newsfind-search [part=did-you-mean]").textContent()).toBe("Did you mean Tomahawk?");
+    const answered = page.evaluate(
+      () =>
+        new Promise<string>((done) =>
+          document
+            .querySelector("newsfind-search")!
+            .addEventListener("newsfind:load", (event) => done((event as CustomEvent).detail.query), { once: true }),
+        ),
+    );
+    await suggestion.click();
+    expect(await answered).toBe("Tomahawk");
+    expect(await page.locator("newsfind-search input.box").inputValue()).toBe("Tomahawk");
+    expect(await page.locator("newsfind-search [part=did-you-mean]").isHidden()).toBe(true);
+    expect(await page.locator("newsfind-search .panel").isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it("cancels a stale request, so a slow answer to an earlier query never replaces newer results", async () => {
     const { page } = await session.open(hostPage(worker, { attributes: 'debounce="0"' }));
     const aborted: string[] = [];
