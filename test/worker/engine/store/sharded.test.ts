@@ -165,20 +165,22 @@ describe("sharded layout", () => {
   });
 });
 
-describe("lexicon shards", () => {
-  // Many distinct words, so the lexicon takes several shards: ten articles of 800
-  // made-up words each, word n spelling n in base 26 (its first letter n mod 26).
-  const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-  const word = (n: number) =>
-    Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
-  const made: Article[] = Array.from({ length: 10 }, (_, a) => ({
+// Many distinct words, so the lexicon takes several shards: ten articles of 800 made-up words
+// each, word n spelling n in base 26 (its first letter n mod 26), and `more(a)` after them.
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const word = (n: number) => Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
+const wordlists = (more: (a: number) => string = () => ""): Article[] =>
+  Array.from({ length: 10 }, (_, a) => ({
     id: `w${a}`,
     title: `Wordlist ${a}`,
     source: null,
     published: null,
     url: null,
-    body: [`${Array.from({ length: 800 }, (_, i) => word(a * 800 + i)).join(" ")}.`],
+    body: [`${Array.from({ length: 800 }, (_, i) => word(a * 800 + i)).join(" ")}${more(a)}.`],
   }));
+
+describe("lexicon shards", () => {
+  const made = wordlists();
   const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
   const layout = artefacts.manifest.layout as ShardedLayout;
 
@@ -238,19 +240,8 @@ describe("lexicon shards", () => {
 });
 
 describe("completions of a prefix", () => {
-  // The wordlist index of the lexicon tests above, in both layouts.
-  const LETTERS = "abcdefghijklmnopqrstuvwxyz";
-  const word = (n: number) =>
-    Array.from({ length: 8 }, (_, i) => LETTERS[Math.floor(n / 26 ** i + i * 7) % 26]).join("");
-  const made: Article[] = Array.from({ length: 10 }, (_, a) => ({
-    id: `w${a}`,
-    title: `Wordlist ${a}`,
-    source: null,
-    published: null,
-    url: null,
-    // Some words twice in the next article too, so completions differ in frequency.
-    body: [`${Array.from({ length: 800 }, (_, i) => word(a * 800 + i)).join(" ")} ${word(((a + 9) % 10) * 800 + 3)}.`],
-  }));
+  // The wordlists in both layouts, a word of each in the next one too, so completions differ in frequency.
+  const made = wordlists((a) => ` ${word(((a + 9) % 10) * 800 + 3)}`);
   const sharded = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
   const layout = sharded.artefacts.manifest.layout as ShardedLayout;
   const bundle = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "bundle" });
