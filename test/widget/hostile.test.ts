@@ -48,6 +48,19 @@ describe.skipIf(missing)("the widget in Chromium: hostile input", () => {
     await page.context().close();
   });
 
+  it("shows a did-you-mean suggestion that repeats a hostile query as text", async () => {
+    const { page, dialogs } = await session.open(
+      hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }),
+    );
+    const query = HOSTILE_QUERY.replace("Tomahawk", "Tomahwak");
+    expect(await search(page, query)).toBe("load");
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(await traces(page)).toMatchObject({ pwned: 0, dangerous: 0 });
+    expect(await page.locator("newsfind-search [part=suggestion]").textContent()).toBe(HOSTILE_QUERY);
+    await page.context().close();
+  });
+
   it("shows a hostile article's title, source and snippet as text, and never links its javascript: URL", async () => {
     const { page, dialogs } = await session.open(
       hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }),
