@@ -174,7 +174,12 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       storeBytes: sizes.articles,
       cardBytes: sizes.cards,
       reuse: options.reuse,
-      sink: options.assets ?? { put: (path, data) => files.set(path, data) },
+      sink: options.assets ?? {
+        put: (path, data) => {
+          files.set(path, data);
+          return undefined;
+        },
+      },
     });
     return { artefacts: { manifest: { ...base, layout } }, files, signatures, analyses, analyzer };
   }

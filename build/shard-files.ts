@@ -6,6 +6,8 @@ import {
   cardOf,
   encodeLexicon,
   encodePrefixTable,
+  noChecksums,
+  recordChecksum,
   encodeMeta,
   encodeTermShard,
   shardOf,
@@ -23,8 +25,11 @@ export type ShardFiles = Map<string, Uint8Array | null>;
 
 /** Where the asset files go as they are made, so a large index never sits in memory whole. */
 export interface AssetSink {
-  /** Takes the file at `path` (relative to the assets directory); null keeps the one a previous build wrote. */
-  put(path: string, data: Uint8Array | null): void;
+  /**
+   * Takes the file at `path` (relative to the assets directory); null keeps the one a previous
+   * build wrote, whose bytes it returns (for its checksum).
+   */
+  put(path: string, data: Uint8Array | null): Uint8Array | undefined;
 }
 
 /** How the build cache spares unchanged article shards. */
@@ -120,11 +125,15 @@ export function shardFiles({
   sink,
 }: ShardInput): Sharded {
   let count = 0;
+  const checksums = noChecksums();
   const files = {
     set(path: string, data: Uint8Array | null) {
       checkSize(path, data);
       checkCount(++count);
-      sink.put(path, data);
+      const kept = sink.put(path, data);
+      const bytes = data ?? kept;
+      if (!bytes) throw new Error(`the asset sink kept ${path} without giving its bytes for the checksum`);
+      recordChecksum(checksums, path, bytes);
     },
   };
   let postingsBytes = 0;
@@ -167,6 +176,7 @@ export function shardFiles({
     idShards,
     phoneticShards,
     lexiconShards: lexicon.map((shard) => shard.first),
+    checksums,
   };
 
   const byShard = groupBy(used, termShards, (n) => shardOf(dictionary[n]!, termShards));

@@ -111,22 +111,23 @@ export class StagedOutput implements AssetSink {
     mkdirSync(this.moduleStage, { recursive: true });
   }
 
-  put(path: string, data: Uint8Array | null): void {
+  put(path: string, data: Uint8Array | null): Uint8Array | undefined {
     const live = join(this.assetsDir, path);
     const staged = join(this.assetStage, path);
     mkdirSync(dirname(staged), { recursive: true });
+    this.files++;
     if (data === null) {
       linkOrCopy(live, staged);
       this.bytes += statSync(staged).size;
-    } else {
-      if (sameContent(live, data)) linkOrCopy(live, staged);
-      else {
-        writeFileSync(staged, data);
-        this.written++;
-      }
-      this.bytes += data.length;
+      return readFileSync(staged);
     }
-    this.files++;
+    if (sameContent(live, data)) linkOrCopy(live, staged);
+    else {
+      writeFileSync(staged, data);
+      this.written++;
+    }
+    this.bytes += data.length;
+    return undefined;
   }
 
   /** Stages the artefact module and its type declaration; returns the module's size raw and gzipped. */

@@ -6,6 +6,7 @@ import { ALIAS_GROUPS } from "./analysis/aliases.js";
 import { LANGUAGES } from "./analysis/languages.js";
 import { BM25, INDEXED_FIELDS, type IndexedField } from "./format/ranking.js";
 import { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
+import type { Checksums } from "./format/checksum.js";
 
 export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
@@ -23,11 +24,18 @@ export {
   TopCompletions,
 } from "./format/completions.js";
 export { parsePhoneticTable } from "./format/phonetic-table.js";
+export {
+  checksum,
+  expectedChecksum,
+  noChecksums,
+  recordChecksum,
+  type Checksums,
+} from "./format/checksum.js";
 export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } from "./format/ranking.js";
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -152,6 +160,8 @@ export interface ShardedLayout {
   phoneticShards: number;
   /** The first term of each lexicon shard, in order: a term is in shard `lexiconShardOf(term, lexiconShards)`. */
   lexiconShards: string[];
+  /** Every asset file's checksum, checked as the file is read (`src/format/checksum.ts`). */
+  checksums: Checksums;
 }
 
 /**

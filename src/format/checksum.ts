@@ -1,0 +1,70 @@
+// Shard integrity: the build records a 32-bit checksum of every asset file of a sharded index
+// in the manifest, by kind and shard, and the worker checks each file it reads against it. A
+// damaged or stale file is then reported, never decoded into a wrong answer. The checksum is a
+// multiply-xor hash over 32-bit words (a byte at a time for the tail): fast enough to run on
+// every read, and it changes with any byte flipped, dropped or added.
+
+/** The checksum of a file's bytes, an unsigned 32-bit number. */
+export function checksum(bytes: Uint8Array): number {
+  let hash = 0x9e3779b9 ^ bytes.length;
+  const words = bytes.length >>> 2;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < words; i++) {
+    hash = Math.imul(hash ^ view.getUint32(i << 2, true), 0x85ebca6b);
+    hash ^= hash >>> 13;
+  }
+  for (let i = words << 2; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x27d4eb2f);
+  return (hash ^ (hash >>> 15)) >>> 0;
+}
+
+/** The kinds of shard kept in numbered files, each a folder under the index root. */
+export const NUMBERED_KINDS = ["terms", "articles", "cards", "ids", "phonetic", "lexicon"] as const;
+export type NumberedKind = (typeof NUMBERED_KINDS)[number];
+
+/** Every asset file's checksum: the numbered shards' by kind and number, and the two single files. */
+export interface Checksums {
+  shards: Record<NumberedKind, number[]>;
+  meta: number;
+  prefixes: number;
+}
+
+/** Empty checksums, to fill as files are written. */
+export function noChecksums(): Checksums {
+  return {
+    shards: Object.fromEntries(NUMBERED_KINDS.map((kind) => [kind, [] as number[]])) as Checksums["shards"],
+    meta: 0,
+    prefixes: 0,
+  };
+}
+
+const NUMBERED = /\/(terms|articles|cards|ids|phonetic|lexicon)\/(\d+)\.[a-z.]+$/;
+
+/**
+ * Where a file's checksum is kept, from its path (`shardPaths`): a kind and shard number, or a
+ * single file's name; null for a path no shard has.
+ */
+export function checksumSlot(path: string): { kind: NumberedKind; shard: number } | "meta" | "prefixes" | null {
+  const numbered = NUMBERED.exec(path);
+  if (numbered) return { kind: numbered[1] as NumberedKind, shard: Number(numbered[2]) };
+  if (path.endsWith("/meta.bin")) return "meta";
+  if (path.endsWith("/prefixes.txt.gz")) return "prefixes";
+  return null;
+}
+
+/** Records a file's checksum in its slot. */
+export function recordChecksum(checksums: Checksums, path: string, bytes: Uint8Array): void {
+  const slot = checksumSlot(path);
+  if (slot === null) throw new Error(`no checksum slot for ${path}`);
+  const value = checksum(bytes);
+  if (slot === "meta" || slot === "prefixes") checksums[slot] = value;
+  else checksums.shards[slot.kind][slot.shard] = value;
+}
+
+/** The checksum recorded for a file, or undefined when none is. */
+export function expectedChecksum(checksums: Checksums, path: string): number | undefined {
+  const slot = checksumSlot(path);
+  if (slot === null) return undefined;
+  return slot === "meta" || slot === "prefixes" ? checksums[slot] : checksums.shards[slot.kind][slot.shard];
+}
