@@ -14,7 +14,7 @@ export const ERROR_TABLE = {
   "not-found": { status: 404, title: "Not found" },
   "article-not-found": { status: 404, title: "Article not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
-  "index-unavailable": { status: 500, title: "Search index unavailable" },
+  "index-unavailable": { status: 503, title: "Search index unavailable" },
   internal: { status: 500, title: "Internal server error" },
 } as const;
 

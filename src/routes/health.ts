@@ -1,4 +1,5 @@
-// GET /health: whether the index loads, and what it holds.
+// GET /health: whether the index loads, and what it holds. Once a request has found an index
+// file missing or damaged, it answers 503 "degraded" with the files, until they read whole again.
 import { Hono } from "hono";
 import { jsonResponse } from "../http/json.js";
 import type { IndexStore } from "../engine/store/store.js";
@@ -7,14 +8,19 @@ import { validate } from "../http/validate.js";
 
 export function healthRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", queryParams({})), async (c) => {
-    const { manifest } = await loadIndex(c.env);
+    const store = await loadIndex(c.env);
+    const { manifest } = store;
+    const damaged = store.damaged();
     const health = {
-      status: "ok",
+      status: damaged.length > 0 ? "degraded" : "ok",
+      ...(damaged.length > 0 && {
+        reason: `index files missing or damaged: ${damaged.join(", ")}; rebuild with "npm run build" and deploy the assets with the worker`,
+      }),
       articles: manifest.articles,
       indexVersion: manifest.formatVersion,
       fields: manifest.config.fields,
       builtAt: manifest.builtAt,
     };
-    return jsonResponse(health, { headers: { "cache-control": "no-store" } });
+    return jsonResponse(health, { status: damaged.length > 0 ? 503 : 200, headers: { "cache-control": "no-store" } });
   });
 }

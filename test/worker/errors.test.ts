@@ -8,7 +8,7 @@ import { EngineError } from "../../src/engine/errors.js";
 import { problemOf } from "./helpers.js";
 
 describe("engine errors", () => {
-  it("answers an engine index-unavailable error with a 500 index-unavailable problem carrying its message", async () => {
+  it("answers an engine index-unavailable error with a 503 index-unavailable problem carrying its message", async () => {
     const message = "The search index cannot be used: its file /index/meta.bin is gone; rebuild it.";
     const app = createApp({
       artefacts: sharded,
@@ -17,12 +17,12 @@ describe("engine errors", () => {
       },
     });
     const response = await app.request("/search?q=Putin");
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await problemOf(response)).toEqual({
       type: "/problems/index-unavailable",
       title: "Search index unavailable",
-      status: 500,
+      status: 503,
       detail: message,
       instance: "/search",
     });

@@ -20,7 +20,7 @@ describe("index format check", () => {
     });
     for (const path of ["/search?q=Putin", "/health"]) {
       const response = await app.request(path);
-      expect(response.status).toBe(500);
+      expect(response.status).toBe(503);
       const problem = await problemOf(response);
       expect(problem.type).toBe("/problems/index-unavailable");
       expect(problem.detail).toContain(`format version ${INDEX_FORMAT_VERSION + 1}`);
@@ -71,7 +71,7 @@ describe("index format check", () => {
     const config = { ...seeds.manifest.config, ...change } as typeof seeds.manifest.config;
     const app = createApp({ artefacts: { ...seeds, manifest: { ...seeds.manifest, config } } });
     const response = await app.request("/search?q=Putin");
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
     const problem = await problemOf(response);
     expect(problem.detail).toContain("ranking constants cannot be served");
     expect(problem.detail).toContain(said);
@@ -90,7 +90,7 @@ describe("sharded index", () => {
   it("says the ASSETS binding is missing when the worker has none", async () => {
     const app = createApp({ artefacts: sharded });
     const response = await app.request("/search?q=Putin");
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
     expect((await problemOf(response)).detail).toContain("no ASSETS binding");
   });
 
@@ -102,7 +102,7 @@ describe("sharded index", () => {
     );
   });
 
-  it("answers 500 problem+json, not a crash, when a shard cannot be read", async () => {
+  it("answers 503 problem+json, not a crash, when a shard cannot be read", async () => {
     const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
     const app = createApp({
       artefacts,
@@ -112,11 +112,11 @@ describe("sharded index", () => {
           : memoryAssets(files)(path),
     });
     const response = await app.request("/search?q=Putin");
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
     const problem = await problemOf(response);
     expect(problem.type).toBe("/problems/index-unavailable");
     expect(problem.detail).toContain("/index/gone.json");
-    expect((await app.request("/search?q=Putin")).status).toBe(500);
+    expect((await app.request("/search?q=Putin")).status).toBe(503);
   });
 
   it("answers problem+json naming the file when a compressed shard is damaged, and every card's query fails the same way", async () => {
@@ -128,7 +128,7 @@ describe("sharded index", () => {
     }
     const app = createApp({ artefacts, assets: memoryAssets(damaged) });
     const response = await app.request("/search?q=Putin");
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
     const problem = await problemOf(response);
     expect(problem.type).toBe("/problems/index-unavailable");
     expect(problem.detail).toMatch(/\/index\/cards\/\d+\.json\.gz is damaged/);
@@ -136,6 +136,43 @@ describe("sharded index", () => {
     const whole = createApp({ artefacts, assets: memoryAssets(files) });
     expect((await whole.request("/search?q=Putin")).status).toBe(200);
   });
+
+  it.each([
+    ["a term shard", "/terms/", "q=Putin"],
+    ["an article shard", "/articles/", "articles"],
+    ["the metadata", "/meta.bin", "sort=date&q=Putin"],
+  ])(
+    "answers 503 naming %s with one byte changed, says so on /health, and recovers once it is whole again",
+    async (_, part, query) => {
+      const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+      const served = new Map(files);
+      // One byte flipped in the middle of every file of that kind: it still inflates or decodes.
+      for (const [path, data] of files) {
+        if (!path.includes(part)) continue;
+        const changed = data!.slice();
+        changed[changed.length >> 1] = changed[changed.length >> 1]! ^ 0x01;
+        served.set(path, changed);
+      }
+      const app = createApp({ artefacts, assets: memoryAssets(served) });
+      const path = query === "articles" ? `/articles/${articles[0]!.id}` : `/search?${query}`;
+      const response = await app.request(path);
+      expect(response.status).toBe(503);
+      const problem = await problemOf(response);
+      expect(problem.type).toBe("/problems/index-unavailable");
+      expect(problem.detail).toMatch(new RegExp(`${part.replace(/[/.]/g, "\\$&")}\\S* is damaged`));
+      const health = await app.request("/health");
+      expect(health.status).toBe(503);
+      const said = (await health.json()) as { status: string; reason: string };
+      expect(said.status).toBe("degraded");
+      expect(said.reason).toContain(part);
+      // The files repaired, the same isolate answers again, and /health is ok.
+      for (const [path, data] of files) served.set(path, data);
+      expect((await app.request(path)).status).toBe(200);
+      const healed = await app.request("/health");
+      expect(healed.status).toBe(200);
+      expect(((await healed.json()) as { status: string }).status).toBe("ok");
+    },
+  );
 
   it("serves the index's files to nobody: shard paths reach the worker and answer 404", async () => {
     for (const path of [

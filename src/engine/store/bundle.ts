@@ -65,6 +65,7 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
     manifest,
     verifyBudget: Number.POSITIVE_INFINITY,
     articleChecks: Number.POSITIVE_INFINITY,
+    damaged: () => [],
     async postings(terms) {
       const found = new Map<string, Postings>();
       for (const term of terms) {

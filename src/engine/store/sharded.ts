@@ -13,6 +13,8 @@ import {
   parsePrefixTable,
   readLexicon,
   TABLED_PREFIX,
+  checksum,
+  expectedChecksum,
   TopCompletions,
   type LexiconShard,
   lexiconShardOf,
@@ -27,6 +29,7 @@ import {
   type ShardedLayout,
   type TermShard,
 } from "../../index-format.js";
+import { EngineError } from "../errors.js";
 import { PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
 import { unpackText } from "./unpack.js";
@@ -84,8 +87,40 @@ export const VERIFY_BUDGET = 40;
 /** Of those, candidates read whole when their cards cannot settle them, at most, in one query. */
 export const ARTICLE_CHECKS = 8;
 
-export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }, read: AssetReader): IndexStore {
+/**
+ * Reads asset files and checks each against the manifest's checksum: a file that is missing,
+ * unreadable or not the one the build wrote is an unusable index (EngineError naming the file),
+ * never decoded. `damaged` holds the files that failed, until one is read whole again.
+ */
+export function checkedReader(layout: ShardedLayout, read: AssetReader): { read: AssetReader; damaged: Set<string> } {
+  const damaged = new Set<string>();
+  return {
+    damaged,
+    read: async (path) => {
+      let data: ArrayBuffer;
+      try {
+        data = await read(path);
+      } catch (error) {
+        damaged.add(path);
+        throw error;
+      }
+      const expected = expectedChecksum(layout.checksums, path);
+      if (expected === undefined || checksum(new Uint8Array(data)) !== expected) {
+        damaged.add(path);
+        throw new EngineError(
+          "index-unavailable",
+          `The search index cannot be used: its file ${path} is damaged (it is not the file the build wrote); rebuild with "npm run build" and deploy the assets with the worker.`,
+        );
+      }
+      damaged.delete(path);
+      return data;
+    },
+  };
+}
+
+export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }, assets: AssetReader): IndexStore {
   const layout = manifest.layout;
+  const { read, damaged } = checkedReader(layout, assets);
   const terms = new PromiseCache<number, TermShard>(CACHE_BUDGETS.terms, (shard) => shard.bytes);
   const decoded = new PromiseCache<string, Postings | null>(CACHE_BUDGETS.decoded, postingsBytes);
   const articleCache = new PromiseCache<number, Article>(CACHE_BUDGETS.articles, articleBytes);
@@ -140,6 +175,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     manifest,
     verifyBudget: VERIFY_BUDGET,
     articleChecks: ARTICLE_CHECKS,
+    damaged: () => [...damaged],
     async postings(list) {
       const found = new Map<string, Postings>();
       await Promise.all(

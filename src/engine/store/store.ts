@@ -24,6 +24,8 @@ export interface IndexStore {
   cards(positions: readonly number[]): Promise<HitCard[]>;
   /** The position of the article with this id, or undefined. */
   position(id: string): Promise<number | undefined>;
+  /** Asset files found missing or damaged and not read whole since, in the order seen (none for the bundle). */
+  damaged(): string[];
   /** At most how many candidates one query judges to verify phrases (Infinity when all are in memory). */
   readonly verifyBudget: number;
   /** At most how many of those one query reads whole, when their cards cannot settle them (Infinity when all are in memory). */
