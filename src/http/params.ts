@@ -74,14 +74,24 @@ export function dateParam(name: string) {
   );
 }
 
-/** An optional free-text value of bounded length. */
-export function textParam(name: string, maxLength: number) {
+/** Words of a text, as a reader counts them: runs of anything but white space. */
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * An optional free-text value of bounded length and, with `maxWords`, of at most that many
+ * words (`textParam("q", 500, { maxWords: 64 })`). Default: no word limit.
+ */
+export function textParam(name: string, maxLength: number, { maxWords = Number.POSITIVE_INFINITY } = {}) {
   return v.optional(
     v.pipe(
       once(name),
       v.maxLength(
         maxLength,
         ({ input }) => `${name} must be at most ${maxLength} characters (got ${String(input).length})`,
+      ),
+      v.check(
+        (input) => wordCount(input) <= maxWords,
+        ({ input }) => `${name} must be at most ${maxWords} words (got ${wordCount(String(input))})`,
       ),
     ),
   );

@@ -9,10 +9,18 @@ import { validate } from "../http/validate.js";
 
 export const SEARCH_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
+/** Words a query may have: a pasted paragraph, not a page. */
+export const MAX_QUERY_WORDS = 64;
+/**
+ * Hits a search skips at most: every page is ranked from the top, so a deep page costs as much
+ * as all those before it; past this, narrow the search with filters or sort=date.
+ */
+export const MAX_OFFSET = 1000;
+
 export const searchQuery = queryParams({
-  q: textParam("q", 500),
+  q: textParam("q", 500, { maxWords: MAX_QUERY_WORDS }),
   limit: intParam("limit", { min: 1, max: 100, fallback: 10 }),
-  offset: intParam("offset", { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }),
+  offset: intParam("offset", { min: 0, max: MAX_OFFSET, fallback: 0 }),
   sort: enumParam("sort", ["relevance", "date", "recent"], "relevance"),
   half_life: numberParam("half_life", { min: 0.01, max: 36500, unit: "days" }),
   typos: enumParam("typos", ["on", "off"], "on"),

@@ -6,6 +6,9 @@ import type { Filters } from "../routes/filters.js";
 
 export type { Filters, Hit, SearchPage };
 
+/** The most hits a search may skip: the API's MAX_OFFSET (src/routes/search.ts), past which no page is served. */
+export const MAX_OFFSET = 1000;
+
 export interface SearchRequest {
   q: string;
   limit: number;

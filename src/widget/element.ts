@@ -1,7 +1,7 @@
 // <newsfind-search>: a search box whose results appear as you type. It follows the WAI-ARIA
 // combobox pattern (focus stays in the box; the active option is aria-activedescendant), lives in
 // an open shadow root, and fires `newsfind:load` (results shown) and `newsfind:error` events.
-import { fetchFilters, fetchPage, type Hit } from "./api.js";
+import { fetchFilters, fetchPage, MAX_OFFSET, type Hit } from "./api.js";
 import { applyStrings, fillFilters, fillSuggestion, grouped, option, skeleton, type Parts } from "./render.js";
 import { fill, mergeStrings, parseStrings, type Strings } from "./strings.js";
 import { adoptStyles } from "./styles.js";
@@ -290,7 +290,8 @@ export class NewsfindSearchElement extends HTMLElement {
     status.hidden = !text;
     status.dataset.kind = state;
     list.hidden = !this.#hits.length;
-    const last = !this.#hits.length || this.#hits.length >= this.#total;
+    // The last page: every hit shown, or as deep as the API pages.
+    const last = !this.#hits.length || this.#hits.length >= this.#total || this.#hits.length > MAX_OFFSET;
     // The last page hides the more-results control: focus on it goes back to the box first,
     // or losing it would close the results.
     if (last && this.shadowRoot!.activeElement === more) this.#parts.input.focus();

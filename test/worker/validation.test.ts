@@ -2,6 +2,8 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { problemOf } from "./helpers.js";
+import { MAX_OFFSET } from "../../src/routes/search.js";
+import { MAX_OFFSET as WIDGET_MAX_OFFSET } from "../../src/widget/api.js";
 
 async function badRequest(path: string) {
   const response = await exports.default.fetch(`http://newsfind.test${path}`);
@@ -21,7 +23,9 @@ describe("parameter validation", () => {
     ["/search?q=x&limit=0", "limit", "limit must be between 1 and 100 (got 0)"],
     ["/search?q=x&limit=ten", "limit", 'limit must be a whole number between 1 and 100 (got "ten")'],
     ["/search?q=x&limit=1&limit=2", "limit", "limit must be given once (got 2 values)"],
-    ["/search?q=x&offset=-1", "offset", 'offset must be a whole number 0 or more (got "-1")'],
+    ["/search?q=x&offset=-1", "offset", 'offset must be a whole number between 0 and 1000 (got "-1")'],
+    ["/search?q=x&offset=1001", "offset", "offset must be between 0 and 1000 (got 1001)"],
+    [`/search?q=${"w ".repeat(65)}`, "q", "q must be at most 64 words (got 65)"],
     ["/search?q=x&sort=popular", "sort", 'sort must be one of relevance, date, recent (got "popular")'],
     ["/search?q=x&from=21-10-2025", "from", 'from must be a date as YYYY-MM-DD, such as 2025-10-21 (got "21-10-2025")'],
     ["/search?q=x&to=2025-02-30", "to", 'to must be a real calendar date (got "2025-02-30")'],
@@ -76,5 +80,11 @@ describe("unknown routes and methods", () => {
     const response = await exports.default.fetch("http://newsfind.test/health", { method: "HEAD" });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("");
+  });
+});
+
+describe("the widget's paging limit", () => {
+  it("is the API's: the widget never asks for a page past MAX_OFFSET", () => {
+    expect(WIDGET_MAX_OFFSET).toBe(MAX_OFFSET);
   });
 });
