@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import { indexLoader } from "./engine/store/load.js";
 import type { AssetReader } from "./engine/store/sharded.js";
-import { ALLOWED_METHODS, preflight, responseHeaders } from "./http/cors.js";
+import { ALLOWED_METHODS, preflight, responseHeaders, secureHeaders } from "./http/cors.js";
 import { apiErrorOf, NewsfindError, problemResponse } from "./http/errors.js";
 import type { IndexArtefacts } from "./index-format.js";
 import { articleRoutes } from "./routes/articles.js";
@@ -37,7 +37,7 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   const loadIndex = indexLoader(artefacts, assets);
   const app = new Hono();
 
-  app.use("*", responseHeaders);
+  app.use("*", responseHeaders, secureHeaders);
   app.options("*", preflight);
 
   app.route("/", homeRoutes(ENDPOINTS));

@@ -112,7 +112,7 @@ describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
     expect(preflight.headers.get("access-control-max-age")).toBe("86400");
   });
 
-  it("gives every response, errors and 304s included, the CORS and nosniff headers exactly once", async () => {
+  it("gives every response, errors and 304s included, the CORS and secure headers exactly once", async () => {
     const ok = await fetch("/search?q=Kremlin");
     const notModified = await fetch("/search?q=Kremlin", { headers: { "if-none-match": ok.headers.get("etag")! } });
     const invalid = await fetch("/search?q=Kremlin&limit=500");
@@ -125,6 +125,10 @@ describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
       expect(response.headers.get("access-control-expose-headers")).toBe("ETag");
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+      expect(response.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
     }
   });
 });
