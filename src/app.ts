@@ -8,6 +8,7 @@ import { ALLOWED_METHODS, preflight, responseHeaders, secureHeaders } from "./ht
 import { apiErrorOf, NewsfindError, problemResponse } from "./http/errors.js";
 import type { IndexArtefacts } from "./index-format.js";
 import { articleRoutes } from "./routes/articles.js";
+import { feedRoutes } from "./routes/feed.js";
 import { filterRoutes } from "./routes/filters.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
@@ -15,8 +16,8 @@ import { searchRoutes } from "./routes/search.js";
 import { widgetRoutes } from "./routes/widget.js";
 
 const ALLOWED = ALLOWED_METHODS.join(", ");
-const ENDPOINTS = ["/search", "/articles/:id", "/filters", "/health", "/widget.js"];
-const PATHS = ["/", "/search", "/filters", "/health", "/widget.js"];
+const ENDPOINTS = ["/search", "/feed", "/articles/:id", "/filters", "/health", "/widget.js"];
+const PATHS = ["/", "/search", "/feed", "/filters", "/health", "/widget.js"];
 
 export interface AppOptions {
   /** The index the worker serves: the generated artefact module's exports. */
@@ -42,6 +43,7 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
 
   app.route("/", homeRoutes(ENDPOINTS));
   app.route("/search", searchRoutes(loadIndex));
+  app.route("/feed", feedRoutes(loadIndex));
   app.route("/articles", articleRoutes(loadIndex));
   app.route("/filters", filterRoutes(loadIndex));
   app.route("/health", healthRoutes(loadIndex));

@@ -1,0 +1,72 @@
+// GET /feed: an Atom 1.0 feed of a search, newest first, so that a feed reader can follow a
+// story. The same words and filters as /search (sort=date: the articles matching the most
+// query words first, each tier newest first); each entry links to the article (its own URL, or
+// the worker's article page) and carries its snippet as HTML. The XML is written by feedsmith,
+// which escapes every value.
+import { generateAtomFeed } from "feedsmith";
+import { Hono } from "hono";
+import { hitHref } from "../widget/api.js";
+import { search } from "../engine/search.js";
+import type { IndexStore } from "../engine/store/store.js";
+import { NewsfindError } from "../http/errors.js";
+import { taggedResponse } from "../http/etag.js";
+import { dateParam, enumParam, intParam, queryParams, textParam } from "../http/params.js";
+import { validate } from "../http/validate.js";
+import { MAX_QUERY_WORDS, SEARCH_CACHE_CONTROL } from "./search.js";
+
+export const feedQuery = queryParams({
+  q: textParam("q", 500, { maxWords: MAX_QUERY_WORDS }),
+  limit: intParam("limit", { min: 1, max: 100, fallback: 20 }),
+  typos: enumParam("typos", ["on", "off"], "on"),
+  from: dateParam("from"),
+  to: dateParam("to"),
+  source: textParam("source", 200),
+});
+
+/** A day (YYYY-MM-DD) as the instant it starts, UTC. */
+const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
+
+export function feedRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
+  return new Hono().get("/", validate("query", feedQuery), async (c) => {
+    const { typos, ...params } = c.req.valid("query");
+    if (params.from && params.to && params.from > params.to) {
+      const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
+      throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
+    }
+    const store = await loadIndex(c.env);
+    const q = params.q ?? "";
+    const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });
+    const url = new URL(c.req.url);
+    const origin = url.origin;
+    const built = new Date(store.manifest.builtAt);
+    const entries = result.hits.map((hit) => {
+      const updated = hit.published ? dayStart(hit.published) : built;
+      return {
+        id: `${origin}/articles/${encodeURIComponent(hit.id)}`,
+        title: { value: hit.title },
+        updated,
+        ...(hit.published && { published: updated }),
+        links: [{ href: hitHref(origin, hit), rel: "alternate" }],
+        ...(hit.source && { authors: [{ name: hit.source }] }),
+        summary: { value: hit.snippet, type: "html" },
+      };
+    });
+    const xml = generateAtomFeed({
+      id: url.href,
+      title: { value: q ? `newsfind: ${q}` : "newsfind: the newest articles" },
+      // The feed changes only when the index is rebuilt.
+      updated: built,
+      authors: [{ name: "newsfind" }],
+      generator: { text: "newsfind" },
+      links: [
+        { href: url.href, rel: "self", type: "application/atom+xml" },
+        { href: `${origin}/search${url.search}`, rel: "alternate", type: "application/json" },
+      ],
+      entries,
+    });
+    return taggedResponse(c.req.header("if-none-match") ?? null, xml, {
+      "content-type": "application/atom+xml; charset=utf-8",
+      "cache-control": SEARCH_CACHE_CONTROL,
+    });
+  });
+}
