@@ -12,12 +12,13 @@ import { feedRoutes } from "./routes/feed.js";
 import { filterRoutes } from "./routes/filters.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
+import { openSearchRoutes } from "./routes/opensearch.js";
 import { searchRoutes } from "./routes/search.js";
 import { widgetRoutes } from "./routes/widget.js";
 
 const ALLOWED = ALLOWED_METHODS.join(", ");
-const ENDPOINTS = ["/search", "/feed", "/articles/:id", "/filters", "/health", "/widget.js"];
-const PATHS = ["/", "/search", "/feed", "/filters", "/health", "/widget.js"];
+const ENDPOINTS = ["/search", "/feed", "/articles/:id", "/filters", "/health", "/widget.js", "/opensearch.xml"];
+const PATHS = ["/", "/search", "/feed", "/filters", "/health", "/widget.js", "/opensearch.xml"];
 
 export interface AppOptions {
   /** The index the worker serves: the generated artefact module's exports. */
@@ -47,6 +48,7 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   app.route("/articles", articleRoutes(loadIndex));
   app.route("/filters", filterRoutes(loadIndex));
   app.route("/health", healthRoutes(loadIndex));
+  app.route("/opensearch.xml", openSearchRoutes());
   if (widget !== undefined) app.route("/widget.js", widgetRoutes(widget));
 
   app.all("*", (c) => {

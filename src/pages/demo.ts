@@ -25,8 +25,11 @@ const ATTRIBUTES: [string, string][] = [
   ],
 ];
 
-/** The demo page; `origin` is the worker's own, shown in the embed snippet. */
-export function demoPage(origin: string): string {
+/**
+ * The demo page; `origin` is the worker's own, shown in the embed snippet. `query` (the page's
+ * ?q=, as browsers send a search the OpenSearch description names) starts the box with it.
+ */
+export function demoPage(origin: string, query = ""): string {
   const snippet = `<script type="module" src="${origin}/widget.js"></script>\n<newsfind-search></newsfind-search>`;
   const rows = ATTRIBUTES.map(
     ([name, meaning]) => `<tr><td><code>${escapeHtml(name)}</code></td><td>${escapeHtml(meaning)}</td></tr>`,
@@ -34,7 +37,7 @@ export function demoPage(origin: string): string {
   const body = `<main>
 <h1>newsfind</h1>
 <p>Search this news archive as you type. Up and Down move through the results, Enter opens one, Escape closes the list, and “/” focuses the box.</p>
-<div class="search" role="search"><newsfind-search></newsfind-search></div>
+<div class="search" role="search"><newsfind-search${query ? ` value="${escapeHtml(query)}"` : ""}></newsfind-search></div>
 <h2>Add it to your site</h2>
 <pre><code>${escapeHtml(snippet)}</code></pre>
 <p>The widget is one script of a few kilobytes with no dependencies. It searches the archive that served it, in a shadow root your page's CSS cannot disturb.</p>

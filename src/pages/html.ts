@@ -54,6 +54,7 @@ export function document({
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="strict-origin-when-cross-origin">
 <title>${escapeHtml(title)}</title>
+<link rel="search" type="application/opensearchdescription+xml" title="newsfind" href="/opensearch.xml">
 <style>${css}</style>
 </head>
 <body>

@@ -114,8 +114,24 @@ export class NewsfindSearchElement extends HTMLElement {
     applyStrings(this.#parts, this.#strings, this.getAttribute("placeholder"));
   }
 
+  /**
+   * The query the box starts with: when the element is connected, the box takes it, gets the
+   * focus and shows its results (a search page's ?q=). Attribute `value`.
+   */
+  get value(): string {
+    return this.getAttribute("value") ?? "";
+  }
+  set value(value: string) {
+    this.setAttribute("value", value);
+  }
+
   connectedCallback(): void {
     document.addEventListener("keydown", this.#onSlash);
+    if (this.value && !this.#parts.input.value) {
+      this.#parts.input.value = this.value;
+      this.#parts.input.focus();
+      this.#search(false);
+    }
     if (this.#filtersFor !== this.endpoint) {
       this.#filtersFor = this.endpoint;
       fetchFilters(this.endpoint).then(

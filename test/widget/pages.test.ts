@@ -18,6 +18,16 @@ describe.skipIf(missing)("the worker's pages in Chromium", () => {
     await browser?.close();
   });
 
+  it("searches at once for the demo page's ?q=, as a browser's search engine opens it", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${worker}/?q=Tomahawk`);
+    await page.locator("newsfind-search [role=option]").first().waitFor();
+    expect(await page.locator("newsfind-search input.box").inputValue()).toBe("Tomahawk");
+    expect(await page.locator("newsfind-search [role=option] mark").first().textContent()).toBe("Tomahawk");
+    await context.close();
+  });
+
   it("runs the widget on the demo page, styled, with no Content-Security-Policy violation", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

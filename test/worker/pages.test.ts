@@ -26,8 +26,50 @@ describe.each(LAYOUTS)("GET /widget.js (%s layout)", (layout) => {
   });
 });
 
+describe.each(LAYOUTS)("GET /opensearch.xml (%s layout)", (layout) => {
+  const fetch = seedFetch(layout);
+  it("describes newsfind as an OpenSearch 1.1 engine: the page, feed and JSON of a search", async () => {
+    const response = await fetch("/opensearch.xml");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/opensearchdescription+xml; charset=utf-8");
+    const xml = await response.text();
+    expect(xml).toContain('<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">');
+    expect(xml).toContain("<ShortName>newsfind</ShortName>");
+    const templates = Object.fromEntries(
+      [...xml.matchAll(/<Url type="([^"]+)" rel="([^"]+)" template="([^"]+)"\/>/g)].map(([, type, , template]) => [
+        type,
+        template!.replace(/^http:\/\/[^/]+/, ""),
+      ]),
+    );
+    expect(templates).toEqual({
+      "text/html": "/?q={searchTerms}",
+      "application/atom+xml": "/feed?q={searchTerms}",
+      "application/json": "/search?q={searchTerms}",
+      "application/opensearchdescription+xml": "/opensearch.xml",
+    });
+  });
+
+  it("is linked from every page, so that a browser offers it", async () => {
+    const link =
+      '<link rel="search" type="application/opensearchdescription+xml" title="newsfind" href="/opensearch.xml">';
+    expect(await (await fetch("/", { headers: HTML })).text()).toContain(link);
+    const article = (await (await fetch("/search?q=Putin&limit=1")).json()) as { hits: { id: string }[] };
+    expect(await (await fetch(`/articles/${article.hits[0]!.id}`, { headers: HTML })).text()).toContain(link);
+  });
+});
+
 describe.each(LAYOUTS)("GET / (%s layout)", (layout) => {
   const fetch = seedFetch(layout);
+  it("starts the demo page's box with its ?q=, escaped", async () => {
+    const html = await (await fetch("/?q=Tomahawk", { headers: HTML })).text();
+    expect(html).toContain('<newsfind-search value="Tomahawk"></newsfind-search>');
+    const hostile = await (
+      await fetch(`/?q=${encodeURIComponent('"><script>alert(1)</script>')}`, { headers: HTML })
+    ).text();
+    expect(hostile).toContain('<newsfind-search value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">');
+    expect(hostile).not.toContain("<script>alert(1)");
+  });
+
   it("answers a browser with the demo page, which embeds the widget under a strict CSP", async () => {
     const response = await fetch("/", { headers: HTML });
     expect(response.status).toBe(200);

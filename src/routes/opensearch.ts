@@ -1,0 +1,33 @@
+// GET /opensearch.xml: an OpenSearch 1.1 description, so that browsers offer newsfind as a
+// search engine (the pages link it with <link rel="search">): a search opens the demo page
+// with the query, and feed readers and apps get the Atom and JSON URLs of the same search.
+import { Hono } from "hono";
+import { escapeHtml } from "../html/escape.js";
+import { queryParams } from "../http/params.js";
+import { validate } from "../http/validate.js";
+
+/** The description for a worker at `origin`; every value escaped for XML. */
+export function openSearchDescription(origin: string): string {
+  const url = (type: string, path: string, rel = "results") =>
+    `  <Url type="${type}" rel="${rel}" template="${escapeHtml(`${origin}${path}`)}"/>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+  <ShortName>newsfind</ShortName>
+  <Description>Search the news archive</Description>
+  <InputEncoding>UTF-8</InputEncoding>
+${url("text/html", "/?q={searchTerms}")}
+${url("application/atom+xml", "/feed?q={searchTerms}")}
+${url("application/json", "/search?q={searchTerms}")}
+${url("application/opensearchdescription+xml", "/opensearch.xml", "self")}
+</OpenSearchDescription>
+`;
+}
+
+export function openSearchRoutes() {
+  return new Hono().get("/", validate("query", queryParams({})), (c) =>
+    c.body(openSearchDescription(new URL(c.req.url).origin), 200, {
+      "content-type": "application/opensearchdescription+xml; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+    }),
+  );
+}
