@@ -8,6 +8,7 @@
 import { Index } from "flexsearch";
 import {
   CARD_TEXT_CHARS,
+  checksum,
   DEFAULT_LANGUAGE,
   INDEX_FORMAT_VERSION,
   RANKING,
@@ -181,7 +182,8 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
         },
       },
     });
-    return { artefacts: { manifest: { ...base, layout } }, files, signatures, analyses, analyzer };
+    const contentId = contentIdOf({ ...base, layout });
+    return { artefacts: { manifest: { ...base, layout, contentId } }, files, signatures, analyses, analyzer };
   }
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
   let current: Counted = { terms: new Int32Array(0), tf: new Float32Array(0), length: 0 };
@@ -204,12 +206,35 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   index.export((key, data) => {
     chunks[key] = data;
   });
-  const manifest: IndexManifest = { ...base, layout: { kind: "bundle" } satisfies IndexLayout };
+  const layout = { kind: "bundle" } satisfies IndexLayout;
+  const store = JSON.stringify(articles);
+  const table = phonetic.join("\n");
+  const manifest: IndexManifest = {
+    ...base,
+    layout,
+    contentId: contentIdOf({ ...base, layout }, chunks, store, table),
+  };
   return {
-    artefacts: { manifest, chunks, articles: JSON.stringify(articles), phonetic: phonetic.join("\n") },
+    artefacts: { manifest, chunks, articles: store, phonetic: table },
     files: new Map(),
     signatures: new Map(),
     analyses,
     analyzer,
   };
+}
+
+/**
+ * The manifest's content id: a checksum of it and of the artefacts given, as text. The build's
+ * time is left out: two builds of the same articles answer alike.
+ */
+function contentIdOf(
+  manifest: Omit<IndexManifest, "contentId">,
+  ...artefacts: (string | Record<string, string>)[]
+): string {
+  const encoder = new TextEncoder();
+  const parts = [
+    JSON.stringify({ ...manifest, builtAt: undefined }),
+    ...artefacts.map((artefact) => (typeof artefact === "string" ? artefact : JSON.stringify(artefact))),
+  ];
+  return parts.map((part) => checksum(encoder.encode(part)).toString(36)).join("-");
 }

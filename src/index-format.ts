@@ -35,7 +35,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -198,6 +198,12 @@ export interface IndexManifest {
    */
   languages: string[];
   layout: IndexLayout;
+  /**
+   * What tells this index's contents from any other's: a checksum of the manifest (but its
+   * build time) and every artefact (for a sharded index, of its files' checksums). Equal ids,
+   * equal answers: the worker's edge cache keys its entries with it.
+   */
+  contentId: string;
 }
 
 /** What the generated artefact module exports. The bundle layout fills every field; the sharded one, the manifest only. */
