@@ -12,8 +12,7 @@ import { NewsfindError } from "../http/errors.js";
 import { taggedResponse } from "../http/etag.js";
 import { dateParam, enumParam, intParam, queryParams, textParam } from "../http/params.js";
 import { validate } from "../http/validate.js";
-import { cacheKey, edgeCached } from "../http/edge-cache.js";
-import { buildOf, MAX_QUERY_WORDS, SEARCH_CACHE_CONTROL } from "./search.js";
+import { MAX_QUERY_WORDS, SEARCH_CACHE_CONTROL } from "./search.js";
 
 export const feedQuery = queryParams({
   q: textParam("q", 500, { maxWords: MAX_QUERY_WORDS }),
@@ -29,60 +28,45 @@ const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
 export function feedRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", feedQuery), async (c) => {
-    const valid = c.req.valid("query");
-    if (valid.from && valid.to && valid.from > valid.to) {
-      const message = `from (${valid.from}) must not be after to (${valid.to}): swap them or widen the range`;
+    const { typos, ...params } = c.req.valid("query");
+    if (params.from && params.to && params.from > params.to) {
+      const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
       throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
     }
     const store = await loadIndex(c.env);
-    const origin = new URL(c.req.url).origin;
-    // The feed's own address: its parameters in one order, whatever order a reader gave them in.
-    const key = cacheKey("/feed", { ...valid, origin }, buildOf(store));
-    const own = new URL(key.url);
-    own.searchParams.delete("build");
-    own.searchParams.delete("origin");
-    const canonical = `${origin}/feed?${own.searchParams}`;
-    return edgeCached(c, key, () => feedResponse(store, valid, { origin, canonical }, c.req.header("if-none-match")));
-  });
-}
-
-/** The feed of a search (its validated parameters) as an Atom response. */
-async function feedResponse(
-  store: IndexStore,
-  { typos, ...params }: { q?: string; limit: number; typos: "on" | "off"; from?: string; to?: string; source?: string },
-  { origin, canonical }: { origin: string; canonical: string },
-  ifNoneMatch: string | undefined,
-): Promise<Response> {
-  const q = params.q ?? "";
-  const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });
-  const built = new Date(store.manifest.builtAt);
-  const entries = result.hits.map((hit) => {
-    const updated = hit.published ? dayStart(hit.published) : built;
-    return {
-      id: `${origin}/articles/${encodeURIComponent(hit.id)}`,
-      title: { value: hit.title },
-      updated,
-      ...(hit.published && { published: updated }),
-      links: [{ href: hitHref(origin, hit), rel: "alternate" }],
-      ...(hit.source && { authors: [{ name: hit.source }] }),
-      summary: { value: hit.snippet, type: "html" },
-    };
-  });
-  const xml = generateAtomFeed({
-    id: canonical,
-    title: { value: q ? `newsfind: ${q}` : "newsfind: the newest articles" },
-    // The feed changes only when the index is rebuilt.
-    updated: built,
-    authors: [{ name: "newsfind" }],
-    generator: { text: "newsfind" },
-    links: [
-      { href: canonical, rel: "self", type: "application/atom+xml" },
-      { href: canonical.replace("/feed?", "/search?sort=date&"), rel: "alternate", type: "application/json" },
-    ],
-    entries,
-  });
-  return taggedResponse(ifNoneMatch ?? null, xml, {
-    "content-type": "application/atom+xml; charset=utf-8",
-    "cache-control": SEARCH_CACHE_CONTROL,
+    const q = params.q ?? "";
+    const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });
+    const url = new URL(c.req.url);
+    const origin = url.origin;
+    const built = new Date(store.manifest.builtAt);
+    const entries = result.hits.map((hit) => {
+      const updated = hit.published ? dayStart(hit.published) : built;
+      return {
+        id: `${origin}/articles/${encodeURIComponent(hit.id)}`,
+        title: { value: hit.title },
+        updated,
+        ...(hit.published && { published: updated }),
+        links: [{ href: hitHref(origin, hit), rel: "alternate" }],
+        ...(hit.source && { authors: [{ name: hit.source }] }),
+        summary: { value: hit.snippet, type: "html" },
+      };
+    });
+    const xml = generateAtomFeed({
+      id: url.href,
+      title: { value: q ? `newsfind: ${q}` : "newsfind: the newest articles" },
+      // The feed changes only when the index is rebuilt.
+      updated: built,
+      authors: [{ name: "newsfind" }],
+      generator: { text: "newsfind" },
+      links: [
+        { href: url.href, rel: "self", type: "application/atom+xml" },
+        { href: `${origin}/search${url.search}`, rel: "alternate", type: "application/json" },
+      ],
+      entries,
+    });
+    return taggedResponse(c.req.header("if-none-match") ?? null, xml, {
+      "content-type": "application/atom+xml; charset=utf-8",
+      "cache-control": SEARCH_CACHE_CONTROL,
+    });
   });
 }

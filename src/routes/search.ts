@@ -6,11 +6,6 @@ import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
 import { NewsfindError } from "../http/errors.js";
 import { dateParam, enumParam, intParam, numberParam, queryParams, textParam } from "../http/params.js";
 import { validate } from "../http/validate.js";
-import { cacheKey, edgeCached } from "../http/edge-cache.js";
-
-/** What tells one build of the index from another, contents and time, for the edge cache's keys. */
-export const buildOf = ({ manifest }: IndexStore) =>
-  `${manifest.formatVersion}-${manifest.contentId}-${manifest.builtAt}`;
 
 export const SEARCH_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
@@ -43,24 +38,18 @@ function configuredHalfLife(env: unknown): number {
 
 export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", searchQuery), async (c) => {
-    const valid = c.req.valid("query");
-    const { half_life, typos, prefix, ...params } = valid;
+    const { half_life: halfLife, typos, prefix, ...params } = c.req.valid("query");
     if (params.from && params.to && params.from > params.to) {
       const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
       throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
     }
-    const store = await loadIndex(c.env);
-    const halfLife = half_life ?? configuredHalfLife(c.env);
-    const key = cacheKey("/search", { ...valid, half_life: halfLife }, buildOf(store));
-    return edgeCached(c, key, async () => {
-      const result = await search(store, {
-        ...params,
-        q: params.q ?? "",
-        halfLife,
-        typos: typos === "on",
-        prefix: prefix === "last",
-      });
-      return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
+    const result = await search(await loadIndex(c.env), {
+      ...params,
+      q: params.q ?? "",
+      halfLife: halfLife ?? configuredHalfLife(c.env),
+      typos: typos === "on",
+      prefix: prefix === "last",
     });
+    return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
   });
 }

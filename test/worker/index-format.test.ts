@@ -138,10 +138,9 @@ describe("sharded index", () => {
   });
 
   it.each([
-    // Queries no other test asks: a search already answered would come from the edge cache.
-    ["a term shard", "/terms/", "q=Putin+damaged+term"],
+    ["a term shard", "/terms/", "q=Putin"],
     ["an article shard", "/articles/", "articles"],
-    ["the metadata", "/meta.bin", "sort=date&q=Putin+damaged+meta"],
+    ["the metadata", "/meta.bin", "sort=date&q=Putin"],
   ])(
     "answers 503 naming %s with one byte changed, says so on /health, and recovers once it is whole again",
     async (_, part, query) => {
