@@ -201,7 +201,7 @@ export interface IndexManifest {
   /**
    * What tells this index's contents from any other's: a checksum of the manifest (but its
    * build time) and every artefact (for a sharded index, of its files' checksums). Equal ids,
-   * equal answers: the worker's edge cache keys its entries with it.
+   * equal answers; /health shows it, so an operator sees which index a deployment serves.
    */
   contentId: string;
 }

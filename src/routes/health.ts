@@ -18,6 +18,7 @@ export function healthRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
       }),
       articles: manifest.articles,
       indexVersion: manifest.formatVersion,
+      contentId: manifest.contentId,
       fields: manifest.config.fields,
       builtAt: manifest.builtAt,
     };

@@ -40,7 +40,7 @@ describe.each(LAYOUTS)("GET /articles/:id (%s layout)", (layout) => {
 
 describe.each(LAYOUTS)("GET /health (%s layout)", (layout) => {
   const fetch = seedFetch(layout);
-  it("reports the article count, index version and build time", async () => {
+  it("reports the article count, index version, content id and build time", async () => {
     const response = await fetch("/health");
     const health = (await response.json()) as Record<string, unknown>;
     expect(health).toMatchObject({
@@ -50,5 +50,6 @@ describe.each(LAYOUTS)("GET /health (%s layout)", (layout) => {
       fields: ["title", "body"],
     });
     expect(Date.parse(health.builtAt as string)).not.toBeNaN();
+    expect(health.contentId).toMatch(/^[0-9a-z]+(-[0-9a-z]+)*$/);
   });
 });
