@@ -8,19 +8,20 @@ import { Hono } from "hono";
 import { hitHref } from "../widget/api.js";
 import { search } from "../engine/search.js";
 import type { IndexStore } from "../engine/store/store.js";
-import { NewsfindError } from "../http/errors.js";
 import { taggedResponse } from "../http/etag.js";
-import { dateParam, enumParam, intParam, queryParams, textParam } from "../http/params.js";
+import { intParam, queryParams } from "../http/params.js";
 import { validate } from "../http/validate.js";
-import { MAX_QUERY_WORDS, SEARCH_CACHE_CONTROL } from "./search.js";
+import { refuseReversedRange, SEARCH_CACHE_CONTROL, SEARCH_WORDS_AND_FILTERS } from "./search.js";
+
+const { q, typos, from, to, source } = SEARCH_WORDS_AND_FILTERS;
 
 export const feedQuery = queryParams({
-  q: textParam("q", 500, { maxWords: MAX_QUERY_WORDS }),
+  q,
   limit: intParam("limit", { min: 1, max: 100, fallback: 20 }),
-  typos: enumParam("typos", ["on", "off"], "on"),
-  from: dateParam("from"),
-  to: dateParam("to"),
-  source: textParam("source", 200),
+  typos,
+  from,
+  to,
+  source,
 });
 
 /** A day (YYYY-MM-DD) as the instant it starts, UTC. */
@@ -29,10 +30,7 @@ const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 export function feedRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", feedQuery), async (c) => {
     const { typos, ...params } = c.req.valid("query");
-    if (params.from && params.to && params.from > params.to) {
-      const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
-      throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
-    }
+    refuseReversedRange(params);
     const store = await loadIndex(c.env);
     const q = params.q ?? "";
     const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });

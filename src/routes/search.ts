@@ -17,18 +17,37 @@ export const MAX_QUERY_WORDS = 64;
  */
 export const MAX_OFFSET = 1000;
 
-export const searchQuery = queryParams({
+/** The words and filters of a search: /search's, and /feed's too. */
+export const SEARCH_WORDS_AND_FILTERS = {
   q: textParam("q", 500, { maxWords: MAX_QUERY_WORDS }),
+  typos: enumParam("typos", ["on", "off"], "on"),
+  from: dateParam("from"),
+  to: dateParam("to"),
+  source: textParam("source", 200),
+};
+
+const { q, typos, from, to, source } = SEARCH_WORDS_AND_FILTERS;
+
+// In the order the unknown-parameter message lists them.
+export const searchQuery = queryParams({
+  q,
   limit: intParam("limit", { min: 1, max: 100, fallback: 10 }),
   offset: intParam("offset", { min: 0, max: MAX_OFFSET, fallback: 0 }),
   sort: enumParam("sort", ["relevance", "date", "recent"], "relevance"),
   half_life: numberParam("half_life", { min: 0.01, max: 36500, unit: "days" }),
-  typos: enumParam("typos", ["on", "off"], "on"),
+  typos,
   prefix: enumParam("prefix", ["none", "last"], "none"),
-  from: dateParam("from"),
-  to: dateParam("to"),
-  source: textParam("source", 200),
+  from,
+  to,
+  source,
 });
+
+/** Refuses a date range that ends before it starts, naming the fix. */
+export function refuseReversedRange({ from, to }: { from?: string; to?: string }): void {
+  if (!from || !to || from <= to) return;
+  const message = `from (${from}) must not be after to (${to}): swap them or widen the range`;
+  throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
+}
 
 /** The deployment's default half-life for sort=recent: NEWSFIND_HALF_LIFE_DAYS in wrangler.toml [vars]. */
 function configuredHalfLife(env: unknown): number {
@@ -39,10 +58,7 @@ function configuredHalfLife(env: unknown): number {
 export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", validate("query", searchQuery), async (c) => {
     const { half_life: halfLife, typos, prefix, ...params } = c.req.valid("query");
-    if (params.from && params.to && params.from > params.to) {
-      const message = `from (${params.from}) must not be after to (${params.to}): swap them or widen the range`;
-      throw new NewsfindError("invalid-parameter", message, { errors: [{ param: "from", message }] });
-    }
+    refuseReversedRange(params);
     const result = await search(await loadIndex(c.env), {
       ...params,
       q: params.q ?? "",
