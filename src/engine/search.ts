@@ -395,6 +395,8 @@ async function ranked(
   // The common query has nothing to check: every touched article is a candidate.
   const candidates: ArrayLike<number> =
     excluded.size === 0 && required.length === 0 && !filter ? ids : ids.filter(cheap);
+  // With one query word, every candidate matches it all: no tier to test.
+  const tiered = coverage.words.length > 1;
   const full = (id: number) => matchesAll(coverage, matched[id]!);
 
   let better: (a: number, b: number) => boolean;
@@ -414,12 +416,12 @@ async function ranked(
   } else {
     better = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
   }
-  if (fullFirst && params.sort !== "date") {
+  if (fullFirst && tiered && params.sort !== "date") {
     const byScore = better;
     better = (a, b) => (full(a) === full(b) ? byScore(a, b) : full(a));
   }
   // The score is the order's key only when no tier comes before it.
-  const scoreKey = params.sort === "relevance" && !fullFirst ? scores : undefined;
+  const scoreKey = params.sort === "relevance" && !(fullFirst && tiered) ? scores : undefined;
   const verified = await verifiedTop(
     store,
     candidates,
@@ -427,7 +429,7 @@ async function ranked(
     better,
     phraseChecks(required, masks, matched, suspects, fields),
     scoreKey,
-    full,
+    tiered ? full : undefined,
   );
   const totals = { all: verified.full, partial: verified.total - verified.full, exact: verified.exact };
   return pageOf(verified.best, params.offset, totals, shown, { terms, matched, coverage });

@@ -47,9 +47,11 @@ export async function verifiedTop(
   better: (a: number, b: number) => boolean,
   checks: Checks | null,
   key?: Float64Array,
-  full: (id: number) => boolean = () => true,
+  full?: (id: number) => boolean,
 ): Promise<Verified> {
+  // Without a test, every candidate counts: no pass over them.
   const fullOf = (ids: ArrayLike<number>) => {
+    if (!full) return ids.length;
     let count = 0;
     for (let i = 0; i < ids.length; i++) if (full(ids[i]!)) count++;
     return count;
