@@ -1,9 +1,10 @@
 // The sharded layout's asset files: term shards (posting lists partitioned by term hash),
-// article shards (consecutive positions), id shards (id → position, by id hash), phonetic
+// article shards and card packs (consecutive positions), id shards (id → position, by id hash), phonetic
 // shards (by key hash), the metadata file and the lexicon shards (runs of sorted terms). Shard counts follow the corpus
 // size, so a query reads tens of kilobytes a shard and the files stay within Workers limits.
 import {
   cardOf,
+  encodeCardPack,
   encodeLexicon,
   encodePrefixTable,
   noChecksums,
@@ -45,8 +46,14 @@ export const SHARD_TARGETS = {
   terms: 32 << 10,
   /** Whole articles (the article page, phrase checks) are read one at a time, so their shards may be larger. */
   articles: 64 << 10,
-  /** A result page reads the cards of its hits, each from its own shard more often than not: small. */
+  /** A card shard is inflated for one card, more often than not: small. */
   cards: 6 << 10,
+  /**
+   * Cards a pack holds, as raw JSON (gzip takes it to about a third): an isolate reads each pack
+   * once and keeps it, so packs are large enough to be few, and small enough that a cold
+   * query, reading a pack for each hit, reads a few megabytes at most.
+   */
+  cardPacks: 384 << 10,
   ids: 32 << 10,
   phonetic: 16 << 10,
   lexicon: 16 << 10,
@@ -151,19 +158,18 @@ export function shardFiles({
   const documentFrequency = new Map<string, number>();
   for (const n of used) documentFrequency.set(dictionary[n]!, df[n]!);
   const lexicon = splitLexicon(encodeLexicon(documentFrequency), SHARD_TARGETS.lexicon);
-  // Card shards take their target size while they leave article shards a third of the room;
-  // article shards take the rest, growing larger when the room is short.
+  // Card shards and packs take their target sizes (packs are few); article shards take the rest
+  // of the room, growing larger when it is short.
   const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - 2;
   const perShard = (bytes: number, target: number) =>
     Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
-  const cardsPerShard = Math.max(
-    perShard(cardBytes, SHARD_TARGETS.cards),
-    Math.ceil((3 * articles.length) / (2 * room)),
-  );
+  const cardsPerShard = perShard(cardBytes, SHARD_TARGETS.cards);
   const cardShards = Math.max(1, Math.ceil(articles.length / cardsPerShard));
+  const cardShardsPerPack = Math.max(1, Math.floor(perShard(cardBytes, SHARD_TARGETS.cardPacks) / cardsPerShard));
+  const cardPacks = Math.ceil(cardShards / cardShardsPerPack);
   const articlesPerShard = Math.max(
     perShard(storeBytes, SHARD_TARGETS.articles),
-    Math.ceil(articles.length / Math.max(1, room - cardShards)),
+    Math.ceil(articles.length / Math.max(1, room - cardPacks)),
   );
   const layout: ShardedLayout = {
     kind: "sharded",
@@ -173,6 +179,8 @@ export function shardFiles({
     articleShards: Math.max(1, Math.ceil(articles.length / articlesPerShard)),
     cardsPerShard,
     cardShards,
+    cardShardsPerPack,
+    cardPacks,
     idShards,
     phoneticShards,
     lexiconShards: lexicon.map((shard) => shard.first),
@@ -201,7 +209,7 @@ export function shardFiles({
   progress("term shards", termShards, termShards);
   const signatures = new Map<string, string>();
   /**
-   * Writes shards of `perShard` consecutive articles each, their JSON made by `encode`; a shard
+   * Writes files of `perShard` consecutive articles each, their bytes made by `encode`; a file
    * whose articles did not change (the build cache's signature) is kept as it is on disk.
    */
   const positional = (
@@ -209,7 +217,7 @@ export function shardFiles({
     count: number,
     perShard: number,
     pathOf: (shard: number) => string,
-    encode: (slice: readonly Article[]) => unknown,
+    encode: (slice: readonly Article[]) => Uint8Array,
   ) => {
     for (let shard = 0; shard < count; shard++) {
       if (shard % 500 === 0) progress(phase, shard, count);
@@ -218,7 +226,7 @@ export function shardFiles({
       const signature = reuse?.signature(start, end);
       if (signature !== undefined) signatures.set(path, signature);
       if (signature !== undefined && reuse!.unchanged(path, signature)) files.set(path, null);
-      else files.set(path, packed(JSON.stringify(encode(articles.slice(start, end)))));
+      else files.set(path, encode(articles.slice(start, end)));
     }
     progress(phase, count, count);
   };
@@ -227,14 +235,19 @@ export function shardFiles({
     layout.articleShards,
     articlesPerShard,
     (shard) => shardPaths.articles(layout, shard),
-    (slice) => slice,
+    (slice) => packed(JSON.stringify(slice)),
   );
   positional(
-    "card shards",
-    cardShards,
-    cardsPerShard,
-    (shard) => shardPaths.cards(layout, shard),
-    (slice) => slice.map(cardOf),
+    "card packs",
+    cardPacks,
+    cardsPerShard * cardShardsPerPack,
+    (pack) => shardPaths.cards(layout, pack),
+    (slice) =>
+      encodeCardPack(
+        Array.from({ length: Math.ceil(slice.length / cardsPerShard) }, (_, n) =>
+          packed(JSON.stringify(slice.slice(n * cardsPerShard, (n + 1) * cardsPerShard).map(cardOf))),
+        ),
+      ),
   );
   // The ids in one pass in position order (articles may be read back from disk, where visiting
   // them in order is cheap and hopping between them is not).

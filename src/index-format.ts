@@ -15,6 +15,7 @@ export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from 
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { shardOf } from "./format/hash.js";
 export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
+export { cardPackMember, encodeCardPack } from "./format/card-pack.js";
 export { encodeLexicon, lexiconShardOf, readLexicon, splitLexicon, type LexiconShard } from "./format/lexicon.js";
 export {
   COMPLETIONS,
@@ -35,7 +36,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 10;
+export const INDEX_FORMAT_VERSION = 11;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -154,6 +155,9 @@ export interface ShardedLayout {
   /** Card shards hold the hit cards (`HitCard`) of `cardsPerShard` consecutive articles by position. */
   cardsPerShard: number;
   cardShards: number;
+  /** Card packs hold `cardShardsPerPack` consecutive card shards each (`encodeCardPack`). */
+  cardShardsPerPack: number;
+  cardPacks: number;
   /** Id shards map article ids to positions: an id is in shard `shardOf(id, idShards)`. */
   idShards: number;
   /** Phonetic shards: a key's terms are in shard `shardOf(key, phoneticShards)`. */
@@ -172,8 +176,11 @@ export interface ShardedLayout {
 export const shardPaths = {
   terms: (layout: ShardedLayout, shard: number) => `${layout.root}/terms/${shard}.bin`,
   articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.json.gz`,
-  /** A JSON array of `HitCard`, by position: what a result page reads. */
-  cards: (layout: ShardedLayout, shard: number) => `${layout.root}/cards/${shard}.json.gz`,
+  /**
+   * A card pack (`encodeCardPack`): its members are card shards, each a gzip-compressed JSON
+   * array of `HitCard` by position. What a result page reads.
+   */
+  cards: (layout: ShardedLayout, pack: number) => `${layout.root}/cards/${pack}.bin`,
   ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.json.gz`,
   phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt.gz`,
   /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */

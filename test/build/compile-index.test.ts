@@ -10,6 +10,7 @@ import { rank } from "../../src/engine/search.js";
 import {
   BM25,
   CARD_TEXT_CHARS,
+  cardPackMember,
   PHONETIC_TERMS,
   leadText,
   shardPaths,
@@ -100,7 +101,8 @@ describe("term shards inverted a group at a time", () => {
 
 describe("hit cards", () => {
   const long = (n: number) => Array.from({ length: 30 }, (_, k) => `Paragraph ${k} of story ${n} says a little more.`);
-  const articles = Array.from({ length: 120 }, (_, n) => ({
+  // Enough cards for more than one pack.
+  const articles = Array.from({ length: 1400 }, (_, n) => ({
     ...story(`c${n}`, `Story ${n}`, ""),
     body: long(n),
     ...(n % 2 ? { language: "de" } : {}),
@@ -110,10 +112,15 @@ describe("hit cards", () => {
     const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
     const layout = artefacts.manifest.layout as ShardedLayout;
     expect(layout.cardShards).toBe(Math.ceil(articles.length / layout.cardsPerShard));
-    expect(layout.cardShards).toBeGreaterThan(1);
-    const cards = Array.from({ length: layout.cardShards }, (_, shard) =>
-      JSON.parse(gunzipSync(files.get(shardPaths.cards(layout, shard))!).toString("utf8")),
-    ).flat() as HitCard[];
+    expect(layout.cardPacks).toBe(Math.ceil(layout.cardShards / layout.cardShardsPerPack));
+    expect(layout.cardShardsPerPack).toBeGreaterThan(1);
+    expect(layout.cardPacks).toBeGreaterThan(1);
+    expect(files.has(shardPaths.cards(layout, layout.cardPacks))).toBe(false);
+    const cards = Array.from({ length: layout.cardShards }, (_, shard) => {
+      const pack = files.get(shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack)))!;
+      const member = cardPackMember(pack, shard % layout.cardShardsPerPack);
+      return JSON.parse(gunzipSync(member).toString("utf8"));
+    }).flat() as HitCard[];
     expect(cards.map((card) => card.id)).toEqual(articles.map((a) => a.id));
     for (const [n, card] of cards.entries()) {
       expect(card).toMatchObject({ title: `Story ${n}`, url: articles[n]!.url, source: articles[n]!.source });

@@ -131,7 +131,7 @@ describe("sharded index", () => {
     expect(response.status).toBe(503);
     const problem = await problemOf(response);
     expect(problem.type).toBe("/problems/index-unavailable");
-    expect(problem.detail).toMatch(/\/index\/cards\/\d+\.json\.gz is damaged/);
+    expect(problem.detail).toMatch(/\/index\/cards\/\d+\.bin is damaged/);
     // The same index with the files whole answers.
     const whole = createApp({ artefacts, assets: memoryAssets(files) });
     expect((await whole.request("/search?q=Putin")).status).toBe(200);

@@ -1,12 +1,12 @@
 // The sharded layout's store: the worker script holds the manifest only, and every other
 // artefact is a static asset read on demand through an `AssetReader` (the ASSETS binding in
-// production). A query reads the term shards of its words and the card shards of its hits
+// production). A query reads the term shards of its words and the card packs of its hits
 // (whole articles only to check a phrase, or for the article page). Term shards are fetched
-// once per isolate and kept; card shards are kept as read, compressed, so that an isolate comes
-// to hold most of an archive's cards and a page of hits reads few files; the cards and articles
-// shown are kept one by one. Every cache keeps within its memory budget (least recently used
-// go first).
+// once per isolate and kept; card packs are kept as read, compressed, so that an isolate soon
+// holds an archive's cards and a page of hits reads no file; the cards and articles shown are
+// kept one by one. Every cache keeps within its memory budget (least recently used go first).
 import {
+  cardPackMember,
   decodeMeta,
   decodeTermShard,
   COMPLETIONS,
@@ -44,17 +44,17 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
  * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
  * most recent first, so a frequent word is not decoded on every query. Card shards are kept as
- * read, gzip-compressed (about 2.6 KB for nine cards): a page's ten hits are ten shards, and
- * hits seldom repeat, so only a budget that holds most of the shards spares their reads; 20 MiB
- * holds about two thirds of the 101,400-article archive's 29 MB of card shards (docs/scale.md).
- * The hit cards shown, decoded, and articles are kept one by one. Lexicon shards (typo
- * tolerance) are held as text, two bytes a character. Together with the views: 77 MiB.
+ * read, gzip-compressed (about 130 KB a pack, card-pack.ts): a page's hits are spread over the
+ * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
+ * 101,400-article archive's 29 MB of packs (docs/scale.md). The hit cards shown, decoded, and
+ * articles are kept one by one. Lexicon shards (typo tolerance) are held as text, two bytes a
+ * character. Together with the views: 89 MiB.
  */
 export const CACHE_BUDGETS = {
   terms: 32 << 20,
   decoded: 6 << 20,
   articles: 4 << 20,
-  cardShards: 20 << 20,
+  cardPacks: 32 << 20,
   cards: 2 << 20,
   ids: 2 << 20,
   phonetic: 1 << 20,
@@ -118,6 +118,18 @@ export function checkedReader(layout: ShardedLayout, read: AssetReader): { read:
   };
 }
 
+/** A card shard of the pack read from `path`; a pack that lacks it is a damaged deployment. */
+function packMember(path: string, pack: Uint8Array, member: number): Uint8Array {
+  try {
+    return cardPackMember(pack, member);
+  } catch (error) {
+    throw new EngineError(
+      "index-unavailable",
+      `The search index cannot be used: its file ${path} is damaged (${error instanceof Error ? error.message : String(error)}); rebuild with "npm run build" and deploy the assets again.`,
+    );
+  }
+}
+
 export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }, assets: AssetReader): IndexStore {
   const layout = manifest.layout;
   const { read, damaged } = checkedReader(layout, assets);
@@ -125,7 +137,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const decoded = new PromiseCache<string, Postings | null>(CACHE_BUDGETS.decoded, postingsBytes);
   const articleCache = new PromiseCache<number, Article>(CACHE_BUDGETS.articles, articleBytes);
   const cardCache = new PromiseCache<number, HitCard>(CACHE_BUDGETS.cards, cardBytes);
-  const cardShardCache = new PromiseCache<number, Uint8Array>(CACHE_BUDGETS.cardShards, (data) => data.byteLength);
+  const cardPacks = new PromiseCache<number, Uint8Array>(CACHE_BUDGETS.cardPacks, (data) => data.byteLength);
   /** Article shards being fetched, by path: concurrent misses of one shard share its fetch. */
   const fetching = new Map<string, Promise<unknown[]>>();
   const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(
@@ -244,11 +256,14 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       // Each card shard a call needs is inflated once, however many of its cards the call takes.
       const inflated = new Map<number, HitCard[]>();
       const shardCards = async (shard: number) => {
-        const path = shardPaths.cards(layout, shard);
-        const data = await cardShardCache.get(shard, async () => new Uint8Array(await read(path)));
+        const pack = Math.floor(shard / layout.cardShardsPerPack);
+        const path = shardPaths.cards(layout, pack);
+        const data = await cardPacks.get(pack, async () => new Uint8Array(await read(path)));
         let cards = inflated.get(shard);
         if (!cards) {
-          cards = JSON.parse(unpackText(path, data)) as HitCard[];
+          cards = JSON.parse(
+            unpackText(path, packMember(path, data, shard - pack * layout.cardShardsPerPack)),
+          ) as HitCard[];
           inflated.set(shard, cards);
         }
         return cards;

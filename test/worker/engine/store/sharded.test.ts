@@ -99,7 +99,23 @@ describe("sharded layout", () => {
     expect(reads.length).toBe(before);
   });
 
-  it("keeps card shards as read: a later query whose hits share them reads no card shard", async () => {
+  it("reads the card shards of a page's hits from one pack, once", async () => {
+    const made = Array.from({ length: 300 }, (_, n) =>
+      news(n, n % 100 === 0 ? `Zanzibar port news number ${n}.` : `Other harbour news number ${n}.`, []),
+    );
+    const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const layout = artefacts.manifest.layout as ShardedLayout;
+    // The three hits are in three card shards of one pack.
+    expect(layout.cardsPerShard).toBeLessThan(100);
+    expect(layout.cardShardsPerPack * layout.cardsPerShard).toBeGreaterThan(200);
+    const reads: string[] = [];
+    const app = createApp({ artefacts, assets: memoryAssets(files, reads) });
+    const body = (await (await app.request("/search?q=Zanzibar")).json()) as { hits: { id: string }[] };
+    expect(body.hits.map((hit) => hit.id).sort()).toEqual(["news-0", "news-100", "news-200"]);
+    expect(reads.filter((path) => path.includes("/cards/"))).toEqual([shardPaths.cards(layout, 0)]);
+  });
+
+  it("keeps card packs as read: a later query whose hits share them reads no card file", async () => {
     const made = [
       news(0, "Alpha talks opened in Geneva on Monday.", []),
       news(1, "Bravo shares fell in early trading.", []),
@@ -109,7 +125,7 @@ describe("sharded layout", () => {
     const app = appFor(made, "sharded", { reads });
     const cardReads = () => reads.filter((path) => path.includes("/cards/"));
     expect((await app.request("/search?q=Alpha")).status).toBe(200);
-    // Three small cards share one shard.
+    // Three small cards share one pack.
     expect(cardReads()).toHaveLength(1);
     const body = (await (await app.request("/search?q=Bravo")).json()) as { hits: { id: string; snippet: string }[] };
     expect(body.hits.map((hit) => hit.id)).toEqual([made[1]!.id]);
