@@ -16,6 +16,7 @@ import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
 import { allWords, coverageOf, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
+import { filtered } from "./rank/top-k.js";
 import { TermViews } from "./rank/term-views.js";
 import { snippet } from "./snippet/snippet.js";
 import { termMatcher, type TermMatcher } from "./snippet/terms.js";
@@ -393,8 +394,7 @@ async function ranked(
   const cheap = (id: number) =>
     !excluded.has(id) && (!filter || filter(id)) && requiredBits.every((bits) => (matched[id]! & bits) !== 0);
   // The common query has nothing to check: every touched article is a candidate.
-  const candidates: ArrayLike<number> =
-    excluded.size === 0 && required.length === 0 && !filter ? ids : ids.filter(cheap);
+  const candidates = excluded.size === 0 && required.length === 0 && !filter ? ids : filtered(ids, cheap);
   // With one query word, every candidate matches it all: no tier to test.
   const tiered = coverage.words.length > 1;
   const full = (id: number) => matchesAll(coverage, matched[id]!);

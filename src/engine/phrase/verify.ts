@@ -8,7 +8,7 @@
 import type { Article, HitCard } from "../../index-format.js";
 import type { IndexStore } from "../store/store.js";
 import { seededRandom } from "./seeded-random.js";
-import { topK } from "../rank/top-k.js";
+import { filtered, topK } from "../rank/top-k.js";
 
 export interface Verified {
   /** The best k verified candidates, best first. */
@@ -56,7 +56,7 @@ export async function verifiedTop(
     for (let i = 0; i < ids.length; i++) if (full(ids[i]!)) count++;
     return count;
   };
-  const needing = checks ? Array.from(candidates).filter((id) => checks.needed(id)) : [];
+  const needing = checks ? filtered(candidates, (id) => checks.needed(id)) : new Int32Array(0);
   if (!checks || needing.length === 0)
     return { best: topK(candidates, k, better, key), total: candidates.length, full: fullOf(candidates), exact: true };
 
@@ -65,7 +65,7 @@ export async function verifiedTop(
   const taken = new Set<number>();
   let articleChecks = 0;
   /** Judges the candidates by their cards, and those the cards leave open by their articles while the budget lasts. */
-  const read = async (ids: number[]) => {
+  const read = async (ids: readonly number[]) => {
     for (const id of ids) taken.add(id);
     const cards = await store.cards(ids);
     const open: number[] = [];
@@ -86,8 +86,8 @@ export async function verifiedTop(
 
   let best: number[];
   if (needing.length <= store.verifyBudget) {
-    await read(needing);
-    const kept = Array.from(candidates).filter(passing);
+    await read(Array.from(needing));
+    const kept = filtered(candidates, passing);
     if (verdicts.size === needing.length)
       return { best: topK(kept, k, better), total: kept.length, full: fullOf(kept), exact: true };
     best = topK(kept, k, better);
@@ -106,7 +106,7 @@ export async function verifiedTop(
   // The best-ranked candidates pass more often than the rest, so the rest's pass rate comes
   // from a sample of them.
   const passed = [...verdicts].flatMap(([id, passes]) => (passes ? [id] : []));
-  const rest = needing.filter((id) => !verdicts.has(id));
+  const rest = filtered(needing, (id) => !verdicts.has(id));
   const sample = sampleOf(rest);
   // The sample is judged by its cards alone: those a card cannot settle are left out of the rate.
   const sampleVerdicts = (await store.cards(sample)).flatMap((card, i) => {
@@ -137,9 +137,10 @@ export const SAMPLE = 16;
  * same candidates whatever order the scoring touched them in, and never in step with a
  * pattern of positions (every third article) as a fixed stride can be.
  */
-export function sampleOf(candidates: readonly number[]): number[] {
-  const sorted = [...candidates].sort((a, b) => a - b);
-  if (sorted.length <= SAMPLE) return sorted;
+export function sampleOf(candidates: ArrayLike<number>): number[] {
+  // A typed array sorts by number, natively.
+  const sorted = Int32Array.from(candidates).sort();
+  if (sorted.length <= SAMPLE) return Array.from(sorted);
   const next = seededRandom(0x9e3779b9);
   return Array.from({ length: SAMPLE }, (_, run) => {
     const start = Math.floor((run * sorted.length) / SAMPLE);

@@ -113,3 +113,18 @@ export function kthLargest(values: Float64Array, count: number, k: number): numb
   }
   return values[target]!;
 }
+
+/**
+ * The positions that pass, in order, in a new typed array: one loop, where a typed array's own
+ * filter and `Array.from(...).filter` cost several times more over the tens of thousands of
+ * candidates a query with frequent words has.
+ */
+export function filtered(ids: ArrayLike<number>, pass: (id: number) => boolean): Int32Array {
+  const kept = new Int32Array(ids.length);
+  let count = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (pass(id)) kept[count++] = id;
+  }
+  return kept.subarray(0, count);
+}
