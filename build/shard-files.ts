@@ -4,7 +4,7 @@
 // size, so a query reads tens of kilobytes a shard and the files stay within Workers limits.
 import {
   cardOf,
-  encodeCardPack,
+  encodePack,
   encodeLexicon,
   encodePrefixTable,
   noChecksums,
@@ -235,7 +235,7 @@ export function shardFiles({
     layout.articleShards,
     articlesPerShard,
     (shard) => shardPaths.articles(layout, shard),
-    (slice) => packed(JSON.stringify(slice)),
+    (slice) => encodePack(slice.map((article) => packed(JSON.stringify(article)))),
   );
   positional(
     "card packs",
@@ -243,7 +243,7 @@ export function shardFiles({
     cardsPerShard * cardShardsPerPack,
     (pack) => shardPaths.cards(layout, pack),
     (slice) =>
-      encodeCardPack(
+      encodePack(
         Array.from({ length: Math.ceil(slice.length / cardsPerShard) }, (_, n) =>
           packed(JSON.stringify(slice.slice(n * cardsPerShard, (n + 1) * cardsPerShard).map(cardOf))),
         ),

@@ -15,7 +15,7 @@ export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from 
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { shardOf } from "./format/hash.js";
 export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
-export { cardPackMember, encodeCardPack } from "./format/card-pack.js";
+export { packMember, encodePack } from "./format/pack.js";
 export { encodeLexicon, lexiconShardOf, readLexicon, splitLexicon, type LexiconShard } from "./format/lexicon.js";
 export {
   COMPLETIONS,
@@ -155,7 +155,7 @@ export interface ShardedLayout {
   /** Card shards hold the hit cards (`HitCard`) of `cardsPerShard` consecutive articles by position. */
   cardsPerShard: number;
   cardShards: number;
-  /** Card packs hold `cardShardsPerPack` consecutive card shards each (`encodeCardPack`). */
+  /** Card packs hold `cardShardsPerPack` consecutive card shards each (`encodePack`). */
   cardShardsPerPack: number;
   cardPacks: number;
   /** Id shards map article ids to positions: an id is in shard `shardOf(id, idShards)`. */
@@ -175,9 +175,10 @@ export interface ShardedLayout {
  */
 export const shardPaths = {
   terms: (layout: ShardedLayout, shard: number) => `${layout.root}/terms/${shard}.bin`,
-  articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.json.gz`,
+  /** A pack (`encodePack`) of articles by position, each member a gzip-compressed JSON `Article`. */
+  articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.bin`,
   /**
-   * A card pack (`encodeCardPack`): its members are card shards, each a gzip-compressed JSON
+   * A card pack (`encodePack`): its members are card shards, each a gzip-compressed JSON
    * array of `HitCard` by position. What a result page reads.
    */
   cards: (layout: ShardedLayout, pack: number) => `${layout.root}/cards/${pack}.bin`,

@@ -10,7 +10,7 @@ import { rank } from "../../src/engine/search.js";
 import {
   BM25,
   CARD_TEXT_CHARS,
-  cardPackMember,
+  packMember,
   PHONETIC_TERMS,
   leadText,
   shardPaths,
@@ -118,7 +118,7 @@ describe("hit cards", () => {
     expect(files.has(shardPaths.cards(layout, layout.cardPacks))).toBe(false);
     const cards = Array.from({ length: layout.cardShards }, (_, shard) => {
       const pack = files.get(shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack)))!;
-      const member = cardPackMember(pack, shard % layout.cardShardsPerPack);
+      const member = packMember(pack, shard % layout.cardShardsPerPack);
       return JSON.parse(gunzipSync(member).toString("utf8"));
     }).flat() as HitCard[];
     expect(cards.map((card) => card.id)).toEqual(articles.map((a) => a.id));

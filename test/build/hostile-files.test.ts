@@ -302,7 +302,7 @@ describe("isolation and atomic builds", () => {
     const report = build({ corpus: dir, outDir: out, cacheDir: null, layout: "sharded" });
     const files = [...snapshot(join(out, "assets")).keys()];
     expect(files).toHaveLength(report.assets.files);
-    expect(files.filter((path) => path.includes("/articles/"))).toEqual(["/index/articles/0.json.gz"]);
+    expect(files.filter((path) => path.includes("/articles/"))).toEqual(["/index/articles/0.bin"]);
   });
 });
 

@@ -179,7 +179,8 @@ describe("sharded index", () => {
       "/index/meta.bin",
       "/index/lexicon/0.txt.gz",
       "/index/terms/0.bin",
-      "/index/articles/0.json.gz",
+      "/index/articles/0.bin",
+      "/index/cards/0.bin",
     ]) {
       const response = await exports.default.fetch(`http://newsfind.test${path}`);
       expect(response.status).toBe(404);

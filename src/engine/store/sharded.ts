@@ -6,7 +6,7 @@
 // holds an archive's cards and a page of hits reads no file; the cards and articles shown are
 // kept one by one. Every cache keeps within its memory budget (least recently used go first).
 import {
-  cardPackMember,
+  packMember,
   decodeMeta,
   decodeTermShard,
   COMPLETIONS,
@@ -44,7 +44,7 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
  * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
  * most recent first, so a frequent word is not decoded on every query. Card shards are kept as
- * read, gzip-compressed (about 130 KB a pack, card-pack.ts): a page's hits are spread over the
+ * read, gzip-compressed (about 130 KB a pack, format/pack.ts): a page's hits are spread over the
  * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
  * 101,400-article archive's 29 MB of packs (docs/scale.md). The hit cards shown, decoded, and
  * articles are kept one by one. Lexicon shards (typo tolerance) are held as text, two bytes a
@@ -118,10 +118,10 @@ export function checkedReader(layout: ShardedLayout, read: AssetReader): { read:
   };
 }
 
-/** A card shard of the pack read from `path`; a pack that lacks it is a damaged deployment. */
-function packMember(path: string, pack: Uint8Array, member: number): Uint8Array {
+/** A member of the pack read from `path`; a pack that lacks it is a damaged deployment. */
+function memberOf(path: string, pack: Uint8Array, member: number): Uint8Array {
   try {
-    return cardPackMember(pack, member);
+    return packMember(pack, member);
   } catch (error) {
     throw new EngineError(
       "index-unavailable",
@@ -138,8 +138,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const articleCache = new PromiseCache<number, Article>(CACHE_BUDGETS.articles, articleBytes);
   const cardCache = new PromiseCache<number, HitCard>(CACHE_BUDGETS.cards, cardBytes);
   const cardPacks = new PromiseCache<number, Uint8Array>(CACHE_BUDGETS.cardPacks, (data) => data.byteLength);
-  /** Article shards being fetched, by path: concurrent misses of one shard share its fetch. */
-  const fetching = new Map<string, Promise<unknown[]>>();
+  /** Article shards being read, by path: concurrent misses of one shard share its read. */
+  const fetching = new Map<string, Promise<Uint8Array>>();
   const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(
     CACHE_BUDGETS.ids,
     (shard) => shard.bytes,
@@ -166,21 +166,16 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const text = async (path: string) => unpackText(path, await read(path));
   const termShard = (shard: number) =>
     terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
-  /** The JSON array in the file at `path`, its fetch shared by concurrent callers. */
-  const jsonShard = <T>(path: string) => {
+  /** The article shard at `path` (a pack, one article a member), its read shared by concurrent callers. */
+  const articleShard = (path: string) => {
     let pending = fetching.get(path);
     if (!pending) {
-      pending = text(path).then((json) => JSON.parse(json) as unknown[]);
+      pending = read(path).then((data) => new Uint8Array(data));
       fetching.set(path, pending);
       const done = () => fetching.delete(path);
       pending.then(done, done);
     }
-    return pending as Promise<T[]>;
-  };
-  /** The item at `position` of shards that hold `perShard` consecutive positions each. */
-  const item = async <T>(position: number, perShard: number, path: (shard: number) => string) => {
-    const shard = Math.floor(position / perShard);
-    return (await jsonShard<T>(path(shard)))[position - shard * perShard]!;
+    return pending;
   };
 
   return {
@@ -246,9 +241,12 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     async articles(positions) {
       return Promise.all(
         positions.map((position) =>
-          articleCache.get(position, () =>
-            item<Article>(position, layout.articlesPerShard, (shard) => shardPaths.articles(layout, shard)),
-          ),
+          articleCache.get(position, async () => {
+            const shard = Math.floor(position / layout.articlesPerShard);
+            const path = shardPaths.articles(layout, shard);
+            const member = memberOf(path, await articleShard(path), position - shard * layout.articlesPerShard);
+            return JSON.parse(unpackText(path, member)) as Article;
+          }),
         ),
       );
     },
@@ -262,7 +260,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
         let cards = inflated.get(shard);
         if (!cards) {
           cards = JSON.parse(
-            unpackText(path, packMember(path, data, shard - pack * layout.cardShardsPerPack)),
+            unpackText(path, memberOf(path, data, shard - pack * layout.cardShardsPerPack)),
           ) as HitCard[];
           inflated.set(shard, cards);
         }
