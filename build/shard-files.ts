@@ -245,7 +245,12 @@ export function shardFiles({
     (slice) =>
       encodePack(
         Array.from({ length: Math.ceil(slice.length / cardsPerShard) }, (_, n) =>
-          packed(JSON.stringify(slice.slice(n * cardsPerShard, (n + 1) * cardsPerShard).map(cardOf))),
+          packed(
+            slice
+              .slice(n * cardsPerShard, (n + 1) * cardsPerShard)
+              .map((article) => JSON.stringify(cardOf(article)))
+              .join("\n"),
+          ),
         ),
       ),
   );

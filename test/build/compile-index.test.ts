@@ -119,8 +119,12 @@ describe("hit cards", () => {
     const cards = Array.from({ length: layout.cardShards }, (_, shard) => {
       const pack = files.get(shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack)))!;
       const member = packMember(pack, shard % layout.cardShardsPerPack);
-      return JSON.parse(gunzipSync(member).toString("utf8"));
-    }).flat() as HitCard[];
+      // JSON lines: a card a line.
+      return gunzipSync(member)
+        .toString("utf8")
+        .split("\n")
+        .map((line) => JSON.parse(line) as HitCard);
+    }).flat();
     expect(cards.map((card) => card.id)).toEqual(articles.map((a) => a.id));
     for (const [n, card] of cards.entries()) {
       expect(card).toMatchObject({ title: `Story ${n}`, url: articles[n]!.url, source: articles[n]!.source });

@@ -32,7 +32,7 @@ import {
 import { EngineError } from "../errors.js";
 import { PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
-import { unpackText } from "./unpack.js";
+import { lineOf, unpackBytes, unpackText } from "./unpack.js";
 
 /** Reads one asset file of the index; rejects when it is missing. */
 export type AssetReader = (path: string) => Promise<ArrayBuffer>;
@@ -251,26 +251,34 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       );
     },
     async cards(positions) {
-      // Each card shard a call needs is inflated once, however many of its cards the call takes.
-      const inflated = new Map<number, HitCard[]>();
-      const shardCards = async (shard: number) => {
-        const pack = Math.floor(shard / layout.cardShardsPerPack);
-        const path = shardPaths.cards(layout, pack);
-        const data = await cardPacks.get(pack, async () => new Uint8Array(await read(path)));
-        let cards = inflated.get(shard);
-        if (!cards) {
-          cards = JSON.parse(
-            unpackText(path, memberOf(path, data, shard - pack * layout.cardShardsPerPack)),
-          ) as HitCard[];
-          inflated.set(shard, cards);
+      // Each card shard a call needs is inflated once, however many of its cards the call takes;
+      // only the cards taken are decoded and parsed (a shard is JSON lines, a card a line).
+      const inflated = new Map<number, Promise<Uint8Array>>();
+      const shardBytes = (shard: number) => {
+        let bytes = inflated.get(shard);
+        if (!bytes) {
+          const pack = Math.floor(shard / layout.cardShardsPerPack);
+          const path = shardPaths.cards(layout, pack);
+          bytes = cardPacks
+            .get(pack, async () => new Uint8Array(await read(path)))
+            .then((data) => unpackBytes(path, memberOf(path, data, shard - pack * layout.cardShardsPerPack)));
+          inflated.set(shard, bytes);
         }
-        return cards;
+        return bytes;
       };
       return Promise.all(
         positions.map((position) =>
           cardCache.get(position, async () => {
             const shard = Math.floor(position / layout.cardsPerShard);
-            return (await shardCards(shard))[position - shard * layout.cardsPerShard]!;
+            const line = lineOf(await shardBytes(shard), position - shard * layout.cardsPerShard);
+            if (line === undefined) {
+              const path = shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack));
+              throw new EngineError(
+                "index-unavailable",
+                `The search index cannot be used: its file ${path} is damaged (card shard ${shard} lacks position ${position}); rebuild with "npm run build" and deploy the assets again.`,
+              );
+            }
+            return JSON.parse(line) as HitCard;
           }),
         ),
       );

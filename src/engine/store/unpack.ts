@@ -7,10 +7,10 @@ import { EngineError } from "../errors.js";
 
 const decoder = new TextDecoder();
 
-/** The text of the gzip-compressed shard read from `path`. */
-export function unpackText(path: string, data: ArrayBuffer | Uint8Array): string {
+/** The bytes of the gzip-compressed shard (or pack member) read from `path`. */
+export function unpackBytes(path: string, data: ArrayBuffer | Uint8Array): Uint8Array {
   try {
-    return decoder.decode(gunzipSync(data instanceof Uint8Array ? data : new Uint8Array(data)));
+    return gunzipSync(data instanceof Uint8Array ? data : new Uint8Array(data));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new EngineError(
@@ -18,4 +18,24 @@ export function unpackText(path: string, data: ArrayBuffer | Uint8Array): string
       `The search index cannot be used: its file ${path} is damaged (${reason}); rebuild with "npm run build" and deploy the assets again.`,
     );
   }
+}
+
+/** The text of the gzip-compressed shard read from `path`. */
+export function unpackText(path: string, data: ArrayBuffer | Uint8Array): string {
+  return decoder.decode(unpackBytes(path, data));
+}
+
+/**
+ * The `n`th line (from 0) of UTF-8 text split by "\n", decoded alone: of JSON lines, the one
+ * value wanted is decoded and parsed, not its neighbours. Undefined when there is no such line.
+ */
+export function lineOf(text: Uint8Array, n: number): string | undefined {
+  let start = 0;
+  for (let line = 0; line < n; line++) {
+    const end = text.indexOf(0x0a, start);
+    if (end < 0) return undefined;
+    start = end + 1;
+  }
+  const end = text.indexOf(0x0a, start);
+  return decoder.decode(text.subarray(start, end < 0 ? text.length : end));
 }

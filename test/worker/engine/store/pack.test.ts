@@ -1,6 +1,7 @@
 // Packs: the members come back byte for byte, in order, and a pack that does not hold a
 // member (a damaged or truncated file) is refused, never read past its end.
 import { describe, expect, it } from "vitest";
+import { lineOf } from "../../../../src/engine/store/unpack.js";
 import { packMember, encodePack } from "../../../../src/index-format.js";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -29,5 +30,22 @@ describe("packs", () => {
     expect(() => packMember(pack.subarray(0, pack.length - 1), 3)).toThrow(/lies outside it/);
     expect(() => packMember(pack.subarray(0, 6), 0)).toThrow(RangeError);
     expect(() => packMember(new Uint8Array(0), 0)).toThrow(RangeError);
+  });
+});
+
+describe("lineOf", () => {
+  const text = new TextEncoder().encode('{"a":1}\n{"b":"Zürich — “quoted”"}\n\n{"c":3}');
+
+  it("decodes the one line asked for, multi-byte characters whole", () => {
+    expect(lineOf(text, 0)).toBe('{"a":1}');
+    expect(JSON.parse(lineOf(text, 1)!)).toEqual({ b: "Zürich — “quoted”" });
+    expect(lineOf(text, 2)).toBe("");
+    expect(lineOf(text, 3)).toBe('{"c":3}');
+  });
+
+  it("says there is no line past the last", () => {
+    expect(lineOf(text, 4)).toBeUndefined();
+    expect(lineOf(new Uint8Array(0), 0)).toBe("");
+    expect(lineOf(new Uint8Array(0), 1)).toBeUndefined();
   });
 });
