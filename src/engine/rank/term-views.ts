@@ -11,8 +11,12 @@ import { BudgetLru } from "../store/budget-lru.js";
 /** What `slotAt` answers for an article that does not hold the term. */
 export const ABSENT = 255;
 
-/** Bytes all views of an index may take together: 8 MiB holds a few hundred views at 101,400 articles (see CACHE_BUDGETS). */
-export const VIEW_BUDGET = 8 << 20;
+/**
+ * Bytes all views of an index may take together: 16 MiB holds several hundred views at 101,400
+ * articles, so that a stream of distinct headlines seldom rebuilds the view of a frequent word
+ * (see CACHE_BUDGETS).
+ */
+export const VIEW_BUDGET = 16 << 20;
 
 /** A frequent term's posting list by article position: a bitset with a rank directory, and each holder's impact slot. */
 export interface DenseView {

@@ -48,7 +48,7 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
  * 101,400-article archive's 29 MB of packs (docs/scale.md). The hit cards shown, decoded, and
  * articles are kept one by one. Lexicon shards (typo tolerance) are held as text, two bytes a
- * character. Together with the views: 89 MiB.
+ * character. Together with the views: 97 MiB.
  */
 export const CACHE_BUDGETS = {
   terms: 32 << 20,
