@@ -43,10 +43,10 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * serves, leaving room for the metadata, the scoring buffers and the runtime. Term shards are
  * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
  * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
- * most recent first, so a frequent word is not decoded on every query. Card shards are kept as
- * read, gzip-compressed (about 130 KB a pack, format/pack.ts): a page's hits are spread over the
+ * most recent first, so a frequent word is not decoded on every query. Card packs are kept as
+ * read, gzip-compressed (about 50 KB a pack, format/pack.ts): a page's hits are spread over the
  * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
- * 101,400-article archive's 29 MB of packs (docs/scale.md). The hit cards shown, decoded, and
+ * 101,400-article archive's 30 MB of packs (docs/scale.md). The hit cards shown, decoded, and
  * articles are kept one by one. Lexicon shards (typo tolerance) are held as text, two bytes a
  * character. Together with the views: 97 MiB.
  */
