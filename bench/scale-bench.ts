@@ -25,7 +25,7 @@ import { profileLatencies, type FieldProfile } from "./scale/field-profile.js";
 import { loadFieldStream } from "./scale/field-stream.js";
 import { runScale } from "./scale/run-scale.js";
 import { DEFAULT_QUERIES, parseTitleQueries, twoWordQuery } from "./scale/scale-queries.js";
-import { scaleDetail, writeReadme } from "./report.js";
+import { runTargets, scaleDetail, writeReadme } from "./report.js";
 import { commandLine, runInfo, sourceCommit, writeResult, type ScaleFigures } from "./results.js";
 import { WARMUP_PASSES } from "./scale/timing.js";
 import { ENGINES, type EngineName } from "./scale/types.js";
@@ -146,6 +146,6 @@ export async function scaleBench(argv: string[]): Promise<void> {
   };
   const path = writeResult(result);
   console.log(
-    `\n${scaleDetail(result)}\n\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`,
+    `\n${scaleDetail(result)}\n\n${runTargets(result)}\n\nwrote ${relative(process.cwd(), path)}; ${relative(process.cwd(), writeReadme())} rendered`,
   );
 }

@@ -1,10 +1,10 @@
 // bench/README.md as rendered from results (bench/report.ts, bench/results.ts): each run a row
-// with the command that reproduces it, the targets judged on the latest run that measures them,
+// with the command that reproduces it, the targets judged on the latest three runs that measure them,
 // the latest archive-scale run's in-process profile tables (and none for a run without one), and
 // the command line quoted as a shell would need it.
 import { describe, expect, it } from "vitest";
-import { renderReadme } from "../../bench/report.js";
-import { commandLine, type BenchResult } from "../../bench/results.js";
+import { renderReadme, runTargets } from "../../bench/report.js";
+import { commandLine, type BenchResult, type ScaleRun } from "../../bench/results.js";
 import type { FieldProfile } from "../../bench/scale/field-profile.js";
 import type { QueryProfile, StreamProfile } from "../../bench/scale/profile-summary.js";
 import type { ScaleRow } from "../../bench/scale/types.js";
@@ -151,17 +151,77 @@ describe("renderReadme", () => {
   it("judges the in-process ratios on 10,000 articles or more, and the widget on any run that measured it", () => {
     const text = renderReadme([sample, seed]);
     expect(text).toMatch(
-      /\| newsfind ranking over plain FlexSearch, p50 +\| 2 × +\| 0\.33 × \(10,000 articles, 2026-12-02 10:00\) +\| met +\|/,
+      /\| newsfind ranking over plain FlexSearch, p50 +\| 2 × +\| 0\.33 × \(10,000 articles, latest 2026-12-02 10:00\) +\| met 1 of 1 +\|/,
     );
     expect(text).toMatch(/\| MiniSearch over newsfind ranking, p50 +\| at least 10 × +\| 20\.8 × \(10,000 articles/);
     expect(text).toMatch(/\| widget, gzip +\| 10,000 bytes +\| 4,892 bytes \(5 articles/);
     expect(text).toMatch(/\| warm p99, server time +\| 5 ms +\| not measured yet/);
+  });
+
+  it("judges a target on the latest three runs that measure it, and says how many met it", () => {
+    const widget = (date: string, gzipBytes: number): BenchResult => ({
+      ...seed,
+      date,
+      figures: { ...seed.figures, widget: { ...seed.figures.widget!, gzipBytes } } as typeof seed.figures,
+    });
+    const runs = [
+      widget("2026-12-01T08:00:00Z", 20_000),
+      widget("2026-12-01T09:00:00Z", 4_000),
+      widget("2026-12-01T10:00:00Z", 11_000),
+      widget("2026-12-01T11:00:00Z", 5_000),
+    ];
+    // The oldest run is over the budget too, but no longer judged.
+    expect(renderReadme(runs)).toMatch(
+      /\| widget, gzip +\| 10,000 bytes +\| 4,000 bytes · 11,000 bytes · 5,000 bytes \(5 articles, latest 2026-12-01 11:00\) +\| \*\*met 2 of 3\*\* +\|/,
+    );
+    expect(renderReadme([runs[1]!, runs[3]!])).toMatch(
+      /\| widget, gzip +\| 10,000 bytes +\| 4,000 bytes · 5,000 bytes .*\| met 2 of 2 +\|/,
+    );
   });
 });
 
 /** A run of table cells holding these values, in order, however padded. */
 const cells = (...values: string[]) =>
   new RegExp(`\\| +${values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(" +\\| +")} +\\|`);
+
+describe("the field stream's targets", () => {
+  const archive: ScaleRun = {
+    kind: "scale",
+    ...info("2026-12-05T10:00:00Z", 101_400, "npm run bench -- --corpus docs.jsonl.gz --articles 101400"),
+    figures: {
+      rows: [{ ...row(101_400), fieldP50Ms: 1.9, fieldP99Ms: 23, longP99Ms: 10 }],
+      reads: {},
+      devServer: {
+        "101400": {
+          warmup: 200,
+          search: { n: 2350, p50: 5, p90: 9, p99: 30 },
+          health: { n: 2350, p50: 4, p90: 6, p99: 15 },
+          over: { p50: 1, p90: 6, p99: 15 },
+        },
+      },
+      profile: { "101400": profileOf([slow("fed rates", 12)]) },
+    },
+  };
+
+  it("judges a 101,400-article run's served times, wrangler dev and reads against their limits", () => {
+    const text = runTargets(archive);
+    expect(text).toMatch(cells("field stream p50, server time", "2 ms", "1.90 ms", "met"));
+    expect(text).toMatch(cells("field stream p99, server time", "15 ms", "23.00 ms", "**not met**"));
+    expect(text).toMatch(cells("pasted paragraphs p99, server time", "25 ms", "10.00 ms", "met"));
+    expect(text).toMatch(cells("wrangler dev, /search minus /health, p50", "2 ms", "1.00 ms", "met"));
+    expect(text).toMatch(cells("wrangler dev, /search minus /health, p90", "5 ms", "6.00 ms", "**not met**"));
+    // The profile at 0 ms a read: 6 and 23 files, 150 and 900 KiB.
+    expect(text).toMatch(cells("files a query reads, p50", "4", "6 files", "**not met**"));
+    expect(text).toMatch(cells("files a query reads, p99", "16", "23 files", "**not met**"));
+    expect(text).toMatch(cells("KiB a query reads, p99", "512 KiB", "900 KiB", "**not met**"));
+  });
+
+  it("judges no smaller run by the archive's targets", () => {
+    expect(runTargets({ ...archive, figures: { ...archive.figures, rows: [row(20_000)] } })).not.toContain(
+      "field stream",
+    );
+  });
+});
 
 describe("renderReadme, archive scale", () => {
   it("renders a run from before the in-process profile, without its tables", () => {
