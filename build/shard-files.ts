@@ -51,9 +51,9 @@ export const SHARD_TARGETS = {
   /**
    * Cards a pack holds, as raw JSON (gzip takes it to about a third): an isolate reads each pack
    * once and keeps it, so packs are large enough to be few, and small enough that a cold
-   * query, reading a pack for each hit, reads about half a megabyte.
+   * query, reading a pack for each hit, reads about 400 KB.
    */
-  cardPacks: 128 << 10,
+  cardPacks: 96 << 10,
   ids: 32 << 10,
   phonetic: 16 << 10,
   lexicon: 16 << 10,
