@@ -44,7 +44,7 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
  * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
  * most recent first, so a frequent word is not decoded on every query. Card packs are kept as
- * read, gzip-compressed (about 50 KB a pack, format/pack.ts): a page's hits are spread over the
+ * read, gzip-compressed (about 37 KB a pack, format/pack.ts): a page's hits are spread over the
  * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
  * 101,400-article archive's 30 MB of packs (docs/scale.md). The hit cards shown, decoded, and
  * articles are kept one by one. Lexicon shards (typo tolerance) are held as text, two bytes a
@@ -52,8 +52,8 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  */
 export const CACHE_BUDGETS = {
   terms: 32 << 20,
-  decoded: 6 << 20,
-  articles: 4 << 20,
+  decoded: 8 << 20,
+  articles: 2 << 20,
   cardPacks: 32 << 20,
   cards: 2 << 20,
   ids: 2 << 20,
