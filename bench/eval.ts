@@ -18,7 +18,7 @@ import { rank } from "../src/engine/search.js";
 import { fileAssetReader } from "./fs-assets.js";
 import { writeNewsfindWorker } from "./harness/newsfind-worker.js";
 import { startWorker } from "./harness/worker.js";
-import { loadJudged, type JudgedQuery } from "./judged.js";
+import { asSearched, loadJudged, type JudgedQuery } from "./judged.js";
 import { ndcgAt, recallAt, reciprocalRankAt } from "./metrics.js";
 import { plainFlexSearch } from "./peers/flexsearch.js";
 import { miniSearch } from "./peers/minisearch.js";
@@ -61,7 +61,7 @@ type Ranker = (query: string) => Promise<{ ids: string[]; ms: number }>;
 async function run(ranker: Ranker, queries: JudgedQuery[], typos: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   for (const [n, { id, text, judgements }] of queries.entries()) {
-    const q = (typos ? withTypos(text, n + 1) : text).slice(0, 500);
+    const q = asSearched(typos ? withTypos(text, n + 1) : text);
     const { ids, ms } = await ranker(q);
     rows.push({
       id,

@@ -10,6 +10,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fullFirstCost } from "./full-first-cost.js";
+import { asSearched } from "./judged.js";
 import { parseQuery } from "../src/engine/query/parse.js";
 import { FULL_FIRST_WORDS, rank } from "../src/engine/search.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
@@ -36,7 +37,7 @@ async function main(argv: string[]) {
     await withBuiltSet(set, async ({ articles, store, judged, metric }) => {
       const variants = set.metric === "mrr@10" ? [false, true] : [false];
       for (const typos of variants) {
-        const texts = judged.map(({ text }, n) => (typos ? withTypos(text, n + 1) : text).slice(0, 500));
+        const texts = judged.map(({ text }, n) => asSearched(typos ? withTypos(text, n + 1) : text));
         const words = texts.map((text) => parseQuery(text, store.manifest.languages).groups.length);
         const scores: number[] = [];
         for (const line of lines) {

@@ -9,6 +9,8 @@ import { validate } from "../http/validate.js";
 
 export const SEARCH_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
+/** Characters a query may have. */
+export const MAX_QUERY_LENGTH = 500;
 /** Words a query may have: a pasted paragraph, not a page. */
 export const MAX_QUERY_WORDS = 64;
 /**
@@ -19,7 +21,7 @@ export const MAX_OFFSET = 1000;
 
 /** The words and filters of a search: /search's, and /feed's too. */
 export const SEARCH_WORDS_AND_FILTERS = {
-  q: textParam("q", 500, { maxWords: MAX_QUERY_WORDS }),
+  q: textParam("q", MAX_QUERY_LENGTH, { maxWords: MAX_QUERY_WORDS }),
   typos: enumParam("typos", ["on", "off"], "on"),
   from: dateParam("from"),
   to: dateParam("to"),
