@@ -28,7 +28,7 @@ import { WARMUP_PASSES } from "./scale/timing.js";
 import { PEERS_GZIP } from "./widget.js";
 
 type BenchRun = RunInfo & { kind: "bench"; figures: BenchFigures };
-type ScaleRun = RunInfo & { kind: "scale"; figures: ScaleFigures };
+export type ScaleRun = RunInfo & { kind: "scale"; figures: ScaleFigures };
 type ExtractRun = RunInfo & { kind: "extract"; figures: ExtractFigures };
 type TuneRun = RunInfo & { kind: "tune"; figures: TuneFigures };
 type PartialRun = RunInfo & { kind: "partial"; figures: PartialFigures };

@@ -3,8 +3,8 @@
 // the latest archive-scale run's in-process profile tables (and none for a run without one), and
 // the command line quoted as a shell would need it.
 import { describe, expect, it } from "vitest";
-import { renderReadme, runTargets } from "../../bench/report.js";
-import { commandLine, type BenchResult, type ScaleRun } from "../../bench/results.js";
+import { renderReadme, runTargets, type ScaleRun } from "../../bench/report.js";
+import { commandLine, type BenchResult } from "../../bench/results.js";
 import type { FieldProfile } from "../../bench/scale/field-profile.js";
 import type { QueryProfile, StreamProfile } from "../../bench/scale/profile-summary.js";
 import type { ScaleRow } from "../../bench/scale/types.js";
