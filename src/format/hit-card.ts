@@ -1,7 +1,7 @@
 // Hit cards: what a result page shows of an article (id, title, link, source, date) and the
 // start of its text, where the snippet is chosen. News puts the gist first, so the lede holds
-// the passage a query matches far more often than not, and a page of hits reads a few small
-// card shards instead of whole articles.
+// the passage a query matches far more often than not, and a page of hits takes its cards from
+// card packs (pack.ts) instead of reading whole articles.
 import type { Article } from "../index-format.js";
 
 /** Characters of text a card keeps: its first paragraphs, the last one cut at a word. */
