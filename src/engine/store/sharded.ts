@@ -29,10 +29,9 @@ import {
   type ShardedLayout,
   type TermShard,
 } from "../../index-format.js";
-import { EngineError } from "../errors.js";
 import { PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
-import { lineOf, unpackBytes, unpackText } from "./unpack.js";
+import { damagedFile, lineOf, unpackBytes, unpackText } from "./unpack.js";
 
 /** Reads one asset file of the index; rejects when it is missing. */
 export type AssetReader = (path: string) => Promise<ArrayBuffer>;
@@ -107,10 +106,7 @@ export function checkedReader(layout: ShardedLayout, read: AssetReader): { read:
       const expected = expectedChecksum(layout.checksums, path);
       if (expected === undefined || checksum(new Uint8Array(data)) !== expected) {
         damaged.add(path);
-        throw new EngineError(
-          "index-unavailable",
-          `The search index cannot be used: its file ${path} is damaged (it is not the file the build wrote); rebuild with "npm run build" and deploy the assets with the worker.`,
-        );
+        throw damagedFile(path, "it is not the file the build wrote");
       }
       damaged.delete(path);
       return data;
@@ -123,10 +119,7 @@ function memberOf(path: string, pack: Uint8Array, member: number): Uint8Array {
   try {
     return packMember(pack, member);
   } catch (error) {
-    throw new EngineError(
-      "index-unavailable",
-      `The search index cannot be used: its file ${path} is damaged (${error instanceof Error ? error.message : String(error)}); rebuild with "npm run build" and deploy the assets again.`,
-    );
+    throw damagedFile(path, error);
   }
 }
 
@@ -273,10 +266,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
             const line = lineOf(await shardBytes(shard), position - shard * layout.cardsPerShard);
             if (line === undefined) {
               const path = shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack));
-              throw new EngineError(
-                "index-unavailable",
-                `The search index cannot be used: its file ${path} is damaged (card shard ${shard} lacks position ${position}); rebuild with "npm run build" and deploy the assets again.`,
-              );
+              throw damagedFile(path, `card shard ${shard} lacks position ${position}`);
             }
             return JSON.parse(line) as HitCard;
           }),

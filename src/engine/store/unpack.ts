@@ -7,16 +7,21 @@ import { EngineError } from "../errors.js";
 
 const decoder = new TextDecoder();
 
+/** The error of an index file that was read but cannot be used: what is wrong with it, and the fix. */
+export function damagedFile(path: string, reason: unknown): EngineError {
+  const why = reason instanceof Error ? reason.message : String(reason);
+  return new EngineError(
+    "index-unavailable",
+    `The search index cannot be used: its file ${path} is damaged (${why}); rebuild with "npm run build" and deploy the assets again.`,
+  );
+}
+
 /** The bytes of the gzip-compressed shard (or pack member) read from `path`. */
 export function unpackBytes(path: string, data: ArrayBuffer | Uint8Array): Uint8Array {
   try {
     return gunzipSync(data instanceof Uint8Array ? data : new Uint8Array(data));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new EngineError(
-      "index-unavailable",
-      `The search index cannot be used: its file ${path} is damaged (${reason}); rebuild with "npm run build" and deploy the assets again.`,
-    );
+    throw damagedFile(path, error);
   }
 }
 
