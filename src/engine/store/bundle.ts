@@ -6,12 +6,15 @@ import {
   articleMeta,
   cardOf,
   COMPLETIONS,
+  encodeLexicon,
   flexOptions,
   parsePhoneticTable,
   type Article,
   type HitCard,
   type IndexArtefacts,
+  readLexicon,
   TopCompletions,
+  type LexiconShard,
   type Postings,
 } from "../../index-format.js";
 import { EngineError } from "../errors.js";
@@ -59,8 +62,8 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   const meta = articleMeta(articles);
   const { postings, terms } = postingsReader(index);
   let sounds: Map<string, string[]> | undefined;
-  /** The index's terms in order, sorted the first time a prefix is completed. */
-  let vocabulary: string[] | undefined;
+  /** The index's terms with their frequencies as lexicon text, made the first time a prefix is completed. */
+  let vocabulary: LexiconShard | undefined;
   return {
     manifest,
     verifyBudget: Number.POSITIVE_INFINITY,
@@ -84,20 +87,16 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
     },
     async completions(prefix) {
       if (prefix === "") return [];
-      vocabulary ??= [...terms()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      // The first term not before the prefix, then every term that starts with it.
-      let low = 0;
-      let high = vocabulary.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (vocabulary[middle]! < prefix) low = middle + 1;
-        else high = middle;
+      if (!vocabulary) {
+        const frequencies = new Map<string, number>();
+        for (const term of terms()) {
+          const frequency = documentFrequency(postings(term));
+          if (frequency > 0) frequencies.set(term, frequency);
+        }
+        vocabulary = readLexicon(encodeLexicon(frequencies));
       }
       const top = new TopCompletions(COMPLETIONS);
-      for (let n = low; n < vocabulary.length && vocabulary[n]!.startsWith(prefix); n++) {
-        const frequency = documentFrequency(postings(vocabulary[n]!));
-        if (frequency > 0) top.offer(vocabulary[n]!, frequency);
-      }
+      vocabulary.withPrefix(prefix, (term, frequency) => top.offer(term, frequency));
       return top.terms;
     },
     async soundsLike(key) {
