@@ -246,12 +246,20 @@ function phraseChecks(
   };
   const hasPhrase = required.some((group) => group.clauses.some((clause) => clause.kind === "phrase"));
   if (!hasPhrase && suspects.size === 0) return null;
-  const wordSatisfied = (id: number, group: Group) =>
-    group.clauses.some(
-      (clause) => clause.kind === "word" && matched !== null && (matched[id]! & (masks.get(clause) ?? 0)) !== 0,
-    );
+  // A required group is satisfied without reading when the article holds one of its words'
+  // bits: each group's word bits, taken once (this runs for every candidate).
+  const wordBits = required.map((group) =>
+    group.clauses.reduce((bits, clause) => (clause.kind === "word" ? bits | (masks.get(clause) ?? 0) : bits), 0),
+  );
+  const satisfied = (id: number) => {
+    if (matched === null) return false;
+    const bits = matched[id]!;
+    for (let g = 0; g < wordBits.length; g++) if ((bits & wordBits[g]!) === 0) return false;
+    return true;
+  };
+  const anySuspect = suspects.size > 0;
   return {
-    needed: (id) => suspects.has(id) || (hasPhrase && !required.every((group) => wordSatisfied(id, group))),
+    needed: (id) => (anySuspect && suspects.has(id)) || (hasPhrase && !satisfied(id)),
     provable: (id) => !suspects.has(id),
     passes: (id, article) =>
       required.every((group) =>
@@ -391,8 +399,12 @@ async function ranked(
   // A required group's word clauses are judged by their bits; phrases are judged later, by reading.
   const clauseBits = (group: Group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0);
   const requiredBits = required.map(clauseBits);
-  const cheap = (id: number) =>
-    !excluded.has(id) && (!filter || filter(id)) && requiredBits.every((bits) => (matched[id]! & bits) !== 0);
+  const anyExcluded = excluded.size > 0;
+  const cheap = (id: number) => {
+    if ((anyExcluded && excluded.has(id)) || (filter && !filter(id))) return false;
+    for (let g = 0; g < requiredBits.length; g++) if ((matched[id]! & requiredBits[g]!) === 0) return false;
+    return true;
+  };
   // The common query has nothing to check: every touched article is a candidate.
   const candidates = excluded.size === 0 && required.length === 0 && !filter ? ids : filtered(ids, cheap);
   // With one query word, every candidate matches it all: no tier to test.

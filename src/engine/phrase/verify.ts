@@ -56,9 +56,24 @@ export async function verifiedTop(
     for (let i = 0; i < ids.length; i++) if (full(ids[i]!)) count++;
     return count;
   };
-  const needing = checks ? filtered(candidates, (id) => checks.needed(id)) : new Int32Array(0);
-  if (!checks || needing.length === 0)
+  if (!checks)
     return { best: topK(candidates, k, better, key), total: candidates.length, full: fullOf(candidates), exact: true };
+  // One pass over the candidates: those needing a check, and how many of them and of all are full.
+  const needing = new Int32Array(candidates.length);
+  let needs = 0;
+  let fullNeeding = 0;
+  let fullAll = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const id = candidates[i]!;
+    const isFull = !full || full(id);
+    if (isFull) fullAll++;
+    if (checks.needed(id)) {
+      needing[needs++] = id;
+      if (isFull) fullNeeding++;
+    }
+  }
+  if (needs === 0)
+    return { best: topK(candidates, k, better, key), total: candidates.length, full: fullAll, exact: true };
 
   const verdicts = new Map<number, boolean>();
   /** Candidates taken up, judged or not (those left open once the article budget is spent). */
@@ -85,16 +100,22 @@ export async function verifiedTop(
   const passing = (id: number) => verdicts.get(id) ?? !checks.needed(id);
 
   let best: number[];
-  if (needing.length <= store.verifyBudget) {
-    await read(Array.from(needing));
+  if (needs <= store.verifyBudget) {
+    await read(Array.from(needing.subarray(0, needs)));
     const kept = filtered(candidates, passing);
-    if (verdicts.size === needing.length)
+    if (verdicts.size === needs)
       return { best: topK(kept, k, better), total: kept.length, full: fullOf(kept), exact: true };
     best = topK(kept, k, better);
   } else {
+    // Candidates are taken in rank order, in windows that double, until the page is full or the
+    // budget spent. A window of k + budget always ends it (each of its candidates either needs
+    // no check or takes budget), so the ranking is made once, to the first window that large.
+    let largest = Math.max(k, 1);
+    while (largest < k + store.verifyBudget) largest *= 2;
+    const order = topK(candidates, largest, better, key);
     best = [];
     for (let window = Math.max(k, 1); ; window *= 2) {
-      const ranked = topK(candidates, window, better);
+      const ranked = order.slice(0, window);
       const unread = ranked
         .filter((id) => checks.needed(id) && !taken.has(id))
         .slice(0, store.verifyBudget - taken.size);
@@ -106,7 +127,7 @@ export async function verifiedTop(
   // The best-ranked candidates pass more often than the rest, so the rest's pass rate comes
   // from a sample of them.
   const passed = [...verdicts].flatMap(([id, passes]) => (passes ? [id] : []));
-  const rest = filtered(needing, (id) => !verdicts.has(id));
+  const rest = filtered(needing.subarray(0, needs), (id) => !verdicts.has(id));
   const sample = sampleOf(rest);
   // The sample is judged by its cards alone: those a card cannot settle are left out of the rate.
   const sampleVerdicts = (await store.cards(sample)).flatMap((card, i) => {
@@ -117,13 +138,15 @@ export async function verifiedTop(
     sampleVerdicts.length > 0
       ? sampleVerdicts.filter(Boolean).length / sampleVerdicts.length
       : passed.length / Math.max(1, verdicts.size);
-  // Those needing no check, those that passed, and the rest at the sampled rate.
-  const estimate = (count: (ids: ArrayLike<number>) => number) =>
-    count(candidates) - count(needing) + count(passed) + Math.round(count(rest) * rate);
+  // Those needing no check, those that passed, and the rest at the sampled rate; the rest are
+  // those needing a check less those judged (verdicts holds only candidates needing one).
+  const judged = [...verdicts.keys()];
+  const estimate = (all: number, needingCount: number, count: (ids: ArrayLike<number>) => number) =>
+    all - needingCount + count(passed) + Math.round((needingCount - count(judged)) * rate);
   return {
     best: best.slice(0, k),
-    total: estimate((ids) => ids.length),
-    full: estimate(fullOf),
+    total: estimate(candidates.length, needs, (ids) => ids.length),
+    full: estimate(fullAll, fullNeeding, fullOf),
     exact: false,
   };
 }

@@ -33,9 +33,18 @@ export function coverageOf(groups: readonly Group[], masks: ReadonlyMap<Clause, 
 
 /** How many query words an article with these bits matches. */
 export function wordsMatched({ words }: Coverage, bits: number): number {
+  // Plain loops: this runs for every candidate of a query that reads its postings in full.
   let matched = 0;
-  for (const { any, phrases } of words)
-    if ((bits & any) !== 0 || phrases.some((phrase) => (bits & phrase) >>> 0 === phrase)) matched++;
+  for (let w = 0; w < words.length; w++) {
+    const { any, phrases } = words[w]!;
+    if ((bits & any) !== 0) matched++;
+    else
+      for (let p = 0; p < phrases.length; p++)
+        if ((bits & phrases[p]!) >>> 0 === phrases[p]) {
+          matched++;
+          break;
+        }
+  }
   return matched;
 }
 
