@@ -26,6 +26,7 @@ import {
 import { type Analyses, Analyzer, type Counted, MemoryAnalyses } from "./analyze-articles.js";
 import { documentFrequencies, impactSlot, invert } from "./postings.js";
 import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
+import { suggestionItems, suggestionShardCount, suggestionShards } from "./suggestions.js";
 
 /** Phonetic table lines, `KEY term term term`, the terms most frequent first. */
 export function phoneticLines(terms: readonly string[], documentFrequency: ArrayLike<number>): string[] {
@@ -160,6 +161,9 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     languages: languagesOf(articles),
   };
   const phonetic = phoneticLines(analyzer.dictionary, documentFrequency);
+  progress("suggestions", 0, 1);
+  const suggestions = suggestionItems(articles);
+  progress("suggestions", 1, 1);
 
   if (kind === "sharded") {
     const files: ShardFiles = new Map();
@@ -171,6 +175,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
         invert(analyses, analyzer.dictionary.length, average, include, documentFrequency, ranking.bm25),
       postingsPerPass: options.postingsPerPass,
       phonetic,
+      suggestions: suggestionShards(suggestions, suggestionShardCount(suggestions)),
       progress,
       storeBytes: sizes.articles,
       cardBytes: sizes.cards,
@@ -209,13 +214,14 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const layout = { kind: "bundle" } satisfies IndexLayout;
   const store = JSON.stringify(articles);
   const table = phonetic.join("\n");
+  const [suggest] = suggestionShards(suggestions, 1);
   const manifest: IndexManifest = {
     ...base,
     layout,
-    contentId: contentIdOf({ ...base, layout }, chunks, store, table),
+    contentId: contentIdOf({ ...base, layout }, chunks, store, table, suggest!),
   };
   return {
-    artefacts: { manifest, chunks, articles: store, phonetic: table },
+    artefacts: { manifest, chunks, articles: store, phonetic: table, suggest },
     files: new Map(),
     signatures: new Map(),
     analyses,

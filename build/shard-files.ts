@@ -102,6 +102,8 @@ export interface ShardInput {
   /** Postings inverted at once. Default: POSTINGS_PER_PASS. */
   postingsPerPass?: number;
   phonetic: readonly string[];
+  /** The suggestion shards' JSON, by shard number (`suggestionShards`). */
+  suggestions: readonly string[];
   progress: (phase: string, done: number, total: number) => void;
   /** The article store's size in bytes, about (what sizes the article shards). */
   storeBytes: number;
@@ -125,6 +127,7 @@ export function shardFiles({
   invert,
   postingsPerPass = POSTINGS_PER_PASS,
   phonetic,
+  suggestions,
   progress,
   storeBytes,
   cardBytes,
@@ -160,7 +163,7 @@ export function shardFiles({
   const lexicon = splitLexicon(encodeLexicon(documentFrequency), SHARD_TARGETS.lexicon);
   // Card shards and packs take their target sizes (packs are few); article shards take the rest
   // of the room, growing larger when it is short.
-  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - 2;
+  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - suggestions.length - 2;
   const perShard = (bytes: number, target: number) =>
     Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
   const cardsPerShard = perShard(cardBytes, SHARD_TARGETS.cards);
@@ -184,6 +187,7 @@ export function shardFiles({
     idShards,
     phoneticShards,
     lexiconShards: lexicon.map((shard) => shard.first),
+    suggestShards: suggestions.length,
     checksums,
   };
 
@@ -273,5 +277,8 @@ export function shardFiles({
     files.set(shardPaths.lexicon(layout, n), packed(shard.text));
   });
   files.set(shardPaths.prefixes(layout), packed(encodePrefixTable(documentFrequency)));
+  suggestions.forEach((json, shard) => {
+    files.set(shardPaths.suggest(layout, shard), packed(json));
+  });
   return { layout, signatures };
 }

@@ -28,6 +28,7 @@ function moduleSource(artefacts: IndexArtefacts): string {
     `export const chunks = ${literal(artefacts.chunks)};`,
     `export const articles = ${literal(artefacts.articles)};`,
     `export const phonetic = ${literal(artefacts.phonetic)};`,
+    `export const suggest = ${literal(artefacts.suggest)};`,
     "",
   ].join("\n");
 }
@@ -43,6 +44,7 @@ function declaration(outDir: string): string {
     'export declare const chunks: IndexArtefacts["chunks"];',
     'export declare const articles: IndexArtefacts["articles"];',
     'export declare const phonetic: IndexArtefacts["phonetic"];',
+    'export declare const suggest: IndexArtefacts["suggest"];',
     "",
   ].join("\n");
 }

@@ -26,6 +26,16 @@ export {
 } from "./format/completions.js";
 export { parsePhoneticTable } from "./format/phonetic-table.js";
 export {
+  encodeSuggestionShard,
+  readSuggestionShard,
+  SUGGEST_KEY_LETTERS,
+  suggestKey,
+  suggestOptions,
+  suggestShardOf,
+  type SuggestionIndex,
+  type SuggestionItem,
+} from "./format/suggestions.js";
+export {
   checksum,
   expectedChecksum,
   noChecksums,
@@ -36,7 +46,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 11;
+export const INDEX_FORMAT_VERSION = 12;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -164,6 +174,8 @@ export interface ShardedLayout {
   phoneticShards: number;
   /** The first term of each lexicon shard, in order: a term is in shard `lexiconShardOf(term, lexiconShards)`. */
   lexiconShards: string[];
+  /** Suggestion shards: the suggestions with a word whose key is k are in shard `suggestShardOf(k, suggestShards)`. */
+  suggestShards: number;
   /** Every asset file's checksum, checked as the file is read (`src/format/checksum.ts`). */
   checksums: Checksums;
 }
@@ -190,6 +202,8 @@ export const shardPaths = {
   lexicon: (layout: ShardedLayout, shard: number) => `${layout.root}/lexicon/${shard}.txt.gz`,
   /** The completions of every prefix of one or two characters (`encodePrefixTable`). */
   prefixes: (layout: ShardedLayout) => `${layout.root}/prefixes.txt.gz`,
+  /** A suggestion shard (`encodeSuggestionShard`): suggestions and their FlexSearch index. */
+  suggest: (layout: ShardedLayout, shard: number) => `${layout.root}/suggest/${shard}.json.gz`,
 };
 
 /** Written first in the artefact module and checked before anything else is read. */
@@ -226,6 +240,8 @@ export interface IndexArtefacts {
    * `PHONETIC_TERMS`) most frequent first. The sharded layout splits the same lines by key.
    */
   phonetic?: string;
+  /** The one suggestion shard (`encodeSuggestionShard`) of a bundle. */
+  suggest?: string;
 }
 
 /** Terms kept per phonetic key: the fallback offers a few likely names, never a flood. */

@@ -20,7 +20,7 @@ export function checksum(bytes: Uint8Array): number {
 }
 
 /** The kinds of shard kept in numbered files, each a folder under the index root. */
-export const NUMBERED_KINDS = ["terms", "articles", "cards", "ids", "phonetic", "lexicon"] as const;
+export const NUMBERED_KINDS = ["terms", "articles", "cards", "ids", "phonetic", "lexicon", "suggest"] as const;
 export type NumberedKind = (typeof NUMBERED_KINDS)[number];
 
 /** Every asset file's checksum: the numbered shards' by kind and number, and the two single files. */
@@ -39,7 +39,7 @@ export function noChecksums(): Checksums {
   };
 }
 
-const NUMBERED = /\/(terms|articles|cards|ids|phonetic|lexicon)\/(\d+)\.[a-z.]+$/;
+const NUMBERED = /\/(terms|articles|cards|ids|phonetic|lexicon|suggest)\/(\d+)\.[a-z.]+$/;
 
 /**
  * Where a file's checksum is kept, from its path (`shardPaths`): a kind and shard number, or a

@@ -1,6 +1,6 @@
 // The bundle layout's store: every artefact is in the worker script. On first use the
 // FlexSearch chunks are imported and the article store parsed; every read after that is
-// answered from memory. The phonetic table is parsed on first use only.
+// answered from memory. The phonetic table and the suggestions are read on first use only.
 import { Index, type IntermediateSearchResults } from "flexsearch";
 import {
   articleMeta,
@@ -13,7 +13,9 @@ import {
   type HitCard,
   type IndexArtefacts,
   readLexicon,
+  readSuggestionShard,
   TopCompletions,
+  type SuggestionIndex,
   type LexiconShard,
   type Postings,
 } from "../../index-format.js";
@@ -46,11 +48,11 @@ function postingsReader(index: Index): {
 }
 
 export function bundleStore(artefacts: IndexArtefacts): IndexStore {
-  const { manifest, chunks, articles: store, phonetic } = artefacts;
-  if (chunks === undefined || store === undefined || phonetic === undefined) {
+  const { manifest, chunks, articles: store, phonetic, suggest } = artefacts;
+  if (chunks === undefined || store === undefined || phonetic === undefined || suggest === undefined) {
     throw new EngineError(
       "index-unavailable",
-      'The search index cannot be used: its manifest says bundle layout but the artefact module lacks chunks, articles or phonetic; rebuild it with "npm run build".',
+      'The search index cannot be used: its manifest says bundle layout but the artefact module lacks chunks, articles, phonetic or suggest; rebuild it with "npm run build".',
     );
   }
   const index = new Index(flexOptions());
@@ -62,6 +64,7 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   const meta = articleMeta(articles);
   const { postings, terms } = postingsReader(index);
   let sounds: Map<string, string[]> | undefined;
+  let suggestions: SuggestionIndex | undefined;
   /** The index's terms with their frequencies as lexicon text, made the first time a prefix is completed. */
   let vocabulary: LexiconShard | undefined;
   return {
@@ -98,6 +101,10 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
       const top = new TopCompletions(COMPLETIONS);
       vocabulary.withPrefix(prefix, (term, frequency) => top.offer(term, frequency));
       return top.terms;
+    },
+    async suggestions() {
+      suggestions ??= readSuggestionShard(suggest);
+      return suggestions;
     },
     async soundsLike(key) {
       sounds ??= parsePhoneticTable(phonetic);

@@ -1,7 +1,7 @@
 // What the query engine reads an index through, whatever its layout: posting lists, the
 // vocabulary, phonetic neighbours, article metadata and articles. Every read is async, so a
 // sharded index can fetch what a query needs and nothing more; the bundle answers at once.
-import type { Article, ArticleMeta, HitCard, IndexManifest, Postings } from "../../index-format.js";
+import type { Article, ArticleMeta, HitCard, IndexManifest, Postings, SuggestionIndex } from "../../index-format.js";
 
 export interface IndexStore {
   readonly manifest: IndexManifest;
@@ -16,6 +16,8 @@ export interface IndexStore {
   completions(prefix: string): Promise<string[]>;
   /** Index terms that sound like the phonetic key, most frequent first. */
   soundsLike(key: string): Promise<readonly string[]>;
+  /** The suggestion shard of a key (`suggestKey`): every suggestion with a word of that key. */
+  suggestions(key: string): Promise<SuggestionIndex>;
   /** Publication days and sources of every article, for filters and date sorts. */
   meta(): Promise<ArticleMeta>;
   /** The articles at these positions, in the same order. */
