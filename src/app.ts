@@ -14,11 +14,21 @@ import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
 import { openSearchRoutes } from "./routes/opensearch.js";
 import { searchRoutes } from "./routes/search.js";
+import { suggestRoutes } from "./routes/suggest.js";
 import { widgetRoutes } from "./routes/widget.js";
 
 const ALLOWED = ALLOWED_METHODS.join(", ");
-const ENDPOINTS = ["/search", "/feed", "/articles/:id", "/filters", "/health", "/widget.js", "/opensearch.xml"];
-const PATHS = ["/", "/search", "/feed", "/filters", "/health", "/widget.js", "/opensearch.xml"];
+const ENDPOINTS = [
+  "/search",
+  "/suggest",
+  "/feed",
+  "/articles/:id",
+  "/filters",
+  "/health",
+  "/widget.js",
+  "/opensearch.xml",
+];
+const PATHS = ["/", "/search", "/suggest", "/feed", "/filters", "/health", "/widget.js", "/opensearch.xml"];
 
 export interface AppOptions {
   /** The index the worker serves: the generated artefact module's exports. */
@@ -44,6 +54,7 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
 
   app.route("/", homeRoutes(ENDPOINTS));
   app.route("/search", searchRoutes(loadIndex));
+  app.route("/suggest", suggestRoutes(loadIndex));
   app.route("/feed", feedRoutes(loadIndex));
   app.route("/articles", articleRoutes(loadIndex));
   app.route("/filters", filterRoutes(loadIndex));

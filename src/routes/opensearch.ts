@@ -1,6 +1,7 @@
 // GET /opensearch.xml: an OpenSearch 1.1 description, so that browsers offer newsfind as a
 // search engine (the pages link it with <link rel="search">): a search opens the demo page
-// with the query, and feed readers and apps get the Atom and JSON URLs of the same search.
+// with the query, the browser completes what is typed from /suggest (the OpenSearch
+// suggestions extension), and feed readers and apps get the Atom and JSON URLs of a search.
 import { Hono } from "hono";
 import { escapeHtml } from "../html/escape.js";
 import { queryParams } from "../http/params.js";
@@ -18,6 +19,7 @@ export function openSearchDescription(origin: string): string {
 ${url("text/html", "/?q={searchTerms}")}
 ${url("application/atom+xml", "/feed?q={searchTerms}")}
 ${url("application/json", "/search?q={searchTerms}")}
+${url("application/x-suggestions+json", "/suggest?q={searchTerms}&format=opensearch", "suggestions")}
 ${url("application/opensearchdescription+xml", "/opensearch.xml", "self")}
 </OpenSearchDescription>
 `;

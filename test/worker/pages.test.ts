@@ -28,7 +28,7 @@ describe.each(LAYOUTS)("GET /widget.js (%s layout)", (layout) => {
 
 describe.each(LAYOUTS)("GET /opensearch.xml (%s layout)", (layout) => {
   const fetch = seedFetch(layout);
-  it("describes newsfind as an OpenSearch 1.1 engine: the page, feed and JSON of a search", async () => {
+  it("describes newsfind as an OpenSearch 1.1 engine: the page, feed and JSON of a search, and suggestions", async () => {
     const response = await fetch("/opensearch.xml");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/opensearchdescription+xml; charset=utf-8");
@@ -45,8 +45,10 @@ describe.each(LAYOUTS)("GET /opensearch.xml (%s layout)", (layout) => {
       "text/html": "/?q={searchTerms}",
       "application/atom+xml": "/feed?q={searchTerms}",
       "application/json": "/search?q={searchTerms}",
+      "application/x-suggestions+json": "/suggest?q={searchTerms}&amp;format=opensearch",
       "application/opensearchdescription+xml": "/opensearch.xml",
     });
+    expect(xml).toContain('rel="suggestions"');
   });
 
   it("is linked from every page, so that a browser offers it", async () => {
