@@ -1,7 +1,9 @@
-// The widget's requests to the newsfind API: /search pages and the /filters it offers.
+// The widget's requests to the newsfind API: /search pages, /suggest completions and the
+// /filters it offers.
 // Every request takes an AbortSignal, so a newer keystroke cancels a stale one.
 // The response shapes are the worker's own types; type-only imports bundle nothing of the worker.
 import type { Hit, SearchResult as SearchPage } from "../engine/search.js";
+import type { Suggestion } from "../engine/suggest.js";
 import type { Filters } from "../routes/filters.js";
 
 export type { Filters, Hit, SearchPage };
@@ -43,6 +45,18 @@ export function searchUrl(endpoint: string, request: SearchRequest): string {
 
 export function fetchPage(endpoint: string, request: SearchRequest, signal: AbortSignal): Promise<SearchPage> {
   return getJson<SearchPage>(searchUrl(endpoint, request), signal);
+}
+
+/** The completions /suggest offers for what is typed, as text. */
+export async function fetchSuggestions(
+  endpoint: string,
+  q: string,
+  limit: number,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const params = new URLSearchParams({ q, limit: String(limit) });
+  const { suggestions } = await getJson<{ suggestions: Suggestion[] }>(`${endpoint}/suggest?${params}`, signal);
+  return suggestions.map(({ text }) => text);
 }
 
 export function fetchFilters(endpoint: string): Promise<Filters> {

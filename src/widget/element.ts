@@ -1,8 +1,18 @@
-// <newsfind-search>: a search box whose results appear as you type. It follows the WAI-ARIA
-// combobox pattern (focus stays in the box; the active option is aria-activedescendant), lives in
-// an open shadow root, and fires `newsfind:load` (results shown) and `newsfind:error` events.
-import { fetchFilters, fetchPage, MAX_OFFSET, type Hit } from "./api.js";
-import { applyStrings, fillFilters, fillSuggestion, grouped, option, skeleton, type Parts } from "./render.js";
+// <newsfind-search>: a search box whose results appear as you type, with completions of the
+// word being typed above them. It follows the WAI-ARIA combobox pattern (focus stays in the box;
+// the active option is aria-activedescendant), lives in an open shadow root, and fires
+// `newsfind:load` (results shown) and `newsfind:error` events.
+import { fetchFilters, fetchPage, fetchSuggestions, MAX_OFFSET, type Hit } from "./api.js";
+import {
+  applyStrings,
+  completionGroup,
+  fillFilters,
+  fillSuggestion,
+  grouped,
+  option,
+  skeleton,
+  type Parts,
+} from "./render.js";
 import { fill, mergeStrings, parseStrings, type Strings } from "./strings.js";
 import { adoptStyles } from "./styles.js";
 
@@ -22,6 +32,8 @@ export class NewsfindSearchElement extends HTMLElement {
   #parts: Parts = skeleton();
   #strings: Strings = parseStrings(null);
   #hits: Hit[] = [];
+  /** The completions shown above the hits. */
+  #completions: string[] = [];
   #total = 0;
   #active = -1;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -76,6 +88,14 @@ export class NewsfindSearchElement extends HTMLElement {
   }
   set debounce(value: number) {
     this.setAttribute("debounce", String(value));
+  }
+
+  /** Completions offered above the results while a word is typed, 0 to 10. Default 4. Attribute `suggestions`. */
+  get suggestions(): number {
+    return bounded(this.getAttribute("suggestions"), 4, 0, 10);
+  }
+  set suggestions(value: number) {
+    this.setAttribute("suggestions", String(value));
   }
 
   /** True turns off the "/" shortcut that focuses the box. Attribute `no-slash`. */
@@ -156,8 +176,9 @@ export class NewsfindSearchElement extends HTMLElement {
     this.#parts.input.focus();
   };
 
-  #options(): HTMLAnchorElement[] {
-    return [...this.#parts.list.querySelectorAll<HTMLAnchorElement>("[role=option]")];
+  /** Every option, completions first, in the order the arrow keys go through them. */
+  #options(): HTMLElement[] {
+    return [...this.#parts.list.querySelectorAll<HTMLElement>("[role=option]")];
   }
 
   #onKeydown(event: KeyboardEvent): void {
@@ -219,6 +240,7 @@ export class NewsfindSearchElement extends HTMLElement {
     const { input, source, from, to } = this.#parts;
     const q = input.value.trim();
     if (!q) {
+      this.#completions = [];
       this.#show([], 0, false);
       this.#suggest(null);
       this.#setState("empty");
@@ -236,9 +258,16 @@ export class NewsfindSearchElement extends HTMLElement {
       prefix: /[\p{L}\p{N}]$/u.test(input.value) ? ("last" as const) : undefined,
     };
     this.#setState("loading");
+    // Completions while the last word is being typed, fetched beside the page; a failure to
+    // fetch them costs only the completions.
+    const completions =
+      append || !request.prefix || this.suggestions === 0
+        ? Promise.resolve(append ? this.#completions : [])
+        : fetchSuggestions(this.endpoint, q, this.suggestions, controller.signal).catch(() => []);
     try {
-      const page = await fetchPage(this.endpoint, request, controller.signal);
+      const [page, texts] = await Promise.all([fetchPage(this.endpoint, request, controller.signal), completions]);
       if (controller.signal.aborted) return;
+      this.#completions = texts;
       this.#show(page.hits, page.total + page.partialTotal, append);
       if (!append) this.#suggest(page.didYouMean);
       const state = this.#hits.length ? "results" : "no-results";
@@ -268,15 +297,26 @@ export class NewsfindSearchElement extends HTMLElement {
     }
   }
 
-  /** Shows these hits (after those shown, to append), of `total` matching some or all words. */
+  /**
+   * Shows the completions, then these hits (after those shown, to append), of `total` matching
+   * some or all words.
+   */
   #show(hits: Hit[], total: number, append: boolean): void {
     const locale = this.closest("[lang]")?.getAttribute("lang") ?? "";
     const start = append ? this.#hits.length : 0;
     const nodes = hits.map((hit, i) => option(hit, start + i, this.endpoint, this.#strings, locale));
     this.#hits = append ? [...this.#hits, ...hits] : hits;
     // The shown options stay (with their selection); the list is regrouped around them.
-    const options = [...(append ? this.#options() : []), ...nodes];
-    this.#parts.list.replaceChildren(...grouped(this.#hits, options, this.#strings));
+    const shown = append ? [...this.#parts.list.querySelectorAll<HTMLAnchorElement>("a[role=option]")] : [];
+    const completions = completionGroup(this.#completions, this.#strings, (text) => {
+      this.#parts.input.value = text;
+      this.#parts.input.focus();
+      this.#search(false);
+    });
+    this.#parts.list.replaceChildren(
+      ...(completions ? [completions] : []),
+      ...grouped(this.#hits, [...shown, ...nodes], this.#strings),
+    );
     this.#total = total;
     if (!append) this.#activate(-1);
   }
@@ -305,7 +345,7 @@ export class NewsfindSearchElement extends HTMLElement {
     status.textContent = text;
     status.hidden = !text;
     status.dataset.kind = state;
-    list.hidden = !this.#hits.length;
+    list.hidden = !this.#hits.length && !this.#completions.length;
     // The last page: every hit shown, or as deep as the API pages.
     const last = !this.#hits.length || this.#hits.length >= this.#total || this.#hits.length > MAX_OFFSET;
     // The last page hides the more-results control: focus on it goes back to the box first,

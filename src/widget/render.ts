@@ -119,6 +119,45 @@ export function grouped(hits: readonly Hit[], options: readonly HTMLAnchorElemen
 }
 
 /**
+ * The completions of what is typed, as options of the result list in a group headed by the
+ * strings' `suggestions`: choosing one (a click, or Enter while it is active) calls `choose`
+ * with its text. Null when there are none.
+ */
+export function completionGroup(
+  texts: readonly string[],
+  strings: Strings,
+  choose: (text: string) => void,
+): HTMLDivElement | null {
+  if (texts.length === 0) return null;
+  const label = el(
+    "div",
+    { id: `${LIST_ID}-completions`, class: "group-label", part: "group-label", role: "presentation" },
+    strings.suggestions,
+  );
+  const options = texts.map((text, n) => {
+    const option = el(
+      "div",
+      {
+        id: `newsfind-completion-${n}`,
+        class: "option completion",
+        part: "completion",
+        role: "option",
+        "aria-selected": "false",
+      },
+      text,
+    );
+    option.addEventListener("click", () => choose(text));
+    return option;
+  });
+  return el(
+    "div",
+    { role: "group", class: "group", part: "completions", "aria-labelledby": label.id },
+    label,
+    ...options,
+  );
+}
+
+/**
  * Fills the did-you-mean line: the strings' template around a button showing the suggested
  * query, which `choose` is called with when pressed; hidden when there is no suggestion.
  */

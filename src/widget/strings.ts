@@ -16,6 +16,8 @@ export const DEFAULT_STRINGS = {
   countOne: "1 result",
   /** {count}: how many articles match some of the query's words, when none matches them all. */
   countSome: "No result has all of your words; {count} have some",
+  /** Heads the completions of what is typed, above the results. */
+  suggestions: "Suggestions",
   /** Heads the results that lack a word of the query, after those that have them all. */
   partial: "Also matching some of your words",
   /** Heads the results when none has every word of the query. */

@@ -61,12 +61,28 @@ describe.skipIf(missing)("the widget in Chromium: hostile input", () => {
     await page.context().close();
   });
 
+  it("shows completions from a hostile title as its words, in text", async () => {
+    const { page, dialogs } = await session.open(
+      hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }),
+    );
+    expect(await search(page, "<script>alert")).toBe("load");
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(await traces(page)).toMatchObject({ pwned: 0, dangerous: 0 });
+    const completions = await page.locator("newsfind-search [part=completion]").allTextContents();
+    expect(completions.length).toBeGreaterThan(0);
+    expect(completions[0]).toMatch(/^script alert/);
+    for (const text of completions) expect(text).toMatch(/^script\b/);
+    expect(await page.locator("newsfind-search [part=completions] *:not(.option):not(.group-label)").count()).toBe(0);
+    await page.context().close();
+  });
+
   it("shows a hostile article's title, source and snippet as text, and never links its javascript: URL", async () => {
     const { page, dialogs } = await session.open(
       hostPage(hostile, { attributes: `endpoint="${hostile}"`, after: TRAP }),
     );
     await search(page, "Tomahawk");
-    const option = page.locator("newsfind-search [role=option]", { hasText: "exposé" });
+    const option = page.locator("newsfind-search a[role=option]", { hasText: "exposé" });
     expect(await option.locator(".title").textContent()).toBe("<script>alert('title')</script> Tomahawk exposé");
     expect(await option.locator("[part=source]").textContent()).toBe("<b>Evil</b> Press");
     expect(await option.locator(".snippet").textContent()).toContain("<script>alert(1)</script>");

@@ -30,7 +30,8 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   const session = browserSession(launchChromium);
 
   it("moves through results with Down and Up while focus stays in the box", async () => {
-    const { page } = await session.open(hostPage(worker));
+    // Without completions above them: the arrow keys' first stop is the first hit.
+    const { page } = await session.open(hostPage(worker, { attributes: 'suggestions="0"' }));
     await search(page, "Putin");
     expect(await focusState(page)).toEqual({ focusInBox: true, expanded: "true", active: null, selected: [] });
     await page.keyboard.press("ArrowDown");
@@ -49,6 +50,47 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
     await page.context().close();
   });
 
+  it("offers completions of the word being typed above the results, chosen with Down and Enter", async () => {
+    const { page } = await session.open(hostPage(worker));
+    await search(page, "kreml");
+    const group = page.locator("newsfind-search [part=completions]");
+    expect(await group.locator(".group-label").textContent()).toBe("Suggestions");
+    expect(await group.locator("[role=option]").first().textContent()).toBe("Kremlin");
+    // The completions come first in the list the arrow keys go through.
+    await page.keyboard.press("ArrowDown");
+    expect(await focusState(page)).toEqual({
+      focusInBox: true,
+      expanded: "true",
+      active: "newsfind-completion-0",
+      selected: ["newsfind-completion-0"],
+    });
+    const loaded = page.evaluate(
+      () =>
+        new Promise<string>((done) =>
+          document
+            .querySelector("newsfind-search")!
+            .addEventListener("newsfind:load", (event) => done((event as CustomEvent).detail.query), { once: true }),
+        ),
+    );
+    await page.keyboard.press("Enter");
+    expect(await loaded).toBe("Kremlin");
+    expect(await page.locator("newsfind-search input.box").inputValue()).toBe("Kremlin");
+    expect((await focusState(page)).focusInBox).toBe(true);
+    expect(await page.locator("newsfind-search a[role=option]").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('offers no completions with suggestions="0", nor once the last word is followed by a space', async () => {
+    const { page } = await session.open(hostPage(worker, { attributes: 'suggestions="0"' }));
+    await search(page, "kreml");
+    expect(await page.locator("newsfind-search [part=completions]").count()).toBe(0);
+    await page.context().close();
+    const other = await session.open(hostPage(worker));
+    await search(other.page, "Kremlin ");
+    expect(await other.page.locator("newsfind-search [part=completions]").count()).toBe(0);
+    await other.page.context().close();
+  });
+
   it("opens the active result with Enter", async () => {
     const { page } = await session.open(hostPage(worker));
     await search(page, "Tomahawk");
@@ -62,7 +104,7 @@ describe.skipIf(missing)("the widget in Chromium: keyboard and focus", () => {
   });
 
   it("closes the list with Escape, keeps focus in the box, and reopens it with Down", async () => {
-    const { page } = await session.open(hostPage(worker));
+    const { page } = await session.open(hostPage(worker, { attributes: 'suggestions="0"' }));
     await search(page, "Putin");
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Escape");
