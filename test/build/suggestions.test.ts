@@ -40,16 +40,21 @@ describe("suggestionItems", () => {
   });
 
   it("weighs titles by age: a newer phrase outranks an older one in as many titles", () => {
-    const items = suggestionItems([
-      titled("Alpha talks", "2020-01-01"),
-      titled("Beta talks", "2024-01-01"),
-    ]).map(([text]) => text);
+    const items = suggestionItems([titled("Alpha talks", "2020-01-01"), titled("Beta talks", "2024-01-01")]).map(
+      ([text]) => text,
+    );
     expect(items.indexOf("Beta")).toBeLessThan(items.indexOf("Alpha"));
     // One title at the newest day outweighs one a half-life older by half: two of those tie it.
     const doubled = suggestionItems([
       titled("Gamma", "2024-01-01"),
-      titled("Delta", new Date(Date.UTC(2024, 0, 1) - SUGGESTION_HALF_LIFE_DAYS * 86_400_000 * 0.9).toISOString().slice(0, 10)),
-      titled("Delta again", new Date(Date.UTC(2024, 0, 1) - SUGGESTION_HALF_LIFE_DAYS * 86_400_000 * 0.9).toISOString().slice(0, 10)),
+      titled(
+        "Delta",
+        new Date(Date.UTC(2024, 0, 1) - SUGGESTION_HALF_LIFE_DAYS * 86_400_000 * 0.9).toISOString().slice(0, 10),
+      ),
+      titled(
+        "Delta again",
+        new Date(Date.UTC(2024, 0, 1) - SUGGESTION_HALF_LIFE_DAYS * 86_400_000 * 0.9).toISOString().slice(0, 10),
+      ),
     ]).map(([text]) => text);
     expect(doubled.indexOf("Delta")).toBeLessThan(doubled.indexOf("Gamma"));
   });
