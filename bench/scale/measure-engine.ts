@@ -17,6 +17,7 @@ import { median } from "../stats.js";
 import type { FieldStream } from "./field-stream.js";
 import { cycle, searchPath } from "./scale-queries.js";
 import { streamLatency } from "./stream-timing.js";
+import { suggestLatency } from "./suggest-stream.js";
 import { replay, warmLatency, WARMUP_PASSES } from "./timing.js";
 import type { EngineBuild, EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
 
@@ -84,6 +85,7 @@ export async function measureEngine({
   const emptySamples: number[] = [];
   let fieldByKind: ScaleRow["fieldByKind"];
   let fieldSlowest: ScaleRow["fieldSlowest"];
+  let suggest: ScaleRow["suggest"];
   // The cells a served worker's requests fill: the repeated set's only when asked for.
   const served: NumericColumn[] = [
     "coldMs",
@@ -159,6 +161,15 @@ export async function measureEngine({
             fieldByKind = stream.byKind;
             fieldSlowest = stream.slowest;
           }
+          if (engine === "newsfind") {
+            log(`${engine} ${articles}: /suggest, distinct partial headlines`);
+            suggest = await worker
+              .client()
+              .then((client) => suggestLatency(client, field, { emptyPath: built.emptyPath }))
+              .catch((error) => ({ missing: `suggest stream failed: ${message(error)}` }));
+            if (!("missing" in suggest))
+              log(`${engine} ${articles}: /suggest p50 ${suggest.p50.toFixed(2)} ms, p99 ${suggest.p99.toFixed(2)} ms`);
+          }
           if (repeated) {
             log(`${engine} ${articles}: repeated set`);
             const warm = await worker
@@ -232,6 +243,7 @@ export async function measureEngine({
     emptyColdSamplesMs: emptySamples,
     ...(fieldByKind ? { fieldByKind } : {}),
     ...(fieldSlowest ? { fieldSlowest } : {}),
+    ...(suggest ? { suggest } : {}),
   };
 }
 

@@ -79,5 +79,7 @@ export type ScaleRow = {
   fieldByKind?: Partial<Record<FieldKind, Percentiles>>;
   /** The field stream's slowest queries, served (stream-timing.ts); absent in runs before it. */
   fieldSlowest?: ServedQuery[];
+  /** newsfind's /suggest server time over distinct partial headlines, ms (suggest-stream.ts); absent in runs before it. */
+  suggest?: Percentiles | { missing: string };
 } & Record<Exclude<NumericColumn, OptionalColumn>, Measured> &
   Partial<Record<OptionalColumn, Measured>>;

@@ -1,0 +1,54 @@
+// Server time of /suggest over a stream of distinct partial queries, as a search box sends them
+// while a headline is typed: its first word cut to two, three and four letters, then the first
+// word whole with the second's first two letters. Each distinct partial query is sent once: those
+// of the stream's warm-up headlines first, untimed, then those of the measured headlines (less
+// any already sent), each after a request to the empty endpoint; server time = total − median
+// empty, as stream-timing.ts measures /search.
+import type { HttpClient } from "../harness/http-client.js";
+import { median, percentiles, type Percentiles } from "../stats.js";
+import type { FieldQuery, FieldStream } from "./field-stream.js";
+import { pairedPass, timedGet } from "./timing.js";
+
+/** The partial queries typing a headline sends (see the header), in order. */
+export function partialQueries(headline: string): string[] {
+  // Words as typed, without the quotes and punctuation around them.
+  const [first = "", second = ""] = headline.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  const typed = [2, 3, 4].filter((letters) => first.length > letters).map((letters) => first.slice(0, letters));
+  if (second.length >= 2) typed.push(`${first} ${second.slice(0, 2)}`);
+  return typed;
+}
+
+/** Distinct partial queries of these headlines, in order, leaving out those in `sent`. */
+function distinctPartials(queries: readonly FieldQuery[], sent: Set<string>): string[] {
+  const out: string[] = [];
+  for (const { kind, text } of queries) {
+    if (kind !== "headline") continue;
+    for (const partial of partialQueries(text)) {
+      const key = partial.toLowerCase();
+      if (sent.has(key)) continue;
+      sent.add(key);
+      out.push(partial);
+    }
+  }
+  return out;
+}
+
+export const suggestPath = (q: string) => `/suggest?q=${encodeURIComponent(q)}`;
+
+/** Server time of each measured partial query (see the header): its percentiles. */
+export async function suggestLatency(
+  client: HttpClient,
+  { warmup, measured }: FieldStream,
+  { emptyPath }: { emptyPath: string },
+): Promise<Percentiles> {
+  const sent = new Set<string>();
+  await pairedPass(client, distinctPartials(warmup, sent).map(suggestPath), emptyPath);
+  const totals: number[] = [];
+  const empties: number[] = [];
+  for (const partial of distinctPartials(measured, sent)) {
+    empties.push(await timedGet(client, emptyPath));
+    totals.push(await timedGet(client, suggestPath(partial)));
+  }
+  const empty = median(empties);
+  return percentiles(totals.map((ms) => ms - empty));
+}
