@@ -162,10 +162,10 @@ const devOver = (run: ScaleRun) => {
   return timings && !("missing" in timings) ? timings.over : undefined;
 };
 
-/** The 101,400-article /suggest p99 of a scale run, when it measured one. */
+/** The 101,400-article warm /suggest p99 of a scale run, when it measured one. */
 const suggestP99 = (run: ScaleRun) => {
   const suggest = largest(run)?.suggest;
-  return suggest && !("missing" in suggest) ? suggest.p99 : null;
+  return suggest && "warm" in suggest ? suggest.warm.p99 : null;
 };
 
 /** Issue 21's goals for the field stream of distinct queries, and issue 23's for suggestions. */
@@ -183,7 +183,7 @@ function fieldTargets(): Target[] {
     scaleTarget("files a query reads, p99", "16", (run) => profileAt(run)?.reads.p99 ?? null, 16, files),
     scaleTarget("KiB a query reads, p50", "64 KiB", (run) => profileAt(run)?.bytes.p50 ?? null, 64 * 1024, kibs),
     scaleTarget("KiB a query reads, p99", "512 KiB", (run) => profileAt(run)?.bytes.p99 ?? null, 512 * 1024, kibs),
-    scaleTarget("/suggest p99, server time, distinct partial headlines", "2 ms", suggestP99, 2, ms),
+    scaleTarget("/suggest p99, server time, distinct partial headlines, warm", "2 ms", suggestP99, 2, ms),
   ];
 }
 

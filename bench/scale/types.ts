@@ -3,6 +3,7 @@
 import type { Percentiles } from "../stats.js";
 import type { FieldKind } from "./field-stream.js";
 import type { ServedQuery } from "./stream-timing.js";
+import type { SuggestTimings } from "./suggest-stream.js";
 
 /** What building an engine's worker yields: its config, build time and memory, and index size. */
 export interface EngineBuild {
@@ -79,7 +80,10 @@ export type ScaleRow = {
   fieldByKind?: Partial<Record<FieldKind, Percentiles>>;
   /** The field stream's slowest queries, served (stream-timing.ts); absent in runs before it. */
   fieldSlowest?: ServedQuery[];
-  /** newsfind's /suggest server time over distinct partial headlines, ms (suggest-stream.ts); absent in runs before it. */
-  suggest?: Percentiles | { missing: string };
+  /**
+   * newsfind's /suggest server time over distinct partial headlines, ms (suggest-stream.ts):
+   * the first pass and the warm one; absent in runs before it (one run has the first pass only).
+   */
+  suggest?: SuggestTimings | Percentiles | { missing: string };
 } & Record<Exclude<NumericColumn, OptionalColumn>, Measured> &
   Partial<Record<OptionalColumn, Measured>>;
