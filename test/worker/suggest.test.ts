@@ -100,7 +100,15 @@ describe.each(LAYOUTS)("suggestions of a built archive (%s layout)", (layout) =>
   const fetch: Fetch = async (path, init) => app.request(path, init);
 
   it("forgives a misspelt word the reader has finished", async () => {
+    // A missed vowel: FlexSearch's encoder matches it as it is.
     expect(texts(await suggestionsOf(fetch, `q=${encodeURIComponent("goldmn sa")}`))[0]).toBe("Goldman Sachs");
+    // Two letters swapped: corrected to the shard's word one edit away.
+    expect(texts(await suggestionsOf(fetch, `q=${encodeURIComponent("goldamn sa")}`))[0]).toBe("Goldman Sachs");
+    expect(texts(await suggestionsOf(fetch, `q=${encodeURIComponent("sahcs pr")}`))[0]).toBe("Sachs profit");
+    // A word followed by a space is finished too.
+    expect(texts(await suggestionsOf(fetch, `q=${encodeURIComponent("goldamn ")}`))[0]).toBe("Goldman");
+    // The word being typed is a prefix, not corrected: nothing begins "goldamn".
+    expect((await suggestionsOf(fetch, "q=goldamn")).suggestions).toEqual([]);
   });
 
   it("ranks equal matches by the titles holding them, then the newer first", async () => {
