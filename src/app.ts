@@ -15,6 +15,7 @@ import { homeRoutes } from "./routes/home.js";
 import { openSearchRoutes } from "./routes/opensearch.js";
 import { searchRoutes } from "./routes/search.js";
 import { suggestRoutes } from "./routes/suggest.js";
+import { rateLimit } from "./http/rate-limit.js";
 import { widgetRoutes } from "./routes/widget.js";
 
 const ALLOWED = ALLOWED_METHODS.join(", ");
@@ -49,7 +50,7 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   const loadIndex = indexLoader(artefacts, assets);
   const app = new Hono();
 
-  app.use("*", responseHeaders, secureHeaders);
+  app.use("*", responseHeaders, secureHeaders, rateLimit);
   app.options("*", preflight);
 
   app.route("/", homeRoutes(ENDPOINTS));

@@ -14,6 +14,7 @@ export const ERROR_TABLE = {
   "not-found": { status: 404, title: "Not found" },
   "article-not-found": { status: 404, title: "Article not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
+  "rate-limited": { status: 429, title: "Too many requests" },
   "index-unavailable": { status: 503, title: "Search index unavailable" },
   internal: { status: 500, title: "Internal server error" },
 } as const;
