@@ -1,5 +1,8 @@
-// Headers every response carries (CORS for any origin, and the secure headers of
-// hono/secure-headers), and the CORS preflight.
+// Headers every response carries (CORS, and the secure headers of hono/secure-headers), and
+// the CORS preflight. The origins allowed are NEWSFIND_CORS_ORIGINS in [vars]: "*" (the
+// default: any origin, so any news site can embed the widget), or origins separated by commas
+// or spaces ("https://news.example, https://www.news.example"), when the response names the
+// request's origin if it is one of them, and none otherwise (varying by Origin).
 //
 // hono/cors answers preflights (OPTIONS). On other requests its headers are set here, on the
 // route's own response once it exists: hono/cors would set them on a placeholder response before
@@ -12,17 +15,28 @@ import { secureHeaders as honoSecureHeaders } from "hono/secure-headers";
 /** Methods the API answers. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
 
-/** What every response says, whatever the route or error: readable from any origin, with its ETag. */
-const EVERY_RESPONSE: [string, string][] = [
-  ["access-control-allow-origin", "*"],
-  ["access-control-expose-headers", "ETag"],
-];
+/** The allowed origins of a deployment's NEWSFIND_CORS_ORIGINS: "*" for any, else the list. */
+function allowedOrigins(env: unknown): "*" | Set<string> {
+  const value = (env as Record<string, unknown> | undefined)?.NEWSFIND_CORS_ORIGINS;
+  if (typeof value !== "string" || value.trim() === "" || value.trim() === "*") return "*";
+  return new Set(value.split(/[\s,]+/).filter(Boolean));
+}
+
+/** The Access-Control-Allow-Origin for a request from `origin`, or null for none. */
+function allowOrigin(origin: string | undefined, env: unknown): string | null {
+  const allowed = allowedOrigins(env);
+  if (allowed === "*") return "*";
+  return origin !== undefined && allowed.has(origin) ? origin : null;
+}
 
 /** Sets the headers every response carries, on the response the route (or the error handler) made. */
 export const responseHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   const headers = c.res.headers;
-  for (const [name, value] of EVERY_RESPONSE) headers.set(name, value);
+  const origin = allowOrigin(c.req.header("origin"), c.env);
+  if (origin !== "*") headers.append("vary", "Origin");
+  if (origin !== null) headers.set("access-control-allow-origin", origin);
+  headers.set("access-control-expose-headers", "ETag");
 };
 
 /**
@@ -36,9 +50,9 @@ export const secureHeaders: MiddlewareHandler = honoSecureHeaders({
   xFrameOptions: "DENY",
 });
 
-/** The preflight answer: any origin may GET, for a day. */
+/** The preflight answer: the allowed origins may GET, for a day. */
 export const preflight: MiddlewareHandler = cors({
-  origin: "*",
+  origin: (origin, c) => allowOrigin(origin, c.env),
   allowMethods: ALLOWED_METHODS,
   exposeHeaders: ["ETag"],
   maxAge: 86400,
