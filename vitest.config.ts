@@ -15,7 +15,13 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            // Cases per endpoint of test/worker/fuzz.test.ts: `npm run fuzz` asks for more.
+            miniflare: { bindings: { FUZZ_RUNS: process.env.NEWSFIND_FUZZ_RUNS ?? "1000" } },
+          }),
+        ],
         test: { name: "worker", include: ["test/worker/**/*.test.ts"], exclude: ["test/worker/engine/rank/levels/**"] },
       },
       {

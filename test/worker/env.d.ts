@@ -3,4 +3,8 @@ declare namespace Cloudflare {
   interface Exports {
     default: Fetcher;
   }
+  interface Env {
+    /** Cases per endpoint of the fuzz test (vitest.config.ts). */
+    FUZZ_RUNS: string;
+  }
 }
