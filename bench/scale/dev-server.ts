@@ -31,12 +31,18 @@ export interface DevServerOptions {
   readyTimeoutMs?: number;
 }
 
-/** Serves the worker of `configPath` with `wrangler dev`, sends the stream (see the header), and stops it. */
-export async function devServerLatency(
+/** A running `wrangler dev`: its port, a keep-alive client, and its end. */
+export interface DevServer {
+  port: number;
+  client: HttpClient;
+  stop(): Promise<void>;
+}
+
+/** Serves the worker of `configPath` with `wrangler dev` on a free loopback port, once it answers /health. */
+export async function startDevServer(
   configPath: string,
-  stream: FieldStream,
   { readyTimeoutMs = 600_000 }: DevServerOptions = {},
-): Promise<DevServerTimings> {
+): Promise<DevServer> {
   const [port, inspectorPort] = (await freePorts(2)) as [number, number];
   const { command, args } = wranglerCommand([
     "dev",
@@ -59,13 +65,33 @@ export async function devServerLatency(
   child.stderr!.on("data", output.push);
   let exited = false;
   child.once("exit", () => (exited = true));
-  let client: HttpClient | undefined;
   try {
-    client = await whenReady(port, readyTimeoutMs, () => (exited ? output.text() : null));
-    return await healthPairedLatency(client, stream);
-  } finally {
-    client?.close();
+    const client = await whenReady(port, readyTimeoutMs, () => (exited ? output.text() : null));
+    return {
+      port,
+      client,
+      stop: async () => {
+        client.close();
+        await endTree(child.pid!);
+      },
+    };
+  } catch (error) {
     await endTree(child.pid!);
+    throw error;
+  }
+}
+
+/** Serves the worker of `configPath` with `wrangler dev`, sends the stream (see the header), and stops it. */
+export async function devServerLatency(
+  configPath: string,
+  stream: FieldStream,
+  options: DevServerOptions = {},
+): Promise<DevServerTimings> {
+  const server = await startDevServer(configPath, options);
+  try {
+    return await healthPairedLatency(server.client, stream);
+  } finally {
+    await server.stop();
   }
 }
 

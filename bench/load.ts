@@ -1,0 +1,70 @@
+// `npm run load [-- --connections 64] [--duration 30] [--config wrangler.toml]`: load against
+// `wrangler dev` on loopback, as `npm start` serves the corpus. autocannon keeps 64 connections
+// busy for 30 s, and stops by itself. Each request takes the next path of a stream of distinct
+// queries made from the served archive's newest 100 titles: each title, its pairs of
+// neighbouring words, the last of those pairs cut short as typed (prefix=last), and /suggest
+// for each word's first two to four letters. When the stream runs out it starts again.
+// Prints requests per second, p50 and p99 latency, and the errors (answers other than 2xx,
+// connection errors and timeouts); exits 1 when there are any. The worker keeps no edge cache,
+// so there is no second run with one; wrangler dev's clients are loopback ones, which the rate
+// limits do not count.
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { startDevServer } from "./scale/dev-server.js";
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: "string", default: "64" },
+    duration: { type: "string", default: "30" },
+    config: { type: "string", default: "wrangler.toml" },
+  },
+});
+const connections = Number(values.connections);
+const duration = Number(values.duration);
+if (!Number.isInteger(connections) || connections < 1 || !(duration > 0 && duration <= 600)) {
+  console.error(
+    "usage: npm run load -- [--connections 64] [--duration 30 (seconds, at most 600)] [--config wrangler.toml]",
+  );
+  process.exit(2);
+}
+
+/** The stream's paths (see the header), each once. */
+function loadPaths(titles: readonly string[]): string[] {
+  const paths = new Set<string>();
+  const search = (q: string, extra = "") => paths.add(`/search?q=${encodeURIComponent(q)}${extra}`);
+  for (const title of titles) {
+    const words = title.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+    search(title);
+    for (let n = 0; n + 1 < words.length; n++) search(`${words[n]} ${words[n + 1]}`);
+    if (words.length >= 2) search(`${words.at(-2)} ${words.at(-1)!.slice(0, 3)}`, "&prefix=last");
+    for (const word of words)
+      for (const letters of [2, 3, 4])
+        if (word.length > letters) paths.add(`/suggest?q=${encodeURIComponent(word.slice(0, letters))}`);
+  }
+  return [...paths];
+}
+
+console.log(`load: wrangler dev --config ${values.config}`);
+const server = await startDevServer(values.config);
+try {
+  const newest = await server.client.get("/search?limit=100");
+  const titles = (JSON.parse(newest.body.toString("utf8")) as { hits: { title: string }[] }).hits.map(
+    (hit) => hit.title,
+  );
+  const paths = loadPaths(titles);
+  let next = 0;
+  console.log(`load: ${connections} connections for ${duration} s over ${paths.length} distinct paths`);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}`,
+    connections,
+    duration,
+    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+  });
+  const errors = result.non2xx + result.errors + result.timeouts;
+  console.log(
+    `load: ${result.requests.average.toFixed(0)} requests/s, ${result.requests.total} in all (${Math.min(result.requests.total, paths.length)} distinct); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${errors} (${result.non2xx} not 2xx, ${result.errors} connection errors, ${result.timeouts} timeouts)`,
+  );
+  process.exitCode = errors > 0 ? 1 : 0;
+} finally {
+  await server.stop();
+}
