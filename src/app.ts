@@ -54,12 +54,14 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   app.options("*", preflight);
 
   app.route("/", homeRoutes(ENDPOINTS));
-  app.route("/search", searchRoutes(loadIndex));
-  app.route("/suggest", suggestRoutes(loadIndex));
-  app.route("/feed", feedRoutes(loadIndex));
-  app.route("/articles", articleRoutes(loadIndex));
-  app.route("/filters", filterRoutes(loadIndex));
-  app.route("/health", healthRoutes(loadIndex));
+  // The API's routes chained, so that the app's type carries them (NewsfindApp, for hono/client).
+  const api = app
+    .route("/search", searchRoutes(loadIndex))
+    .route("/suggest", suggestRoutes(loadIndex))
+    .route("/feed", feedRoutes(loadIndex))
+    .route("/articles", articleRoutes(loadIndex))
+    .route("/filters", filterRoutes(loadIndex))
+    .route("/health", healthRoutes(loadIndex));
   app.route("/opensearch.xml", openSearchRoutes());
   if (widget !== undefined) app.route("/widget.js", widgetRoutes(widget));
 
@@ -81,5 +83,11 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
     return problemResponse(known, c.req.path);
   });
 
-  return app;
+  return api;
 }
+
+/**
+ * The app's type, for typed calls through hono/client: `hc<NewsfindApp>(base).search.$get({
+ * query: { q: "Putin" } })` checks the parameters' names and types at compile time.
+ */
+export type NewsfindApp = ReturnType<typeof createApp>;
