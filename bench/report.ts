@@ -76,7 +76,10 @@ const METHOD = `## Method
   ledes alone. With \`--repeated\`, for comparison only: 100 queries (known-item headlines and
   two-word queries made from them), \`--warmup\` untimed passes (${WARMUP_PASSES}), then \`--rounds\` timed
   rounds (3), each after an empty request. Heap: the isolate's V8 heap after a full GC, after
-  1,000 queries; buffers: its ArrayBuffer backing stores then, outside the heap. Then for newsfind alone: the index data a cold two-word query reads (as typed,
+  1,000 queries; buffers: its ArrayBuffer backing stores then, outside the heap. Then for newsfind alone: \`/suggest\` over the partial queries typing each
+  headline makes (the first word to two, three and four letters, then the first word with the
+  second's first two letters; \`bench/scale/suggest-stream.ts\`), each distinct one once after
+  those of the warm-up headlines, timed twice, as the suggestion shards load and warm; the index data a cold two-word query reads (as typed,
   and with a typo in each word of five letters or more) and a cached rebuild after five edits
   and one new article.
 - **Where the time goes** (newsfind, in this process: inside workerd the clock stands still
