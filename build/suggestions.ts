@@ -1,10 +1,9 @@
 // The suggestions of an archive (see src/format/suggestions.ts): the runs of one to three words
 // of its titles that neither begin nor end with a stop word, each with the number of titles
-// holding it and the newest such title's day. A run counts once a title. They are weighed by
-// titles, halved for each SUGGESTION_HALF_LIFE_DAYS between their newest title and the
-// archive's newest article, so a name in the news now outranks one as frequent years ago; the
-// MAX_SUGGESTIONS heaviest are kept, heaviest first, which is the order the worker ranks equal
-// matches in.
+// holding it. A run counts once a title. They are weighed by titles, halved for each
+// SUGGESTION_HALF_LIFE_DAYS between their newest title and the archive's newest article, so a
+// name in the news now outranks one as frequent years ago; the MAX_SUGGESTIONS heaviest are
+// kept, heaviest first, which is the order the worker ranks equal matches in.
 import { fold } from "../src/analysis/fold.js";
 import { DEFAULT_LANGUAGE, languageRules } from "../src/analysis/languages.js";
 import { words } from "../src/analysis/tokenize.js";
@@ -111,7 +110,7 @@ export function suggestionItems(
   const weights = new Float64Array(texts.length);
   for (const n of kept) weights[n] = weight(n);
   kept.sort((a, b) => weights[b]! - weights[a]! || (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
-  return kept.slice(0, MAX_SUGGESTIONS).map((n) => [texts[n]!, counts[n]!, days[n]!]);
+  return kept.slice(0, MAX_SUGGESTIONS).map((n) => [texts[n]!, counts[n]!]);
 }
 
 /** How many shards these suggestions take: one for a small archive (and for the bundle). */

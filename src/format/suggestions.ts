@@ -1,7 +1,7 @@
 // Query suggestions: the phrases of the archive's titles that a reader is likely to be typing,
 // served from FlexSearch indexes made at build time. A suggestion is a run of one to three title
-// words (`build/suggestions.ts` chooses them), with the number of articles whose title holds it
-// and the newest of those articles' days.
+// words (`build/suggestions.ts` chooses and weighs them), with the number of articles whose
+// title holds it.
 //
 // The suggestions are split by key: the first two folded letters of their first word. The
 // shard of a query's first word holds every suggestion that begins the same way. Each shard is
@@ -9,15 +9,14 @@
 // encoder: a letter doubled or a vowel missed still matches) exported with its public
 // `export`, beside the suggestions its ids number, heaviest first.
 //
-//   shard   JSON {"items": [[text, articles, day], ...], "chunks": [[key, data], ...]}
-//           item i is FlexSearch id i; `chunks` are `Index.export`'s, read with `Index.import`;
-//           an undated item's day is null
+//   shard   JSON {"items": [[text, articles], ...], "chunks": [[key, data], ...]}
+//           item i is FlexSearch id i; `chunks` are `Index.export`'s, read with `Index.import`
 import { Charset, Index, type IndexOptions } from "flexsearch";
 import { fold } from "../analysis/fold.js";
 import { shardOf } from "./hash.js";
 
-/** A suggestion: its text as titles write it, how many titles hold it, the newest one's day (days since 1970; NaN when none is dated). */
-export type SuggestionItem = [text: string, articles: number, day: number];
+/** A suggestion of a shard: its text as titles write it, and how many titles hold it. */
+export type SuggestionItem = [text: string, articles: number];
 
 /** A shard as the worker uses it: the FlexSearch index and the suggestions its ids number. */
 export interface SuggestionIndex {
@@ -54,11 +53,7 @@ export function encodeSuggestionShard(items: readonly SuggestionItem[]): string 
   index.export((key, data) => {
     chunks.push([String(key), data]);
   });
-  // JSON has no NaN: an undated suggestion's day is written as null.
-  return JSON.stringify({
-    items: items.map(([text, articles, day]) => [text, articles, Number.isNaN(day) ? null : day]),
-    chunks,
-  });
+  return JSON.stringify({ items, chunks });
 }
 
 /**
@@ -70,12 +65,5 @@ export function readSuggestionShard(json: string): SuggestionIndex {
   if (!Array.isArray(items) || !Array.isArray(chunks)) throw new Error("not a suggestion shard");
   const index = new Index(suggestOptions());
   for (const [key, data] of chunks as [string, string][]) index.import(key, data);
-  return {
-    index,
-    items: (items as [string, number, number | null][]).map(([text, articles, day]) => [
-      text,
-      articles,
-      day ?? Number.NaN,
-    ]),
-  };
+  return { index, items: items as SuggestionItem[] };
 }
