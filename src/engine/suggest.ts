@@ -37,23 +37,39 @@ function distance(typed: readonly string[], suggestion: readonly string[]): numb
   return distance;
 }
 
-/** Each shard's folded words, with the heaviest suggestion holding each: what a finished word is corrected to. */
-const vocabularies = new WeakMap<SuggestionIndex, Map<string, number>>();
+/** What is derived from a shard's items, once: their folded words as first asked for, and the vocabulary. */
+interface Derived {
+  folded: (readonly string[] | undefined)[];
+  vocabulary?: Map<string, number>;
+}
 
+const derived = new WeakMap<SuggestionIndex, Derived>();
+
+function derivedOf(shard: SuggestionIndex): Derived {
+  let found = derived.get(shard);
+  if (!found) derived.set(shard, (found = { folded: [] }));
+  return found;
+}
+
+/** The folded words of the shard's item `id`. */
+function foldedWords(shard: SuggestionIndex, id: number): readonly string[] {
+  const { folded } = derivedOf(shard);
+  let found = folded[id];
+  if (!found) folded[id] = found = words(shard.items[id]![0]).map(fold);
+  return found;
+}
+
+/** The shard's folded words, with the heaviest suggestion holding each: what a finished word is corrected to. */
 function vocabularyOf(shard: SuggestionIndex): Map<string, number> {
-  let vocabulary = vocabularies.get(shard);
-  if (!vocabulary) {
-    vocabulary = new Map();
+  const cached = derivedOf(shard);
+  if (!cached.vocabulary) {
+    const vocabulary = new Map<string, number>();
     // Items are heaviest first: a word keeps the first (heaviest) id that holds it.
-    shard.items.forEach(([text], id) => {
-      for (const word of words(text)) {
-        const folded = fold(word);
-        if (!vocabulary!.has(folded)) vocabulary!.set(folded, id);
-      }
-    });
-    vocabularies.set(shard, vocabulary);
+    for (let id = 0; id < shard.items.length; id++)
+      for (const word of foldedWords(shard, id)) if (!vocabulary.has(word)) vocabulary.set(word, id);
+    cached.vocabulary = vocabulary;
   }
-  return vocabulary;
+  return cached.vocabulary;
 }
 
 /** Neighbours tried for each misspelt word, and spellings of the whole query tried at most. */
@@ -96,7 +112,7 @@ export async function suggest(store: IndexStore, q: string, limit: number): Prom
   const shard = await store.suggestions(key);
   const found = (query: readonly string[]) =>
     (shard.index.search(query.join(" "), { limit: CANDIDATES, suggest: true }) as number[])
-      .map((id) => ({ id, words: words(shard.items[id]![0]).map(fold) }))
+      .map((id) => ({ id, words: foldedWords(shard, id) }))
       .filter((found) => suggestKey(found.words[0]!) === key)
       .map(({ id, words }) => ({ id, distance: distance(query, words) }))
       .sort((a, b) => a.distance - b.distance || a.id - b.id);
