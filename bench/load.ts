@@ -11,6 +11,7 @@
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { startDevServer } from "./scale/dev-server.js";
+import { headlineWords } from "./scale/suggest-stream.js";
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +34,7 @@ function loadPaths(titles: readonly string[]): string[] {
   const paths = new Set<string>();
   const search = (q: string, extra = "") => paths.add(`/search?q=${encodeURIComponent(q)}${extra}`);
   for (const title of titles) {
-    const words = title.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+    const words = headlineWords(title);
     search(title);
     for (let n = 0; n + 1 < words.length; n++) search(`${words[n]} ${words[n + 1]}`);
     if (words.length >= 2) search(`${words.at(-2)} ${words.at(-1)!.slice(0, 3)}`, "&prefix=last");

@@ -11,10 +11,14 @@ import { median, percentiles, type Percentiles } from "../stats.js";
 import type { FieldQuery, FieldStream } from "./field-stream.js";
 import { pairedPass, timedGet } from "./timing.js";
 
+/** A headline's words as a reader types them: without the quotes and punctuation around them, "U.S." and "Wal-Mart" whole. */
+export function headlineWords(headline: string): string[] {
+  return headline.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+}
+
 /** The partial queries typing a headline sends (see the header), in order. */
 export function partialQueries(headline: string): string[] {
-  // Words as typed, without the quotes and punctuation around them.
-  const [first = "", second = ""] = headline.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
+  const [first = "", second = ""] = headlineWords(headline);
   const typed = [2, 3, 4].filter((letters) => first.length > letters).map((letters) => first.slice(0, letters));
   if (second.length >= 2) typed.push(`${first} ${second.slice(0, 2)}`);
   return typed;
