@@ -15,11 +15,21 @@ import { secureHeaders as honoSecureHeaders } from "hono/secure-headers";
 /** Methods the API answers. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "OPTIONS"];
 
+/** The last NEWSFIND_CORS_ORIGINS read, parsed: a deployment's value is the same on every request. */
+let parsed: { value: unknown; origins: "*" | Set<string> } | undefined;
+
 /** The allowed origins of a deployment's NEWSFIND_CORS_ORIGINS: "*" for any, else the list. */
 function allowedOrigins(env: unknown): "*" | Set<string> {
   const value = (env as Record<string, unknown> | undefined)?.NEWSFIND_CORS_ORIGINS;
-  if (typeof value !== "string" || value.trim() === "" || value.trim() === "*") return "*";
-  return new Set(value.split(/[\s,]+/).filter(Boolean));
+  if (parsed === undefined || parsed.value !== value)
+    parsed = {
+      value,
+      origins:
+        typeof value !== "string" || value.trim() === "" || value.trim() === "*"
+          ? "*"
+          : new Set(value.split(/[\s,]+/).filter(Boolean)),
+    };
+  return parsed.origins;
 }
 
 /** The Access-Control-Allow-Origin for a request from `origin`, or null for none. */
