@@ -44,7 +44,7 @@ describe("suggestionItems", () => {
       ([text]) => text,
     );
     expect(items.indexOf("Beta")).toBeLessThan(items.indexOf("Alpha"));
-    // One title at the newest day outweighs one a half-life older by half: two of those tie it.
+    // A title nine tenths of a half-life older weighs 0.54 of one at the newest day: two outweigh it.
     const doubled = suggestionItems([
       titled("Gamma", "2024-01-01"),
       titled(

@@ -16,7 +16,7 @@ export interface IndexStore {
   completions(prefix: string): Promise<string[]>;
   /** Index terms that sound like the phonetic key, most frequent first. */
   soundsLike(key: string): Promise<readonly string[]>;
-  /** The suggestion shard of a key (`suggestKey`): every suggestion with a word of that key. */
+  /** The suggestion shard of a key (`suggestKey`): every suggestion whose first word has that key, and those of other keys hashed with it. */
   suggestions(key: string): Promise<SuggestionIndex>;
   /** Publication days and sources of every article, for filters and date sorts. */
   meta(): Promise<ArticleMeta>;
