@@ -306,14 +306,18 @@ export class NewsfindSearchElement extends HTMLElement {
     const start = append ? this.#hits.length : 0;
     const nodes = hits.map((hit, i) => option(hit, start + i, this.endpoint, this.#strings, locale));
     this.#hits = append ? [...this.#hits, ...hits] : hits;
-    // The shown options stay (with their selection); the list is regrouped around them.
-    const shown = append ? [...this.#parts.list.querySelectorAll<HTMLAnchorElement>("a[role=option]")] : [];
-    const completions = completionGroup(this.#completions, this.#strings, (text) => {
-      this.#parts.input.value = text;
-      this.#parts.input.focus();
-      this.#search(false);
-    });
-    this.#parts.list.replaceChildren(
+    // The shown options stay (with their selection), completions included; the list is
+    // regrouped around them.
+    const { list } = this.#parts;
+    const shown = append ? [...list.querySelectorAll<HTMLAnchorElement>("a[role=option]")] : [];
+    const completions = append
+      ? list.querySelector<HTMLDivElement>("[part=completions]")
+      : completionGroup(this.#completions, this.#strings, (text) => {
+          this.#parts.input.value = text;
+          this.#parts.input.focus();
+          this.#search(false);
+        });
+    list.replaceChildren(
       ...(completions ? [completions] : []),
       ...grouped(this.#hits, [...shown, ...nodes], this.#strings),
     );

@@ -127,10 +127,17 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     await search(page, "Putin");
     // Hits are links; the completions above them are not.
     const hits = page.locator("newsfind-search a[role=option]");
+    const completions = page.locator("newsfind-search [part=completion]");
     expect(await hits.count()).toBe(1);
+    const offered = await completions.allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    await page.keyboard.press("ArrowDown");
     await page.locator("newsfind-search button.more").click();
     await hits.nth(1).waitFor();
     expect(await hits.count()).toBe(2);
+    // The completions stay above the hits as they were, the active one still selected.
+    expect(await completions.allTextContents()).toEqual(offered);
+    expect(await completions.first().getAttribute("aria-selected")).toBe("true");
     await page.context().close();
   });
 
