@@ -1,8 +1,9 @@
 // Four projects: the worker's tests run inside workerd (@cloudflare/vitest-plugin, with the
 // bindings and flags of wrangler.toml), and so do the levels tests, over another impact-level
-// count; the build's tests run in Node; the widget's tests drive Debian's Chromium through
-// playwright-core against a worker served by Miniflare through bench/harness/worker.ts (they
-// skip, saying so, where Chromium is absent).
+// count; the build's tests run in Node, and so does the check of the OpenAPI document
+// (test/contract); the widget's tests drive Debian's Chromium through playwright-core against a
+// worker served by Miniflare through bench/harness/worker.ts (they skip, saying so, where
+// Chromium is absent).
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -40,7 +41,11 @@ export default defineConfig({
         test: { name: "levels", include: ["test/worker/engine/rank/levels/**/*.test.ts"] },
       },
       {
-        test: { name: "build", include: ["test/build/**/*.test.ts", "test/bench/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "build",
+          include: ["test/build/**/*.test.ts", "test/bench/**/*.test.ts", "test/contract/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         test: {

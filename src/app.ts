@@ -12,6 +12,7 @@ import { feedRoutes } from "./routes/feed.js";
 import { filterRoutes } from "./routes/filters.js";
 import { healthRoutes } from "./routes/health.js";
 import { homeRoutes } from "./routes/home.js";
+import { docsRoutes, openApiRoutes } from "./routes/openapi.js";
 import { openSearchRoutes } from "./routes/opensearch.js";
 import { searchRoutes } from "./routes/search.js";
 import { suggestRoutes } from "./routes/suggest.js";
@@ -28,8 +29,10 @@ const ENDPOINTS = [
   "/health",
   "/widget.js",
   "/opensearch.xml",
+  "/openapi.json",
+  "/docs",
 ];
-const PATHS = ["/", "/search", "/suggest", "/feed", "/filters", "/health", "/widget.js", "/opensearch.xml"];
+const PATHS = ["/", ...ENDPOINTS.filter((path) => !path.includes(":"))];
 
 export interface AppOptions {
   /** The index the worker serves: the generated artefact module's exports. */
@@ -63,6 +66,8 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
     .route("/filters", filterRoutes(loadIndex))
     .route("/health", healthRoutes(loadIndex));
   app.route("/opensearch.xml", openSearchRoutes());
+  app.route("/openapi.json", openApiRoutes(app));
+  app.route("/docs", docsRoutes(app));
   if (widget !== undefined) app.route("/widget.js", widgetRoutes(widget));
 
   app.all("*", (c) => {

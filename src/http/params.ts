@@ -1,5 +1,6 @@
 // Valibot building blocks for query-string parameters: each one knows its own name so its
-// messages say which parameter is wrong and how to fix it.
+// messages say which parameter is wrong and how to fix it, and carries a description (what it
+// is for, then its form and default) that the OpenAPI document and /docs show.
 import * as v from "valibot";
 
 const got = (input: unknown) => `(got ${JSON.stringify(input)})`;
@@ -13,7 +14,11 @@ function once(name: string) {
 }
 
 /** An optional whole number between min and max, with a default. */
-export function intParam(name: string, { min, max, fallback }: { min: number; max: number; fallback: number }) {
+export function intParam(
+  name: string,
+  about: string,
+  { min, max, fallback }: { min: number; max: number; fallback: number },
+) {
   const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `between ${min} and ${max}`;
   const message = ({ input }: { input: unknown }) => `${name} must be a whole number ${range} ${got(input)}`;
   return v.optional(
@@ -23,13 +28,18 @@ export function intParam(name: string, { min, max, fallback }: { min: number; ma
       v.transform(Number),
       v.minValue(min, ({ input }) => `${name} must be ${range} (got ${input})`),
       v.maxValue(max, ({ input }) => `${name} must be ${range} (got ${input})`),
+      v.description(`${about}: a whole number ${range}; default ${fallback}.`),
     ),
     String(fallback),
   );
 }
 
 /** An optional decimal number between min and max; undefined when absent. */
-export function numberParam(name: string, { min, max, unit }: { min: number; max: number; unit: string }) {
+export function numberParam(
+  name: string,
+  about: string,
+  { min, max, unit }: { min: number; max: number; unit: string },
+) {
   const message = ({ input }: { input: unknown }) =>
     `${name} must be a number of ${unit} between ${min} and ${max}, such as 7 or 0.5 ${got(input)}`;
   return v.optional(
@@ -39,6 +49,7 @@ export function numberParam(name: string, { min, max, unit }: { min: number; max
       v.transform(Number),
       v.minValue(min, message),
       v.maxValue(max, message),
+      v.description(`${about}: a number of ${unit} between ${min} and ${max}.`),
     ),
   );
 }
@@ -46,6 +57,7 @@ export function numberParam(name: string, { min, max, unit }: { min: number; max
 /** An optional value from a fixed list. */
 export function enumParam<const T extends readonly [string, ...string[]]>(
   name: string,
+  about: string,
   options: T,
   fallback: T[number],
 ) {
@@ -53,6 +65,7 @@ export function enumParam<const T extends readonly [string, ...string[]]>(
     v.pipe(
       once(name),
       v.picklist(options, ({ input }) => `${name} must be one of ${options.join(", ")} ${got(input)}`),
+      v.description(`${about}; default ${fallback}.`),
     ),
     fallback,
   );
@@ -64,12 +77,13 @@ function isCalendarDate(value: string): boolean {
 }
 
 /** An optional calendar date, YYYY-MM-DD. */
-export function dateParam(name: string) {
+export function dateParam(name: string, about: string) {
   return v.optional(
     v.pipe(
       once(name),
       v.isoDate(({ input }) => `${name} must be a date as YYYY-MM-DD, such as 2025-10-21 ${got(input)}`),
       v.check(isCalendarDate, ({ input }) => `${name} must be a real calendar date ${got(input)}`),
+      v.description(`${about}: a date as YYYY-MM-DD.`),
     ),
   );
 }
@@ -79,9 +93,15 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * An optional free-text value of bounded length and, with `maxWords`, of at most that many
- * words (`textParam("q", 500, { maxWords: 64 })`). Default: no word limit.
+ * words (`textParam("q", "The words to find", 500, { maxWords: 64 })`). Default: no word limit.
  */
-export function textParam(name: string, maxLength: number, { maxWords = Number.POSITIVE_INFINITY } = {}) {
+export function textParam(
+  name: string,
+  about: string,
+  maxLength: number,
+  { maxWords = Number.POSITIVE_INFINITY } = {},
+) {
+  const words = Number.isFinite(maxWords) ? ` and ${maxWords} words` : "";
   return v.optional(
     v.pipe(
       once(name),
@@ -93,6 +113,7 @@ export function textParam(name: string, maxLength: number, { maxWords = Number.P
         (input) => wordCount(input) <= maxWords,
         ({ input }) => `${name} must be at most ${maxWords} words (got ${wordCount(String(input))})`,
       ),
+      v.description(`${about}: at most ${maxLength} characters${words}.`),
     ),
   );
 }

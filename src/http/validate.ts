@@ -1,16 +1,19 @@
-// Parameter validation: valibot schemas through @hono/valibot-validator, with every failure
-// turned into one NewsfindError that names each parameter and its fix.
-import { vValidator } from "@hono/valibot-validator";
+// Parameter validation: valibot schemas through hono-openapi's validator, which also records
+// each schema for the OpenAPI document, with every failure turned into one NewsfindError that
+// names each parameter and its fix.
+import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationTargets } from "hono";
-import type { BaseIssue, GenericSchema } from "valibot";
+import { validator } from "hono-openapi";
+import type { GenericSchema } from "valibot";
 import { NewsfindError, type ParamError } from "./errors.js";
 
-function paramOf(issue: BaseIssue<unknown>): string {
-  const key = issue.path?.[0]?.key;
+function paramOf(issue: StandardSchemaV1.Issue): string {
+  const [first] = issue.path ?? [];
+  const key = typeof first === "object" && first !== null ? first.key : first;
   return typeof key === "string" ? key : "(request)";
 }
 
-export function toParamErrors(issues: readonly BaseIssue<unknown>[]): ParamError[] {
+export function toParamErrors(issues: readonly StandardSchemaV1.Issue[]): ParamError[] {
   const seen = new Set<string>();
   return issues
     .map((issue) => ({ param: paramOf(issue), message: issue.message }))
@@ -19,9 +22,9 @@ export function toParamErrors(issues: readonly BaseIssue<unknown>[]): ParamError
 
 /** A validator middleware for one request target that throws on the first failed parse. */
 export function validate<T extends GenericSchema, Target extends keyof ValidationTargets>(target: Target, schema: T) {
-  return vValidator(target, schema, (result) => {
+  return validator(target, schema, (result) => {
     if (!result.success) {
-      const errors = toParamErrors(result.issues);
+      const errors = toParamErrors(result.error);
       throw new NewsfindError("invalid-parameter", errors.map((error) => error.message).join("; "), { errors });
     }
   });

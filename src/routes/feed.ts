@@ -10,6 +10,7 @@ import { search } from "../engine/search.js";
 import type { IndexStore } from "../engine/store/store.js";
 import { taggedResponse } from "../http/etag.js";
 import { intParam, queryParams } from "../http/params.js";
+import { documented } from "../http/documented.js";
 import { validate } from "../http/validate.js";
 import { refuseReversedRange, SEARCH_CACHE_CONTROL, SEARCH_WORDS_AND_FILTERS } from "./search.js";
 
@@ -17,7 +18,7 @@ const { q, typos, from, to, source } = SEARCH_WORDS_AND_FILTERS;
 
 export const feedQuery = queryParams({
   q,
-  limit: intParam("limit", { min: 1, max: 100, fallback: 20 }),
+  limit: intParam("limit", "Entries to return", { min: 1, max: 100, fallback: 20 }),
   typos,
   from,
   to,
@@ -27,8 +28,18 @@ export const feedQuery = queryParams({
 /** A day (YYYY-MM-DD) as the instant it starts, UTC. */
 const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
 
+const FEED_DOC = documented({
+  summary: "Follow a search as an Atom feed",
+  description:
+    "An Atom 1.0 feed of a search, newest first (the articles matching the most query words first), so that a feed reader can follow a story. The same words and filters as /search.",
+  tag: "search",
+  ok: { description: "The feed.", content: { "application/atom+xml": { text: "An Atom 1.0 feed." } } },
+  problems: ["index-unavailable"],
+  tagged: true,
+});
+
 export function feedRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
-  return new Hono().get("/", validate("query", feedQuery), async (c) => {
+  return new Hono().get("/", FEED_DOC, validate("query", feedQuery), async (c) => {
     const { typos, ...params } = c.req.valid("query");
     refuseReversedRange(params);
     const store = await loadIndex(c.env);

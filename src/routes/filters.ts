@@ -4,6 +4,8 @@ import { Hono } from "hono";
 import type { IndexStore } from "../engine/store/store.js";
 import { jsonResponse } from "../http/json.js";
 import { queryParams } from "../http/params.js";
+import { documented } from "../http/documented.js";
+import { filtersResponse } from "../http/responses.js";
 import { validate } from "../http/validate.js";
 import type { ArticleMeta } from "../index-format.js";
 import { SEARCH_CACHE_CONTROL } from "./search.js";
@@ -37,8 +39,17 @@ export function filtersOf(meta: ArticleMeta): Filters {
 /** The filters of each loaded index, counted once: a pass over every article is not per request. */
 const counted = new WeakMap<IndexStore, Promise<Filters>>();
 
+const FILTERS_DOC = documented({
+  summary: "What the archive can be filtered by",
+  description: "Every source with its article count, most articles first, and the oldest and newest publication dates.",
+  tag: "articles",
+  ok: { description: "The filters.", content: { "application/json": filtersResponse } },
+  problems: ["index-unavailable"],
+  tagged: true,
+});
+
 export function filterRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
-  return new Hono().get("/", validate("query", queryParams({})), async (c) => {
+  return new Hono().get("/", FILTERS_DOC, validate("query", queryParams({})), async (c) => {
     const store = await loadIndex(c.env);
     let filters = counted.get(store);
     if (!filters) {

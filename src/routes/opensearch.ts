@@ -4,6 +4,7 @@
 // suggestions extension), and feed readers and apps get the Atom and JSON URLs of a search.
 import { Hono } from "hono";
 import { escapeHtml } from "../html/escape.js";
+import { documented } from "../http/documented.js";
 import { queryParams } from "../http/params.js";
 import { validate } from "../http/validate.js";
 
@@ -25,8 +26,19 @@ ${url("application/opensearchdescription+xml", "/opensearch.xml", "self")}
 `;
 }
 
+const OPENSEARCH_DOC = documented({
+  summary: "The OpenSearch 1.1 description",
+  description:
+    "Lets browsers offer newsfind as a search engine: the search URL (the demo page), the suggestion URL (/suggest) and the Atom and JSON URLs of a search.",
+  tag: "browser",
+  ok: {
+    description: "The description.",
+    content: { "application/opensearchdescription+xml": { text: "An OpenSearch 1.1 description." } },
+  },
+});
+
 export function openSearchRoutes() {
-  return new Hono().get("/", validate("query", queryParams({})), (c) =>
+  return new Hono().get("/", OPENSEARCH_DOC, validate("query", queryParams({})), (c) =>
     c.body(openSearchDescription(new URL(c.req.url).origin), 200, {
       "content-type": "application/opensearchdescription+xml; charset=utf-8",
       "cache-control": "public, max-age=86400",

@@ -3,8 +3,10 @@ import { Hono } from "hono";
 import { jsonResponse } from "../http/json.js";
 import type { IndexStore } from "../engine/store/store.js";
 import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
+import { documented } from "../http/documented.js";
 import { NewsfindError } from "../http/errors.js";
 import { dateParam, enumParam, intParam, numberParam, queryParams, textParam } from "../http/params.js";
+import { searchResponse } from "../http/responses.js";
 import { validate } from "../http/validate.js";
 
 export const SEARCH_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
@@ -21,11 +23,21 @@ export const MAX_OFFSET = 1000;
 
 /** The words and filters of a search: /search's, and /feed's too. */
 export const SEARCH_WORDS_AND_FILTERS = {
-  q: textParam("q", MAX_QUERY_LENGTH, { maxWords: MAX_QUERY_WORDS }),
-  typos: enumParam("typos", ["on", "off"], "on"),
-  from: dateParam("from"),
-  to: dateParam("to"),
-  source: textParam("source", 200),
+  q: textParam(
+    "q",
+    "The words to find (a phrase in double quotes); empty lists the newest articles",
+    MAX_QUERY_LENGTH,
+    { maxWords: MAX_QUERY_WORDS },
+  ),
+  typos: enumParam(
+    "typos",
+    "Typo tolerance and the sound-alike fallback for words the archive lacks",
+    ["on", "off"],
+    "on",
+  ),
+  from: dateParam("from", "The oldest publication day to include"),
+  to: dateParam("to", "The newest publication day to include"),
+  source: textParam("source", "Only this publication, as /filters names it", 200),
 };
 
 const { q, typos, from, to, source } = SEARCH_WORDS_AND_FILTERS;
@@ -33,12 +45,26 @@ const { q, typos, from, to, source } = SEARCH_WORDS_AND_FILTERS;
 // In the order the unknown-parameter message lists them.
 export const searchQuery = queryParams({
   q,
-  limit: intParam("limit", { min: 1, max: 100, fallback: 10 }),
-  offset: intParam("offset", { min: 0, max: MAX_OFFSET, fallback: 0 }),
-  sort: enumParam("sort", ["relevance", "date", "recent"], "relevance"),
-  half_life: numberParam("half_life", { min: 0.01, max: 36500, unit: "days" }),
+  limit: intParam("limit", "Hits to return", { min: 1, max: 100, fallback: 10 }),
+  offset: intParam("offset", "Hits to skip, for the next pages", { min: 0, max: MAX_OFFSET, fallback: 0 }),
+  sort: enumParam(
+    "sort",
+    "relevance: the best matches first; date: newest first; recent: relevance that halves with age every half_life days",
+    ["relevance", "date", "recent"],
+    "relevance",
+  ),
+  half_life: numberParam("half_life", "The half-life of sort=recent; default: the deployment's, 7 days unless set", {
+    min: 0.01,
+    max: 36500,
+    unit: "days",
+  }),
   typos,
-  prefix: enumParam("prefix", ["none", "last"], "none"),
+  prefix: enumParam(
+    "prefix",
+    "last: the query is being typed, and its last word also matches the words it begins",
+    ["none", "last"],
+    "none",
+  ),
   from,
   to,
   source,
@@ -57,8 +83,18 @@ function configuredHalfLife(env: unknown): number {
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_HALF_LIFE_DAYS;
 }
 
+const SEARCH_DOC = documented({
+  summary: "Search the archive",
+  description:
+    "The articles matching the query, best first (BM25F over title, lead and body, with aliases, stemming and typo tolerance), each with a snippet. Articles holding every word come before those holding only some. An empty q lists the newest articles.",
+  tag: "search",
+  ok: { description: "A page of hits.", content: { "application/json": searchResponse } },
+  problems: ["index-unavailable"],
+  tagged: true,
+});
+
 export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
-  return new Hono().get("/", validate("query", searchQuery), async (c) => {
+  return new Hono().get("/", SEARCH_DOC, validate("query", searchQuery), async (c) => {
     const { half_life: halfLife, typos, prefix, ...params } = c.req.valid("query");
     refuseReversedRange(params);
     const result = await search(await loadIndex(c.env), {
