@@ -2,14 +2,26 @@
 // seed worker: random Unicode, huge values, numbers out of range, repeated, unknown and
 // misspelt parameters, broken percent-encoding, odd ids and methods. No answer may be a 5xx,
 // and every 4xx is problem+json whose status is the response's. FUZZ_RUNS cases per endpoint
-// (vitest.config.ts: 1,000, or NEWSFIND_FUZZ_RUNS; `npm run fuzz` runs 12,500 for each of the
-// eight, 100,000 in all).
+// (vitest.config.ts: 1,000, or NEWSFIND_FUZZ_RUNS; `npm run fuzz` runs 9,100 for each of the
+// eleven, 100,100 in all).
 import { env, exports } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 const RUNS = Number(env.FUZZ_RUNS);
-const ENDPOINTS = ["/search", "/suggest", "/feed", "/filters", "/health", "/opensearch.xml", "/articles/", "/"];
+const ENDPOINTS = [
+  "/search",
+  "/suggest",
+  "/feed",
+  "/filters",
+  "/health",
+  "/opensearch.xml",
+  "/openapi.json",
+  "/docs",
+  "/widget.js",
+  "/articles/",
+  "/",
+];
 const NAMES = ["q", "limit", "offset", "sort", "half_life", "typos", "prefix", "from", "to", "source", "format"];
 
 const value = fc.oneof(
