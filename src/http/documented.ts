@@ -36,6 +36,8 @@ export interface RouteDoc {
   tagged?: boolean;
   /** The response headers of a 200 worth naming, with what they say. */
   headers?: Record<string, string>;
+  /** Whether the route answers through the edge cache (a Cache-Status on every 200). Default false. */
+  cached?: boolean;
   /** Parameters the route reads without a validator (which documents its own). Default none. */
   parameters?: OpenAPIV3_1.ParameterObject[];
 }
@@ -87,6 +89,7 @@ export function documented({
   ok,
   problems = [],
   tagged = false,
+  cached = false,
   headers = {},
   parameters,
 }: RouteDoc) {
@@ -100,6 +103,9 @@ export function documented({
     ...headers,
     "cache-control": "How long the response may be cached, by the browser and the edge.",
     ...(tagged && { etag: "The body's tag: send it back in If-None-Match to get 304 when nothing changed." }),
+    ...(cached && {
+      "cache-status": "What the edge cache did (RFC 9211): `newsfind; hit`, `newsfind; fwd=uri-miss; stored`, or `newsfind; fwd=bypass`.",
+    }),
   };
   return describeRoute({
     summary,

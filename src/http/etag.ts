@@ -26,7 +26,7 @@ export function etagOf(body: string | Uint8Array): string {
 }
 
 /** Whether an If-None-Match header value (a list of tags, weak or strong, or *) matches the tag. */
-function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   if (ifNoneMatch === null) return false;
   return ifNoneMatch.split(",").some((candidate) => {
     const tag = candidate.trim();

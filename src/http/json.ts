@@ -66,6 +66,8 @@ export interface JsonInit {
    * without a body when the request's If-None-Match holds that tag. Default: no ETag.
    */
   request?: Request;
+  /** An ETag of the body on the response, whatever the request (the edge cache settles 304s). Default false. */
+  tagged?: boolean;
 }
 
 export function jsonResponse(value: unknown, init: JsonInit = {}): Response {
@@ -74,7 +76,7 @@ export function jsonResponse(value: unknown, init: JsonInit = {}): Response {
     "content-type": `${init.type ?? "application/json"}; charset=utf-8`,
     ...init.headers,
   };
-  if (init.request)
-    return taggedResponse(init.request.headers.get("if-none-match"), body, headers, { status: init.status });
+  if (init.request || init.tagged)
+    return taggedResponse(init.request?.headers.get("if-none-match") ?? null, body, headers, { status: init.status });
   return new Response(body, { status: init.status ?? 200, headers });
 }

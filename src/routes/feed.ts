@@ -11,6 +11,7 @@ import type { IndexStore } from "../engine/store/store.js";
 import { taggedResponse } from "../http/etag.js";
 import { intParam, queryParams } from "../http/params.js";
 import { documented } from "../http/documented.js";
+import { cacheKey, canonicalUrl, throughEdgeCache } from "../http/edge-cache.js";
 import { validate } from "../http/validate.js";
 import { refuseReversedRange, SEARCH_CACHE_CONTROL, SEARCH_WORDS_AND_FILTERS } from "./search.js";
 
@@ -36,46 +37,51 @@ const FEED_DOC = documented({
   ok: { description: "The feed.", content: { "application/atom+xml": { text: "An Atom 1.0 feed." } } },
   problems: ["index-unavailable"],
   tagged: true,
+  cached: true,
 });
 
 export function feedRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", FEED_DOC, validate("query", feedQuery), async (c) => {
-    const { typos, ...params } = c.req.valid("query");
-    refuseReversedRange(params);
+    const query = c.req.valid("query");
+    refuseReversedRange(query);
     const store = await loadIndex(c.env);
-    const q = params.q ?? "";
-    const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });
-    const url = new URL(c.req.url);
-    const origin = url.origin;
-    const built = new Date(store.manifest.builtAt);
-    const entries = result.hits.map((hit) => {
-      const updated = hit.published ? dayStart(hit.published) : built;
-      return {
-        id: `${origin}/articles/${encodeURIComponent(hit.id)}`,
-        title: { value: hit.title },
-        updated,
-        ...(hit.published && { published: updated }),
-        links: [{ href: hitHref(origin, hit), rel: "alternate" }],
-        ...(hit.source && { authors: [{ name: hit.source }] }),
-        summary: { value: hit.snippet, type: "html" },
-      };
-    });
-    const xml = generateAtomFeed({
-      id: url.href,
-      title: { value: q ? `newsfind: ${q}` : "newsfind: the newest articles" },
-      // The feed changes only when the index is rebuilt.
-      updated: built,
-      authors: [{ name: "newsfind" }],
-      generator: { text: "newsfind" },
-      links: [
-        { href: url.href, rel: "self", type: "application/atom+xml" },
-        { href: `${origin}/search${url.search}`, rel: "alternate", type: "application/json" },
-      ],
-      entries,
-    });
-    return taggedResponse(c.req.header("if-none-match") ?? null, xml, {
-      "content-type": "application/atom+xml; charset=utf-8",
-      "cache-control": SEARCH_CACHE_CONTROL,
+    // The feed's id and self link are its canonical URL, the same whatever the parameters' order.
+    const url = canonicalUrl(c.req.url, query);
+    return throughEdgeCache(c, cacheKey(url, store.manifest), async () => {
+      const { typos, ...params } = query;
+      const q = params.q ?? "";
+      const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });
+      const origin = url.origin;
+      const built = new Date(store.manifest.builtAt);
+      const entries = result.hits.map((hit) => {
+        const updated = hit.published ? dayStart(hit.published) : built;
+        return {
+          id: `${origin}/articles/${encodeURIComponent(hit.id)}`,
+          title: { value: hit.title },
+          updated,
+          ...(hit.published && { published: updated }),
+          links: [{ href: hitHref(origin, hit), rel: "alternate" }],
+          ...(hit.source && { authors: [{ name: hit.source }] }),
+          summary: { value: hit.snippet, type: "html" },
+        };
+      });
+      const xml = generateAtomFeed({
+        id: url.href,
+        title: { value: q ? `newsfind: ${q}` : "newsfind: the newest articles" },
+        // The feed changes only when the index is rebuilt.
+        updated: built,
+        authors: [{ name: "newsfind" }],
+        generator: { text: "newsfind" },
+        links: [
+          { href: url.href, rel: "self", type: "application/atom+xml" },
+          { href: `${origin}/search${url.search}`, rel: "alternate", type: "application/json" },
+        ],
+        entries,
+      });
+      return taggedResponse(null, xml, {
+        "content-type": "application/atom+xml; charset=utf-8",
+        "cache-control": SEARCH_CACHE_CONTROL,
+      });
     });
   });
 }

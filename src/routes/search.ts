@@ -4,6 +4,7 @@ import { jsonResponse } from "../http/json.js";
 import type { IndexStore } from "../engine/store/store.js";
 import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
 import { documented } from "../http/documented.js";
+import { cacheKey, canonicalUrl, throughEdgeCache } from "../http/edge-cache.js";
 import { NewsfindError } from "../http/errors.js";
 import { dateParam, enumParam, intParam, numberParam, queryParams, textParam } from "../http/params.js";
 import { searchResponse } from "../http/responses.js";
@@ -91,19 +92,26 @@ const SEARCH_DOC = documented({
   ok: { description: "A page of hits.", content: { "application/json": searchResponse } },
   problems: ["index-unavailable"],
   tagged: true,
+  cached: true,
 });
 
 export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", SEARCH_DOC, validate("query", searchQuery), async (c) => {
-    const { half_life: halfLife, typos, prefix, ...params } = c.req.valid("query");
-    refuseReversedRange(params);
-    const result = await search(await loadIndex(c.env), {
-      ...params,
-      q: params.q ?? "",
-      halfLife: halfLife ?? configuredHalfLife(c.env),
-      typos: typos === "on",
-      prefix: prefix === "last",
+    // The deployment's half-life is part of the answer, and so of its cache key.
+    const query = { ...c.req.valid("query"), half_life: c.req.valid("query").half_life ?? configuredHalfLife(c.env) };
+    refuseReversedRange(query);
+    const store = await loadIndex(c.env);
+    const key = cacheKey(canonicalUrl(c.req.url, query), store.manifest);
+    return throughEdgeCache(c, key, async () => {
+      const { half_life: halfLife, typos, prefix, ...params } = query;
+      const result = await search(store, {
+        ...params,
+        q: params.q ?? "",
+        halfLife,
+        typos: typos === "on",
+        prefix: prefix === "last",
+      });
+      return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, tagged: true });
     });
-    return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
   });
 }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import * as sharded from "../../dist/index/artefacts.js";
 import { createApp } from "../../src/app.js";
 import { EngineError } from "../../src/engine/errors.js";
-import { problemOf } from "./helpers.js";
+import { NO_EDGE_CACHE, problemOf } from "./helpers.js";
 
 describe("engine errors", () => {
   it("answers an engine index-unavailable error with a 503 index-unavailable problem carrying its message", async () => {
@@ -16,7 +16,7 @@ describe("engine errors", () => {
         throw new EngineError("index-unavailable", message);
       },
     });
-    const response = await app.request("/search?q=Putin");
+    const response = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
     expect(response.status).toBe(503);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await problemOf(response)).toEqual({
@@ -37,7 +37,7 @@ describe("engine errors", () => {
       },
     });
     try {
-      const response = await app.request("/search?q=Putin");
+      const response = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
       expect(response.status).toBe(500);
       const problem = await problemOf(response);
       expect(problem).toMatchObject({ type: "/problems/internal", title: "Internal server error", status: 500 });

@@ -30,7 +30,10 @@ describe.each(LAYOUTS)("GET /feed (%s layout)", (layout) => {
       expect(entry.links?.[0]?.href).toMatch(/^https?:\/\//);
       expect(entry.summary?.type).toBe("html");
     }
-    expect(parsed.links?.find((link) => link.rel === "self")?.href).toMatch(/^http:\/\/[^/]+\/feed\?q=Putin$/);
+    // The self link is the feed's canonical URL: parameters sorted, defaults written out.
+    expect(parsed.links?.find((link) => link.rel === "self")?.href).toMatch(
+      /^http:\/\/[^/]+\/feed\?limit=20&q=Putin&typos=on$/,
+    );
   });
 
   it("lists the newest articles without a query, and takes the search's filters", async () => {

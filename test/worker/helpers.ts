@@ -17,6 +17,13 @@ export const LAYOUTS = ["bundle", "sharded"] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * The environment of an app whose answers must come from its index, not from the edge cache
+ * (which keeps a whole answer even once the files behind it are damaged): `app.request(path,
+ * {}, NO_EDGE_CACHE)`.
+ */
+export const NO_EDGE_CACHE = { NEWSFIND_EDGE_CACHE: "off" };
+
 /** Reads asset files held in memory, failing like a missing asset when a path is absent. */
 export function memoryAssets(files: ReadonlyMap<string, Uint8Array | null>, reads: string[] = []): AssetReader {
   return async (path) => {

@@ -11,7 +11,7 @@ import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/s
 import { analyze, INDEX_FORMAT_VERSION, RANKING, type Article, type RankingConstants } from "../../src/index-format.js";
 import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
 import { story } from "../articles.js";
-import { memoryAssets, problemOf } from "./helpers.js";
+import { memoryAssets, NO_EDGE_CACHE, problemOf } from "./helpers.js";
 
 describe("index format check", () => {
   it("refuses an index built with another format version, saying how to fix it", async () => {
@@ -19,7 +19,7 @@ describe("index format check", () => {
       artefacts: { ...seeds, manifest: { ...seeds.manifest, formatVersion: INDEX_FORMAT_VERSION + 1 } },
     });
     for (const path of ["/search?q=Putin", "/health"]) {
-      const response = await app.request(path);
+      const response = await app.request(path, {}, NO_EDGE_CACHE);
       expect(response.status).toBe(503);
       const problem = await problemOf(response);
       expect(problem.type).toBe("/problems/index-unavailable");
@@ -31,7 +31,7 @@ describe("index format check", () => {
   it("refuses an index built with another configuration", async () => {
     const config = { ...seeds.manifest.config, tokenize: "strict" } as unknown as typeof seeds.manifest.config;
     const app = createApp({ artefacts: { ...seeds, manifest: { ...seeds.manifest, config } } });
-    const problem = await problemOf(await app.request("/search?q=Putin"));
+    const problem = await problemOf(await app.request("/search?q=Putin", {}, NO_EDGE_CACHE));
     expect(problem.detail).toContain("configuration");
   });
 
@@ -46,7 +46,7 @@ describe("index format check", () => {
         const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout, ranking });
         if (ranking) expect(artefacts.manifest.config).toMatchObject(ranking);
         const app = createApp({ artefacts, ...(layout === "sharded" ? { assets: memoryAssets(files) } : {}) });
-        const response = await app.request("/search?q=zebra");
+        const response = await app.request("/search?q=zebra", {}, NO_EDGE_CACHE);
         expect(response.status).toBe(200);
         orders.push(((await response.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id));
       }
@@ -70,7 +70,7 @@ describe("index format check", () => {
   ])("refuses an index whose ranking constants cannot be served: %s", async (_, change, said) => {
     const config = { ...seeds.manifest.config, ...change } as typeof seeds.manifest.config;
     const app = createApp({ artefacts: { ...seeds, manifest: { ...seeds.manifest, config } } });
-    const response = await app.request("/search?q=Putin");
+    const response = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
     expect(response.status).toBe(503);
     const problem = await problemOf(response);
     expect(problem.detail).toContain("ranking constants cannot be served");
@@ -80,7 +80,7 @@ describe("index format check", () => {
   it("serves the same artefacts when the format matches", async () => {
     const app = createApp({ artefacts: seeds });
     expect(seeds.manifest.layout.kind).toBe("bundle");
-    expect((await app.request("/health")).status).toBe(200);
+    expect((await app.request("/health", {}, NO_EDGE_CACHE)).status).toBe(200);
   });
 });
 
@@ -89,7 +89,7 @@ describe("sharded index", () => {
 
   it("says the ASSETS binding is missing when the worker has none", async () => {
     const app = createApp({ artefacts: sharded });
-    const response = await app.request("/search?q=Putin");
+    const response = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
     expect(response.status).toBe(503);
     expect((await problemOf(response)).detail).toContain("no ASSETS binding");
   });
@@ -111,12 +111,12 @@ describe("sharded index", () => {
           ? assetReader((env as unknown as { ASSETS: AssetsBinding }).ASSETS)("/index/gone.json")
           : memoryAssets(files)(path),
     });
-    const response = await app.request("/search?q=Putin");
+    const response = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
     expect(response.status).toBe(503);
     const problem = await problemOf(response);
     expect(problem.type).toBe("/problems/index-unavailable");
     expect(problem.detail).toContain("/index/gone.json");
-    expect((await app.request("/search?q=Putin")).status).toBe(503);
+    expect((await app.request("/search?q=Putin", {}, NO_EDGE_CACHE)).status).toBe(503);
   });
 
   it("answers problem+json naming the file when a compressed shard is damaged, and every card's query fails the same way", async () => {
@@ -127,7 +127,7 @@ describe("sharded index", () => {
       if (path.includes("/cards/")) damaged.set(path, data!.subarray(0, data!.length >> 1));
     }
     const app = createApp({ artefacts, assets: memoryAssets(damaged) });
-    const response = await app.request("/search?q=Putin");
+    const response = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
     expect(response.status).toBe(503);
     const problem = await problemOf(response);
     expect(problem.type).toBe("/problems/index-unavailable");
@@ -155,20 +155,20 @@ describe("sharded index", () => {
       }
       const app = createApp({ artefacts, assets: memoryAssets(served) });
       const path = query === "articles" ? `/articles/${articles[0]!.id}` : `/search?${query}`;
-      const response = await app.request(path);
+      const response = await app.request(path, {}, NO_EDGE_CACHE);
       expect(response.status).toBe(503);
       const problem = await problemOf(response);
       expect(problem.type).toBe("/problems/index-unavailable");
       expect(problem.detail).toMatch(new RegExp(`${part.replace(/[/.]/g, "\\$&")}\\S* is damaged`));
-      const health = await app.request("/health");
+      const health = await app.request("/health", {}, NO_EDGE_CACHE);
       expect(health.status).toBe(503);
       const said = (await health.json()) as { status: string; reason: string };
       expect(said.status).toBe("degraded");
       expect(said.reason).toContain(part);
       // The files repaired, the same isolate answers again, and /health is ok.
       for (const [path, data] of files) served.set(path, data);
-      expect((await app.request(path)).status).toBe(200);
-      const healed = await app.request("/health");
+      expect((await app.request(path, {}, NO_EDGE_CACHE)).status).toBe(200);
+      const healed = await app.request("/health", {}, NO_EDGE_CACHE);
       expect(healed.status).toBe(200);
       expect(((await healed.json()) as { status: string }).status).toBe("ok");
     },
