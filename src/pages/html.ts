@@ -1,5 +1,6 @@
 // What every HTML page shares: the response with its Content-Security-Policy, and the hash
 // that lets one inline stylesheet through that policy (computed once per isolate).
+import { joined } from "../engine/store/promise-cache.js";
 import { escapeHtml } from "../html/escape.js";
 
 const hashes = new Map<string, Promise<string>>();
@@ -13,7 +14,7 @@ export function styleHash(css: string): Promise<string> {
       .then((digest) => `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
     hashes.set(css, hash);
   }
-  return hash;
+  return joined(hash);
 }
 
 export interface PolicyOptions {

@@ -1,6 +1,7 @@
 // GET /filters: what the archive can be filtered by, for the widget's controls: every source
 // with its article count (most articles first), and the oldest and newest publication dates.
 import { Hono } from "hono";
+import { joined } from "../engine/store/promise-cache.js";
 import type { IndexStore } from "../engine/store/store.js";
 import { jsonResponse } from "../http/json.js";
 import { queryParams } from "../http/params.js";
@@ -57,6 +58,9 @@ export function filterRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
       filters.catch(() => counted.delete(store));
       counted.set(store, filters);
     }
-    return jsonResponse(await filters, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, request: c.req.raw });
+    return jsonResponse(await joined(filters), {
+      headers: { "cache-control": SEARCH_CACHE_CONTROL },
+      request: c.req.raw,
+    });
   });
 }

@@ -4,6 +4,7 @@
 import { type Hono, Hono as HonoApp } from "hono";
 import { generateSpecs } from "hono-openapi";
 import type { OpenAPIV3_1 } from "openapi-types";
+import { joined } from "../engine/store/promise-cache.js";
 import { documented, problemSchema, TAGS, VALIDATION_PROBLEM } from "../http/documented.js";
 import { ERROR_TABLE, type ErrorCode } from "../http/errors.js";
 import { jsonResponse } from "../http/json.js";
@@ -45,7 +46,7 @@ export function openApiDocument(app: Hono): Promise<OpenAPIV3_1.Document> {
     document.catch(() => made.delete(app));
     made.set(app, document);
   }
-  return document;
+  return joined(document);
 }
 
 function generate(app: Hono): Promise<OpenAPIV3_1.Document> {

@@ -32,7 +32,7 @@ import {
   type ShardedLayout,
   type TermShard,
 } from "../../index-format.js";
-import { PromiseCache } from "./promise-cache.js";
+import { joined, PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
 import { damagedFile, lineOf, unpackBytes, unpackText } from "./unpack.js";
 
@@ -177,7 +177,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       const done = () => fetching.delete(path);
       pending.then(done, done);
     }
-    return pending;
+    return joined(pending);
   };
 
   return {
@@ -215,7 +215,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       if (prefix.length <= TABLED_PREFIX) {
         prefixes ??= text(shardPaths.prefixes(layout)).then(parsePrefixTable);
         prefixes.catch(() => (prefixes = undefined));
-        return (await prefixes).get(prefix) ?? [];
+        return (await joined(prefixes)).get(prefix) ?? [];
       }
       // The shards from the prefix's own to the one its last possible term would be in.
       const first = Math.max(0, lexiconShardOf(prefix, layout.lexiconShards));
@@ -253,7 +253,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     meta() {
       meta ??= read(shardPaths.meta(layout)).then(decodeMeta);
       meta.catch(() => (meta = undefined));
-      return meta;
+      return joined(meta);
     },
     async articles(positions) {
       return Promise.all(
