@@ -27,9 +27,13 @@ export interface SuggestionIndex {
 /** Letters of a word that choose its shard: a query is looked up once it has this many. */
 export const SUGGEST_KEY_LETTERS = 2;
 
-/** FlexSearch options of a suggestion shard; the build and the worker must use the same. */
+/**
+ * FlexSearch options of a suggestion shard; the build and the worker must use the same. The
+ * encoder keeps no cache: FlexSearch clears its encoder cache from a timer, which a worker
+ * cancels when the request that set it ends, so the cache would grow with every distinct query.
+ */
 export function suggestOptions(): IndexOptions {
-  return { tokenize: "forward", encoder: Charset.LatinBalance, cache: false, resolution: 1 };
+  return { tokenize: "forward", encoder: { ...Charset.LatinBalance, cache: false }, cache: false, resolution: 1 };
 }
 
 /** The shard key of a word: its first two folded letters, or null when it is shorter. */
