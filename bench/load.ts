@@ -4,10 +4,15 @@
 // queries made from the served archive's newest 100 titles: each title, its pairs of
 // neighbouring words, the last of those pairs cut short as typed (prefix=last), and /suggest
 // for each word's first two to four letters. When the stream runs out it starts again.
-// Prints requests per second, p50 and p99 latency, and the errors (answers other than 2xx,
-// connection errors and timeouts); exits 1 when there are any. The worker keeps no edge cache,
-// so there is no second run with one; wrangler dev's clients are loopback ones, which the rate
-// limits do not count.
+// Two runs over the same stream, each on a fresh wrangler dev with empty state: the edge cache
+// off (NEWSFIND_EDGE_CACHE), then on, so a repeated /search or /feed can be answered from it.
+// Each prints requests per second, p50 and p99 latency, the share answered from the cache
+// (Cache-Status: hit) and the errors (answers other than 2xx, connection errors and timeouts);
+// then the ratio of the two rates. Exits 1 on any error. wrangler dev's clients are loopback
+// ones, which the rate limits do not count.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { startDevServer } from "./scale/dev-server.js";
@@ -45,27 +50,59 @@ function loadPaths(titles: readonly string[]): string[] {
   return [...paths];
 }
 
-console.log(`load: wrangler dev --config ${values.config}`);
-const server = await startDevServer(values.config);
-try {
-  const newest = await server.client.get("/search?limit=100");
-  const titles = (JSON.parse(newest.body.toString("utf8")) as { hits: { title: string }[] }).hits.map(
-    (hit) => hit.title,
-  );
-  const paths = loadPaths(titles);
-  let next = 0;
-  console.log(`load: ${connections} connections for ${duration} s over ${paths.length} distinct paths`);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${server.port}`,
-    connections,
-    duration,
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
-  });
-  const errors = result.non2xx + result.errors + result.timeouts;
-  console.log(
-    `load: ${result.requests.average.toFixed(0)} requests/s, ${result.requests.total} in all (${Math.min(result.requests.total, paths.length)} distinct); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${errors} (${result.non2xx} not 2xx, ${result.errors} connection errors, ${result.timeouts} timeouts)`,
-  );
-  process.exitCode = errors > 0 ? 1 : 0;
-} finally {
-  await server.stop();
+/** One run: a fresh wrangler dev (an empty edge cache) with the cache on or off, under load. */
+async function run(edgeCache: "on" | "off") {
+  const state = await mkdtemp(join(tmpdir(), "newsfind-load-"));
+  const server = await startDevServer(values.config, { vars: { NEWSFIND_EDGE_CACHE: edgeCache }, persistTo: state });
+  try {
+    const newest = await server.client.get("/search?limit=100");
+    const titles = (JSON.parse(newest.body.toString("utf8")) as { hits: { title: string }[] }).hits.map(
+      (hit) => hit.title,
+    );
+    const paths = loadPaths(titles);
+    let next = 0;
+    let hits = 0;
+    /** The first answers other than 2xx: status, path and the start of the body. */
+    const failures: string[] = [];
+    console.log(
+      `load: edge cache ${edgeCache}: ${connections} connections for ${duration} s over ${paths.length} distinct paths`,
+    );
+    const result = await autocannon({
+      url: `http://127.0.0.1:${server.port}`,
+      connections,
+      duration,
+      requests: [
+        {
+          setupRequest: (request, context) => {
+            const path = paths[next++ % paths.length]!;
+            (context as { path?: string }).path = path;
+            return { ...request, path };
+          },
+          onResponse: (status, body, context, headers) => {
+            if (String(headers?.["cache-status"] ?? "").endsWith("; hit")) hits++;
+            if (status >= 300 && failures.length < 5)
+              failures.push(`${status} ${(context as { path?: string }).path}: ${body.slice(0, 300)}`);
+          },
+        },
+      ],
+    });
+    const errors = result.non2xx + result.errors + result.timeouts;
+    const share = ((100 * hits) / Math.max(1, result.requests.total)).toFixed(0);
+    console.log(
+      `load: edge cache ${edgeCache}: ${result.requests.average.toFixed(0)} requests/s, ${result.requests.total} in all (${Math.min(result.requests.total, paths.length)} distinct, ${share} % answered from the cache); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${errors} (${result.non2xx} not 2xx, ${result.errors} connection errors, ${result.timeouts} timeouts)`,
+    );
+    for (const failure of failures) console.log(`load:   ${failure}`);
+    return { rate: result.requests.average, errors };
+  } finally {
+    await server.stop();
+    await rm(state, { recursive: true, force: true });
+  }
 }
+
+console.log(`load: wrangler dev --config ${values.config}, without the edge cache, then with it`);
+const without = await run("off");
+const withCache = await run("on");
+console.log(
+  `load: requests/s with the edge cache over without, same stream: ${(withCache.rate / without.rate).toFixed(2)}`,
+);
+process.exitCode = without.errors + withCache.errors > 0 ? 1 : 0;

@@ -58,7 +58,9 @@ const METHOD = `## Method
   (\`bench/harness/\`), then timed from outside over one keep-alive connection. Every search
   follows a request to the worker's empty endpoint (\`/\`); server time is a search's total minus
   the empty requests' median. ${WARMUP_PASSES} untimed passes come first, so V8's compilers have
-  settled; then the same stream in \`--rounds\` timed rounds, at most 3.
+  settled; then the same stream in \`--rounds\` timed rounds, at most 3. The edge cache is off
+  here and through \`wrangler dev\` (\`NEWSFIND_EDGE_CACHE\`): Miniflare's Cache API is a local
+  stand-in whose cost says nothing of the edge's; \`npm run load\` compares the two.
 - **The widget** (Chromium, \`/usr/bin/chromium\` or \`NEWSFIND_CHROMIUM\`; skipped where absent):
   the size is the bytes of \`/widget.js\` Chromium received, gzipped at level 9; the keystroke
   time runs from the \`keydown\` of a query's last letter to the first animation frame (plus one

@@ -29,6 +29,10 @@ export interface DevServerTimings {
 export interface DevServerOptions {
   /** How long wrangler dev may take to answer /health. Default 600 s. */
   readyTimeoutMs?: number;
+  /** [vars] overridden for this server (`{ NEWSFIND_EDGE_CACHE: "off" }`). Default none. */
+  vars?: Record<string, string>;
+  /** The folder of Miniflare's state (the edge cache's entries). Default: wrangler's, .wrangler/state. */
+  persistTo?: string;
 }
 
 /** A running `wrangler dev`: its port, a keep-alive client, and its end. */
@@ -41,7 +45,7 @@ export interface DevServer {
 /** Serves the worker of `configPath` with `wrangler dev` on a free loopback port, once it answers /health. */
 export async function startDevServer(
   configPath: string,
-  { readyTimeoutMs = 600_000 }: DevServerOptions = {},
+  { readyTimeoutMs = 600_000, vars = {}, persistTo }: DevServerOptions = {},
 ): Promise<DevServer> {
   const [port, inspectorPort] = (await freePorts(2)) as [number, number];
   const { command, args } = wranglerCommand([
@@ -57,6 +61,8 @@ export async function startDevServer(
     "--log-level",
     "warn",
     "--show-interactive-dev-session=false",
+    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+    ...(persistTo ? ["--persist-to", persistTo] : []),
   ]);
   const child = spawn(command, args, { env: childEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
   trackGroup(child.pid!);
@@ -87,7 +93,11 @@ export async function devServerLatency(
   stream: FieldStream,
   options: DevServerOptions = {},
 ): Promise<DevServerTimings> {
-  const server = await startDevServer(configPath, options);
+  // The edge cache off, as in the other timings (bench/harness/bundle-options.ts).
+  const server = await startDevServer(configPath, {
+    ...options,
+    vars: { NEWSFIND_EDGE_CACHE: "off", ...options.vars },
+  });
   try {
     return await healthPairedLatency(server.client, stream);
   } finally {
