@@ -104,7 +104,8 @@ export function documented({
     "cache-control": "How long the response may be cached, by the browser and the edge.",
     ...(tagged && { etag: "The body's tag: send it back in If-None-Match to get 304 when nothing changed." }),
     ...(cached && {
-      "cache-status": "What the edge cache did (RFC 9211): `newsfind; hit`, `newsfind; fwd=uri-miss; stored`, or `newsfind; fwd=bypass`.",
+      "cache-status":
+        "What the edge cache did (RFC 9211): `newsfind; hit`, `newsfind; fwd=uri-miss; stored`, or `newsfind; fwd=bypass`.",
     }),
   };
   return describeRoute({
