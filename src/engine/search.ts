@@ -495,6 +495,17 @@ function suggestion(
 }
 
 export async function search(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchResult> {
+  return (await searchPage(store, params, trace)).result;
+}
+
+/** A search's result, with each hit's position and card (for related stories, which compare hits' openings). */
+export interface SearchPage {
+  result: SearchResult;
+  positions: number[];
+  cards: HitCard[];
+}
+
+export async function searchPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchPage> {
   const ranked = await rank(store, params, trace);
   const positions = ranked.page.map(({ position }) => position);
   const cards = await store.cards(positions);
@@ -566,5 +577,5 @@ export async function search(store: IndexStore, params: SearchParams, trace?: Se
     }),
   };
   trace?.("snippets");
-  return result;
+  return { result, positions, cards };
 }

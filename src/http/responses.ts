@@ -37,6 +37,14 @@ export const searchResponse = v.strictObject({
   hits: v.array(hitSchema),
 });
 
+export const relatedResponse = v.strictObject({
+  id: v.pipe(v.string(), v.description("The article's id, as asked.")),
+  hits: v.pipe(
+    v.array(hitSchema),
+    v.description("The related stories, as /search hits: their snippets mark the words they share with the article."),
+  ),
+});
+
 export const suggestResponse = v.strictObject({
   query: v.string(),
   suggestions: v.array(

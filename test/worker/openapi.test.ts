@@ -15,6 +15,7 @@ import {
   healthResponse,
   openSearchSuggestResponse,
   problemResponse,
+  relatedResponse,
   searchResponse,
   suggestResponse,
 } from "../../src/http/responses.js";
@@ -93,6 +94,8 @@ describe("GET /openapi.json", () => {
       [`/articles/${encodeURIComponent(id)}`, "/articles/{id}", articleResponse],
       [`/articles/${encodeURIComponent(id)}`, "/articles/{id}", null, { headers: { accept: "text/html" } }],
       ["/articles/nothing-has-this-id", "/articles/{id}", problemResponse],
+      [`/articles/${encodeURIComponent(id)}/related`, "/articles/{id}/related", relatedResponse],
+      ["/articles/nothing-has-this-id/related?limit=0", "/articles/{id}/related", problemResponse],
       ["/filters", "/filters", filtersResponse],
       ["/health", "/health", healthResponse],
       ["/", "/", endpointListResponse],

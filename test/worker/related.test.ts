@@ -1,0 +1,127 @@
+// Related stories: GET /articles/:id/related and the list under the article page. The seeds are
+// five different Trump–Putin stories, so each relates to the four others; copies of a seed
+// (re-headlined, with boilerplate added, cut short) are never offered as related to it.
+import { describe, expect, it } from "vitest";
+import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
+import type { Article } from "../../src/index-format.js";
+import { appFor, LAYOUTS, NO_EDGE_CACHE, problemOf, seedFetch } from "./helpers.js";
+
+const seeds = () => JSON.parse(seedBundle.articles!) as Article[];
+const HTML = { headers: { accept: "text/html" } };
+
+interface Related {
+  id: string;
+  hits: { id: string; title: string; score: number | null; published: string | null }[];
+}
+
+describe.each(LAYOUTS)("GET /articles/:id/related (%s layout)", (layout) => {
+  const fetch = seedFetch(layout);
+
+  it("gives each seed the four other seeds, never itself", async () => {
+    for (const { id } of seeds()) {
+      const response = await fetch(`/articles/${encodeURIComponent(id)}/related`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as Related;
+      expect(body.id).toBe(id);
+      const others = seeds()
+        .map((seed) => seed.id)
+        .filter((other) => other !== id);
+      expect(body.hits.map((hit) => hit.id).sort()).toEqual(others.sort());
+    }
+  });
+
+  it("takes limit, and refuses a bad one or an unknown parameter", async () => {
+    const [first] = seeds();
+    const path = `/articles/${encodeURIComponent(first!.id)}/related`;
+    expect(((await (await fetch(`${path}?limit=2`)).json()) as Related).hits).toHaveLength(2);
+    for (const query of ["limit=0", "limit=21", "q=Putin"]) {
+      const response = await fetch(`${path}?${query}`);
+      expect(response.status, query).toBe(400);
+      expect((await problemOf(response)).type).toBe("/problems/invalid-parameter");
+    }
+  });
+
+  it("answers 404 for an unknown article", async () => {
+    const response = await fetch("/articles/no-such-article/related");
+    expect(response.status).toBe(404);
+    expect((await problemOf(response)).type).toBe("/problems/article-not-found");
+  });
+});
+
+describe("related stories and copies", () => {
+  const [original, ...rest] = seeds();
+  const copies: Article[] = [
+    { ...original!, id: "copy-reheadlined", title: `WIRE: ${original!.title.toUpperCase()} - REPORT` },
+    {
+      ...original!,
+      id: "copy-boilerplate",
+      body: [...original!.body, "Subscribe to our newsletter for the latest news.", "© 2025 All rights reserved."],
+    },
+    { ...original!, id: "copy-cut-short", body: original!.body.slice(0, Math.ceil(original!.body.length / 2)) },
+  ];
+
+  it.each(LAYOUTS)("never offers a copy of the article, but still its related stories (%s)", async (layout) => {
+    const app = appFor([original!, ...copies, ...rest], layout);
+    const response = await app.request(`/articles/${encodeURIComponent(original!.id)}/related`, {}, NO_EDGE_CACHE);
+    const ids = ((await response.json()) as Related).hits.map((hit) => hit.id);
+    for (const copy of copies) expect(ids).not.toContain(copy.id);
+    expect(ids.sort()).toEqual(rest.map((seed) => seed.id).sort());
+  });
+});
+
+describe("a related story that ran twice", () => {
+  it("is listed once", async () => {
+    const [first, second, ...rest] = seeds();
+    const again = { ...second!, id: "second-again", title: `${second!.title} (update)` };
+    const app = appFor([first!, second!, again, ...rest], "bundle");
+    const response = await app.request(`/articles/${encodeURIComponent(first!.id)}/related`, {}, NO_EDGE_CACHE);
+    const ids = ((await response.json()) as Related).hits.map((hit) => hit.id);
+    expect(ids.filter((id) => id === second!.id || id === again.id)).toHaveLength(1);
+    expect(ids).toHaveLength(4);
+  });
+});
+
+describe("the article page's related stories", () => {
+  it("lists them under the article, linked to their pages", async () => {
+    const [first, second] = seeds();
+    const html = await (await seedFetch("sharded")(`/articles/${encodeURIComponent(first!.id)}`, HTML)).text();
+    expect(html).toContain('<h2 id="related">Related stories</h2>');
+    expect(html).toContain(`<a href="/articles/${encodeURIComponent(second!.id)}">`);
+    expect(html).not.toContain(`<a href="/articles/${encodeURIComponent(first!.id)}">`);
+  });
+
+  it("escapes hostile titles and sources", async () => {
+    const hostile: Article[] = [
+      {
+        id: "hostile-one",
+        title: "<script>alert(1)</script> Tomahawk missiles for Ukraine",
+        source: "<b>Evil</b> Press",
+        published: "2025-10-21",
+        url: null,
+        body: ["Tomahawk missiles and Ukraine dominated the talks."],
+      },
+      {
+        id: "hostile-two",
+        title: '"><img src=x onerror=alert(2)> Tomahawk missiles debate',
+        source: "<i>Worse</i> Wire",
+        published: "2025-10-20",
+        url: null,
+        body: ["Ukraine asked for Tomahawk missiles again."],
+      },
+      {
+        id: "other",
+        title: "Budapest summit plans",
+        source: null,
+        published: null,
+        url: null,
+        body: ["Rubio met Lavrov."],
+      },
+    ];
+    const app = appFor(hostile, "bundle");
+    const html = await (await app.request("/articles/hostile-one", HTML, NO_EDGE_CACHE)).text();
+    expect(html).toContain("&quot;&gt;&lt;img src=x onerror=alert(2)&gt; Tomahawk missiles debate");
+    expect(html).toContain("&lt;i&gt;Worse&lt;/i&gt; Wire");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<i>Worse");
+  });
+});
