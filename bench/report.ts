@@ -20,6 +20,8 @@ import {
   type VariantFigures,
 } from "./results.js";
 import { profileTables, queryCell } from "./scale/profile-tables.js";
+import { RELATED_ARTICLES } from "./scale/related-stream.js";
+import type { Percentiles } from "./stats.js";
 import { partialTable } from "./tune/partial-table.js";
 import { tuneTable } from "./tune/table.js";
 import { variantsTable } from "./variants/table.js";
@@ -81,7 +83,9 @@ const METHOD = `## Method
   1,000 queries; buffers: its ArrayBuffer backing stores then, outside the heap. Then for newsfind alone: \`/suggest\` over the partial queries typing each
   headline makes (the first word to two, three and four letters, then the first word with the
   second's first two letters; \`bench/scale/suggest-stream.ts\`), each distinct one once after
-  those of the warm-up headlines, timed twice, as the suggestion shards load and warm; the index data a cold two-word query reads (as typed,
+  those of the warm-up headlines, timed twice, as the suggestion shards load and warm;
+  \`/articles/:id/related\` for the top hit of each of the first ${RELATED_ARTICLES} measured headlines, each
+  once (\`bench/scale/related-stream.ts\`); the index data a cold two-word query reads (as typed,
   and with a typo in each word of five letters or more) and a cached rebuild after five edits
   and one new article.
 - **Where the time goes** (newsfind, in this process: inside workerd the clock stands still
@@ -173,7 +177,13 @@ const suggestP99 = (run: ScaleRun) => {
   return suggest && "warm" in suggest ? suggest.warm.p99 : null;
 };
 
-/** Issue 21's goals for the field stream of distinct queries, and issue 23's for suggestions. */
+/** The 101,400-article /articles/:id/related percentile of a scale run, when it measured one. */
+const relatedAt = (run: ScaleRun, key: "p50" | "p99") => {
+  const related = largest(run)?.related;
+  return related && key in related ? (related as Percentiles)[key] : null;
+};
+
+/** Issue 21's goals for the field stream of distinct queries, and issue 23's for suggestions and related stories. */
 function fieldTargets(): Target[] {
   const ms = (value: number) => `${ms2(value)} ms`;
   const files = (value: number) => `${value} files`;
@@ -189,6 +199,20 @@ function fieldTargets(): Target[] {
     scaleTarget("KiB a query reads, p50", "64 KiB", (run) => profileAt(run)?.bytes.p50 ?? null, 64 * 1024, kibs),
     scaleTarget("KiB a query reads, p99", "512 KiB", (run) => profileAt(run)?.bytes.p99 ?? null, 512 * 1024, kibs),
     scaleTarget("/suggest p99, server time, distinct partial headlines, warm", "2 ms", suggestP99, 2, ms),
+    scaleTarget(
+      "/articles/:id/related p50, server time, distinct articles",
+      "2 ms",
+      (run) => relatedAt(run, "p50"),
+      2,
+      ms,
+    ),
+    scaleTarget(
+      "/articles/:id/related p99, server time, distinct articles",
+      "15 ms",
+      (run) => relatedAt(run, "p99"),
+      15,
+      ms,
+    ),
   ];
 }
 

@@ -17,6 +17,7 @@ import { median } from "../stats.js";
 import type { FieldStream } from "./field-stream.js";
 import { cycle, searchPath } from "./scale-queries.js";
 import { streamLatency } from "./stream-timing.js";
+import { relatedLatency } from "./related-stream.js";
 import { suggestLatency } from "./suggest-stream.js";
 import { replay, warmLatency, WARMUP_PASSES } from "./timing.js";
 import type { EngineBuild, EngineName, Measured, NumericColumn, ScaleRow } from "./types.js";
@@ -86,6 +87,7 @@ export async function measureEngine({
   let fieldByKind: ScaleRow["fieldByKind"];
   let fieldSlowest: ScaleRow["fieldSlowest"];
   let suggest: ScaleRow["suggest"];
+  let related: ScaleRow["related"];
   // The cells a served worker's requests fill: the repeated set's only when asked for.
   const served: NumericColumn[] = [
     "coldMs",
@@ -171,6 +173,13 @@ export async function measureEngine({
               log(
                 `${engine} ${articles}: /suggest p50 / p99 ${suggest.first.p50.toFixed(2)} / ${suggest.first.p99.toFixed(2)} ms, warm ${suggest.warm.p50.toFixed(2)} / ${suggest.warm.p99.toFixed(2)} ms`,
               );
+            log(`${engine} ${articles}: /articles/:id/related, distinct articles`);
+            related = await worker
+              .client()
+              .then((client) => relatedLatency(client, field, { emptyPath: built.emptyPath }))
+              .catch((error) => ({ missing: `related stream failed: ${message(error)}` }));
+            if ("p50" in related)
+              log(`${engine} ${articles}: related p50 / p99 ${related.p50.toFixed(2)} / ${related.p99.toFixed(2)} ms`);
           }
           if (repeated) {
             log(`${engine} ${articles}: repeated set`);
@@ -246,6 +255,7 @@ export async function measureEngine({
     ...(fieldByKind ? { fieldByKind } : {}),
     ...(fieldSlowest ? { fieldSlowest } : {}),
     ...(suggest ? { suggest } : {}),
+    ...(related ? { related } : {}),
   };
 }
 

@@ -85,5 +85,7 @@ export type ScaleRow = {
    * the first pass and the warm one; absent in runs before it (one run has the first pass only).
    */
   suggest?: SuggestTimings | Percentiles | { missing: string };
+  /** newsfind's /articles/:id/related server time over distinct articles, ms (related-stream.ts); absent in runs before it. */
+  related?: Percentiles | { missing: string };
 } & Record<Exclude<NumericColumn, OptionalColumn>, Measured> &
   Partial<Record<OptionalColumn, Measured>>;
