@@ -4,9 +4,9 @@
 // for up to 16 of the article's words (engine/related.ts), a long query. Server time = total −
 // median empty, as stream-timing.ts measures /search.
 import type { HttpClient } from "../harness/http-client.js";
-import { median, percentiles, type Percentiles } from "../stats.js";
+import type { Percentiles } from "../stats.js";
 import type { FieldStream } from "./field-stream.js";
-import { timedGet } from "./timing.js";
+import { serverTimes } from "./timing.js";
 
 /** Articles whose related stories are timed: enough for a p99 of distinct ones. */
 export const RELATED_ARTICLES = 300;
@@ -28,12 +28,5 @@ export async function relatedLatency(
     const [hit] = (JSON.parse(body.toString("utf8")) as { hits: { id: string }[] }).hits;
     if (hit) ids.add(hit.id);
   }
-  const totals: number[] = [];
-  const empties: number[] = [];
-  for (const id of ids) {
-    empties.push(await timedGet(client, emptyPath));
-    totals.push(await timedGet(client, relatedPath(id)));
-  }
-  const empty = median(empties);
-  return percentiles(totals.map((ms) => ms - empty));
+  return serverTimes(client, [...ids].map(relatedPath), emptyPath);
 }

@@ -7,9 +7,9 @@
 // no results, so each is searched again). Server time = total − median empty, as
 // stream-timing.ts measures /search.
 import type { HttpClient } from "../harness/http-client.js";
-import { median, percentiles, type Percentiles } from "../stats.js";
+import type { Percentiles } from "../stats.js";
 import type { FieldQuery, FieldStream } from "./field-stream.js";
-import { pairedPass, timedGet } from "./timing.js";
+import { pairedPass, serverTimes } from "./timing.js";
 
 /** A headline's words as a reader types them: without the quotes and punctuation around them, "U.S." and "Wal-Mart" whole. */
 export function headlineWords(headline: string): string[] {
@@ -54,17 +54,7 @@ export async function suggestLatency(
 ): Promise<SuggestTimings> {
   const sent = new Set<string>();
   await pairedPass(client, distinctPartials(warmup, sent).map(suggestPath), emptyPath);
-  const partials = distinctPartials(measured, sent);
-  const pass = async () => {
-    const totals: number[] = [];
-    const empties: number[] = [];
-    for (const partial of partials) {
-      empties.push(await timedGet(client, emptyPath));
-      totals.push(await timedGet(client, suggestPath(partial)));
-    }
-    const empty = median(empties);
-    return percentiles(totals.map((ms) => ms - empty));
-  };
-  const first = await pass();
-  return { first, warm: await pass() };
+  const paths = distinctPartials(measured, sent).map(suggestPath);
+  const first = await serverTimes(client, paths, emptyPath);
+  return { first, warm: await serverTimes(client, paths, emptyPath) };
 }

@@ -9,7 +9,7 @@
 // snippet and ranking loops among them, for several passes of the 100 warm queries (`npm run
 // bench:diagnose -- --mode jit` counts them pass by pass). So the timed rounds follow `warmup`
 // untimed passes: 5 by default, 500 queries, half the queries the heap is read after.
-import { median, percentile } from "../stats.js";
+import { median, percentile, percentiles, type Percentiles } from "../stats.js";
 import type { HttpClient } from "../harness/http-client.js";
 
 export interface WarmOptions {
@@ -50,6 +50,25 @@ export async function pairedPass(client: HttpClient, paths: readonly string[], e
     await timedGet(client, emptyPath);
     await timedGet(client, path);
   }
+}
+
+/**
+ * One timed pass: each path once, after a request to the empty endpoint; the server times
+ * (total − median empty) as percentiles.
+ */
+export async function serverTimes(
+  client: HttpClient,
+  paths: readonly string[],
+  emptyPath: string,
+): Promise<Percentiles> {
+  const totals: number[] = [];
+  const empties: number[] = [];
+  for (const path of paths) {
+    empties.push(await timedGet(client, emptyPath));
+    totals.push(await timedGet(client, path));
+  }
+  const empty = median(empties);
+  return percentiles(totals.map((ms) => ms - empty));
 }
 
 export async function warmLatency(
