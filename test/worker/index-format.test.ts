@@ -137,6 +137,20 @@ describe("sharded index", () => {
     expect((await whole.request("/search?q=Putin")).status).toBe(200);
   });
 
+  it("answers 503 naming the file when the manifest's checksums are not those of the files (a manifest from another build)", async () => {
+    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const layout = artefacts.manifest.layout as Extract<typeof artefacts.manifest.layout, { kind: "sharded" }>;
+    const shards = Object.fromEntries(
+      Object.entries(layout.checksums.shards).map(([kind, sums]) => [kind, sums.map((sum) => sum ^ 1)]),
+    ) as typeof layout.checksums.shards;
+    const manifest = { ...artefacts.manifest, layout: { ...layout, checksums: { ...layout.checksums, shards } } };
+    const app = createApp({ artefacts: { ...artefacts, manifest }, assets: memoryAssets(files) });
+    const response = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
+    expect(response.status).toBe(503);
+    expect((await problemOf(response)).detail).toMatch(/\/index\/\w+\/\d+\.\w+ is damaged/);
+    expect((await app.request("/health", {}, NO_EDGE_CACHE)).status).toBe(503);
+  });
+
   it.each([
     ["a term shard", "/terms/", "q=Putin"],
     ["an article shard", "/articles/", "articles"],
