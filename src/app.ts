@@ -25,6 +25,7 @@ const ENDPOINTS = [
   "/suggest",
   "/feed",
   "/articles/:id",
+  "/articles/:id/related",
   "/filters",
   "/health",
   "/widget.js",
@@ -73,7 +74,7 @@ export function createApp({ artefacts, assets, widget }: AppOptions) {
   app.all("*", (c) => {
     const known =
       (PATHS.includes(c.req.path) && (widget !== undefined || c.req.path !== "/widget.js")) ||
-      /^\/articles\/[^/]+$/.test(c.req.path);
+      /^\/articles\/[^/]+(?:\/related)?$/.test(c.req.path);
     if (known) {
       throw new NewsfindError("method-not-allowed", `${c.req.method} is not allowed on ${c.req.path}: use GET`, {
         headers: { allow: ALLOWED },

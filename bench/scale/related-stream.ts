@@ -1,7 +1,7 @@
 // Server time of GET /articles/:id/related over distinct articles: the top hit of each measured
 // headline of the field stream (found by an untimed /search), each article once, after a
 // request to the empty endpoint, the isolate warm from the field stream. A related search asks
-// for up to 16 of the article's words (engine/related.ts), a long query. Server time = total −
+// for up to ten of the article's words (engine/related.ts), a long query. Server time = total −
 // median empty, as stream-timing.ts measures /search.
 import type { HttpClient } from "../harness/http-client.js";
 import type { Percentiles } from "../stats.js";

@@ -1,13 +1,14 @@
 // Related stories (GET /articles/:id/related): the articles most like one article, found at
-// query time by a search for its words: every word of its title (what the story is about, the
+// query time by a search for its words: the words of its title (what the story is about, the
 // rare and the common), then those of its lede that are rarest in the archive for how often
-// the article uses them (tf × BM25's idf, title words counted three times, as the ranking
-// weighs titles); the search ranks by BM25F alone, all
+// the article uses them; each group in order of tf × BM25's idf (a title word counted three
+// times, as the ranking weighs titles), ten words in all; the search ranks by BM25F alone, all
 // words optional. The article itself never comes back, nor do its copies: hits whose opening
-// (the text of their hit card) shares most of its three-word runs with the article's (a wire
-// story run again, re-headlined, cut short or with a footer added), or whose title is the
-// article's; nor a second copy of a story already listed. Among near-equals the newer is preferred: a hit's score gains up to a tenth,
-// halving with every year it is older than the archive's newest article.
+// (the text of their hit card) and the article's share at least half the three-word runs of
+// the shorter (a wire story run again, re-headlined, cut short or with a footer added), or
+// whose title is the article's; nor a second copy of a story already listed. Among
+// near-equals the newer is preferred: a hit's score gains up to a tenth, halving with every
+// year it is older than the archive's newest article.
 import { DEFAULT_LANGUAGE } from "../analysis/languages.js";
 import { analyzeWord } from "../analysis/analyze.js";
 import { fold } from "../analysis/fold.js";
@@ -57,17 +58,23 @@ async function distinctiveWords(store: IndexStore, title: string, body: readonly
   }
   const frequencies = await store.frequencies([...counts.keys()]);
   const articles = store.manifest.articles;
-  return [...counts]
-    .flatMap(([term, { word, count }]) => {
-      const df = frequencies.get(term) ?? 0;
-      // A word no other article holds relates to nothing.
-      // BM25's idf: a word every article holds still counts a little, as it does in the ranking.
-      const weight = count * Math.log(1 + (articles - df + 0.5) / (df + 0.5));
-      return df >= 2 ? [{ word, weight: titled.has(term) ? Number.POSITIVE_INFINITY : weight }] : [];
-    })
-    .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
-    .slice(0, RELATED_WORDS)
-    .map(({ word }) => word);
+  return (
+    [...counts]
+      .flatMap(([term, { word, count }]) => {
+        const df = frequencies.get(term) ?? 0;
+        // A word no other article holds relates to nothing.
+        // BM25's idf: a word every article holds still counts a little, as it does in the ranking.
+        const weight = count * Math.log(1 + (articles - df + 0.5) / (df + 0.5));
+        return df >= 2 ? [{ word, title: titled.has(term), weight }] : [];
+      })
+      // Title words first, each group most distinctive first.
+      .sort(
+        (a, b) =>
+          Number(b.title) - Number(a.title) || b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0),
+      )
+      .slice(0, RELATED_WORDS)
+      .map(({ word }) => word)
+  );
 }
 
 /** The three-word runs of a text, folded. */
@@ -117,7 +124,7 @@ export async function related(store: IndexStore, position: number, limit: number
     if (positions[i] === position) return;
     const title = fold(cards[i]!.title);
     const opening = shingles(cards[i]!.text);
-    if (seen.some((other) => other.title === title || overlaps(other.opening, opening))) return;
+    if (seen.some((other) => (title !== "" && other.title === title) || overlaps(other.opening, opening))) return;
     seen.push({ title, opening });
     kept.push(hit);
   });

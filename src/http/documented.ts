@@ -38,6 +38,11 @@ export interface RouteDoc {
   headers?: Record<string, string>;
   /** Whether the route answers through the edge cache (a Cache-Status on every 200). Default false. */
   cached?: boolean;
+  /**
+   * Answers besides the 200 and the problems, by status: their bodies join the problem's when
+   * the status has one (/health's 503 "degraded" beside an index that cannot load). Default none.
+   */
+  also?: Record<string, { description: string; content: Record<string, Body> }>;
   /** Parameters the route reads without a validator (which documents its own). Default none. */
   parameters?: OpenAPIV3_1.ParameterObject[];
 }
@@ -92,12 +97,30 @@ export function documented({
   cached = false,
   headers = {},
   parameters,
+  also = {},
 }: RouteDoc) {
-  const content = Object.fromEntries(
-    Object.entries(ok.content).map(([type, body]) => [
-      type,
-      { schema: isSchema(body) ? resolver(body) : { type: "string" as const, description: body.text } },
-    ]),
+  const contentOf = (bodies: Record<string, Body>) =>
+    Object.fromEntries(
+      Object.entries(bodies).map(([type, body]) => [
+        type,
+        { schema: isSchema(body) ? resolver(body) : { type: "string" as const, description: body.text } },
+      ]),
+    );
+  const content = contentOf(ok.content);
+  const problemsByStatus: Record<string, OpenAPIV3_1.ResponseObject> = problemResponses(
+    [...ALWAYS, ...problems].filter((code) => code !== "invalid-parameter"),
+  );
+  const others = Object.fromEntries(
+    Object.entries(also).map(([status, answer]) => {
+      const problem = problemsByStatus[status];
+      return [
+        status,
+        {
+          description: problem ? `${answer.description}; or ${problem.description}` : answer.description,
+          content: { ...problem?.content, ...contentOf(answer.content) },
+        },
+      ];
+    }),
   );
   const okHeaders = {
     ...headers,
@@ -105,7 +128,7 @@ export function documented({
     ...(tagged && { etag: "The body's tag: send it back in If-None-Match to get 304 when nothing changed." }),
     ...(cached && {
       "cache-status":
-        "What the edge cache did (RFC 9211): `newsfind; hit`, `newsfind; fwd=uri-miss; stored`, or `newsfind; fwd=bypass`.",
+        "What the edge cache did (RFC 9211): `newsfind; hit`, `newsfind; fwd=uri-miss`, or `newsfind; fwd=bypass`.",
     }),
   };
   return describeRoute({
@@ -122,7 +145,8 @@ export function documented({
         content,
       },
       ...(tagged && { 304: { description: "Not modified: the If-None-Match tag is the current one." } }),
-      ...problemResponses([...ALWAYS, ...problems].filter((code) => code !== "invalid-parameter")),
+      ...problemsByStatus,
+      ...others,
     },
   });
 }

@@ -1,11 +1,12 @@
-// The edge cache of search answers, through the Workers Cache API (caches.default). An answer
-// is kept under a key made of the route, its validated parameters in a fixed order with their
-// defaults filled in (so ?q=Putin&limit=10, ?limit=10&q=Putin and ?q=Putin share one entry),
-// and the index build (a new build never answers from the old one's entries). Only
-// whole 200 answers are stored, for as long as their Cache-Control allows; a conditional
-// request is answered 304 from the stored tag. Every answer says what the cache did in a
-// Cache-Status header (RFC 9211): `newsfind; hit`, `newsfind; fwd=uri-miss; stored`, or
-// `newsfind; fwd=bypass` when the cache is off.
+// The edge cache of search answers (/search, /feed, /articles/:id/related), through the
+// Workers Cache API (caches.default). An answer is kept under a key made of the route, its
+// validated parameters in a fixed order with their defaults filled in (so ?q=Putin&limit=10,
+// ?limit=10&q=Putin and ?q=Putin share one entry), and the index build (a new build never
+// answers from the old one's entries). Only whole 200 answers are stored (a miss's after the
+// response is sent), for as long as their Cache-Control allows; a conditional request is
+// answered 304 from the stored tag. Every answer says what the cache did in a Cache-Status
+// header (RFC 9211): `newsfind; hit`, `newsfind; fwd=uri-miss`, or `newsfind; fwd=bypass`
+// when the cache is off.
 //
 // The Cache API works in Miniflare (wrangler dev, the tests) and on a custom domain; on
 // workers.dev it stores nothing, and every answer is a miss. NEWSFIND_EDGE_CACHE = "off" in
@@ -92,5 +93,5 @@ export async function throughEdgeCache(
     c,
     cache.put(key, response.clone()).catch(() => undefined),
   );
-  return finish(c.req.raw, response, "fwd=uri-miss; stored");
+  return finish(c.req.raw, response, "fwd=uri-miss");
 }

@@ -1,6 +1,6 @@
 // Rate limiting with the Workers rate-limiting binding: each client address (CF-Connecting-IP)
 // has a budget per class of route, counted by the binding in each Cloudflare location. Searches
-// (/search, /suggest, /feed) are counted by SEARCH_LIMITER, everything else by READ_LIMITER;
+// (/search, /suggest, /feed, /articles/:id/related) are counted by SEARCH_LIMITER, everything else by READ_LIMITER;
 // their limits and periods are the bindings' own ([[ratelimits]] in wrangler.toml). A request
 // over its budget is refused with 429 problem+json and Retry-After. Not counted: preflights,
 // requests without an address or from a loopback one (local development and the benches, which
@@ -16,7 +16,11 @@ interface RateLimiter {
 
 /** Classes of route, the first whose paths match counting a request. */
 export const RATE_LIMIT_CLASSES = [
-  { name: "search", binding: "SEARCH_LIMITER", paths: /^\/(?:search|suggest|feed)(?:\/|$)/ },
+  {
+    name: "search",
+    binding: "SEARCH_LIMITER",
+    paths: /^\/(?:(?:search|suggest|feed)(?:\/|$)|articles\/[^/]+\/related$)/,
+  },
   { name: "read", binding: "READ_LIMITER", paths: /^/ },
 ] as const;
 

@@ -2,6 +2,7 @@
 // that lets one inline stylesheet through that policy (computed once per isolate).
 import { joined } from "../engine/store/promise-cache.js";
 import { escapeHtml } from "../html/escape.js";
+import { taggedResponse } from "../http/etag.js";
 
 const hashes = new Map<string, Promise<string>>();
 
@@ -65,18 +66,23 @@ ${body}
 `;
 }
 
+/**
+ * A page with its policy. With `request`, the page carries an ETag of its text and is a 304
+ * when the request's If-None-Match holds it.
+ */
 export async function htmlResponse(
   html: string,
   policy: PolicyOptions,
   headers: Record<string, string> = {},
+  request?: Request,
 ): Promise<Response> {
-  return new Response(html, {
-    headers: {
-      "content-type": "text/html; charset=utf-8",
-      "content-security-policy": await contentSecurityPolicy(policy),
-      "referrer-policy": "strict-origin-when-cross-origin",
-      vary: "Accept",
-      ...headers,
-    },
-  });
+  const all = {
+    "content-type": "text/html; charset=utf-8",
+    "content-security-policy": await contentSecurityPolicy(policy),
+    "referrer-policy": "strict-origin-when-cross-origin",
+    vary: "Accept",
+    ...headers,
+  };
+  if (request) return taggedResponse(request.headers.get("if-none-match"), html, all);
+  return new Response(html, { headers: all });
 }

@@ -122,7 +122,7 @@ ${members.map(({ method, path, operation }) => operationSection(method, path, op
     .join(" ");
   const body = `<main>
 <h1>${escapeHtml(spec.info.title)} API ${escapeHtml(spec.info.version)}</h1>
-<p>Every endpoint answers GET. The machine-readable contract is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1); this page is made from it.</p>
+<p>Every endpoint answers GET and HEAD. The machine-readable contract is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1); this page is made from it.</p>
 <nav>${contents}</nav>
 <h2 id="problems">Errors</h2>
 <p>Every error is an RFC 9457 problem, <code>application/problem+json</code>: its <code>detail</code> says what was wrong and how to fix it, and for invalid parameters its <code>errors</code> name each one.</p>

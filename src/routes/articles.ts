@@ -13,6 +13,7 @@ import { NewsfindError } from "../http/errors.js";
 import { cacheKey, canonicalUrl, throughEdgeCache } from "../http/edge-cache.js";
 import { intParam, queryParams } from "../http/params.js";
 import { articleResponse, relatedResponse } from "../http/responses.js";
+import { EngineError } from "../engine/errors.js";
 import { related } from "../engine/related.js";
 import { validate } from "../http/validate.js";
 
@@ -92,8 +93,12 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
       const [article] = await store.articles([position]);
       const headers = { "cache-control": ARTICLE_CACHE_CONTROL, vary: "Accept" };
       if (prefersHtml(c.req.header("accept"))) {
-        const stories = await related(store, position, PAGE_RELATED);
-        return htmlResponse(articlePage(article!, stories), { css: ARTICLE_CSS }, headers);
+        // The article is whole; a damaged file the related search needs leaves the list out, not the page.
+        const stories = await related(store, position, PAGE_RELATED).catch((error: unknown) => {
+          if (error instanceof EngineError) return [];
+          throw error;
+        });
+        return htmlResponse(articlePage(article!, stories), { css: ARTICLE_CSS }, headers, c.req.raw);
       }
       const wordCount = article!.body.reduce(
         (sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length,

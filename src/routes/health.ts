@@ -14,6 +14,12 @@ const HEALTH_DOC = documented({
     "ok, or, once a request has found an index file missing or damaged, 503 degraded with the files and the fix, until they read whole again.",
   tag: "service",
   ok: { description: "The index is whole.", content: { "application/json": healthResponse } },
+  also: {
+    503: {
+      description: 'The index is "degraded": a request found files missing or damaged, named in `reason`',
+      content: { "application/json": healthResponse },
+    },
+  },
   problems: ["index-unavailable"],
 });
 

@@ -20,7 +20,7 @@ const problemTable = (Object.keys(ERROR_TABLE) as ErrorCode[])
   .map((code) => `| \`/problems/${code}\` | ${ERROR_TABLE[code].status} | ${ERROR_TABLE[code].title} |`)
   .join("\n");
 
-const DESCRIPTION = `Search a news archive at the edge. Every endpoint answers GET (and OPTIONS for CORS).
+const DESCRIPTION = `Search a news archive at the edge. Every endpoint answers GET and HEAD (and OPTIONS for CORS).
 
 Every error is an RFC 9457 problem (\`application/problem+json\`): its \`detail\` says what was wrong and
 how to fix it, and for invalid parameters its \`errors\` name each one. Unknown parameters, and
@@ -30,8 +30,8 @@ parameters given twice, are refused.
 |---|---|---|
 ${problemTable}
 
-Search, suggestion and feed requests are limited per client address (120 a minute by default; the
-others 600), and answer 429 with Retry-After past the limit.`;
+Search, suggestion, feed and related-stories requests are limited per client address (120 a
+minute by default; the others 600), and answer 429 with Retry-After past the limit.`;
 
 const made = new WeakMap<Hono, Promise<OpenAPIV3_1.Document>>();
 

@@ -87,7 +87,7 @@ function configuredHalfLife(env: unknown): number {
 const SEARCH_DOC = documented({
   summary: "Search the archive",
   description:
-    "The articles matching the query, best first (BM25F over title, lead and body, with aliases, stemming and typo tolerance), each with a snippet. Articles holding every word come before those holding only some. An empty q lists the newest articles.",
+    "The articles matching the query, best first (BM25F over title, lead and body, with aliases, stemming and typo tolerance), each with a snippet. For queries of up to two words, articles holding every word come before those holding only some. An empty q lists the newest articles.",
   tag: "search",
   ok: { description: "A page of hits.", content: { "application/json": searchResponse } },
   problems: ["index-unavailable"],

@@ -7,7 +7,9 @@ import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
 import { source as widget } from "../../dist/widget/widget.js";
+import { compileIndex } from "../../build/compile-index.js";
 import { createApp } from "../../src/app.js";
+import type { Article } from "../../src/index-format.js";
 import {
   articleResponse,
   endpointListResponse,
@@ -22,6 +24,7 @@ import {
 import { feedQuery } from "../../src/routes/feed.js";
 import { searchQuery } from "../../src/routes/search.js";
 import { suggestQuery } from "../../src/routes/suggest.js";
+import { memoryAssets, NO_EDGE_CACHE } from "./helpers.js";
 
 const fetchWorker = (path: string, init?: RequestInit) => exports.default.fetch(`http://newsfind.test${path}`, init);
 
@@ -61,10 +64,17 @@ describe("GET /openapi.json", () => {
     expect(parameterNames(spec, "/feed")).toEqual(Object.keys(feedQuery.entries));
     expect(parameterNames(spec, "/suggest")).toEqual(Object.keys(suggestQuery.entries));
     expect(parameterNames(spec, "/articles/{id}", "path")).toEqual(["id"]);
+    expect(parameterNames(spec, "/articles/{id}/related", "path")).toEqual(["id"]);
+    expect(parameterNames(spec, "/articles/{id}/related")).toEqual(["limit"]);
     expect(parameterNames(spec, "/filters")).toEqual([]);
-    for (const path of ["/search", "/feed", "/suggest"])
-      for (const parameter of operation(spec, path).parameters as OpenAPIV3_1.ParameterObject[])
-        expect(parameter.description, `${path} ${parameter.name}`).toMatch(/\w+.*[.:]/);
+    // Each says what it is for, then its form: "Hits to return: a whole number between 1 and 100; default 10."
+    for (const path of ["/search", "/feed", "/suggest", "/articles/{id}/related"])
+      for (const parameter of operation(spec, path).parameters as OpenAPIV3_1.ParameterObject[]) {
+        if (parameter.in === "path") continue;
+        expect(parameter.description, `${path} ${parameter.name}`).toMatch(
+          /^[A-Za-z0-9].{8,}(?::|;) .*(?:whole number|one of|default|characters|YYYY-MM-DD|days between).*\.$/,
+        );
+      }
   });
 
   it("names every problem type, each response pointing at the one Problem schema", async () => {
@@ -95,7 +105,8 @@ describe("GET /openapi.json", () => {
       [`/articles/${encodeURIComponent(id)}`, "/articles/{id}", null, { headers: { accept: "text/html" } }],
       ["/articles/nothing-has-this-id", "/articles/{id}", problemResponse],
       [`/articles/${encodeURIComponent(id)}/related`, "/articles/{id}/related", relatedResponse],
-      ["/articles/nothing-has-this-id/related?limit=0", "/articles/{id}/related", problemResponse],
+      ["/articles/nothing-has-this-id/related", "/articles/{id}/related", problemResponse],
+      [`/articles/${encodeURIComponent(id)}/related?limit=0`, "/articles/{id}/related", problemResponse],
       ["/filters", "/filters", filtersResponse],
       ["/health", "/health", healthResponse],
       ["/", "/", endpointListResponse],
@@ -114,6 +125,33 @@ describe("GET /openapi.json", () => {
       expect(described, `${path}: status ${response.status}`).toBeDefined();
       expect(Object.keys(described!.content ?? {}), path).toContain(mediaOf(response));
       if (schema) v.parse(schema, await response.json());
+    }
+  });
+
+  it("describes /health's degraded answer and a damaged index's problem", async () => {
+    const spec = await specOf();
+    const { artefacts, files } = compileIndex(JSON.parse(seedBundle.articles!) as Article[], {
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
+    const served = new Map(files);
+    for (const [path, data] of files)
+      if (path.includes("/terms/"))
+        served.set(
+          path,
+          data!.map((byte, i) => (i === data!.length >> 1 ? byte ^ 1 : byte)),
+        );
+    const app = createApp({ artefacts, assets: memoryAssets(served) });
+    const search = await app.request("/search?q=Putin", {}, NO_EDGE_CACHE);
+    const health = await app.request("/health", {}, NO_EDGE_CACHE);
+    for (const [response, path, schema] of [
+      [search, "/search", problemResponse],
+      [health, "/health", healthResponse],
+    ] as const) {
+      expect(response.status).toBe(503);
+      const described = operation(spec, path).responses!["503"] as OpenAPIV3_1.ResponseObject;
+      expect(Object.keys(described.content ?? {})).toContain(mediaOf(response));
+      v.parse(schema, await response.json());
     }
   });
 

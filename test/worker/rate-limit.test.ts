@@ -41,6 +41,9 @@ describe("rate limiting", () => {
     const address = "203.0.113.8";
     await statuses("/search?q=Putin&limit=1", SEARCH_LIMIT, address);
     expect((await get("/search?q=Putin", address)).status).toBe(429);
+    // Related stories run a search: they are counted with the searches.
+    const { hits } = (await (await get("/search?q=Putin&limit=1")).json()) as { hits: { id: string }[] };
+    expect((await get(`/articles/${encodeURIComponent(hits[0]!.id)}/related`, address)).status).toBe(429);
     // Another class for the same address, and the same class for another address.
     expect((await get("/filters", address)).status).toBe(200);
     expect((await get("/search?q=Putin", "203.0.113.9")).status).toBe(200);

@@ -41,6 +41,13 @@ describe.each(LAYOUTS)("GET /articles/:id/related (%s layout)", (layout) => {
     }
   });
 
+  it("answers 405 with Allow to a method other than GET", async () => {
+    const [first] = seeds();
+    const response = await fetch(`/articles/${encodeURIComponent(first!.id)}/related`, { method: "POST" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toContain("GET");
+  });
+
   it("answers 404 for an unknown article", async () => {
     const response = await fetch("/articles/no-such-article/related");
     expect(response.status).toBe(404);
@@ -55,9 +62,15 @@ describe("related stories and copies", () => {
     {
       ...original!,
       id: "copy-boilerplate",
+      title: "Kremlin: talks momentum fades",
       body: [...original!.body, "Subscribe to our newsletter for the latest news.", "© 2025 All rights reserved."],
     },
-    { ...original!, id: "copy-cut-short", body: original!.body.slice(0, Math.ceil(original!.body.length / 2)) },
+    {
+      ...original!,
+      id: "copy-cut-short",
+      title: "Moscow sees summit glow wearing off",
+      body: original!.body.slice(0, Math.ceil(original!.body.length / 2)),
+    },
   ];
 
   it.each(LAYOUTS)("never offers a copy of the article, but still its related stories (%s)", async (layout) => {

@@ -4,6 +4,7 @@
 import { formatMismatch, type IndexArtefacts, type IndexManifest, type ShardedLayout } from "../../index-format.js";
 import { EngineError } from "../errors.js";
 import { bundleStore } from "./bundle.js";
+import { joined } from "./promise-cache.js";
 import { shardedStore, type AssetReader } from "./sharded.js";
 import type { IndexStore } from "./store.js";
 
@@ -50,6 +51,6 @@ export function indexLoader(artefacts: IndexArtefacts, reader?: AssetReader): (e
   let loading: Promise<IndexStore> | undefined;
   return (env) => {
     loading ??= Promise.resolve().then(() => open(artefacts, env, reader));
-    return loading;
+    return joined(loading);
   };
 }
