@@ -50,7 +50,7 @@ ${rows}
 </table>
 <p>Each attribute is also a property (<code>noSlash</code> for <code>no-slash</code>). Style it with <code>--newsfind-*</code> custom properties and <code>::part()</code>; it fires <code>newsfind:load</code> and <code>newsfind:error</code>.</p>
 <h2>API</h2>
-<p><a href="/search?q=Putin">/search</a>, <a href="/filters">/filters</a>, <a href="/health">/health</a>, and <code>/articles/:id</code>, as JSON; articles also as pages.</p>
+<p><a href="/search?q=Putin">/search</a>, <a href="/suggest?q=pu">/suggest</a>, <a href="/feed?q=Putin">/feed</a> (Atom), <a href="/filters">/filters</a>, <a href="/health">/health</a>, <code>/articles/:id</code> and <code>/articles/:id/related</code>, as JSON; articles also as pages. Every endpoint, parameter and answer: <a href="/docs">the reference</a> and <a href="/openapi.json">the OpenAPI document</a>.</p>
 </main>
 <script type="module" src="/widget.js"></script>`;
   return document({ title: "newsfind: search the archive", css: DEMO_CSS, body });
