@@ -8,13 +8,16 @@
 // off (NEWSFIND_EDGE_CACHE), then on, so a repeated /search or /feed can be answered from it.
 // Each prints requests per second, p50 and p99 latency, the share answered from the cache
 // (Cache-Status: hit) and the errors (answers other than 2xx, connection errors and timeouts);
-// then the ratio of the two rates. Exits 1 on any error. wrangler dev's clients are loopback
+// then the ratio of the two rates, and writes them to bench/results/load-<date>.json, rendered
+// into bench/README.md. Exits 1 on any error. wrangler dev's clients are loopback
 // ones, which the rate limits do not count.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { writeReadme } from "./report.js";
+import { commandLine, type LoadFigures, runInfo, sourceCommit, writeResult } from "./results.js";
 import { startDevServer } from "./scale/dev-server.js";
 import { headlineWords } from "./scale/suggest-stream.js";
 
@@ -92,7 +95,17 @@ async function run(edgeCache: "on" | "off") {
       `load: edge cache ${edgeCache}: ${result.requests.average.toFixed(0)} requests/s, ${result.requests.total} in all (${Math.min(result.requests.total, paths.length)} distinct, ${share} % answered from the cache); latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${errors} (${result.non2xx} not 2xx, ${result.errors} connection errors, ${result.timeouts} timeouts)`,
     );
     for (const failure of failures) console.log(`load:   ${failure}`);
-    return { rate: result.requests.average, errors };
+    const figures: LoadFigures["runs"][number] = {
+      edgeCache,
+      requestsPerSecond: result.requests.average,
+      requests: result.requests.total,
+      cacheHits: hits / Math.max(1, result.requests.total),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      errors,
+    };
+    const health = JSON.parse((await server.client.get("/health")).body.toString("utf8")) as { articles: number };
+    return { figures, paths: paths.length, articles: health.articles };
   } finally {
     await server.stop();
     await rm(state, { recursive: true, force: true });
@@ -100,9 +113,16 @@ async function run(edgeCache: "on" | "off") {
 }
 
 console.log(`load: wrangler dev --config ${values.config}, without the edge cache, then with it`);
+const commit = sourceCommit();
 const without = await run("off");
 const withCache = await run("on");
-console.log(
-  `load: requests/s with the edge cache over without, same stream: ${(withCache.rate / without.rate).toFixed(2)}`,
-);
-process.exitCode = without.errors + withCache.errors > 0 ? 1 : 0;
+const ratio = withCache.figures.requestsPerSecond / without.figures.requestsPerSecond;
+console.log(`load: requests/s with the edge cache over without, same stream: ${ratio.toFixed(2)}`);
+const corpus = { path: process.env.NEWSFIND_CORPUS ?? "corpus/", articles: without.articles };
+const written = writeResult({
+  kind: "load",
+  ...runInfo(commandLine("load", process.argv.slice(2)), corpus, commit),
+  figures: { connections, durationS: duration, paths: without.paths, runs: [without.figures, withCache.figures] },
+});
+console.log(`load: wrote ${written}; ${writeReadme()} rendered`);
+process.exitCode = without.figures.errors + withCache.figures.errors > 0 ? 1 : 0;

@@ -139,6 +139,24 @@ export interface VariantFigures {
   }[];
 }
 
+/** `npm run load`'s two runs over one stream of distinct paths through `wrangler dev`. */
+export interface LoadFigures {
+  connections: number;
+  durationS: number;
+  /** Distinct paths in the stream, which starts again when it runs out. */
+  paths: number;
+  runs: {
+    edgeCache: "off" | "on";
+    requestsPerSecond: number;
+    requests: number;
+    /** Share of the answers the edge cache gave (Cache-Status: hit). */
+    cacheHits: number;
+    p50Ms: number;
+    p99Ms: number;
+    errors: number;
+  }[];
+}
+
 export type BenchResult = RunInfo &
   (
     | { kind: "bench"; figures: BenchFigures }
@@ -147,6 +165,7 @@ export type BenchResult = RunInfo &
     | { kind: "tune"; figures: TuneFigures }
     | { kind: "partial"; figures: PartialFigures }
     | { kind: "variants"; figures: VariantFigures }
+    | { kind: "load"; figures: LoadFigures }
   );
 
 /**
