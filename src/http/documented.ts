@@ -2,7 +2,6 @@
 // of hono-openapi, with the responses every route shares written once. Success bodies are
 // valibot schemas (responses.ts) or, for XML, HTML and JavaScript, a plain string schema; error
 // bodies are the problem schema, one response a status, naming the problem types it carries.
-import { toJsonSchema } from "@valibot/to-json-schema";
 import { describeRoute, resolver } from "hono-openapi";
 import type { OpenAPIV3_1 } from "openapi-types";
 import type * as v from "valibot";
@@ -51,7 +50,9 @@ export interface RouteDoc {
 const ALWAYS: ErrorCode[] = ["invalid-parameter", "rate-limited", "internal"];
 
 /** The problem schema, as the document's one `Problem` component that every error refers to. */
-export function problemSchema(): OpenAPIV3_1.SchemaObject {
+export async function problemSchema(): Promise<OpenAPIV3_1.SchemaObject> {
+  // Loaded with the document, not when the worker starts.
+  const { toJsonSchema } = await import("@valibot/to-json-schema");
   const { $schema: _, ...schema } = toJsonSchema(problemResponse, { target: "draft-2020-12" });
   return schema as OpenAPIV3_1.SchemaObject;
 }

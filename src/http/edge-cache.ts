@@ -63,35 +63,39 @@ async function afterResponse(c: Context, work: Promise<unknown>): Promise<void> 
   else await work;
 }
 
-/** The answer with its Cache-Status, or a bodiless 304 when the request's If-None-Match holds its tag. */
+/**
+ * The answer, its headers ours to change, with its Cache-Status; a bodiless 304 when the
+ * request's If-None-Match holds its tag.
+ */
 function finish(request: Request, response: Response, status: string): Response {
-  const headers = new Headers(response.headers);
-  headers.set(CACHE_STATUS, `newsfind; ${status}`);
-  const etag = headers.get("etag");
-  if (etag && matchesEtag(request.headers.get("if-none-match"), etag)) {
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(response.body, { status: response.status, headers });
+  response.headers.set(CACHE_STATUS, `newsfind; ${status}`);
+  const etag = response.headers.get("etag");
+  if (etag && matchesEtag(request.headers.get("if-none-match"), etag))
+    return new Response(null, { status: 304, headers: response.headers });
+  return response;
 }
 
 /**
- * The stored answer under `key`, or `answer()`'s, stored when it is a 200. `answer` makes the
- * whole response with its ETag, never a 304: conditional requests are settled here.
+ * The stored answer under `key()`, or `answer()`'s, stored when it is a 200. `answer` makes the
+ * whole response with its ETag, never a 304: conditional requests are settled here. The key is
+ * made only when the cache is on.
  */
 export async function throughEdgeCache(
   c: Context,
-  key: Request,
+  key: () => Request,
   answer: () => Response | Promise<Response>,
 ): Promise<Response> {
   const cache = edgeCache(c.env);
   if (!cache) return finish(c.req.raw, await answer(), "fwd=bypass");
-  const stored = await cache.match(key).catch(() => undefined);
-  if (stored) return finish(c.req.raw, stored, "hit");
+  const request = key();
+  const stored = await cache.match(request).catch(() => undefined);
+  // A response from the cache has headers it will not let change: the answer is a copy.
+  if (stored) return finish(c.req.raw, new Response(stored.body, stored), "hit");
   const response = await answer();
   if (response.status !== 200) return response;
   await afterResponse(
     c,
-    cache.put(key, response.clone()).catch(() => undefined),
+    cache.put(request, response.clone()).catch(() => undefined),
   );
   return finish(c.req.raw, response, "fwd=uri-miss");
 }

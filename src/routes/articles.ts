@@ -78,7 +78,7 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
       const { limit } = c.req.valid("query");
       const store = await loadIndex(c.env);
       const position = await positionOf(store, id);
-      const key = cacheKey(canonicalUrl(c.req.url, { limit }), store.manifest);
+      const key = () => cacheKey(canonicalUrl(c.req.url, { limit }), store.manifest);
       return throughEdgeCache(c, key, async () =>
         jsonResponse(
           { id, hits: await related(store, position, limit) },

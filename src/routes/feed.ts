@@ -47,41 +47,45 @@ export function feedRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
     const store = await loadIndex(c.env);
     // The feed's id and self link are its canonical URL, the same whatever the parameters' order.
     const url = canonicalUrl(c.req.url, query);
-    return throughEdgeCache(c, cacheKey(url, store.manifest), async () => {
-      const { typos, ...params } = query;
-      const q = params.q ?? "";
-      const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });
-      const origin = url.origin;
-      const built = new Date(store.manifest.builtAt);
-      const entries = result.hits.map((hit) => {
-        const updated = hit.published ? dayStart(hit.published) : built;
-        return {
-          id: `${origin}/articles/${encodeURIComponent(hit.id)}`,
-          title: { value: hit.title },
-          updated,
-          ...(hit.published && { published: updated }),
-          links: [{ href: hitHref(origin, hit), rel: "alternate" }],
-          ...(hit.source && { authors: [{ name: hit.source }] }),
-          summary: { value: hit.snippet, type: "html" },
-        };
-      });
-      const xml = generateAtomFeed({
-        id: url.href,
-        title: { value: q ? `newsfind: ${q}` : "newsfind: the newest articles" },
-        // The feed changes only when the index is rebuilt.
-        updated: built,
-        authors: [{ name: "newsfind" }],
-        generator: { text: "newsfind" },
-        links: [
-          { href: url.href, rel: "self", type: "application/atom+xml" },
-          { href: `${origin}/search${url.search}`, rel: "alternate", type: "application/json" },
-        ],
-        entries,
-      });
-      return taggedResponse(null, xml, {
-        "content-type": "application/atom+xml; charset=utf-8",
-        "cache-control": SEARCH_CACHE_CONTROL,
-      });
-    });
+    return throughEdgeCache(
+      c,
+      () => cacheKey(url, store.manifest),
+      async () => {
+        const { typos, ...params } = query;
+        const q = params.q ?? "";
+        const result = await search(store, { ...params, q, offset: 0, sort: "date", typos: typos === "on" });
+        const origin = url.origin;
+        const built = new Date(store.manifest.builtAt);
+        const entries = result.hits.map((hit) => {
+          const updated = hit.published ? dayStart(hit.published) : built;
+          return {
+            id: `${origin}/articles/${encodeURIComponent(hit.id)}`,
+            title: { value: hit.title },
+            updated,
+            ...(hit.published && { published: updated }),
+            links: [{ href: hitHref(origin, hit), rel: "alternate" }],
+            ...(hit.source && { authors: [{ name: hit.source }] }),
+            summary: { value: hit.snippet, type: "html" },
+          };
+        });
+        const xml = generateAtomFeed({
+          id: url.href,
+          title: { value: q ? `newsfind: ${q}` : "newsfind: the newest articles" },
+          // The feed changes only when the index is rebuilt.
+          updated: built,
+          authors: [{ name: "newsfind" }],
+          generator: { text: "newsfind" },
+          links: [
+            { href: url.href, rel: "self", type: "application/atom+xml" },
+            { href: `${origin}/search${url.search}`, rel: "alternate", type: "application/json" },
+          ],
+          entries,
+        });
+        return taggedResponse(null, xml, {
+          "content-type": "application/atom+xml; charset=utf-8",
+          "cache-control": SEARCH_CACHE_CONTROL,
+        });
+      },
+    );
   });
 }

@@ -49,16 +49,16 @@ export function openApiDocument(app: Hono): Promise<OpenAPIV3_1.Document> {
   return joined(document);
 }
 
-function generate(app: Hono): Promise<OpenAPIV3_1.Document> {
-  return generateSpecs(app, {
+async function generate(app: Hono): Promise<OpenAPIV3_1.Document> {
+  return (await generateSpecs(app, {
     documentation: {
       info: { title: "newsfind", version: API_VERSION, description: DESCRIPTION },
       tags: TAGS.map((tag) => ({ ...tag })),
-      components: { schemas: { Problem: problemSchema() } },
+      components: { schemas: { Problem: await problemSchema() } },
     },
     defaultValidationErrorResponse: VALIDATION_PROBLEM,
     excludeStaticFile: false,
-  }) as Promise<OpenAPIV3_1.Document>;
+  })) as OpenAPIV3_1.Document;
 }
 
 export function openApiRoutes(app: Hono) {

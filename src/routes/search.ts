@@ -101,7 +101,7 @@ export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
     const query = { ...c.req.valid("query"), half_life: c.req.valid("query").half_life ?? configuredHalfLife(c.env) };
     refuseReversedRange(query);
     const store = await loadIndex(c.env);
-    const key = cacheKey(canonicalUrl(c.req.url, query), store.manifest);
+    const key = () => cacheKey(canonicalUrl(c.req.url, query), store.manifest);
     return throughEdgeCache(c, key, async () => {
       const { half_life: halfLife, typos, prefix, ...params } = query;
       const result = await search(store, {
