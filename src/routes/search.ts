@@ -98,7 +98,8 @@ const SEARCH_DOC = documented({
 export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
   return new Hono().get("/", SEARCH_DOC, validate("query", searchQuery), async (c) => {
     // The deployment's half-life is part of the answer, and so of its cache key.
-    const query = { ...c.req.valid("query"), half_life: c.req.valid("query").half_life ?? configuredHalfLife(c.env) };
+    const valid = c.req.valid("query");
+    const query = { ...valid, half_life: valid.half_life ?? configuredHalfLife(c.env) };
     refuseReversedRange(query);
     const store = await loadIndex(c.env);
     const key = () => cacheKey(canonicalUrl(c.req.url, query), store.manifest);
