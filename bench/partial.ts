@@ -1,4 +1,4 @@
-// `npm run eval:partial -- [--datasets DIR] [--lines 0,2,3,4,5,6,8,10,16,32] [--corpus F --articles N]`
+// `npm run eval:partial -- [--datasets DIR] [--lines 0,2,3,4,5,6,8,10,16,32] [--shares 1,0.5,0.4,0.25,0.1,0.05] [--corpus F --articles N]`
 // Where full matches stop ranking first (FULL_FIRST_WORDS): each of the seven public judged sets
 // (tune/judged-sets.ts), and the BBC known-item set with a typo in each long word, is built once
 // with the shipped constants and every judged query ranked in process (10 hits, typo tolerance
@@ -6,12 +6,15 @@
 // up to each line's number of words (0: by score alone). Writes bench/results/partial-<date>.json
 // and prints the table; `npm run bench:report` renders it. With `--corpus`, it also times what
 // ranking full matches first costs a query on the first `--articles` of that corpus
-// (full-first-cost.ts).
+// (full-first-cost.ts). Each set is also ranked at the shipped line with each of `--shares` as
+// the share of articles above which a query word is not asked for (rank/coverage.ts; 1: every
+// word asked for), to show where that constant may lie.
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fullFirstCost } from "./full-first-cost.js";
 import { asSearched } from "./judged.js";
 import { parseQuery } from "../src/engine/query/parse.js";
+import { COMMON_FLOOR, COMMON_SHARE } from "../src/engine/rank/coverage.js";
 import { FULL_FIRST_WORDS, rank } from "../src/engine/search.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
 import { commandLine, runInfo, sourceCommit, writeResult, type PartialFigures } from "./results.js";
@@ -26,12 +29,14 @@ async function main(argv: string[]) {
     options: {
       datasets: { type: "string", default: join(PROJECT_ROOT, "../shared/datasets") },
       lines: { type: "string", default: "0,2,3,4,5,6,8,10,16,32" },
+      shares: { type: "string", default: "1,0.5,0.4,0.25,0.1,0.05" },
       corpus: { type: "string" },
       articles: { type: "string", default: "101400" },
     },
   });
   const commit = sourceCommit();
   const lines = values.lines!.split(",").map(Number);
+  const shares = values.shares!.split(",").map(Number);
   const rows: PartialFigures["sets"] = [];
   for (const set of judgedSets(values.datasets!)) {
     await withBuiltSet(set, async ({ articles, store, judged, metric }) => {
@@ -57,6 +62,19 @@ async function main(argv: string[]) {
           }
           scores.push(sum / Math.max(1, judged.length));
         }
+        // The shipped line with each share of articles above which a word is not asked for.
+        const byShare: number[] = [];
+        for (const commonShare of shares) {
+          let sum = 0;
+          for (const [n, { judgements }] of judged.entries()) {
+            const { page } = await rank(store, { q: texts[n]!, limit: 10, offset: 0, sort: "relevance", commonShare });
+            sum += metric(
+              page.map(({ position }) => articles[position]!.id),
+              judgements,
+            );
+          }
+          byShare.push(sum / Math.max(1, judged.length));
+        }
         const name = typos ? `${set.name}, typos` : set.name;
         console.error(`[partial] ${name}: ${scores.map((score) => score.toFixed(3)).join(" ")}`);
         rows.push({
@@ -66,6 +84,7 @@ async function main(argv: string[]) {
           queries: judged.length,
           within: lines.map((line) => words.filter((count) => count > 1 && count <= line).length),
           scores,
+          byShare,
         });
       }
     });
@@ -73,7 +92,13 @@ async function main(argv: string[]) {
   const cost = values.corpus
     ? await fullFirstCost(values.corpus, Number(values.articles), (line) => console.error(`[partial] ${line}`))
     : undefined;
-  const figures: PartialFigures = { lines, sets: rows, shipped: FULL_FIRST_WORDS, ...(cost ? { cost } : {}) };
+  const figures: PartialFigures = {
+    lines,
+    sets: rows,
+    shipped: FULL_FIRST_WORDS,
+    common: { share: COMMON_SHARE, floor: COMMON_FLOOR, shares },
+    ...(cost ? { cost } : {}),
+  };
   const result = {
     kind: "partial" as const,
     ...runInfo(commandLine("eval:partial", argv), { path: values.datasets!, articles: 0 }, commit),

@@ -109,9 +109,13 @@ export interface PartialFigures {
     within: number[];
     /** By line: the mean metric. */
     scores: number[];
+    /** By `common.shares`: the mean metric at the shipped line with that share (1: every word asked for). */
+    byShare?: number[];
   }[];
   /** FULL_FIRST_WORDS at the time of the run. */
   shipped: number;
+  /** COMMON_SHARE and COMMON_FLOOR at the time of the run, and the shares measured at the shipped line. */
+  common?: { share: number; floor: number; shares: number[] };
   /** With `--corpus`: what ranking full matches first costs a query at archive scale. */
   cost?: FullFirstCost;
 }

@@ -14,7 +14,7 @@ import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery, type WordClause } from "./query/parse.js";
 import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
-import { allWords, coverageOf, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
+import { allWords, coverageOf, isCommon, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
 import { filtered } from "./rank/top-k.js";
 import { TermViews } from "./rank/term-views.js";
@@ -63,6 +63,8 @@ export interface SearchParams {
   source?: string;
   /** Query words up to which full matches rank first. Default: FULL_FIRST_WORDS; 0 ranks by score alone. */
   fullFirstWords?: number;
+  /** Share of the articles above which a query word is not asked for (rank/coverage.ts). Default: COMMON_SHARE; 1 asks for every word. */
+  commonShare?: number;
 }
 
 export interface Hit {
@@ -333,15 +335,26 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     };
   }
 
-  const coverage = coverageOf(query.groups, masks);
-  const fullFirst = coverage.words.length <= (params.fullFirstWords ?? FULL_FIRST_WORDS);
+  // Every query word counts towards the line and the one-word shortcuts; a very common one
+  // beside a rarer one is not asked for by the full matches.
+  const queryWords = coverageOf(query.groups, masks).words.length;
+  const ownFrequency = (bits: number) =>
+    terms.reduce(
+      (most, { term, weight, mask }) =>
+        weight === 1 && (mask & bits) !== 0 ? Math.max(most, documentFrequency(postings.get(term))) : most,
+      0,
+    );
+  const coverage = coverageOf(query.groups, masks, (bits) =>
+    isCommon(ownFrequency(bits), articles, params.commonShare),
+  );
+  const fullFirst = queryWords <= (params.fullFirstWords ?? FULL_FIRST_WORDS);
   // The common query (relevance order, nothing to exclude, filter or verify) is ranked without
   // reading most postings of its frequent words; every other reads them all.
   const required = query.groups.some((group) => group.required);
   if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter) {
     const views = viewsOf(store);
     // With one query word, every article found matches it all.
-    const full = coverage.words.length > 1 ? allWords(coverage, scoringOrder(postings, articles, terms), views) : null;
+    const full = queryWords > 1 ? allWords(coverage, scoringOrder(postings, articles, terms), views) : null;
     const tiers = full && fullFirst ? { full: (mask: number) => matchesAll(coverage, mask), ...full } : undefined;
     const top = topScored(postings, terms, k, views, tiers);
     full?.clear();
@@ -367,6 +380,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
       suspects,
       filter,
       coverage,
+      queryWords,
       fullFirst,
     });
   } finally {
@@ -381,6 +395,8 @@ interface Context {
   suspects: Exclusions["suspects"];
   filter: ((id: number) => boolean) | null;
   coverage: Coverage;
+  /** The query's words, those not asked for included. */
+  queryWords: number;
   /** Whether the articles matching every query word rank first (relevance and recent). */
   fullFirst: boolean;
 }
@@ -391,7 +407,7 @@ async function ranked(
   query: ParsedQuery,
   { terms, masks }: Pick<Plan, "terms" | "masks">,
   { ids, scores, masks: matched }: Accumulated,
-  { meta, excluded, suspects, filter, coverage, fullFirst }: Context,
+  { meta, excluded, suspects, filter, coverage, queryWords, fullFirst }: Context,
 ): Promise<Omit<RankedPage, "corrections">> {
   const k = params.offset + params.limit;
   const fields = store.manifest.config.fields;
@@ -408,7 +424,7 @@ async function ranked(
   // The common query has nothing to check: every touched article is a candidate.
   const candidates = excluded.size === 0 && required.length === 0 && !filter ? ids : filtered(ids, cheap);
   // With one query word, every candidate matches it all: no tier to test.
-  const tiered = coverage.words.length > 1;
+  const tiered = queryWords > 1;
   const full = (id: number) => matchesAll(coverage, matched[id]!);
 
   let better: (a: number, b: number) => boolean;

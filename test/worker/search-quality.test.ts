@@ -3,6 +3,7 @@
 // inside the tests with the build's own compiler.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/index-format.js";
+import { COMMON_FLOOR, COMMON_SHARE } from "../../src/engine/rank/coverage.js";
 import { FULL_FIRST_WORDS } from "../../src/engine/search.js";
 import { appFor, LAYOUTS, seedFetch, type Layout } from "./helpers.js";
 
@@ -320,6 +321,51 @@ describe.each(LAYOUTS)("%s layout", (current) => {
       const short = ["alpha", "golf"];
       expect(short.length).toBeLessThanOrEqual(FULL_FIRST_WORDS);
       expect(order(await long(`q=${short.join("+")}`))).toEqual(["all", "most (partial)"]);
+    });
+
+    describe("a word held by a large share of a large archive", () => {
+      // 480 articles: "algorithm" in 200 (more than a quarter, and more than COMMON_FLOOR),
+      // "sorting" in 50 (below the floor), "parallel" in 6: three with "algorithm" and
+      // "sorting", three without either; "weather" in 240 others.
+      const archive = fixture(
+        Array.from({ length: 480 }, (_, n) => {
+          const words = [
+            n < 200 ? "algorithm" : "",
+            n >= 150 && n < 200 ? "sorting" : "",
+            n >= 197 && n < 203 ? "parallel" : "",
+            n < 240 ? "" : "weather",
+          ].join(" ");
+          return article(`a${n}`, "Notes", `${words}.${filler}`);
+        }),
+      );
+      const partials = (body: Body) => body.hits.map((hit) => hit.partial);
+
+      it("is not asked for beside a rarer one: an article without it is a full match", async () => {
+        expect(COMMON_SHARE * 480).toBeLessThan(200);
+        expect(COMMON_FLOOR).toBeLessThan(200);
+        const body = await archive("q=parallel+algorithm&limit=8");
+        expect({ total: body.total, partialTotal: body.partialTotal }).toEqual({ total: 6, partialTotal: 197 });
+        expect(
+          body.hits
+            .slice(0, 6)
+            .map((hit) => hit.id)
+            .sort(),
+        ).toEqual(["a197", "a198", "a199", "a200", "a201", "a202"]);
+        expect(partials(body)).toEqual([false, false, false, false, false, false, true, true]);
+      });
+
+      it("is asked for by a query of common words alone, and a word below the floor always is", async () => {
+        const both = await archive("q=algorithm+weather");
+        expect({ total: both.total, partialTotal: both.partialTotal }).toEqual({ total: 0, partialTotal: 440 });
+        const rare = await archive("q=parallel+sorting");
+        expect({ total: rare.total, partialTotal: rare.partialTotal }).toEqual({ total: 3, partialTotal: 50 });
+      });
+
+      it("is not asked for when sorting by date either", async () => {
+        const body = await archive("q=parallel+algorithm&sort=date&limit=7");
+        expect({ total: body.total, partialTotal: body.partialTotal }).toEqual({ total: 6, partialTotal: 197 });
+        expect(partials(body)).toEqual([false, false, false, false, false, false, true]);
+      });
     });
 
     it("flags a hit lacking a word even when no article holds it", async () => {

@@ -2,7 +2,10 @@
 // a group of the parsed query (words joined by OR count as one; a phrase counts as one): an
 // article matches it when its word bits (plan.ts) hold the bit of one of the group's words, or
 // every bit of one of its phrases. Matching is after aliases, stemming and typo expansion, as
-// the bits are. A word with no bit (left out of a long query as too common) is not asked for.
+// the bits are. A word with no bit (left out of a long query as too common) is not asked for,
+// nor is a word held by more than a quarter of a large archive's articles when the query has a
+// rarer one: in CACM, "Parallel algorithms" asks for "parallel", as "algorithm" is in 40% of the
+// abstracts, and an article on parallel processing is a full match (docs/ranking.md).
 import type { Clause, Group } from "../query/parse.js";
 import type { ScoringList } from "./score.js";
 import { sizedScratch } from "./sized-scratch.js";
@@ -14,9 +17,28 @@ export interface Coverage {
   words: { any: number; phrases: number[] }[];
 }
 
-/** The coverage of a parsed query's groups, given each clause's bits. */
-export function coverageOf(groups: readonly Group[], masks: ReadonlyMap<Clause, number>): Coverage {
+/** Share of an archive's articles above which a query word is too common to be asked for. */
+export const COMMON_SHARE = 0.25;
+
+/** Articles a word must be held by, at least, to be too common: in a small archive every word counts. */
+export const COMMON_FLOOR = 100;
+
+/** Whether a query word held by `df` of `articles` articles is too common to be asked for. */
+export function isCommon(df: number, articles: number, share = COMMON_SHARE): boolean {
+  return df > Math.max(COMMON_FLOOR, share * articles);
+}
+
+/**
+ * The coverage of a parsed query's groups, given each clause's bits. With `common` (given a
+ * word's bits), a plain word it calls too common is not asked for, unless every word is.
+ */
+export function coverageOf(
+  groups: readonly Group[],
+  masks: ReadonlyMap<Clause, number>,
+  common?: (bits: number) => boolean,
+): Coverage {
   const words: Coverage["words"] = [];
+  const asked: Coverage["words"] = [];
   for (const group of groups) {
     let any = 0;
     const phrases: number[] = [];
@@ -26,9 +48,12 @@ export function coverageOf(groups: readonly Group[], masks: ReadonlyMap<Clause, 
       if (clause.kind === "word") any |= bits;
       else phrases.push(bits);
     }
-    if (any !== 0 || phrases.length > 0) words.push({ any: any >>> 0, phrases });
+    if (any === 0 && phrases.length === 0) continue;
+    const word = { any: any >>> 0, phrases };
+    words.push(word);
+    if (!common || phrases.length > 0 || !common(word.any)) asked.push(word);
   }
-  return { words };
+  return { words: asked.length > 0 ? asked : words };
 }
 
 /** How many query words an article with these bits matches. */

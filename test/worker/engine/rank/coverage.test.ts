@@ -2,7 +2,15 @@
 // its words, and the bitset of full matches agrees with testing each article's bits, whether a
 // term is read from its postings or from its dense view.
 import { describe, expect, it } from "vitest";
-import { allWords, coverageOf, matchesAll, wordsMatched } from "../../../../src/engine/rank/coverage.js";
+import {
+  allWords,
+  COMMON_FLOOR,
+  COMMON_SHARE,
+  coverageOf,
+  isCommon,
+  matchesAll,
+  wordsMatched,
+} from "../../../../src/engine/rank/coverage.js";
 import { scoringOrder } from "../../../../src/engine/rank/score.js";
 import { TermViews } from "../../../../src/engine/rank/term-views.js";
 import { parseQuery } from "../../../../src/engine/query/parse.js";
@@ -34,6 +42,32 @@ describe("the words an article matches", () => {
     const left = coverageOf(query.groups, new Map([...masks].map(([clause, bit]) => [clause, bit === 16 ? 0 : bit])));
     expect(left.words).toHaveLength(2);
     expect(matchesAll(left, 1 | 4 | 8)).toBe(true);
+  });
+
+  it("does not ask for a word called too common, unless every word is, and always asks for a phrase", () => {
+    const tooCommon = (common: number) => (bits: number) => (bits & common) !== 0;
+    const without = coverageOf(query.groups, masks, tooCommon(16));
+    expect(without.words).toHaveLength(2);
+    expect(matchesAll(without, 1 | 4 | 8)).toBe(true);
+    expect(coverageOf(query.groups, masks, tooCommon(4 | 8)).words).toHaveLength(3);
+    // Every plain word too common: the phrase alone is asked for.
+    expect(coverageOf(query.groups, masks, tooCommon(1 | 2 | 4 | 8 | 16)).words).toEqual([
+      { any: 0, phrases: [4 | 8] },
+    ]);
+    const plain = parseQuery("czech diplomats");
+    const plainMasks = new Map(plain.groups.flatMap((group) => group.clauses).map((clause, n) => [clause, 1 << n]));
+    expect(coverageOf(plain.groups, plainMasks, tooCommon(1 | 2)).words).toHaveLength(2);
+  });
+});
+
+describe("a word too common to be asked for", () => {
+  it("is held by more than COMMON_SHARE of the articles, and by more than COMMON_FLOOR", () => {
+    const large = Math.ceil(COMMON_FLOOR / COMMON_SHARE) * 4;
+    expect(isCommon(large * COMMON_SHARE + 1, large)).toBe(true);
+    expect(isCommon(large * COMMON_SHARE, large)).toBe(false);
+    expect(isCommon(COMMON_FLOOR, COMMON_FLOOR * 2)).toBe(false);
+    expect(isCommon(COMMON_FLOOR + 1, COMMON_FLOOR * 2)).toBe(true);
+    expect(isCommon(COMMON_FLOOR + 1, COMMON_FLOOR * 2, 1)).toBe(false);
   });
 });
 
