@@ -17,6 +17,7 @@ import {
   indexConfig,
   phoneticKey,
   type Article,
+  type CopyGroups,
   type IndexArtefacts,
   type RankingConstants,
   type IndexLayout,
@@ -24,6 +25,7 @@ import {
   type IndexedField,
 } from "../src/index-format.js";
 import { type Analyses, Analyzer, type Counted, MemoryAnalyses } from "./analyze-articles.js";
+import { groupCopies, sketchOf, type Sketch } from "./copies.js";
 import { documentFrequencies, impactSlot, invert } from "./postings.js";
 import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
 import { suggestionItems, suggestionShardCount, suggestionShards } from "./suggestions.js";
@@ -108,6 +110,10 @@ export interface Compiled {
   /** Every article's analysis, by position (what the build cache keeps). */
   analyses: Analyses;
   analyzer: Analyzer;
+  /** The groups of copies of one story, by position, the canonical first (build/copies.ts). */
+  copies: CopyGroups;
+  /** Time spent finding them (sketching every text, then grouping), ms. */
+  copiesMs: number;
 }
 
 /**
@@ -138,11 +144,22 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const analyzer = options.analyzer ?? new Analyzer(fields, ranking);
   const progress = options.progress ?? (() => {});
   const analyses = options.analyses ?? new MemoryAnalyses();
+  const sketches: Sketch[] = [];
+  let copiesMs = 0;
   articles.forEach((article, position) => {
     if (position % 1000 === 0) progress("analyse", position, articles.length);
     analyses.add(options.counted?.(position) ?? analyzer.count(article));
+    const start = performance.now();
+    sketches.push(sketchOf(article.body));
+    copiesMs += performance.now() - start;
   });
   progress("analyse", articles.length, articles.length);
+  progress("copies", 0, 1);
+  const start = performance.now();
+  const copies = groupCopies(articles, sketches);
+  copiesMs += performance.now() - start;
+  sketches.length = 0;
+  progress("copies", 1, 1);
   const average = analyses.averageLength();
   const documentFrequency = documentFrequencies(analyses, analyzer.dictionary.length);
   const sizes = storeBytes(articles, options.bodyChars ?? ((position) => bodyLength(articles[position]!.body)));
@@ -157,6 +174,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     config: indexConfig(fields, ranking),
     builtAt: options.builtAt,
     articles: articles.length,
+    copyGroups: copies.length,
     averageLength: Math.round(average * 1000) / 1000,
     languages: languagesOf(articles),
   };
@@ -169,6 +187,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     const files: ShardFiles = new Map();
     const { layout, signatures } = shardFiles({
       articles,
+      copies,
       dictionary: analyzer.dictionary,
       documentFrequency,
       invert: (include) =>
@@ -188,7 +207,15 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       },
     });
     const contentId = contentIdOf({ ...base, layout });
-    return { artefacts: { manifest: { ...base, layout, contentId } }, files, signatures, analyses, analyzer };
+    return {
+      artefacts: { manifest: { ...base, layout, contentId } },
+      files,
+      signatures,
+      analyses,
+      analyzer,
+      copies,
+      copiesMs,
+    };
   }
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
   let current: Counted = { terms: new Int32Array(0), tf: new Float32Array(0), length: 0 };
@@ -215,17 +242,20 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const store = JSON.stringify(articles);
   const table = phonetic.join("\n");
   const [suggest] = suggestionShards(suggestions, 1);
+  const groups = JSON.stringify(copies);
   const manifest: IndexManifest = {
     ...base,
     layout,
-    contentId: contentIdOf({ ...base, layout }, chunks, store, table, suggest!),
+    contentId: contentIdOf({ ...base, layout }, chunks, store, table, suggest!, groups),
   };
   return {
-    artefacts: { manifest, chunks, articles: store, phonetic: table, suggest },
+    artefacts: { manifest, chunks, articles: store, phonetic: table, suggest, copies: groups },
     files: new Map(),
     signatures: new Map(),
     analyses,
     analyzer,
+    copies,
+    copiesMs,
   };
 }
 

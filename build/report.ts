@@ -52,6 +52,12 @@ function byKind(report: BuildReport): Map<string, string[]> {
   return new Map([...groups].sort((a, b) => b[1].length - a[1].length));
 }
 
+/** The stories run more than once, in a line. */
+function copiesLine({ groups, articles }: BuildReport["copies"]): string {
+  if (groups === 0) return "0";
+  return `${groups} ${groups === 1 ? "story" : "stories"} run more than once, ${articles} articles in all (a search shows one hit a story)`;
+}
+
 export function formatReport(report: BuildReport): string {
   const lines = [
     `newsfind build: ${report.corpus} -> ${report.outDir}`,
@@ -63,6 +69,8 @@ export function formatReport(report: BuildReport): string {
     ...[...byKind(report).values()].flatMap((lines) => listed(lines)),
     `  duplicates        ${report.duplicates.length}`,
     ...listed(report.duplicates.map((d) => `    - ${d.origin}: same article as ${d.duplicateOf} (${d.id})`)),
+    `  copies            ${copiesLine(report.copies)}`,
+    ...listed(report.copies.list.map(([canonical, ...others]) => `    - ${canonical}: also ${others.join(", ")}`)),
     `  layout            ${report.layout}`,
     `  index module      ${size(report.indexBytes.raw)} raw, ${size(report.indexBytes.gzip)} gzip`,
     ...(report.layout === "sharded"

@@ -10,6 +10,7 @@ import {
   noChecksums,
   recordChecksum,
   encodeMeta,
+  type CopyGroups,
   encodeTermShard,
   shardOf,
   shardPaths,
@@ -94,6 +95,8 @@ function checkCount(files: number): void {
 
 export interface ShardInput {
   articles: readonly Article[];
+  /** The groups of copies (build/copies.ts), kept with the metadata. */
+  copies: CopyGroups;
   dictionary: readonly string[];
   /** Every term's document frequency, by term number. */
   documentFrequency: Int32Array;
@@ -122,6 +125,7 @@ export interface Sharded {
 
 export function shardFiles({
   articles,
+  copies,
   dictionary,
   documentFrequency: df,
   invert,
@@ -272,7 +276,7 @@ export function shardFiles({
       files.set(shardPaths.phonetic(layout, shard), packed(lines.join("\n")));
     },
   );
-  files.set(shardPaths.meta(layout), encodeMeta(articles));
+  files.set(shardPaths.meta(layout), encodeMeta(articles, copies));
   lexicon.forEach((shard, n) => {
     files.set(shardPaths.lexicon(layout, n), packed(shard.text));
   });

@@ -69,6 +69,11 @@ export interface BuildReport {
   skipped: Skipped[];
   warnings: Warning[];
   duplicates: { origin: string; duplicateOf: string; id: string }[];
+  /**
+   * Copies of one story kept as articles and grouped (build/copies.ts): a search shows each
+   * group as one hit. Each group by id, the canonical article (earliest, then longest) first.
+   */
+  copies: { groups: number; articles: number; list: string[][] };
   /** The layout the build chose (or was told): bundle or sharded. */
   layout: "bundle" | "sharded";
   /** The artefact module (in the worker script), raw and gzipped. */
@@ -77,7 +82,7 @@ export interface BuildReport {
   assets: { dir: string; files: number; bytes: number; written: number };
   /** Articles whose analysis came from the build cache. */
   cached: number;
-  /** Where the build time went: read, finalize, compile (analyse, index, shards), write, cache. */
+  /** Where the build time went: read, finalize, compile (analyse, index, shards), copies (found while compiling), write, cache. */
   phasesMs: Record<string, number>;
   buildMs: number;
   /** The build process's peak resident memory, in bytes. */

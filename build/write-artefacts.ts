@@ -29,6 +29,7 @@ function moduleSource(artefacts: IndexArtefacts): string {
     `export const articles = ${literal(artefacts.articles)};`,
     `export const phonetic = ${literal(artefacts.phonetic)};`,
     `export const suggest = ${literal(artefacts.suggest)};`,
+    `export const copies = ${literal(artefacts.copies)};`,
     "",
   ].join("\n");
 }
@@ -45,6 +46,7 @@ function declaration(outDir: string): string {
     'export declare const articles: IndexArtefacts["articles"];',
     'export declare const phonetic: IndexArtefacts["phonetic"];',
     'export declare const suggest: IndexArtefacts["suggest"];',
+    'export declare const copies: IndexArtefacts["copies"];',
     "",
   ].join("\n");
 }

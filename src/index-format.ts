@@ -12,7 +12,14 @@ export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
 export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
-export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
+export {
+  articleMeta,
+  dayNumber,
+  decodeMeta,
+  encodeMeta,
+  type ArticleMeta,
+  type CopyGroups,
+} from "./format/meta.js";
 export { shardOf } from "./format/hash.js";
 export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
 export { packMember, encodePack } from "./format/pack.js";
@@ -46,7 +53,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 12;
+export const INDEX_FORMAT_VERSION = 13;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -220,6 +227,8 @@ export interface IndexManifest {
    */
   languages: string[];
   layout: IndexLayout;
+  /** Groups of copies of one story among the articles (build/copies.ts): 0 when there are none, and nothing to collapse. */
+  copyGroups: number;
   /**
    * What tells this index's contents from any other's: a checksum of the manifest (but its
    * build time) and every artefact (for a sharded index, of its files' checksums). Equal ids,
@@ -242,6 +251,8 @@ export interface IndexArtefacts {
   phonetic?: string;
   /** The one suggestion shard (`encodeSuggestionShard`) of a bundle. */
   suggest?: string;
+  /** The bundle's groups of copies: a JSON array of position arrays, the canonical first (`CopyGroups`). */
+  copies?: string;
 }
 
 /** Terms kept per phonetic key: the fallback offers a few likely names, never a flood. */

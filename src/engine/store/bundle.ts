@@ -10,6 +10,7 @@ import {
   flexOptions,
   parsePhoneticTable,
   type Article,
+  type CopyGroups,
   type HitCard,
   type IndexArtefacts,
   readLexicon,
@@ -48,7 +49,7 @@ function postingsReader(index: Index): {
 }
 
 export function bundleStore(artefacts: IndexArtefacts): IndexStore {
-  const { manifest, chunks, articles: store, phonetic, suggest } = artefacts;
+  const { manifest, chunks, articles: store, phonetic, suggest, copies } = artefacts;
   if (chunks === undefined || store === undefined || phonetic === undefined || suggest === undefined) {
     throw new EngineError(
       "index-unavailable",
@@ -61,7 +62,7 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   const byId = new Map(articles.map((article, position) => [article.id, position]));
   /** Hit cards, made the first time a page or a phrase check asks for them. */
   const cards: HitCard[] = [];
-  const meta = articleMeta(articles);
+  const meta = articleMeta(articles, copies ? (JSON.parse(copies) as CopyGroups) : []);
   const { postings, terms } = postingsReader(index);
   let sounds: Map<string, string[]> | undefined;
   let suggestions: SuggestionIndex | undefined;
