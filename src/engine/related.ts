@@ -3,12 +3,13 @@
 // rare and the common), then those of its lede that are rarest in the archive for how often
 // the article uses them; each group in order of tf × BM25's idf (a title word counted three
 // times, as the ranking weighs titles), ten words in all; the search ranks by BM25F alone, all
-// words optional. The article itself never comes back, nor do its copies: hits whose opening
-// (the text of their hit card) and the article's share at least half the three-word runs of
-// the shorter (a wire story run again, re-headlined, cut short or with a footer added), or
-// whose title is the article's; nor a second copy of a story already listed. Among
-// near-equals the newer is preferred: a hit's score gains up to a tenth, halving with every
-// year it is older than the archive's newest article.
+// words optional. The article itself never comes back, nor do its copies: those the build
+// grouped with it (build/copies.ts), and hits whose opening (the text of their hit card) and
+// the article's share at least half the three-word runs of the shorter (a wire story run
+// again, re-headlined, cut short or with a footer added), or whose title is the article's; nor
+// a second copy of a story already listed. Among near-equals the newer is preferred: a hit's
+// score gains up to a tenth, halving with every year it is older than the archive's newest
+// article.
 import { DEFAULT_LANGUAGE } from "../analysis/languages.js";
 import { analyzeWord } from "../analysis/analyze.js";
 import { fold } from "../analysis/fold.js";
@@ -118,17 +119,20 @@ export async function related(store: IndexStore, position: number, limit: number
   });
   // The hits' cards hold their openings. A hit is left out when it is a copy of the article or
   // of a hit kept before it (two runs of one wire story are one related story).
+  // The copies the build grouped with it (build/copies.ts) are left out by position.
+  const meta = await store.meta();
+  const own = new Set(meta.copies(position) ?? [position]);
   const seen = [{ title: fold(article.title), opening: shingles(leadText(article.body)) }];
   const kept: Hit[] = [];
   result.hits.forEach((hit, i) => {
-    if (positions[i] === position) return;
+    if (own.has(positions[i]!)) return;
     const title = fold(cards[i]!.title);
     const opening = shingles(cards[i]!.text);
     if (seen.some((other) => (title !== "" && other.title === title) || overlaps(other.opening, opening))) return;
     seen.push({ title, opening });
     kept.push(hit);
   });
-  const newest = (await store.meta()).newestDay;
+  const newest = meta.newestDay;
   return kept
     .map((hit) => ({ hit, rank: (hit.score ?? 0) * recencyGain(hit.published, newest) }))
     .sort((a, b) => b.rank - a.rank)

@@ -14,6 +14,7 @@ import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery, type WordClause } from "./query/parse.js";
 import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
+import { collapseCopies, copyOf, type Copy, type RankedHit, type StoryHit } from "./collapse.js";
 import { allWords, coverageOf, isCommon, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
 import { filtered } from "./rank/top-k.js";
@@ -63,6 +64,11 @@ export interface SearchParams {
   source?: string;
   /** Query words up to which full matches rank first. Default: FULL_FIRST_WORDS; 0 ranks by score alone. */
   fullFirstWords?: number;
+  /**
+   * Whether a story's copies (build/copies.ts) are collapsed into one hit, which lists them.
+   * Default: true; false lists every copy as its own hit.
+   */
+  collapse?: boolean;
   /** Share of the articles above which a query word is not asked for (rank/coverage.ts). Default: COMMON_SHARE; 1 asks for every word. */
   commonShare?: number;
 }
@@ -78,6 +84,8 @@ export interface Hit {
   score: number | null;
   /** True when the article lacks a word of the query (after aliases, stemming and typos). */
   partial: boolean;
+  /** The other copies of its story (build/copies.ts): the canonical one first, then in corpus order. */
+  copies: Copy[];
 }
 
 export interface SearchResult {
@@ -107,14 +115,18 @@ export interface RankedPage {
   totalExact: boolean;
   /**
    * `terms`: the numbers (in `highlight`) of the terms of the query words the article matched;
-   * `partial`: whether it lacks a query word.
+   * `partial`: whether it lacks a query word; `copies`: the positions of its story's other
+   * copies (collapsed into it unless `collapse` is false).
    */
-  page: { position: number; score: number | null; terms: number[]; partial: boolean }[];
+  page: StoryHit[];
   /** Index terms to highlight: the query's terms and the expansions that matched. */
   highlight: string[];
   /** Words of the query, as typed, each with the index term suggested in its place ("did you mean"). */
   corrections: { word: string; term: string }[];
 }
+
+/** A ranked page before its copies are known (collapse.ts). */
+type Ranked = Omit<RankedPage, "page"> & { page: RankedHit[] };
 
 const NOTHING: RankedPage = { total: 0, partialTotal: 0, totalExact: true, page: [], highlight: [], corrections: [] };
 
@@ -286,12 +298,41 @@ function viewsOf(store: IndexStore): TermViews {
 
 /** Ranks the articles for a query and returns the requested page, without snippets. */
 export async function rank(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<RankedPage> {
-  const page = await rankPage(store, params, trace);
+  const page = await storyPage(store, params, trace);
   trace?.("rank");
   return page;
 }
 
-async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<RankedPage> {
+/** Hits ranked beyond the page, at first, so that collapsing a story's copies still fills it. */
+const COPY_ROOM = 5;
+
+/**
+ * The page with each hit's copies (collapse.ts). Collapsed, a story's copies leave room on the
+ * page: it is ranked deeper, COPY_ROOM hits more and then twice as deep, until it is full.
+ */
+async function storyPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<RankedPage> {
+  if (store.manifest.copyGroups === 0) {
+    const ranked = await rankPage(store, params, trace);
+    return { ...ranked, page: ranked.page.map((hit) => ({ ...hit, copies: [] })) };
+  }
+  // The metadata (which holds the groups) is read while the query is ranked.
+  if (params.collapse === false) {
+    const [ranked, { copies }] = await Promise.all([rankPage(store, params, trace), store.meta()]);
+    return { ...ranked, page: collapseCopies(ranked.page, copies, false) };
+  }
+  const wanted = params.offset + params.limit;
+  for (let depth = wanted + COPY_ROOM; ; depth *= 2) {
+    const [ranked, { copies }] = await Promise.all([
+      rankPage(store, { ...params, offset: 0, limit: depth }, trace),
+      store.meta(),
+    ]);
+    const stories = collapseCopies(ranked.page, copies, true);
+    if (stories.length >= wanted || ranked.page.length < depth)
+      return { ...ranked, page: stories.slice(params.offset, wanted) };
+  }
+}
+
+async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<Ranked> {
   const query = parseQuery(params.q, store.manifest.languages, { prefixLast: params.prefix ?? false });
   const browsing = query.groups.length === 0;
   if (browsing && query.excluded.length === 0 && params.q.trim() !== "") {
@@ -305,7 +346,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     needsMeta ? store.meta() : null,
   ]);
   trace?.("plan");
-  const finish = async (page: Omit<RankedPage, "corrections">): Promise<RankedPage> => ({
+  const finish = async (page: Omit<Ranked, "corrections">): Promise<Ranked> => ({
     ...page,
     corrections: await correctionsOf(store, query, { corrections, postings }, page.total + page.partialTotal, tolerant),
   });
@@ -358,7 +399,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     const tiers = full && fullFirst ? { full: (mask: number) => matchesAll(coverage, mask), ...full } : undefined;
     const top = topScored(postings, terms, k, views, tiers);
     full?.clear();
-    let page: Omit<RankedPage, "corrections">;
+    let page: Omit<Ranked, "corrections">;
     try {
       const all = full?.count ?? top.total;
       page = pageOf(top.best, params.offset, { all, partial: top.total - all, exact: true }, (id) => top.scores[id]!, {
@@ -372,7 +413,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     return finish(page);
   }
   const accumulated = accumulate(postings, articles, terms);
-  let page: Omit<RankedPage, "corrections">;
+  let page: Omit<Ranked, "corrections">;
   try {
     page = await ranked(store, params, query, { terms, masks }, accumulated, {
       meta,
@@ -408,7 +449,7 @@ async function ranked(
   { terms, masks }: Pick<Plan, "terms" | "masks">,
   { ids, scores, masks: matched }: Accumulated,
   { meta, excluded, suspects, filter, coverage, queryWords, fullFirst }: Context,
-): Promise<Omit<RankedPage, "corrections">> {
+): Promise<Omit<Ranked, "corrections">> {
   const k = params.offset + params.limit;
   const fields = store.manifest.config.fields;
   const required = query.groups.filter((group) => group.required);
@@ -470,7 +511,7 @@ function pageOf(
   totals: { all: number; partial: number; exact: boolean },
   shown: (id: number) => number,
   { terms, matched, coverage }: { terms: readonly ScoringTerm[]; matched: Uint32Array; coverage: Coverage },
-): Omit<RankedPage, "corrections"> {
+): Omit<Ranked, "corrections"> {
   const highlighted = terms.filter((term) => best.some((id) => (matched[id]! & term.mask) !== 0));
   return {
     total: totals.all,
@@ -524,7 +565,12 @@ export interface SearchPage {
 export async function searchPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchPage> {
   const ranked = await rank(store, params, trace);
   const positions = ranked.page.map(({ position }) => position);
-  const cards = await store.cards(positions);
+  const copyPositions = [...new Set(ranked.page.flatMap(({ copies }) => copies))];
+  const [cards, copyCards] = await Promise.all([
+    store.cards(positions),
+    copyPositions.length > 0 ? store.cards(copyPositions) : [],
+  ]);
+  const copyCard = new Map(copyPositions.map((position, n) => [position, copyCards[n]!]));
   // One matcher a language: a hit's words are analysed as the build analysed its article.
   const matchers = new Map<string, TermMatcher>();
   const matcherOf = (language: string) => {
@@ -578,7 +624,7 @@ export async function searchPage(store: IndexStore, params: SearchParams, trace?
     didYouMean: suggestion(params.q, ranked.corrections, written),
     offset: params.offset,
     limit: params.limit,
-    hits: ranked.page.map(({ score, partial }, i) => {
+    hits: ranked.page.map(({ score, partial, copies }, i) => {
       const card = cards[i]!;
       return {
         id: card.id,
@@ -589,6 +635,7 @@ export async function searchPage(store: IndexStore, params: SearchParams, trace?
         snippet: snippet(bodies.get(i) ?? card.text, hitMatchers[i]!),
         score,
         partial,
+        copies: copies.map((position) => copyOf(copyCard.get(position)!)),
       };
     }),
   };

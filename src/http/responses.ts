@@ -9,6 +9,15 @@ const nullable = <T extends v.GenericSchema>(schema: T, about: string) =>
   v.pipe(v.nullable(schema), v.description(about));
 const count = (about: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.description(about));
 
+export const copySchema = v.strictObject({
+  id: v.pipe(v.string(), v.description("The copy's id: GET /articles/{id} serves it.")),
+  source: nullable(v.string(), "The publication, when known."),
+  url: nullable(v.string(), "The copy's own address, when the corpus gives one."),
+  published: nullable(day, "Publication date, YYYY-MM-DD, when the text gives one."),
+});
+
+const copies = (about: string) => v.pipe(v.array(copySchema), v.description(about));
+
 export const hitSchema = v.strictObject({
   id: v.pipe(v.string(), v.description("The article's id: GET /articles/{id} serves it.")),
   title: v.string(),
@@ -21,6 +30,9 @@ export const hitSchema = v.strictObject({
   ),
   score: nullable(v.number(), "Relevance, higher is better, comparable within one query only; null when browsing."),
   partial: v.pipe(v.boolean(), v.description("True when the article lacks a word of the query.")),
+  copies: copies(
+    "The other copies of the story (the same wire story run elsewhere, re-headlined, padded or cut short), the canonical one (earliest, then longest) first; empty when it has none. With collapse=on they are not hits of their own.",
+  ),
 });
 
 export const searchResponse = v.strictObject({
@@ -79,6 +91,9 @@ export const articleResponse = v.strictObject({
   crawled: optionalNullable(v.string(), "When a crawler captured the page, ISO 8601; never the publication date."),
   summaryOnly: v.optional(v.pipe(v.boolean(), v.description("True when only a feed's summary was available."))),
   truncated: v.optional(v.pipe(v.boolean(), v.description("True when the body was cut at the build's length limit."))),
+  copies: copies(
+    "The other copies of its story (the same wire story run elsewhere, re-headlined, padded or cut short), the canonical one (earliest, then longest) first; empty when it has none.",
+  ),
 });
 
 export const filtersResponse = v.strictObject({

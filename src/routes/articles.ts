@@ -14,6 +14,7 @@ import { cacheKey, canonicalUrl, throughEdgeCache } from "../http/edge-cache.js"
 import { intParam, queryParams } from "../http/params.js";
 import { articleResponse, relatedResponse } from "../http/responses.js";
 import { EngineError } from "../engine/errors.js";
+import { copiesOf } from "../engine/collapse.js";
 import { related } from "../engine/related.js";
 import { validate } from "../http/validate.js";
 
@@ -90,7 +91,7 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
       const { id } = c.req.valid("param");
       const store = await loadIndex(c.env);
       const position = await positionOf(store, id);
-      const [article] = await store.articles([position]);
+      const [[article], copies] = await Promise.all([store.articles([position]), copiesOf(store, position)]);
       const headers = { "cache-control": ARTICLE_CACHE_CONTROL, vary: "Accept" };
       if (prefersHtml(c.req.header("accept"))) {
         // The article is whole; a damaged file the related search needs leaves the list out, not the page.
@@ -104,6 +105,6 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
         (sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length,
         0,
       );
-      return jsonResponse({ ...article!, wordCount }, { headers, request: c.req.raw });
+      return jsonResponse({ ...article!, wordCount, copies }, { headers, request: c.req.raw });
     });
 }

@@ -69,6 +69,12 @@ export const searchQuery = queryParams({
   from,
   to,
   source,
+  collapse: enumParam(
+    "collapse",
+    "on: one hit per story, its other copies (syndicated, re-headlined or cut) listed in its copies; off: every copy a hit of its own",
+    ["on", "off"],
+    "on",
+  ),
 });
 
 /** Refuses a date range that ends before it starts, naming the fix. */
@@ -87,7 +93,7 @@ function configuredHalfLife(env: unknown): number {
 const SEARCH_DOC = documented({
   summary: "Search the archive",
   description:
-    "The articles matching the query, best first (BM25F over title, lead and body, with aliases, stemming and typo tolerance), each with a snippet. For queries of up to two words, articles holding every word come before those holding only some. An empty q lists the newest articles.",
+    "The articles matching the query, best first (BM25F over title, lead and body, with aliases, stemming and typo tolerance), each with a snippet. For queries of up to two words, articles holding every word come before those holding only some. Copies of one story are one hit, which lists them. An empty q lists the newest articles.",
   tag: "search",
   ok: { description: "A page of hits.", content: { "application/json": searchResponse } },
   problems: ["index-unavailable"],
@@ -104,13 +110,14 @@ export function searchRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) {
     const store = await loadIndex(c.env);
     const key = () => cacheKey(canonicalUrl(c.req.url, query), store.manifest);
     return throughEdgeCache(c, key, async () => {
-      const { half_life: halfLife, typos, prefix, ...params } = query;
+      const { half_life: halfLife, typos, prefix, collapse, ...params } = query;
       const result = await search(store, {
         ...params,
         q: params.q ?? "",
         halfLife,
         typos: typos === "on",
         prefix: prefix === "last",
+        collapse: collapse === "on",
       });
       return jsonResponse(result, { headers: { "cache-control": SEARCH_CACHE_CONTROL }, tagged: true });
     });

@@ -44,6 +44,7 @@ describe.each(LAYOUTS)("GET /search (%s layout)", (layout) => {
     expect(body).toMatchObject({ query: "Putin", offset: 0, limit: 10, partialTotal: 0, didYouMean: null });
     expect(body.totalExact).toBe(true);
     expect(Object.keys(body.hits[0]!).sort()).toEqual([
+      "copies",
       "id",
       "partial",
       "published",

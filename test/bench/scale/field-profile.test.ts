@@ -16,7 +16,14 @@ import type { Article } from "../../../src/index-format.js";
 
 const TOPICS = ["oil", "bank", "wheat", "copper", "election", "airline", "steel", "coffee"];
 const PLACES = ["london", "tokyo", "brazil", "ottawa", "lagos", "madrid"];
-const filler = "Traders said the market was quiet in the morning and busier after the figures came out.";
+const filler = "Traders said the market was quiet in the morning and busier after the figures came out.".split(" ");
+
+/** Twelve sentences' worth of the filler's words, in an order of the article's own: no two articles are copies of one story. */
+const prose = (n: number) => {
+  let seed = n + 1;
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 16;
+  return Array.from({ length: 12 * filler.length }, () => filler[next() % filler.length]).join(" ");
+};
 
 /** 60 articles, each of a topic and a place; the place is named only at the end of a long body, past its hit card's text. */
 const articles: Article[] = Array.from({ length: 60 }, (_, n) => ({
@@ -27,7 +34,7 @@ const articles: Article[] = Array.from({ length: 60 }, (_, n) => ({
   url: null,
   body: [
     `The ${TOPICS[n % TOPICS.length]} market moved on day ${n}.`,
-    Array.from({ length: 12 }, () => filler).join(" "),
+    prose(n),
     `Dealers in ${PLACES[n % PLACES.length]} expected more.`,
   ],
 }));

@@ -1,0 +1,72 @@
+// One hit per story: a ranked page whose copies of one story (groups found at build time,
+// build/copies.ts) are collapsed into the first of them, each hit listing the others.
+import type { ArticleMeta, HitCard } from "../index-format.js";
+import type { IndexStore } from "./store/store.js";
+
+/** A ranked hit, as `rank` pages them. */
+export interface RankedHit {
+  position: number;
+  score: number | null;
+  terms: number[];
+  partial: boolean;
+}
+
+/** A ranked hit with the positions of its story's other copies (none when it has no copy). */
+export type StoryHit<Hit extends RankedHit = RankedHit> = Hit & { copies: number[] };
+
+/**
+ * Every hit with its copies, in rank order; with `collapse`, a story's copies after its first
+ * are left out. The first of a story stands in its place, unless the story's canonical copy
+ * (the earliest, then the longest) is also ranked and matches the query as fully: then the
+ * canonical one is shown there.
+ */
+export function collapseCopies<Hit extends RankedHit>(
+  ranked: readonly Hit[],
+  copies: ArticleMeta["copies"],
+  collapse: boolean,
+): StoryHit<Hit>[] {
+  const byPosition = new Map(ranked.map((hit) => [hit.position, hit]));
+  const shown = new Set<number>();
+  const stories: StoryHit<Hit>[] = [];
+  for (const hit of ranked) {
+    const group = copies(hit.position);
+    if (!group) {
+      stories.push({ ...hit, copies: [] });
+      continue;
+    }
+    const others = (kept: Hit) => group.filter((position) => position !== kept.position);
+    if (!collapse) {
+      stories.push({ ...hit, copies: others(hit) });
+      continue;
+    }
+    const canonical = group[0]!;
+    if (shown.has(canonical)) continue;
+    shown.add(canonical);
+    const first = byPosition.get(canonical);
+    const kept = first && first.partial === hit.partial ? first : hit;
+    stories.push({ ...kept, copies: others(kept) });
+  }
+  return stories;
+}
+
+/** A copy of a story, as a hit or an article lists it. */
+export interface Copy {
+  id: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+/** What is listed of a copy, from its card. */
+export function copyOf({ id, source, url, published }: Pick<HitCard, "id" | "source" | "url" | "published">): Copy {
+  return { id, source, url, published };
+}
+
+/** The other copies of the article at `position`, the canonical one first; none when it has no copy. */
+export async function copiesOf(store: IndexStore, position: number): Promise<Copy[]> {
+  if (store.manifest.copyGroups === 0) return [];
+  const group = (await store.meta()).copies(position);
+  if (!group) return [];
+  const others = group.filter((member) => member !== position);
+  return (await store.cards(others)).map(copyOf);
+}
