@@ -161,6 +161,35 @@ export interface LoadFigures {
   }[];
 }
 
+/** `npm run eval:copies`: how well copies of one story are grouped (bench/copies.ts). */
+export interface CopiesFigures {
+  /** Articles of the archive, and copies made of some of them and added. */
+  articles: number;
+  made: number;
+  /** Time to sketch every text and group them, ms. */
+  ms: number;
+  /** Groups found, and the articles in them. */
+  groups: number;
+  grouped: number;
+  /** By kind of made copy: how many were made, and how many were grouped with their article. */
+  byKind: { kind: string; made: number; found: number }[];
+  /** Pairs of a made copy and another member of its group: right (its article or that article's copies) and wrong. */
+  madeRightPairs: number;
+  madeWrongPairs: number;
+  /** The archive's own pairs: grouped, near misses, and those judged by hand with the outcome. */
+  archive: {
+    groupedPairs: number;
+    nearMisses: number;
+    judged: number;
+    truePositives: number;
+    falsePositives: number;
+    falseNegatives: number;
+  };
+  /** The constants the run grouped with (build/copies.ts), and whether they were the shipped ones. */
+  options: { textWords: number; containment: number; days: number };
+  shipped: boolean;
+}
+
 export type BenchResult = RunInfo &
   (
     | { kind: "bench"; figures: BenchFigures }
@@ -170,6 +199,7 @@ export type BenchResult = RunInfo &
     | { kind: "partial"; figures: PartialFigures }
     | { kind: "variants"; figures: VariantFigures }
     | { kind: "load"; figures: LoadFigures }
+    | { kind: "copies"; figures: CopiesFigures }
   );
 
 /**
