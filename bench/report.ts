@@ -494,6 +494,20 @@ export function scaleDetail(run: ScaleRun): string {
     parts.push(
       `#### newsfind: index data a cold two-word query reads (10 hits with snippets; a fresh store per query)\n\n${markdown(["articles", "queries", "count", "median KiB", "p99 KiB", "max KiB", "median files"], readRows, ["queries"])}`,
     );
+  const phased = rows.filter((row) => row.engine === "newsfind" && row.buildPhasesMs);
+  if (phased.length > 0) {
+    const phases = [...new Set(phased.flatMap((row) => Object.keys(row.buildPhasesMs!)))];
+    parts.push(
+      `#### newsfind: where the build's time went (s; \`copies\` finds the copies of one story, build/copies.ts)\n\n${markdown(
+        ["articles", ...phases],
+        phased.map((row) => [
+          count(row.articles),
+          ...phases.map((phase) => ((row.buildPhasesMs![phase] ?? 0) / 1000).toFixed(1)),
+        ]),
+        [],
+      )}`,
+    );
+  }
   for (const row of rows.filter((row) => row.engine === "newsfind" && row.fieldSlowest?.length)) {
     const slowRows = row.fieldSlowest!.map(({ kind, query, ms }) => [queryCell(query), kind, ms.toFixed(2)]);
     parts.push(

@@ -54,6 +54,7 @@ export function newsfindAdapter({ root = PROJECT_ROOT, buildArgs = [] }: Adapter
     const report = JSON.parse(readFileSync(join(outDir, "build-report.json"), "utf8")) as {
       buildMs?: number;
       peakRssBytes: number;
+      phasesMs?: Record<string, number>;
     };
     const modules = listFiles(
       outDir,
@@ -70,6 +71,7 @@ export function newsfindAdapter({ root = PROJECT_ROOT, buildArgs = [] }: Adapter
       files: sizes.files,
       rawBytes: sizes.rawBytes,
       gzipBytes: sizes.gzipBytes,
+      ...(report.phasesMs ? { phasesMs: report.phasesMs } : {}),
     };
   };
 }

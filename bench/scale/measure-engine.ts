@@ -256,6 +256,7 @@ export async function measureEngine({
     ...(fieldSlowest ? { fieldSlowest } : {}),
     ...(suggest ? { suggest } : {}),
     ...(related ? { related } : {}),
+    ...(built?.phasesMs ? { buildPhasesMs: built.phasesMs } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface EngineBuild {
   files: number;
   rawBytes: number;
   gzipBytes: number;
+  /** Where the build's time went, ms by phase (newsfind's build report: read, compile, copies…). */
+  phasesMs?: Record<string, number>;
 }
 
 /** Builds newsfind for a corpus; `dir` is a fresh folder the build may fill. */
@@ -87,5 +89,7 @@ export type ScaleRow = {
   suggest?: SuggestTimings | Percentiles | { missing: string };
   /** newsfind's /articles/:id/related server time over distinct articles, ms (related-stream.ts); absent in runs before it. */
   related?: Percentiles | { missing: string };
+  /** newsfind's build time by phase, ms (its build report's `phasesMs`); absent in runs before it. */
+  buildPhasesMs?: Record<string, number>;
 } & Record<Exclude<NumericColumn, OptionalColumn>, Measured> &
   Partial<Record<OptionalColumn, Measured>>;
