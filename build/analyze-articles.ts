@@ -86,15 +86,19 @@ export interface FieldTerms {
   lede: string[] | null;
 }
 
-/** The terms of the article's indexed fields, analysed in its language (English when it has none). */
-export function fieldTerms(article: Article, fields: readonly IndexedField[]): FieldTerms {
+/**
+ * The terms of the article's indexed fields, analysed in its language (English when it has
+ * none). `text`: its body, when already read (a stored article reads it at each access).
+ */
+export function fieldTerms(article: Article, fields: readonly IndexedField[], text?: readonly string[]): FieldTerms {
   const language = article.language ?? DEFAULT_LANGUAGE;
   const body = fields.includes("body");
+  const paragraphs = body ? (text ?? article.body) : [];
   return {
     fields,
     title: fields.includes("title") ? analyze(article.title, language) : null,
-    body: body ? analyze(article.body.join("\n"), language) : null,
-    lede: body && article.body.length > 1 ? analyze(article.body[0]!, language) : null,
+    body: body ? analyze(paragraphs.join("\n"), language) : null,
+    lede: body && paragraphs.length > 1 ? analyze(paragraphs[0]!, language) : null,
   };
 }
 
@@ -150,8 +154,9 @@ export class Analyzer {
     });
   }
 
-  count(article: Article): Counted {
-    return this.weigh(fieldTerms(article, this.fields));
+  /** The article's analysis; `body`: its body, when already read. */
+  count(article: Article, body?: readonly string[]): Counted {
+    return this.weigh(fieldTerms(article, this.fields, body));
   }
 
   /** The analysis of field terms already made, weighed with this analyzer's constants. */

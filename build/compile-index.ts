@@ -148,9 +148,11 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   let copiesMs = 0;
   articles.forEach((article, position) => {
     if (position % 1000 === 0) progress("analyse", position, articles.length);
-    analyses.add(options.counted?.(position) ?? analyzer.count(article));
+    // The body is read once, for the analysis and the sketch (a stored article reads it at each access).
+    const body = article.body;
+    analyses.add(options.counted?.(position) ?? analyzer.count(article, body));
     const start = performance.now();
-    sketches.push(sketchOf(article.body));
+    sketches.push(sketchOf(body));
     copiesMs += performance.now() - start;
   });
   progress("analyse", articles.length, articles.length);

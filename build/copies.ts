@@ -73,39 +73,79 @@ function mix(hash: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORD = /[a-z0-9]+/g;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+const MARKS = /\p{M}/gu;
+
 /** The text's words, lower-cased and without accents, at most `limit`. */
 export function textWords(body: readonly string[], limit = TEXT_WORDS): string[] {
   const words: string[] = [];
   for (const paragraph of body) {
-    for (const match of paragraph
-      .toLowerCase()
-      .normalize("NFKD")
-      .matchAll(/[\p{L}\p{N}]+/gu)) {
-      words.push(match[0].replace(/\p{M}/gu, ""));
+    // Decomposing and dropping marks is only needed where the text is not plain ASCII.
+    const ascii = !NON_ASCII.test(paragraph);
+    const text = ascii ? paragraph.toLowerCase() : paragraph.toLowerCase().normalize("NFKD");
+    for (const match of text.matchAll(ascii ? ASCII_WORD : WORD)) {
+      words.push(ascii ? match[0] : match[0].replace(MARKS, ""));
       if (words.length === limit) return words;
     }
   }
   return words;
 }
 
+/**
+ * The hashes of the text's words (`wordHash` of each of `textWords`), at most `limit`. A plain
+ * ASCII paragraph is hashed as it is scanned, without making its words as strings.
+ */
+export function wordHashes(body: readonly string[], limit = TEXT_WORDS): number[] {
+  const hashes: number[] = [];
+  for (const paragraph of body) {
+    if (NON_ASCII.test(paragraph)) {
+      for (const word of textWords([paragraph], limit - hashes.length)) hashes.push(wordHash(word));
+    } else {
+      let hash = 0x811c9dc5;
+      let inWord = false;
+      for (let i = 0; i <= paragraph.length; i++) {
+        let code = i < paragraph.length ? paragraph.charCodeAt(i) : 32;
+        if (code >= 65 && code <= 90) code += 32;
+        if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+          hash = Math.imul(hash ^ code, 0x01000193);
+          inWord = true;
+        } else if (inWord) {
+          hashes.push(hash >>> 0);
+          hash = 0x811c9dc5;
+          inWord = false;
+        }
+        if (hashes.length === limit) return hashes;
+      }
+    }
+    if (hashes.length >= limit) return hashes.slice(0, limit);
+  }
+  return hashes;
+}
+
 /** The MinHash sketch of an article's text (see the header). */
 export function sketchOf(body: readonly string[], { textWords: limit = TEXT_WORDS }: CopyOptions = {}): Sketch {
-  const hashes = textWords(body, limit).map(wordHash);
+  const hashes = wordHashes(body, limit);
   const values = new Uint32Array(SKETCH).fill(EMPTY);
   const shingles = Math.max(0, hashes.length - SHINGLE_WORDS + 1);
-  const seen = new Set<number>();
+  const runs = new Uint32Array(shingles);
   for (let start = 0; start < shingles; start++) {
     let combined = 0;
     for (let w = 0; w < SHINGLE_WORDS; w++) combined = Math.imul(combined, 0x9e3779b1) + hashes[start + w]!;
     const hash = mix(combined >>> 0);
-    seen.add(hash);
+    runs[start] = hash;
     // The top bits choose the bucket; the rest is the value kept at its minimum.
     const bucket = hash >>> 26;
     const value = hash & 0x3ffffff;
     if (value < values[bucket]!) values[bucket] = value;
   }
+  // Distinct runs, counted in sorted order (a text may repeat a sentence).
+  runs.sort();
+  let distinct = 0;
+  for (let i = 0; i < runs.length; i++) if (i === 0 || runs[i] !== runs[i - 1]) distinct++;
   // Densification: an empty bucket takes the value of the next filled one, marked by the distance.
-  if (seen.size > 0) {
+  if (distinct > 0) {
     const filled = values.slice();
     for (let b = 0; b < SKETCH; b++) {
       if (filled[b] !== EMPTY) continue;
@@ -114,7 +154,7 @@ export function sketchOf(body: readonly string[], { textWords: limit = TEXT_WORD
       values[b] = (filled[(b + distance) % SKETCH]! + distance * 0x4000000) >>> 0;
     }
   }
-  return { shingles: seen.size, values };
+  return { shingles: distinct, values };
 }
 
 /** The Jaccard similarity of two articles' shingle sets, as their sketches estimate it. */
@@ -146,36 +186,27 @@ export function closeInTime(a: string | null, b: string | null, days = COPY_DAYS
   return Math.abs(Date.parse(a) - Date.parse(b)) <= days * 86_400_000;
 }
 
-/** Pairs of positions that share a band: the only pairs compared. */
-function candidates(sketches: readonly Sketch[]): Set<number> {
-  const pairs = new Set<number>();
-  const n = sketches.length;
+/**
+ * Calls `visit` with each pair of positions that share a band: the only pairs compared. A pair
+ * sharing several bands is visited once a band; a band's key is its two values folded into one
+ * number, and keys that collide only add pairs to compare.
+ */
+function eachCandidate(sketches: readonly Sketch[], visit: (a: number, b: number) => void): void {
   for (let band = 0; band < BANDS; band++) {
-    const buckets = new Map<string, number[]>();
-    sketches.forEach((sketch, position) => {
-      if (sketch.shingles < MIN_SHINGLES) return;
-      const key = Array.from(sketch.values.subarray(band * ROWS, band * ROWS + ROWS)).join(",");
+    const buckets = new Map<number, number[]>();
+    for (let position = 0; position < sketches.length; position++) {
+      const sketch = sketches[position]!;
+      if (sketch.shingles < MIN_SHINGLES) continue;
+      const key = sketch.values[band * ROWS]! * 0x100000 + (sketch.values[band * ROWS + 1]! & 0xfffff);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(position);
       else buckets.set(key, [position]);
-    });
+    }
     for (const bucket of buckets.values()) {
       if (bucket.length < 2 || bucket.length > CROWDED_BUCKET) continue;
-      for (let i = 0; i < bucket.length; i++)
-        for (let j = i + 1; j < bucket.length; j++) pairs.add(bucket[i]! * n + bucket[j]!);
+      for (let i = 0; i < bucket.length; i++) for (let j = i + 1; j < bucket.length; j++) visit(bucket[i]!, bucket[j]!);
     }
   }
-  return pairs;
-}
-
-/** The canonical article's order: earliest published first (undated last), then the longest, then the first. */
-function canonicalOrder(articles: readonly CopyInput[], sketches: readonly Sketch[]) {
-  return (a: number, b: number) => {
-    const da = articles[a]!.published ?? "9999";
-    const db = articles[b]!.published ?? "9999";
-    if (da !== db) return da < db ? -1 : 1;
-    return sketches[b]!.shingles - sketches[a]!.shingles || a - b;
-  };
 }
 
 /** Groups the articles' copies (see the header), given their sketches by position. */
@@ -185,6 +216,8 @@ export function groupCopies(
   { containment: least = COPY_CONTAINMENT, days = COPY_DAYS }: CopyOptions = {},
 ): CopyGroups {
   const n = sketches.length;
+  // Each date read once: an article's fields may be read from the build's scratch file.
+  const published = articles.map((article) => article.published);
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const root = (i: number): number => {
     let r = i;
@@ -192,17 +225,13 @@ export function groupCopies(
     for (let at = i; parent[at] !== r; ) [at, parent[at]] = [parent[at]!, r];
     return r;
   };
-  for (const pair of candidates(sketches)) {
-    const a = Math.floor(pair / n);
-    const b = pair % n;
-    if (
-      !closeInTime(articles[a]!.published, articles[b]!.published, days) ||
-      !areCopies(sketches[a]!, sketches[b]!, least)
-    )
-      continue;
+  eachCandidate(sketches, (a, b) => {
     const [ra, rb] = [root(a), root(b)];
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
+    // Already in one group: whether they are copies of each other changes nothing.
+    if (ra === rb) return;
+    if (!closeInTime(published[a]!, published[b]!, days) || !areCopies(sketches[a]!, sketches[b]!, least)) return;
+    parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  });
   const members = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const r = root(i);
@@ -210,7 +239,13 @@ export function groupCopies(
     if (group) group.push(i);
     else members.set(r, [i]);
   }
-  const order = canonicalOrder(articles, sketches);
+  // The canonical copy: the earliest published (undated last), then the longest, then the first.
+  const order = (a: number, b: number) => {
+    const da = published[a] ?? "9999";
+    const db = published[b] ?? "9999";
+    if (da !== db) return da < db ? -1 : 1;
+    return sketches[b]!.shingles - sketches[a]!.shingles || a - b;
+  };
   const groups: number[][] = [];
   for (const group of members.values()) {
     if (group.length < 2) continue;

@@ -14,7 +14,9 @@ import {
   groupCopies,
   MIN_SHINGLES,
   sketchOf,
+  textWords,
   type CopyInput,
+  wordHashes,
 } from "../../build/copies.js";
 import { readText } from "../../build/formats/text.js";
 import { formatReport } from "../../build/report.js";
@@ -105,6 +107,33 @@ describe("copies of one story", () => {
         { body: [line], published: null },
       ]),
     ).toEqual([]);
+  });
+
+  it("read words alike whether a text is plain ASCII or accented, hashed as scanned or as strings", () => {
+    const body = ["Hello World, it is 2025!", "Zürich café — naïve façade.", "ABC-def x"];
+    expect(textWords(body)).toEqual([
+      "hello",
+      "world",
+      "it",
+      "is",
+      "2025",
+      "zurich",
+      "cafe",
+      "naive",
+      "facade",
+      "abc",
+      "def",
+      "x",
+    ]);
+    const fnv = (word: string) => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+      return hash >>> 0;
+    };
+    expect(wordHashes(body)).toEqual(textWords(body).map(fnv));
+    expect(wordHashes(body, 7)).toEqual(textWords(body).slice(0, 7).map(fnv));
+    // An accented copy and a plain one of a text are the same words.
+    expect(sketchOf(["Cafe ".repeat(30)]).values).toEqual(sketchOf(["Café ".repeat(30)]).values);
   });
 
   it("are grouped however the articles are ordered", () => {
