@@ -14,6 +14,7 @@ import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery, type WordClause } from "./query/parse.js";
 import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
+import { facetCounts, type FacetName, type Facets } from "./facets.js";
 import { collapseCopies, copyOf, type Copy, type RankedHit, type StoryHit } from "./collapse.js";
 import { allWords, coverageOf, isCommon, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
@@ -64,6 +65,8 @@ export interface SearchParams {
   source?: string;
   /** Query words up to which full matches rank first. Default: FULL_FIRST_WORDS; 0 ranks by score alone. */
   fullFirstWords?: number;
+  /** Facets to count among the matches (facets.ts): source, year, month. Default: none. */
+  facets?: readonly FacetName[];
   /**
    * Whether a story's copies (build/copies.ts) are collapsed into one hit, which lists them.
    * Default: true; false lists every copy as its own hit.
@@ -105,6 +108,8 @@ export interface SearchResult {
   offset: number;
   limit: number;
   hits: Hit[];
+  /** The counts of the facets asked for (facets.ts); absent when none was. */
+  facets?: Facets;
 }
 
 /** A ranked page before snippets: what the bench times as "ranking". */
@@ -123,6 +128,8 @@ export interface RankedPage {
   highlight: string[];
   /** Words of the query, as typed, each with the index term suggested in its place ("did you mean"). */
   corrections: { word: string; term: string }[];
+  /** The counts of the facets asked for (facets.ts); absent when none was. */
+  facets?: Facets;
 }
 
 /** A ranked page before its copies are known (collapse.ts). */
@@ -339,7 +346,8 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     trace?.("plan");
     return NOTHING;
   }
-  const needsMeta = browsing || params.sort !== "relevance" || hasFilters(params);
+  const faceted = (params.facets?.length ?? 0) > 0;
+  const needsMeta = browsing || faceted || params.sort !== "relevance" || hasFilters(params);
   const tolerant = params.typos ?? true;
   const [{ terms, masks, postings, corrections }, meta] = await Promise.all([
     plan(store, query, tolerant),
@@ -358,7 +366,12 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
 
   if (browsing) {
     const all: number[] = [];
-    for (let id = 0; id < articles; id++) if (!excluded.has(id) && (!filter || filter(id))) all.push(id);
+    const matches: number[] = [];
+    for (let id = 0; id < articles; id++) {
+      if (excluded.has(id)) continue;
+      if (faceted) matches.push(id);
+      if (!filter || filter(id)) all.push(id);
+    }
     const { best, total, exact } = await verifiedTop(
       store,
       all,
@@ -373,6 +386,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
       page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [], partial: false })),
       highlight: [],
       corrections: [],
+      ...(faceted ? { facets: facetCounts(meta!, matches, params.facets!, params) } : {}),
     };
   }
 
@@ -392,7 +406,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   // The common query (relevance order, nothing to exclude, filter or verify) is ranked without
   // reading most postings of its frequent words; every other reads them all.
   const required = query.groups.some((group) => group.required);
-  if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter) {
+  if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter && !faceted) {
     const views = viewsOf(store);
     // With one query word, every article found matches it all.
     const full = queryWords > 1 ? allWords(coverage, scoringOrder(postings, articles, terms), views) : null;
@@ -457,11 +471,22 @@ async function ranked(
   const clauseBits = (group: Group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0);
   const requiredBits = required.map(clauseBits);
   const anyExcluded = excluded.size > 0;
-  const cheap = (id: number) => {
-    if ((anyExcluded && excluded.has(id)) || (filter && !filter(id))) return false;
+  const matches = (id: number) => {
+    if (anyExcluded && excluded.has(id)) return false;
     for (let g = 0; g < requiredBits.length; g++) if ((matched[id]! & requiredBits[g]!) === 0) return false;
     return true;
   };
+  const cheap = (id: number) => (!filter || filter(id)) && matches(id);
+  // Facets count the matches before the filters, each facet applying all but its own.
+  const facets =
+    params.facets && params.facets.length > 0
+      ? facetCounts(
+          meta!,
+          excluded.size === 0 && required.length === 0 ? ids : filtered(ids, matches),
+          params.facets,
+          params,
+        )
+      : undefined;
   // The common query has nothing to check: every touched article is a candidate.
   const candidates = excluded.size === 0 && required.length === 0 && !filter ? ids : filtered(ids, cheap);
   // With one query word, every candidate matches it all: no tier to test.
@@ -501,7 +526,8 @@ async function ranked(
     tiered ? full : undefined,
   );
   const totals = { all: verified.full, partial: verified.total - verified.full, exact: verified.exact };
-  return pageOf(verified.best, params.offset, totals, shown, { terms, matched, coverage });
+  const page = pageOf(verified.best, params.offset, totals, shown, { terms, matched, coverage });
+  return facets ? { ...page, facets } : page;
 }
 
 /** The requested page of the best articles, their shown scores, the terms they matched and whether they match every word. */
@@ -638,6 +664,7 @@ export async function searchPage(store: IndexStore, params: SearchParams, trace?
         copies: copies.map((position) => copyOf(copyCard.get(position)!)),
       };
     }),
+    ...(ranked.facets ? { facets: ranked.facets } : {}),
   };
   trace?.("snippets");
   return { result, positions, cards };

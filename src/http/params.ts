@@ -71,6 +71,25 @@ export function enumParam<const T extends readonly [string, ...string[]]>(
   );
 }
 
+/**
+ * An optional list of values from a fixed list, separated by commas, each at most once
+ * (`listParam("facets", "Counts to return", ["source", "year"])`); undefined when absent.
+ */
+export function listParam<const T extends readonly [string, ...string[]]>(name: string, about: string, options: T) {
+  const message = ({ input }: { input: unknown }) =>
+    `${name} must be a comma-separated list of ${options.join(", ")}, each at most once ${got(input)}`;
+  return v.optional(
+    v.pipe(
+      once(name),
+      v.transform((input) => input.split(",").map((value) => value.trim())),
+      v.check((values) => values.every((value) => (options as readonly string[]).includes(value)), message),
+      v.check((values) => new Set(values).size === values.length, message),
+      v.transform((values) => values as T[number][]),
+      v.description(`${about}: a comma-separated list of any of ${options.join(", ")}; default none.`),
+    ),
+  );
+}
+
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

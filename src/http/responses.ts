@@ -35,6 +35,14 @@ export const hitSchema = v.strictObject({
   ),
 });
 
+const facetCounts = (about: string) =>
+  v.optional(
+    v.pipe(
+      v.array(v.strictObject({ value: v.string(), count: count("Matching articles with this value.") })),
+      v.description(about),
+    ),
+  );
+
 export const searchResponse = v.strictObject({
   query: v.string(),
   total: count("Articles matching every query word."),
@@ -47,6 +55,16 @@ export const searchResponse = v.strictObject({
   offset: count("Hits skipped, as asked."),
   limit: count("Hits asked for."),
   hits: v.array(hitSchema),
+  facets: v.optional(
+    v.pipe(
+      v.strictObject({
+        source: facetCounts("Sources, most matching articles first (at most 50), ignoring the source filter."),
+        year: facetCounts("Publication years (YYYY), oldest first, ignoring from and to."),
+        month: facetCounts("Publication months (YYYY-MM), oldest first: a date histogram, ignoring from and to."),
+      }),
+      v.description("With facets=: the counts asked for among the matching articles, copies included."),
+    ),
+  ),
 });
 
 export const relatedResponse = v.strictObject({

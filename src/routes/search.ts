@@ -6,7 +6,8 @@ import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
 import { documented } from "../http/documented.js";
 import { cacheKey, canonicalUrl, throughEdgeCache } from "../http/edge-cache.js";
 import { NewsfindError } from "../http/errors.js";
-import { dateParam, enumParam, intParam, numberParam, queryParams, textParam } from "../http/params.js";
+import { dateParam, enumParam, intParam, listParam, numberParam, queryParams, textParam } from "../http/params.js";
+import { FACETS } from "../engine/facets.js";
 import { searchResponse } from "../http/responses.js";
 import { validate } from "../http/validate.js";
 
@@ -69,6 +70,11 @@ export const searchQuery = queryParams({
   from,
   to,
   source,
+  facets: listParam(
+    "facets",
+    "Counts among the matches by source, publication year and month (a date histogram), each respecting every filter but its own",
+    FACETS,
+  ),
   collapse: enumParam(
     "collapse",
     "on: one hit per story, its other copies (syndicated, re-headlined or cut) listed in its copies; off: every copy a hit of its own",
