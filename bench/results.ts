@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, type, arch } from "node:os";
 import { join } from "node:path";
 import { git, PROJECT_ROOT } from "./harness/commands.js";
+import type { FacetCost } from "./scale/facet-cost.js";
 import type { Field, FieldScore, Mismatch, TextOverlap } from "./extract/compare.js";
 import type { ReadFigures } from "./query-reads.js";
 import type { DevServerTimings } from "./scale/dev-server.js";
@@ -61,6 +62,8 @@ export interface ScaleFigures {
   profile?: Record<string, FieldProfile>;
   /** The field stream through `wrangler dev`, by article count; absent in runs before it, or with --no-wrangler-dev. */
   devServer?: Record<string, DevServerTimings | { missing: string }>;
+  /** newsfind's field stream in process without and with facets, by article count; absent in runs before it. */
+  facets?: Record<string, FacetCost>;
   rebuild?: RebuildFigures & { articles: number };
 }
 

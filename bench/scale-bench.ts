@@ -21,6 +21,7 @@ import { writeCorpusSubset } from "./scale/corpus-subset.js";
 import { PROJECT_ROOT } from "./harness/commands.js";
 import { newsfindAdapter } from "./harness/newsfind-worker.js";
 import { devServerLatency } from "./scale/dev-server.js";
+import { facetCost } from "./scale/facet-cost.js";
 import { profileLatencies, type FieldProfile } from "./scale/field-profile.js";
 import { loadFieldStream } from "./scale/field-stream.js";
 import { runScale } from "./scale/run-scale.js";
@@ -79,6 +80,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
   const reads: ScaleFigures["reads"] = {};
   const profile: Record<string, FieldProfile> = {};
   const devServer: NonNullable<ScaleFigures["devServer"]> = {};
+  const facets: NonNullable<ScaleFigures["facets"]> = {};
   const adapter = newsfindAdapter();
   const rows = await runScale({
     corpus: values.corpus,
@@ -106,6 +108,8 @@ export async function scaleBench(argv: string[]): Promise<void> {
           (message) => console.error(`[scale] ${message}`),
         );
       }
+      console.error(`[scale] newsfind ${articles}: the field stream in process, without and with facets`);
+      facets[articles] = await facetCost(join(dir, "index"), join(dir, "assets"), field);
       if (!values["no-wrangler-dev"]) {
         console.error(`[scale] newsfind ${articles}: the field stream through wrangler dev`);
         devServer[articles] = await devServerLatency(built.configPath, field).catch((error: unknown) => ({
@@ -141,6 +145,7 @@ export async function scaleBench(argv: string[]): Promise<void> {
       reads,
       ...(latencies.length > 0 ? { profile } : {}),
       ...(values["no-wrangler-dev"] ? {} : { devServer }),
+      facets,
       rebuild,
     },
   };
