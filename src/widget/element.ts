@@ -35,6 +35,8 @@ export class NewsfindSearchElement extends HTMLElement {
   /** The completions shown above the hits. */
   #completions: string[] = [];
   #total = 0;
+  /** Whether the last page came back short: no page follows (copies collapsed make the total an overcount of hits). */
+  #ended = false;
   #active = -1;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #controller: AbortController | undefined;
@@ -268,7 +270,7 @@ export class NewsfindSearchElement extends HTMLElement {
       const [page, texts] = await Promise.all([fetchPage(this.endpoint, request, controller.signal), completions]);
       if (controller.signal.aborted) return;
       this.#completions = texts;
-      this.#show(page.hits, page.total + page.partialTotal, append);
+      this.#show(page.hits, page.total + page.partialTotal, append, page.hits.length < page.limit);
       if (!append) this.#suggest(page.didYouMean);
       const state = this.#hits.length ? "results" : "no-results";
       this.#setState(state, q);
@@ -299,9 +301,9 @@ export class NewsfindSearchElement extends HTMLElement {
 
   /**
    * Shows the completions, then these hits (after those shown, to append), of `total` matching
-   * some or all words.
+   * some or all words; `ended` when no page follows them.
    */
-  #show(hits: Hit[], total: number, append: boolean): void {
+  #show(hits: Hit[], total: number, append: boolean, ended = true): void {
     const locale = this.closest("[lang]")?.getAttribute("lang") ?? "";
     const start = append ? this.#hits.length : 0;
     const nodes = hits.map((hit, i) => option(hit, start + i, this.endpoint, this.#strings, locale));
@@ -322,6 +324,7 @@ export class NewsfindSearchElement extends HTMLElement {
       ...grouped(this.#hits, [...shown, ...nodes], this.#strings),
     );
     this.#total = total;
+    this.#ended = ended;
     if (!append) this.#activate(-1);
   }
 
@@ -350,8 +353,9 @@ export class NewsfindSearchElement extends HTMLElement {
     status.hidden = !text;
     status.dataset.kind = state;
     list.hidden = !this.#hits.length && !this.#completions.length;
-    // The last page: every hit shown, or as deep as the API pages.
-    const last = !this.#hits.length || this.#hits.length >= this.#total || this.#hits.length > MAX_OFFSET;
+    // The last page: every hit shown, a short page, or as deep as the API pages.
+    const last =
+      !this.#hits.length || this.#ended || this.#hits.length >= this.#total || this.#hits.length > MAX_OFFSET;
     // The last page hides the more-results control: focus on it goes back to the box first,
     // or losing it would close the results.
     if (last && this.shadowRoot!.activeElement === more) this.#parts.input.focus();
