@@ -91,7 +91,7 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
       const { id } = c.req.valid("param");
       const store = await loadIndex(c.env);
       const position = await positionOf(store, id);
-      const [[article], copies] = await Promise.all([store.articles([position]), copiesOf(store, position)]);
+      const [article] = await store.articles([position]);
       const headers = { "cache-control": ARTICLE_CACHE_CONTROL, vary: "Accept" };
       if (prefersHtml(c.req.header("accept"))) {
         // The article is whole; a damaged file the related search needs leaves the list out, not the page.
@@ -105,6 +105,7 @@ export function articleRoutes(loadIndex: (env: unknown) => Promise<IndexStore>) 
         (sum, paragraph) => sum + paragraph.split(/\s+/).filter(Boolean).length,
         0,
       );
+      const copies = await copiesOf(store, position);
       return jsonResponse({ ...article!, wordCount, copies }, { headers, request: c.req.raw });
     });
 }
