@@ -7,7 +7,7 @@
 //   the truth is known;
 // - the archive's own copies: pairs of its articles, judged by hand (`--labels`, one pair a
 //   line: id, id, copy or distinct, a note), drawn from the pairs grouped and from the near
-//   misses (pairs the sketches compare whose containment is below the threshold).
+//   misses (pairs whose sketches share their first two buckets and a third of all, not grouped).
 // Precision: of the pairs grouped that are judged, the share that are copies; recall: of the
 // pairs that are copies, the share grouped. Writes bench/results/copies-<date>.json and prints
 // the table; `--sample N` prints N unjudged grouped pairs and N near misses to judge instead.

@@ -9,10 +9,10 @@
 // of two values) makes the candidate pairs without comparing every pair. A candidate pair is a
 // copy when the smaller text is mostly inside the larger one: containment (shared shingles over
 // the smaller set's) of at least COPY_CONTAINMENT, so a copy cut short or padded still counts.
-// Dated copies are published at most COPY_DAYS apart. Copies are grouped transitively
-// (union-find); a group's canonical article is the earliest
-// published, then the longest, then the first in the corpus. Method and measured quality:
-// docs/copies.md.
+// Two dated articles are linked as copies only when published at most COPY_DAYS apart. Linked
+// copies are grouped transitively (union-find), so a chain of them may span longer; a group's
+// canonical article is the earliest published, then the longest, then the first in the
+// corpus. Method and measured quality: docs/copies.md.
 import type { CopyGroups } from "../src/index-format.js";
 
 /** Words per shingle: long enough that two different stories on one topic share few. */
@@ -222,7 +222,11 @@ export function groupCopies(
   const root = (i: number): number => {
     let r = i;
     while (parent[r] !== r) r = parent[r]!;
-    for (let at = i; parent[at] !== r; ) [at, parent[at]] = [parent[at]!, r];
+    for (let at = i; parent[at] !== r; ) {
+      const next = parent[at]!;
+      parent[at] = r;
+      at = next;
+    }
     return r;
   };
   eachCandidate(sketches, (a, b) => {
