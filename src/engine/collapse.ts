@@ -16,14 +16,16 @@ export type StoryHit<Hit extends RankedHit = RankedHit> = Hit & { copies: number
 
 /**
  * Every hit with its copies, in rank order; with `collapse`, a story's copies after its first
- * are left out. The first of a story stands in its place, unless the story's canonical copy
- * (the earliest, then the longest) is also ranked and matches the query as fully: then the
- * canonical one is shown there.
+ * are left out. The first of a story stands in its place; with `canonical`, the story's
+ * canonical copy (the earliest, then the longest) is shown there instead when it is also
+ * ranked and matches the query as fully (an order by date, or a listing without scores, keeps
+ * the first, or its order would break).
  */
 export function collapseCopies<Hit extends RankedHit>(
   ranked: readonly Hit[],
   copies: ArticleMeta["copies"],
   collapse: boolean,
+  canonical = false,
 ): StoryHit<Hit>[] {
   const byPosition = new Map(ranked.map((hit) => [hit.position, hit]));
   const shown = new Set<number>();
@@ -39,10 +41,10 @@ export function collapseCopies<Hit extends RankedHit>(
       stories.push({ ...hit, copies: others(hit) });
       continue;
     }
-    const canonical = group[0]!;
-    if (shown.has(canonical)) continue;
-    shown.add(canonical);
-    const first = byPosition.get(canonical);
+    const story = group[0]!;
+    if (shown.has(story)) continue;
+    shown.add(story);
+    const first = canonical && hit.score !== null ? byPosition.get(story) : undefined;
     const kept = first && first.partial === hit.partial ? first : hit;
     stories.push({ ...kept, copies: others(kept) });
   }

@@ -333,7 +333,8 @@ async function storyPage(store: IndexStore, params: SearchParams, trace?: Search
       rankPage(store, { ...params, offset: 0, limit: depth }, trace),
       store.meta(),
     ]);
-    const stories = collapseCopies(ranked.page, copies, true);
+    // Under relevance the canonical copy may stand in for its story; an order by date keeps the first.
+    const stories = collapseCopies(ranked.page, copies, true, params.sort === "relevance");
     if (stories.length >= wanted || ranked.page.length < depth)
       return { ...ranked, page: stories.slice(params.offset, wanted) };
   }
@@ -344,7 +345,10 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   const browsing = query.groups.length === 0;
   if (browsing && query.excluded.length === 0 && params.q.trim() !== "") {
     trace?.("plan");
-    return NOTHING;
+    // Nothing to find (stop words only): every facet asked for, empty.
+    return params.facets?.length
+      ? { ...NOTHING, facets: Object.fromEntries(params.facets.map((name) => [name, []])) }
+      : NOTHING;
   }
   const faceted = (params.facets?.length ?? 0) > 0;
   const needsMeta = browsing || faceted || params.sort !== "relevance" || hasFilters(params);
@@ -471,12 +475,24 @@ async function ranked(
   const clauseBits = (group: Group) => group.clauses.reduce((mask, clause) => mask | (masks.get(clause) ?? 0), 0);
   const requiredBits = required.map(clauseBits);
   const anyExcluded = excluded.size > 0;
-  const matches = (id: number) => {
-    if (anyExcluded && excluded.has(id)) return false;
+  const cheap = (id: number) => {
+    if ((anyExcluded && excluded.has(id)) || (filter && !filter(id))) return false;
     for (let g = 0; g < requiredBits.length; g++) if ((matched[id]! & requiredBits[g]!) === 0) return false;
     return true;
   };
-  const cheap = (id: number) => (!filter || filter(id)) && matches(id);
+  // A match as facets count it, unread: no excluded word, and each required group held (a word
+  // of it, or every word of one of its phrases).
+  const groupTests = required.map((group) => {
+    const words = group.clauses.reduce(
+      (bits, clause) => (clause.kind === "word" ? bits | (masks.get(clause) ?? 0) : bits),
+      0,
+    );
+    const phrases = group.clauses.flatMap((clause) => (clause.kind === "phrase" ? [masks.get(clause) ?? 0] : []));
+    return (bits: number) =>
+      (bits & words) !== 0 || phrases.some((phrase) => phrase !== 0 && (bits & phrase) >>> 0 === phrase);
+  });
+  const matches = (id: number) =>
+    !(anyExcluded && excluded.has(id)) && groupTests.every((holds) => holds(matched[id]!));
   // Facets count the matches before the filters, each facet applying all but its own.
   const facets =
     params.facets && params.facets.length > 0

@@ -29,7 +29,12 @@ export const hitSchema = v.strictObject({
     v.description("A passage holding the query's words, as HTML: escaped text with the matches in <mark>."),
   ),
   score: nullable(v.number(), "Relevance, higher is better, comparable within one query only; null when browsing."),
-  partial: v.pipe(v.boolean(), v.description("True when the article lacks a word of the query.")),
+  partial: v.pipe(
+    v.boolean(),
+    v.description(
+      "True when the article lacks a word of the query (one held by more than a quarter of a large archive, beside a rarer one, is not asked for).",
+    ),
+  ),
   copies: copies(
     "The other copies of the story (the same wire story run elsewhere, re-headlined, padded or cut short), the canonical one (earliest, then longest) first; empty when it has none. With collapse=on they are not hits of their own.",
   ),
@@ -45,7 +50,9 @@ const facetCounts = (about: string) =>
 
 export const searchResponse = v.strictObject({
   query: v.string(),
-  total: count("Articles matching every query word."),
+  total: count(
+    "Articles matching every query word (one held by more than a quarter of a large archive, beside a rarer one, is not asked for), copies included.",
+  ),
   partialTotal: count("Articles matching some query words but not all: listed after the full matches."),
   totalExact: v.pipe(
     v.boolean(),

@@ -125,6 +125,13 @@ describe.each(LAYOUTS)("facets (%s layout)", (layout) => {
     expect("facets" in (await search("q=harbour"))).toBe(false);
   });
 
+  it("counts a required phrase's articles by its words, and gives empty counts for a query of stop words", async () => {
+    const phrase = await search(`q=${encodeURIComponent('"harbour fees"')}&facets=source`);
+    expect(phrase.hits.map((hit) => hit.id)).toEqual(["a2"]);
+    expect(phrase.facets!.source).toEqual([{ value: "Coast Gazette", count: 1 }]);
+    expect((await search("q=the+of&facets=source,month")).facets).toEqual({ source: [], month: [] });
+  });
+
   it("refuses an unknown or repeated facet, naming the fix", async () => {
     for (const value of ["source,person", "year,year", ""]) {
       const response = await app.request(`/search?q=harbour&facets=${value}`);
