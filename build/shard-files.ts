@@ -10,6 +10,7 @@ import {
   noChecksums,
   recordChecksum,
   encodeMeta,
+  encodeCopies,
   type CopyGroups,
   encodeTermShard,
   shardOf,
@@ -276,7 +277,8 @@ export function shardFiles({
       files.set(shardPaths.phonetic(layout, shard), packed(lines.join("\n")));
     },
   );
-  files.set(shardPaths.meta(layout), encodeMeta(articles, copies));
+  files.set(shardPaths.meta(layout), encodeMeta(articles));
+  files.set(shardPaths.copies(layout), encodeCopies(copies));
   lexicon.forEach((shard, n) => {
     files.set(shardPaths.lexicon(layout, n), packed(shard.text));
   });

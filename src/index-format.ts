@@ -12,14 +12,8 @@ export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
 export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
-export {
-  articleMeta,
-  dayNumber,
-  decodeMeta,
-  encodeMeta,
-  type ArticleMeta,
-  type CopyGroups,
-} from "./format/meta.js";
+export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
+export { copyIndex, decodeCopies, encodeCopies, type CopyGroups, type CopyIndex } from "./format/copies.js";
 export { shardOf } from "./format/hash.js";
 export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
 export { packMember, encodePack } from "./format/pack.js";
@@ -53,7 +47,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 13;
+export const INDEX_FORMAT_VERSION = 14;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -205,6 +199,8 @@ export const shardPaths = {
   phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt.gz`,
   /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */
   meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,
+  /** The groups of copies of one story (`encodeCopies`), read by searches that collapse them. */
+  copies: (layout: ShardedLayout) => `${layout.root}/copies.bin`,
   /** Index terms with their document frequencies, `term df` a line, sorted, cut by term: typo tolerance reads them. */
   lexicon: (layout: ShardedLayout, shard: number) => `${layout.root}/lexicon/${shard}.txt.gz`,
   /** The completions of every prefix of one or two characters (`encodePrefixTable`). */

@@ -1,6 +1,6 @@
 // One hit per story: a ranked page whose copies of one story (groups found at build time,
 // build/copies.ts) are collapsed into the first of them, each hit listing the others.
-import type { ArticleMeta, HitCard } from "../index-format.js";
+import type { CopyIndex, HitCard } from "../index-format.js";
 import type { IndexStore } from "./store/store.js";
 
 /** A ranked hit, as `rank` pages them. */
@@ -23,7 +23,7 @@ export type StoryHit<Hit extends RankedHit = RankedHit> = Hit & { copies: number
  */
 export function collapseCopies<Hit extends RankedHit>(
   ranked: readonly Hit[],
-  copies: ArticleMeta["copies"],
+  copies: CopyIndex,
   collapse: boolean,
   canonical = false,
 ): StoryHit<Hit>[] {
@@ -31,7 +31,7 @@ export function collapseCopies<Hit extends RankedHit>(
   const shown = new Set<number>();
   const stories: StoryHit<Hit>[] = [];
   for (const hit of ranked) {
-    const group = copies(hit.position);
+    const group = copies.of(hit.position);
     if (!group) {
       stories.push({ ...hit, copies: [] });
       continue;
@@ -67,7 +67,7 @@ export function copyOf({ id, source, url, published }: Pick<HitCard, "id" | "sou
 /** The other copies of the article at `position`, the canonical one first; none when it has no copy. */
 export async function copiesOf(store: IndexStore, position: number): Promise<Copy[]> {
   if (store.manifest.copyGroups === 0) return [];
-  const group = (await store.meta()).copies(position);
+  const group = (await store.copies()).of(position);
   if (!group) return [];
   const others = group.filter((member) => member !== position);
   return (await store.cards(others)).map(copyOf);

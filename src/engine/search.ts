@@ -322,16 +322,16 @@ async function storyPage(store: IndexStore, params: SearchParams, trace?: Search
     const ranked = await rankPage(store, params, trace);
     return { ...ranked, page: ranked.page.map((hit) => ({ ...hit, copies: [] })) };
   }
-  // The metadata (which holds the groups) is read while the query is ranked.
+  // The groups are read while the query is ranked.
   if (params.collapse === false) {
-    const [ranked, { copies }] = await Promise.all([rankPage(store, params, trace), store.meta()]);
+    const [ranked, copies] = await Promise.all([rankPage(store, params, trace), store.copies()]);
     return { ...ranked, page: collapseCopies(ranked.page, copies, false) };
   }
   const wanted = params.offset + params.limit;
   for (let depth = wanted + COPY_ROOM; ; depth *= 2) {
-    const [ranked, { copies }] = await Promise.all([
+    const [ranked, copies] = await Promise.all([
       rankPage(store, { ...params, offset: 0, limit: depth }, trace),
-      store.meta(),
+      store.copies(),
     ]);
     // Under relevance the canonical copy may stand in for its story; an order by date keeps the first.
     const stories = collapseCopies(ranked.page, copies, true, params.sort === "relevance");

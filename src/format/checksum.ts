@@ -23,11 +23,16 @@ export function checksum(bytes: Uint8Array): number {
 export const NUMBERED_KINDS = ["terms", "articles", "cards", "ids", "phonetic", "lexicon", "suggest"] as const;
 export type NumberedKind = (typeof NUMBERED_KINDS)[number];
 
-/** Every asset file's checksum: the numbered shards' by kind and number, and the two single files. */
+/** The single files, each kept under its own name. */
+export const SINGLE_FILES = ["meta", "prefixes", "copies"] as const;
+export type SingleFile = (typeof SINGLE_FILES)[number];
+
+/** Every asset file's checksum: the numbered shards' by kind and number, and the single files'. */
 export interface Checksums {
   shards: Record<NumberedKind, number[]>;
   meta: number;
   prefixes: number;
+  copies: number;
 }
 
 /** Empty checksums, to fill as files are written. */
@@ -36,6 +41,7 @@ export function noChecksums(): Checksums {
     shards: Object.fromEntries(NUMBERED_KINDS.map((kind) => [kind, [] as number[]])) as Checksums["shards"],
     meta: 0,
     prefixes: 0,
+    copies: 0,
   };
 }
 
@@ -45,11 +51,12 @@ const NUMBERED = /\/(terms|articles|cards|ids|phonetic|lexicon|suggest)\/(\d+)\.
  * Where a file's checksum is kept, from its path (`shardPaths`): a kind and shard number, or a
  * single file's name; null for a path no shard has.
  */
-export function checksumSlot(path: string): { kind: NumberedKind; shard: number } | "meta" | "prefixes" | null {
+export function checksumSlot(path: string): { kind: NumberedKind; shard: number } | SingleFile | null {
   const numbered = NUMBERED.exec(path);
   if (numbered) return { kind: numbered[1] as NumberedKind, shard: Number(numbered[2]) };
   if (path.endsWith("/meta.bin")) return "meta";
   if (path.endsWith("/prefixes.txt.gz")) return "prefixes";
+  if (path.endsWith("/copies.bin")) return "copies";
   return null;
 }
 
@@ -58,7 +65,7 @@ export function recordChecksum(checksums: Checksums, path: string, bytes: Uint8A
   const slot = checksumSlot(path);
   if (slot === null) throw new Error(`no checksum slot for ${path}`);
   const value = checksum(bytes);
-  if (slot === "meta" || slot === "prefixes") checksums[slot] = value;
+  if (typeof slot === "string") checksums[slot] = value;
   else checksums.shards[slot.kind][slot.shard] = value;
 }
 
@@ -66,5 +73,5 @@ export function recordChecksum(checksums: Checksums, path: string, bytes: Uint8A
 export function expectedChecksum(checksums: Checksums, path: string): number | undefined {
   const slot = checksumSlot(path);
   if (slot === null) return undefined;
-  return slot === "meta" || slot === "prefixes" ? checksums[slot] : checksums.shards[slot.kind][slot.shard];
+  return typeof slot === "string" ? checksums[slot] : checksums.shards[slot.kind][slot.shard];
 }

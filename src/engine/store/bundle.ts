@@ -10,6 +10,7 @@ import {
   flexOptions,
   parsePhoneticTable,
   type Article,
+  copyIndex,
   type CopyGroups,
   type HitCard,
   type IndexArtefacts,
@@ -62,7 +63,8 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   const byId = new Map(articles.map((article, position) => [article.id, position]));
   /** Hit cards, made the first time a page or a phrase check asks for them. */
   const cards: HitCard[] = [];
-  const meta = articleMeta(articles, copies ? (JSON.parse(copies) as CopyGroups) : []);
+  const meta = articleMeta(articles);
+  const copyGroups = copyIndex(copies ? (JSON.parse(copies) as CopyGroups) : []);
   const { postings, terms } = postingsReader(index);
   let sounds: Map<string, string[]> | undefined;
   let suggestions: SuggestionIndex | undefined;
@@ -113,6 +115,9 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
     },
     async meta() {
       return meta;
+    },
+    async copies() {
+      return copyGroups;
     },
     async cards(positions) {
       return positions.map((position) => (cards[position] ??= cardOf(articles[position]!)));

@@ -8,6 +8,9 @@
 import {
   packMember,
   decodeMeta,
+  copyIndex,
+  decodeCopies,
+  type CopyIndex,
   decodeTermShard,
   COMPLETIONS,
   parsePrefixTable,
@@ -163,6 +166,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   );
   let prefixes: Promise<Map<string, string[]>> | undefined;
   let meta: Promise<ArticleMeta> | undefined;
+  let copies: Promise<CopyIndex> | undefined;
 
   /** The text of the compressed shard at `path`. */
   const text = async (path: string) => unpackText(path, await read(path));
@@ -254,6 +258,11 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       meta ??= read(shardPaths.meta(layout)).then(decodeMeta);
       meta.catch(() => (meta = undefined));
       return joined(meta);
+    },
+    copies() {
+      copies ??= read(shardPaths.copies(layout)).then((data) => copyIndex(decodeCopies(data)));
+      copies.catch(() => (copies = undefined));
+      return joined(copies);
     },
     async articles(positions) {
       return Promise.all(

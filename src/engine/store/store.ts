@@ -1,7 +1,15 @@
 // What the query engine reads an index through, whatever its layout: posting lists, the
 // vocabulary, phonetic neighbours, article metadata and articles. Every read is async, so a
 // sharded index can fetch what a query needs and nothing more; the bundle answers at once.
-import type { Article, ArticleMeta, HitCard, IndexManifest, Postings, SuggestionIndex } from "../../index-format.js";
+import type {
+  Article,
+  ArticleMeta,
+  CopyIndex,
+  HitCard,
+  IndexManifest,
+  Postings,
+  SuggestionIndex,
+} from "../../index-format.js";
 
 export interface IndexStore {
   readonly manifest: IndexManifest;
@@ -20,6 +28,8 @@ export interface IndexStore {
   suggestions(key: string): Promise<SuggestionIndex>;
   /** Publication days and sources of every article, for filters and date sorts. */
   meta(): Promise<ArticleMeta>;
+  /** The groups of copies of one story (build/copies.ts), for collapsing them. */
+  copies(): Promise<CopyIndex>;
   /** The articles at these positions, in the same order. */
   articles(positions: readonly number[]): Promise<Article[]>;
   /** The hit cards (what a result page shows) of the articles at these positions, in the same order. */
