@@ -13,7 +13,8 @@ import { AnalysisSpill } from "./analysis-spill.js";
 import { ArticleStore } from "./article-store.js";
 import { BuildCache, hashOf, type CacheEntry, type CacheUnit } from "./cache.js";
 import { readCorpusConfig } from "./corpus-config.js";
-import { bodyLength, compileIndex } from "./compile-index.js";
+import { bodyLength, compileIndex, type Compiled } from "./compile-index.js";
+import { sketchOf } from "./copies.js";
 import { settleLanguages } from "./detect-language.js";
 import { deriveTitle, detailsOf, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
@@ -42,7 +43,7 @@ export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
 function cacheUnits(
   read: ReturnType<typeof readCorpus>,
   sources: readonly SourcedArticle[],
-  analyses: Analyses,
+  { analyses, sketches }: Pick<Compiled, "analyses" | "sketches">,
   analyzer: Analyzer,
   cache: BuildCache,
 ): () => Iterable<CacheUnit> {
@@ -53,7 +54,15 @@ function cacheUnits(
       const articles: CacheEntry[] = [];
       for (; at < read.articles.length && read.articles[at]!.unit === key; at++) {
         const item = read.articles[at]!;
-        articles.push(cacheEntry(item, sources[position] === item ? position++ : undefined, analyses, analyzer, cache));
+        articles.push(
+          cacheEntry(
+            item,
+            sources[position] === item ? position++ : undefined,
+            { analyses, sketches },
+            analyzer,
+            cache,
+          ),
+        );
       }
       yield { key, articles, skipped: [], warnings: [], ...read.unitProblems.get(u) };
     }
@@ -68,16 +77,17 @@ function cacheUnits(
 function cacheEntry(
   item: SourcedArticle,
   position: number | undefined,
-  analyses: Analyses,
+  { analyses, sketches }: Pick<Compiled, "analyses" | "sketches">,
   analyzer: Analyzer,
   cache: BuildCache,
 ): CacheEntry {
-  let analysis: Pick<CacheEntry, "termCount" | "length" | "analysis">;
+  let analysis: Pick<CacheEntry, "termCount" | "length" | "analysis" | "sketch">;
   if (position !== undefined) {
     analysis = {
       termCount: analyses.termCount(position),
       length: analyses.lengthOf(position),
       analysis: () => analyses.at(position),
+      sketch: sketches[position]!,
     };
   } else {
     const counted =
@@ -92,7 +102,8 @@ function cacheEntry(
             body: item.body,
             language: item.language,
           });
-    analysis = { termCount: counted.terms.length, length: counted.length, analysis: () => counted };
+    const sketch = item.cachedRow !== undefined ? cache.sketch(item.cachedRow) : sketchOf(item.body);
+    analysis = { termCount: counted.terms.length, length: counted.length, analysis: () => counted, sketch };
   }
   // Field by field: spreading the item would read a cached article's body again.
   const { id, title, published, source, url, bodyHash, cachedRow } = item;
@@ -176,6 +187,10 @@ export function buildArtefacts(options: BuildInput): Built {
         const row = sources[position]!.cachedRow;
         return row !== undefined ? cache!.analysis(row) : undefined;
       },
+      sketch: (position) => {
+        const row = sources[position]!.cachedRow;
+        return row !== undefined ? cache!.sketch(row) : undefined;
+      },
       analyzer,
       progress,
       bodyChars: (position) =>
@@ -232,11 +247,7 @@ export function buildArtefacts(options: BuildInput): Built {
       corpus.units.length === cache.units &&
       report.cached === articles.length;
     if (cache && !unchanged)
-      cache.save(
-        analyzer.dictionary,
-        cacheUnits(corpus, sources, compiled.analyses, analyzer, cache),
-        compiled.signatures,
-      );
+      cache.save(analyzer.dictionary, cacheUnits(corpus, sources, compiled, analyzer, cache), compiled.signatures);
     lap("cache");
     progress("write", 1, 1);
     writeReport(options.outDir, finish(report));

@@ -27,11 +27,12 @@ import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleDetails } from "../src/index-format.js";
 import { FileWindows } from "./file-windows.js";
+import { SKETCH, type Sketch } from "./copies.js";
 import { detailsOf } from "./finalize.js";
 import type { RawArticle, Skipped, Warning } from "./types.js";
 
 const CACHE_FILE = "build-cache.v8";
-const CACHE_VERSION = 7;
+const CACHE_VERSION = 8;
 
 /** What the cache keeps of an article: everything but the body, plus the body's hash and length and its analysis. */
 export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
@@ -42,6 +43,8 @@ export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
   termCount: number;
   /** Its analysis's term numbers and weighted frequencies, read when the cache writes them. */
   analysis(): { terms: Int32Array; tf: Float32Array };
+  /** Its text's sketch (build/copies.ts), so a rebuild finds copies without reading the body. */
+  sketch: Sketch;
   length: number;
   /** Its row in the cache this build loaded, when its analysis came from there (it is not written again). */
   cachedRow?: number;
@@ -79,6 +82,9 @@ interface Columns {
   /** Row r's analysis is termCount[r] entries from termOffset[r] of the terms and tf files. */
   termOffset: Float64Array;
   termCount: Int32Array;
+  /** Row r's sketch: its distinct runs, and SKETCH values from r × SKETCH. */
+  sketchShingles: Int32Array;
+  sketchValues: Uint32Array;
   /** Article shard path to the signature of its members when it was written. */
   shards: Map<string, string>;
 }
@@ -135,6 +141,8 @@ function emptyColumns(key: string): Columns {
     analysisLength: 0,
     termOffset: new Float64Array(0),
     termCount: new Int32Array(0),
+    sketchShingles: new Int32Array(0),
+    sketchValues: new Uint32Array(0),
     shards: new Map(),
   };
 }
@@ -286,6 +294,12 @@ export class BuildCache {
     return { terms, tf, length: this.columns.length[row]! };
   }
 
+  /** A cached article's sketch (build/copies.ts). */
+  sketch(row: number): Sketch {
+    const { sketchShingles, sketchValues } = this.columns;
+    return { shingles: sketchShingles[row]!, values: sketchValues.slice(row * SKETCH, (row + 1) * SKETCH) };
+  }
+
   /** The signature of the article shard at `path` when a build last wrote it. */
   shardSignature(path: string): string | undefined {
     return this.columns.shards.get(path);
@@ -328,6 +342,8 @@ export class BuildCache {
     c.length = new Float64Array(rows);
     c.termOffset = new Float64Array(rows);
     c.termCount = new Int32Array(rows);
+    c.sketchShingles = new Int32Array(rows);
+    c.sketchValues = new Uint32Array(rows * SKETCH);
     mkdirSync(dirname(this.path), { recursive: true });
     const files = analysisFiles(this.path, c.generation);
     const written = rowFiles(this.path, c.save);
@@ -363,6 +379,8 @@ export class BuildCache {
           c.bodyChars[row] = article.bodyChars;
           c.length[row] = article.length;
           c.termCount[row] = article.termCount;
+          c.sketchShingles[row] = article.sketch.shingles;
+          c.sketchValues.set(article.sketch.values, row * SKETCH);
           if (!rewrite && article.cachedRow !== undefined) {
             c.termOffset[row] = old.termOffset[article.cachedRow]!;
           } else {

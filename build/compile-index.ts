@@ -82,6 +82,8 @@ export interface CompileOptions {
   analyses?: Analyses;
   /** The analysis already made (by the build cache) of the article at a position, if any; missing ones are made here. */
   counted?: (position: number) => Counted | undefined;
+  /** The sketch already made (by the build cache) of the article at a position (build/copies.ts), if any. */
+  sketch?: (position: number) => Sketch | undefined;
   /** Made with `ranking` when not given. */
   analyzer?: Analyzer;
   /** The constants the impacts are computed with. Default: RANKING (the tuning bench tries others). */
@@ -114,6 +116,8 @@ export interface Compiled {
   copies: CopyGroups;
   /** Time spent finding them (sketching every text, then grouping), ms. */
   copiesMs: number;
+  /** Every article's sketch, by position (what the build cache keeps). */
+  sketches: Sketch[];
 }
 
 /**
@@ -148,11 +152,19 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   let copiesMs = 0;
   articles.forEach((article, position) => {
     if (position % 1000 === 0) progress("analyse", position, articles.length);
-    // The body is read once, for the analysis and the sketch (a stored article reads it at each access).
+    // A cached article's analysis and sketch come from the cache, its body unread; else the body
+    // is read once, for both (a stored article reads it at each access).
+    const counted = options.counted?.(position);
+    const sketched = options.sketch?.(position);
+    if (counted && sketched) {
+      analyses.add(counted);
+      sketches.push(sketched);
+      return;
+    }
     const body = article.body;
-    analyses.add(options.counted?.(position) ?? analyzer.count(article, body));
+    analyses.add(counted ?? analyzer.count(article, body));
     const start = performance.now();
-    sketches.push(sketchOf(body));
+    sketches.push(sketched ?? sketchOf(body));
     copiesMs += performance.now() - start;
   });
   progress("analyse", articles.length, articles.length);
@@ -160,7 +172,6 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const start = performance.now();
   const copies = groupCopies(articles, sketches);
   copiesMs += performance.now() - start;
-  sketches.length = 0;
   progress("copies", 1, 1);
   const average = analyses.averageLength();
   const documentFrequency = documentFrequencies(analyses, analyzer.dictionary.length);
@@ -217,6 +228,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       analyzer,
       copies,
       copiesMs,
+      sketches,
     };
   }
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
@@ -258,6 +270,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     analyzer,
     copies,
     copiesMs,
+    sketches,
   };
 }
 

@@ -172,4 +172,16 @@ describe("the build report", () => {
     );
     expect(report.phasesMs.copies).toBeGreaterThanOrEqual(0);
   });
+
+  it("finds the same groups when a rebuild takes every article's sketch from the build cache", () => {
+    const corpus = join(dir, "corpus");
+    const cacheDir = join(dir, "cache");
+    const outDir = join(dir, "cached-index");
+    const first = build({ corpus, outDir, cacheDir, layout: "sharded", quiet: true });
+    const again = build({ corpus, outDir, cacheDir, layout: "sharded", quiet: true });
+    expect(first.cached).toBe(0);
+    expect(again.cached).toBe(8);
+    expect(again.copies).toEqual(first.copies);
+    expect(again.copies.groups).toBe(1);
+  });
 });
