@@ -31,7 +31,8 @@ const isoMonth = (day: number) => new Date(day * 86_400_000).toISOString().slice
 
 /**
  * The facets `names` of the matching articles at `positions` (the search's matches before its
- * filters), each facet counted over the matches that pass every filter but its own.
+ * filters), each facet counted over the matches that pass every filter but its own. Counted by
+ * number (source ids, days since the archive's oldest), named at the end.
  */
 export function facetCounts(
   meta: ArticleMeta,
@@ -44,32 +45,46 @@ export function facetCounts(
   const dated = from !== undefined || to !== undefined;
   const wantSources = names.includes("source");
   const wantDates = names.includes("year") || names.includes("month");
-  const sources = new Map<string, number>();
-  // Counted by day first (a few thousand days), then folded into months.
-  const days = new Map<number, number>();
+  const { days, sourceIds, sources, oldestDay, newestDay } = meta;
+  const wanted = source === undefined ? -1 : sources.indexOf(source) + 1;
+  const bySource = new Uint32Array(sources.length + 1);
+  const byDay = new Uint32Array(wantDates ? Math.max(0, newestDay - oldestDay) + 1 : 0);
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
-    const day = meta.days[position]!;
-    const own = meta.source(position);
-    if (wantSources && own !== null && (!dated || (day >= first && day <= last)))
-      sources.set(own, (sources.get(own) ?? 0) + 1);
-    if (wantDates && !Number.isNaN(day) && (source === undefined || own === source))
-      days.set(day, (days.get(day) ?? 0) + 1);
+    const day = days[position]!;
+    const id = sourceIds[position]!;
+    if (wantSources && (!dated || (day >= first && day <= last))) bySource[id]!++;
+    if (wantDates && day === day && (wanted < 0 || id === wanted)) byDay[day - oldestDay]!++;
   }
-  const months = new Map<string, number>();
-  for (const [day, count] of days) months.set(isoMonth(day), (months.get(isoMonth(day)) ?? 0) + count);
   const facets: Facets = {};
-  if (wantSources)
-    facets.source = [...sources]
-      .map(([value, count]) => ({ value, count }))
+  if (wantSources) {
+    const counted: FacetCount[] = [];
+    for (let id = 1; id < bySource.length; id++)
+      if (bySource[id]! > 0) counted.push({ value: sources[id - 1]!, count: bySource[id]! });
+    facets.source = counted
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
       .slice(0, FACET_SOURCES);
-  const byMonth = [...months].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  if (names.includes("month")) facets.month = byMonth.map(([value, count]) => ({ value, count }));
-  if (names.includes("year")) {
-    const years = new Map<string, number>();
-    for (const [month, count] of byMonth) years.set(month.slice(0, 4), (years.get(month.slice(0, 4)) ?? 0) + count);
-    facets.year = [...years].map(([value, count]) => ({ value, count }));
+  }
+  if (wantDates) {
+    // Days in order fold into months in order.
+    const months: FacetCount[] = [];
+    for (let offset = 0; offset < byDay.length; offset++) {
+      if (byDay[offset] === 0) continue;
+      const month = isoMonth(oldestDay + offset);
+      const previous = months.at(-1);
+      if (previous?.value === month) previous.count += byDay[offset]!;
+      else months.push({ value: month, count: byDay[offset]! });
+    }
+    if (names.includes("month")) facets.month = months;
+    if (names.includes("year")) {
+      const years: FacetCount[] = [];
+      for (const { value, count } of months) {
+        const previous = years.at(-1);
+        if (previous?.value === value.slice(0, 4)) previous.count += count;
+        else years.push({ value: value.slice(0, 4), count });
+      }
+      facets.year = years;
+    }
   }
   return facets;
 }

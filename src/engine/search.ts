@@ -16,7 +16,7 @@ import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
 import { facetCounts, type FacetName, type Facets } from "./facets.js";
 import { collapseCopies, copyOf, type Copy, type RankedHit, type StoryHit } from "./collapse.js";
-import { allWords, coverageOf, isCommon, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
+import { allWords, anyWord, coverageOf, isCommon, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
 import { filtered } from "./rank/top-k.js";
 import { TermViews } from "./rank/term-views.js";
@@ -410,10 +410,11 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   // The common query (relevance order, nothing to exclude, filter or verify) is ranked without
   // reading most postings of its frequent words; every other reads them all.
   const required = query.groups.some((group) => group.required);
-  if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter && !faceted) {
+  if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter) {
     const views = viewsOf(store);
+    const lists = scoringOrder(postings, articles, terms);
     // With one query word, every article found matches it all.
-    const full = queryWords > 1 ? allWords(coverage, scoringOrder(postings, articles, terms), views) : null;
+    const full = queryWords > 1 ? allWords(coverage, lists, views) : null;
     const tiers = full && fullFirst ? { full: (mask: number) => matchesAll(coverage, mask), ...full } : undefined;
     const top = topScored(postings, terms, k, views, tiers);
     full?.clear();
@@ -428,6 +429,8 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     } finally {
       top.release();
     }
+    // Facets count every article listed: the holders of any query word, read from a bitset, unscored.
+    if (faceted) page = { ...page, facets: facetCounts(meta!, anyWord(lists, views), params.facets!, params) };
     return finish(page);
   }
   const accumulated = accumulate(postings, articles, terms);

@@ -17,6 +17,10 @@ export interface ArticleMeta {
   oldestDay: number;
   /** The article's source, or null. */
   source(position: number): string | null;
+  /** Each article's source as a number: 0 when none, i + 1 for `sources[i]`. */
+  sourceIds: Uint16Array;
+  /** The distinct sources. */
+  sources: readonly string[];
 }
 
 export function dayNumber(date: string): number {
@@ -35,6 +39,8 @@ function metaOf(days: Float64Array, sourceIndex: Uint16Array, sources: readonly 
     newestDay: Number.isFinite(newestDay) ? newestDay : 0,
     oldestDay: Number.isFinite(oldestDay) ? oldestDay : 0,
     source: (position) => (sourceIndex[position] ? sources[sourceIndex[position]! - 1]! : null),
+    sourceIds: sourceIndex,
+    sources,
   };
 }
 

@@ -154,3 +154,25 @@ export function allWords(
   for (let w = 0; w < all.length; w++) count += popcount(all[w]!);
   return { bits: all, count, clear };
 }
+
+/**
+ * The positions of the articles holding any of the scored terms (every article a search
+ * lists, full and partial), in position order: each term's holders ORed into a bitset, frequent
+ * terms from their dense views.
+ */
+export function anyWord(lists: readonly ScoringList[], views: TermViews): Int32Array {
+  const { word } = scratchFor(views.articles);
+  try {
+    holders(lists, -1, views, word);
+    let count = 0;
+    for (let w = 0; w < word.length; w++) count += popcount(word[w]!);
+    const positions = new Int32Array(count);
+    let at = 0;
+    for (let w = 0; w < word.length; w++)
+      for (let bits = word[w]!; bits !== 0; bits &= bits - 1)
+        positions[at++] = (w << 5) | (31 - Math.clz32(bits & -bits));
+    return positions;
+  } finally {
+    word.fill(0);
+  }
+}

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   allWords,
+  anyWord,
   COMMON_FLOOR,
   COMMON_SHARE,
   coverageOf,
@@ -110,6 +111,11 @@ describe("the articles matching every word", () => {
     expect({ ids, count: found.count }).toEqual({ ids: expected, count: 1 });
     found.clear();
     expect(found.bits.every((word) => word === 0)).toBe(true);
+
+    // The articles holding any word: every article some term's postings hold, in order.
+    const any = Array.from({ length: articles }, (_, id) => id).filter((id) => bitsOf[id] !== 0);
+    expect(Array.from(anyWord(scoringOrder(postings, articles, terms), views))).toEqual(any);
+    expect(any.length).toBeGreaterThan(120);
   });
 
   it("are none when a word is held by no article", () => {
