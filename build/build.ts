@@ -8,7 +8,7 @@ import {
   type IndexArtefacts,
   type RankingConstants,
 } from "../src/index-format.js";
-import { type Analyses, Analyzer } from "./analyze-articles.js";
+import { Analyzer } from "./analyze-articles.js";
 import { AnalysisSpill } from "./analysis-spill.js";
 import { ArticleStore } from "./article-store.js";
 import { BuildCache, hashOf, type CacheEntry, type CacheUnit } from "./cache.js";

@@ -54,7 +54,7 @@ export function facetCounts(
     const day = days[position]!;
     const id = sourceIds[position]!;
     if (wantSources && (!dated || (day >= first && day <= last))) bySource[id]!++;
-    if (wantDates && day === day && (wanted < 0 || id === wanted)) byDay[day - oldestDay]!++;
+    if (wantDates && !Number.isNaN(day) && (wanted < 0 || id === wanted)) byDay[day - oldestDay]!++;
   }
   const facets: Facets = {};
   if (wantSources) {

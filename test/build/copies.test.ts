@@ -35,10 +35,11 @@ const BOILERPLATE_END =
   "Copyright 2025 Example Media Group. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission. Follow us on social media for more updates.";
 
 /** The day `days` after a date (YYYY-MM-DD). */
-const after = (date: string, days: number) => new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (date: string, days: number) =>
+  new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The copies a newsroom makes of a story: another headline and source, a padded page, a cut version. */
-function copiesOf(seed: Made, day = after(seed.published!, 1)): Made[] {
+function copiesOf(seed: Made, day = dayAfter(seed.published!, 1)): Made[] {
   return [
     { ...seed, title: "Kremlin cools on summit talk", source: "Wire Desk", published: day },
     { ...seed, source: "Example Media", published: day, body: [BOILERPLATE_TOP, ...seed.body, BOILERPLATE_END] },
@@ -89,9 +90,9 @@ describe("copies of one story", () => {
 
   it(`are published at most COPY_DAYS (${COPY_DAYS}) apart when both are dated: a recurring feature is news again`, () => {
     const story = seeds[0]!;
-    const within = copiesOf(story, after(story.published!, COPY_DAYS));
+    const within = copiesOf(story, dayAfter(story.published!, COPY_DAYS));
     expect(findCopies([story, ...within])).toEqual([[0, 1, 2, 3]]);
-    const later = copiesOf(story, after(story.published!, COPY_DAYS + 1));
+    const later = copiesOf(story, dayAfter(story.published!, COPY_DAYS + 1));
     // The copies still group together, the padded one (the longest) first; an undated story joins them.
     expect(findCopies([story, ...later])).toEqual([[2, 1, 3]]);
     expect(findCopies([{ ...story, published: null }, ...later])).toEqual([[2, 0, 1, 3]]);
