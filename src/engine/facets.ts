@@ -27,8 +27,6 @@ export interface FacetFilters {
 /** Sources listed at most: the rest of a long tail is left out, most articles first. */
 export const FACET_SOURCES = 50;
 
-const isoMonth = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 7);
-
 /**
  * The facets `names` of the matching articles at `positions` (the search's matches before its
  * filters), each facet counted over the matches that pass every filter but its own. Counted by
@@ -66,14 +64,20 @@ export function facetCounts(
       .slice(0, FACET_SOURCES);
   }
   if (wantDates) {
-    // Days in order fold into months in order.
+    // Days in order fold into months in order: a month's name and its end are found once.
     const months: FacetCount[] = [];
+    let month: FacetCount | undefined;
+    let monthEnd = Number.NEGATIVE_INFINITY;
     for (let offset = 0; offset < byDay.length; offset++) {
       if (byDay[offset] === 0) continue;
-      const month = isoMonth(oldestDay + offset);
-      const previous = months.at(-1);
-      if (previous?.value === month) previous.count += byDay[offset]!;
-      else months.push({ value: month, count: byDay[offset]! });
+      const day = oldestDay + offset;
+      if (day >= monthEnd) {
+        const start = new Date(day * 86_400_000);
+        monthEnd = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) / 86_400_000;
+        month = { value: start.toISOString().slice(0, 7), count: 0 };
+        months.push(month);
+      }
+      month!.count += byDay[offset]!;
     }
     if (names.includes("month")) facets.month = months;
     if (names.includes("year")) {
