@@ -120,8 +120,9 @@ export async function related(store: IndexStore, position: number, limit: number
   // The hits' cards hold their openings. A hit is left out when it is a copy of the article or
   // of a hit kept before it (two runs of one wire story are one related story).
   // The copies the build grouped with it (build/copies.ts) are left out by position.
-  const [meta, copies] = await Promise.all([store.meta(), store.copies()]);
-  const own = new Set(copies.of(position) ?? [position]);
+  // An archive without copies has no groups to read.
+  const [meta, copies] = await Promise.all([store.meta(), store.manifest.copyGroups > 0 ? store.copies() : null]);
+  const own = new Set(copies?.of(position) ?? [position]);
   const seen = [{ title: fold(article.title), opening: shingles(leadText(article.body)) }];
   const kept: Hit[] = [];
   result.hits.forEach((hit, i) => {

@@ -412,7 +412,8 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   const required = query.groups.some((group) => group.required);
   if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter) {
     const views = viewsOf(store);
-    const lists = scoringOrder(postings, articles, terms);
+    // The terms in scoring order, made only for the full matches or the facets.
+    const lists = queryWords > 1 || faceted ? scoringOrder(postings, articles, terms) : [];
     // With one query word, every article found matches it all.
     const full = queryWords > 1 ? allWords(coverage, lists, views) : null;
     const tiers = full && fullFirst ? { full: (mask: number) => matchesAll(coverage, mask), ...full } : undefined;

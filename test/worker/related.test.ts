@@ -138,3 +138,16 @@ describe("the article page's related stories", () => {
     expect(html).not.toContain("<i>Worse");
   });
 });
+
+describe("an archive without copies", () => {
+  it("never reads a groups file, to search or to relate", async () => {
+    const reads: string[] = [];
+    const app = appFor(seeds(), "sharded", { reads });
+    expect((await app.request("/search?q=Putin", {}, NO_EDGE_CACHE)).status).toBe(200);
+    const related = await app.request(`/articles/${encodeURIComponent(seeds()[0]!.id)}/related`, {}, NO_EDGE_CACHE);
+    expect(related.status).toBe(200);
+    expect(((await related.json()) as Related).hits.length).toBeGreaterThan(0);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((path) => path.endsWith("/copies.bin"))).toEqual([]);
+  });
+});
