@@ -171,7 +171,7 @@ describe("the build report", () => {
     expect(formatReport(report)).toContain(
       `copies            1 story run more than once, 4 articles in all (a search shows one hit a story)\n    - ${canonical}: also copy-0, copy-1, copy-2`,
     );
-    expect(report.phasesMs.copies).toBeGreaterThanOrEqual(0);
+    expect(Object.keys(report.phasesMs)).toContain("copies");
   });
 
   it("finds the same groups when a rebuild takes every article's sketch from the build cache", () => {
