@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { fieldTerms, Analyzer } from "../build/analyze-articles.js";
 import { compileIndex } from "../build/compile-index.js";
+import { noTagging } from "../build/entities/extract.js";
 import { rank } from "../src/engine/search.js";
 import { indexLoader } from "../src/engine/store/load.js";
 import { commandLine, runInfo, sourceCommit, writeResult, type TuneFigures } from "./results.js";
@@ -38,6 +39,7 @@ async function scoreSet(set: JudgedSet, candidates: Candidate[], log: (line: str
       const ranking = constants(candidate);
       const analyzer = new Analyzer(set.fields, ranking);
       const { artefacts } = compileIndex(articles, {
+        tagger: noTagging(),
         builtAt: "2000-01-01T00:00:00Z",
         fields: set.fields,
         layout: "bundle",

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Analyzer, fieldTerms } from "../build/analyze-articles.js";
 import { compileIndex } from "../build/compile-index.js";
+import { noTagging } from "../build/entities/extract.js";
 import { parseQuery } from "../src/engine/query/parse.js";
 import { rank } from "../src/engine/search.js";
 import { indexLoader } from "../src/engine/store/load.js";
@@ -89,6 +90,7 @@ async function scoreSet(set: JudgedSet, log: (line: string) => void): Promise<nu
       const ranking = { ...RANKING, bm25: { ...RANKING.bm25, k1: norm.k1 } };
       const analyzer = new Analyzer(set.fields, ranking);
       const compiled = compileIndex(articles, {
+        tagger: noTagging(),
         builtAt: "2000-01-01T00:00:00Z",
         fields: set.fields,
         layout: "bundle",

@@ -2,6 +2,8 @@
 // (bundle or shards), and say what happened in a report. With a build cache, unchanged source
 // units skip reading and analysis, and unchanged article shards are not written again.
 import {
+  ENTITY_KINDS,
+  type EntityTable,
   INDEX_FORMAT_VERSION,
   indexConfig,
   type Article,
@@ -15,6 +17,7 @@ import { BuildCache, hashOf, type CacheEntry, type CacheUnit } from "./cache.js"
 import { readCorpusConfig } from "./corpus-config.js";
 import { bodyLength, compileIndex, type Compiled } from "./compile-index.js";
 import { sketchOf } from "./copies.js";
+import { EntityTagger } from "./entities/thread.js";
 import { settleLanguages } from "./detect-language.js";
 import { deriveTitle, detailsOf, finalizeArticles } from "./finalize.js";
 import { defaultAssetsDir, type BuildOptions } from "./options.js";
@@ -43,7 +46,7 @@ export type BuildInput = Pick<BuildOptions, "corpus" | "outDir"> &
 function cacheUnits(
   read: ReturnType<typeof readCorpus>,
   sources: readonly SourcedArticle[],
-  { analyses, sketches }: Pick<Compiled, "analyses" | "sketches">,
+  compiled: Pick<Compiled, "analyses" | "sketches" | "entityInputs">,
   analyzer: Analyzer,
   cache: BuildCache,
 ): () => Iterable<CacheUnit> {
@@ -54,15 +57,7 @@ function cacheUnits(
       const articles: CacheEntry[] = [];
       for (; at < read.articles.length && read.articles[at]!.unit === key; at++) {
         const item = read.articles[at]!;
-        articles.push(
-          cacheEntry(
-            item,
-            sources[position] === item ? position++ : undefined,
-            { analyses, sketches },
-            analyzer,
-            cache,
-          ),
-        );
+        articles.push(cacheEntry(item, sources[position] === item ? position++ : undefined, compiled, analyzer, cache));
       }
       yield { key, articles, skipped: [], warnings: [], ...read.unitProblems.get(u) };
     }
@@ -77,17 +72,18 @@ function cacheUnits(
 function cacheEntry(
   item: SourcedArticle,
   position: number | undefined,
-  { analyses, sketches }: Pick<Compiled, "analyses" | "sketches">,
+  { analyses, sketches, entityInputs }: Pick<Compiled, "analyses" | "sketches" | "entityInputs">,
   analyzer: Analyzer,
   cache: BuildCache,
 ): CacheEntry {
-  let analysis: Pick<CacheEntry, "termCount" | "length" | "analysis" | "sketch">;
+  let analysis: Pick<CacheEntry, "termCount" | "length" | "analysis" | "sketch" | "entityInput">;
   if (position !== undefined) {
     analysis = {
       termCount: analyses.termCount(position),
       length: analyses.lengthOf(position),
       analysis: () => analyses.at(position),
       sketch: sketches[position]!,
+      entityInput: entityInputs[position] ?? null,
     };
   } else {
     const counted =
@@ -103,12 +99,35 @@ function cacheEntry(
             language: item.language,
           });
     const sketch = item.cachedRow !== undefined ? cache.sketch(item.cachedRow) : sketchOf(item.body);
-    analysis = { termCount: counted.terms.length, length: counted.length, analysis: () => counted, sketch };
+    // A duplicate's entities are not made: it is tagged when it is indexed.
+    const entityInput = item.cachedRow !== undefined ? (cache.entityInput(item.cachedRow) ?? null) : null;
+    analysis = {
+      termCount: counted.terms.length,
+      length: counted.length,
+      analysis: () => counted,
+      sketch,
+      entityInput,
+    };
   }
   // Field by field: spreading the item would read a cached article's body again.
   const { id, title, published, source, url, bodyHash, cachedRow } = item;
   const bodyChars = cachedRow !== undefined ? cache.bodyChars(cachedRow) : bodyLength(item.body);
   return { id, title, published, source, url, ...detailsOf(item), bodyHash, bodyChars, ...analysis, cachedRow };
+}
+
+/** Entities per kind, and the ten most named of each, for the build report. */
+function entitySummary({ kinds, names, byArticle }: EntityTable): BuildReport["entities"] {
+  const counts = new Uint32Array(names.length);
+  for (const ids of byArticle) for (const id of ids) counts[id]!++;
+  const summary = {} as BuildReport["entities"];
+  for (const kind of ENTITY_KINDS) {
+    const ids = [...names.keys()].filter((id) => kinds[id] === kind);
+    summary[kind] = {
+      count: ids.length,
+      top: ids.slice(0, 10).map((id) => ({ name: names[id]!, articles: counts[id]! })),
+    };
+  }
+  return summary;
 }
 
 /** What a build made: its report and the artefacts it wrote. */
@@ -179,6 +198,7 @@ export function buildArtefacts(options: BuildInput): Built {
     if (cache) analyzer.intern(cache.dictionary);
     const onDisk = new Set(cache ? listAssets(assetsDir) : []);
     const compiled = compileIndex(articles, {
+      tagger: new EntityTagger(),
       builtAt,
       fields,
       ranking: options.ranking,
@@ -190,6 +210,10 @@ export function buildArtefacts(options: BuildInput): Built {
       sketch: (position) => {
         const row = sources[position]!.cachedRow;
         return row !== undefined ? cache!.sketch(row) : undefined;
+      },
+      entityInput: (position) => {
+        const row = sources[position]!.cachedRow;
+        return row !== undefined ? cache!.entityInput(row) : undefined;
       },
       analyzer,
       progress,
@@ -214,6 +238,9 @@ export function buildArtefacts(options: BuildInput): Built {
     // Copies are found while compiling: their time is told apart.
     phasesMs.compile = Math.max(0, phasesMs.compile! - Math.round(compiled.copiesMs));
     phasesMs.copies = Math.round(compiled.copiesMs);
+    // So are the entities: the lede runs, the wait for the tagger's thread and the table.
+    phasesMs.compile = Math.max(0, phasesMs.compile! - Math.round(compiled.entitiesMs));
+    phasesMs.entities = Math.round(compiled.entitiesMs);
     progress("write", 0, 1);
     const indexBytes = output.writeModule(compiled.artefacts);
     lap("write");
@@ -230,6 +257,7 @@ export function buildArtefacts(options: BuildInput): Built {
         articles: compiled.copies.reduce((sum, group) => sum + group.length, 0),
         list: compiled.copies.map((group) => group.map((position) => articles[position]!.id)),
       },
+      entities: entitySummary(compiled.entities),
       layout: compiled.artefacts.manifest.layout.kind,
       indexBytes,
       assets: { dir: assetsDir, ...output.assets },

@@ -28,11 +28,13 @@ import { deserialize, serialize } from "node:v8";
 import type { ArticleDetails } from "../src/index-format.js";
 import { FileWindows } from "./file-windows.js";
 import { SKETCH, type Sketch } from "./copies.js";
+import type { EntityInput } from "./entities/extract.js";
+import { taggerVersion } from "./entities/thread.js";
 import { detailsOf } from "./finalize.js";
 import type { RawArticle, Skipped, Warning } from "./types.js";
 
-const CACHE_FILE = "build-cache.v8";
-const CACHE_VERSION = 8;
+const CACHE_FILE = "build-cache.v9";
+const CACHE_VERSION = 9;
 
 /** What the cache keeps of an article: everything but the body, plus the body's hash and length and its analysis. */
 export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
@@ -45,6 +47,8 @@ export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {
   analysis(): { terms: Int32Array; tf: Float32Array };
   /** Its text's sketch (build/copies.ts), so a rebuild finds copies without reading the body. */
   sketch: Sketch;
+  /** Its headline's names and lede runs (build/entities/extract.ts); null when not made (a duplicate). */
+  entityInput: EntityInput | null;
   length: number;
   /** Its row in the cache this build loaded, when its analysis came from there (it is not written again). */
   cachedRow?: number;
@@ -98,6 +102,7 @@ type Row = [
   url: string | null,
   details: ArticleDetails | null,
   bodyHash: string,
+  entityInput: EntityInput | null,
 ];
 
 export const hashOf = (data: string | Uint8Array) => createHash("sha1").update(data).digest("base64url");
@@ -106,7 +111,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
       ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith(".ts")
+      : /\.(?:ts|mjs)$/.test(entry.name)
         ? [join(dir, entry.name)]
         : [],
   );
@@ -121,7 +126,8 @@ function codeFingerprint(): string {
     ...roots.flatMap(sourceFiles),
     fileURLToPath(new URL("../src/index-format.ts", import.meta.url)),
   ].sort();
-  return hashOf(files.map((file) => readFileSync(file, "utf8")).join("\0"));
+  // The tagger's version too: another compromise names other entities.
+  return hashOf([...files.map((file) => readFileSync(file, "utf8")), taggerVersion()].join("\0"));
 }
 
 function emptyColumns(key: string): Columns {
@@ -294,6 +300,12 @@ export class BuildCache {
     return { terms, tf, length: this.columns.length[row]! };
   }
 
+  /** A cached article's entity input (build/entities/extract.ts), or undefined when it was not made. */
+  entityInput(row: number): EntityInput | undefined {
+    const bytes = this.rowsFile!.read(this.columns.rowAt[row]!, this.columns.rowLength[row]!);
+    return (JSON.parse(bytes.toString("utf8")) as Row)[7] ?? undefined;
+  }
+
   /** A cached article's sketch (build/copies.ts). */
   sketch(row: number): Sketch {
     const { sketchShingles, sketchValues } = this.columns;
@@ -371,6 +383,7 @@ export class BuildCache {
             article.url,
             Object.keys(details).length > 0 ? details : null,
             article.bodyHash,
+            article.entityInput,
           ];
           const line = Buffer.from(`${JSON.stringify(fields)}\n`);
           c.rowAt[row] = rowsOut.offset;

@@ -18,6 +18,8 @@ import {
   phoneticKey,
   type Article,
   type CopyGroups,
+  encodeEntities,
+  type EntityTable,
   type IndexArtefacts,
   type RankingConstants,
   type IndexLayout,
@@ -26,6 +28,7 @@ import {
 } from "../src/index-format.js";
 import { type Analyses, Analyzer, type Counted, MemoryAnalyses } from "./analyze-articles.js";
 import { groupCopies, sketchOf, type Sketch } from "./copies.js";
+import { entityTable, nameRuns, taggedText, type EntityInput, type Tagger } from "./entities/extract.js";
 import { documentFrequencies, impactSlot, invert } from "./postings.js";
 import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
 import { suggestionItems, suggestionShardCount, suggestionShards } from "./suggestions.js";
@@ -84,6 +87,10 @@ export interface CompileOptions {
   counted?: (position: number) => Counted | undefined;
   /** The sketch already made (by the build cache) of the article at a position (build/copies.ts), if any. */
   sketch?: (position: number) => Sketch | undefined;
+  /** What the build cache keeps of the article at a position for its entities, if any; missing ones are made here. */
+  entityInput?: (position: number) => EntityInput | undefined;
+  /** Tags headlines for their entities: `EntityTagger` (thread.ts) on a worker thread, `InlineTagger` where there are none, `noTagging()` for no entities. */
+  tagger: Tagger;
   /** Made with `ranking` when not given. */
   analyzer?: Analyzer;
   /** The constants the impacts are computed with. Default: RANKING (the tuning bench tries others). */
@@ -118,6 +125,12 @@ export interface Compiled {
   copiesMs: number;
   /** Every article's sketch, by position (what the build cache keeps). */
   sketches: Sketch[];
+  /** The named entities (build/entities/extract.ts). */
+  entities: EntityTable;
+  /** Every article's headline names and lede runs, by position (what the build cache keeps). */
+  entityInputs: EntityInput[];
+  /** Time spent on entities on this thread: lede runs, waiting for the tagger, the table, ms. */
+  entitiesMs: number;
 }
 
 /**
@@ -150,23 +163,50 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const analyses = options.analyses ?? new MemoryAnalyses();
   const sketches: Sketch[] = [];
   let copiesMs = 0;
+  // Headlines go to the tagger's thread as they come; its names are waited for last.
+  const tagger = options.tagger;
+  const entityInputs: EntityInput[] = [];
+  const runs: string[][] = [];
+  let entitiesMs = 0;
   articles.forEach((article, position) => {
     if (position % 1000 === 0) progress("analyse", position, articles.length);
-    // A cached article's analysis and sketch come from the cache, its body unread; else the body
-    // is read once, for both (a stored article reads it at each access).
+    // A cached article's analysis, sketch and entity input come from the cache, its body unread;
+    // else the body is read once, for all (a stored article reads it at each access).
     const counted = options.counted?.(position);
     const sketched = options.sketch?.(position);
-    if (counted && sketched) {
+    const cachedInput = options.entityInput?.(position);
+    if (counted && sketched && cachedInput) {
+      entityInputs[position] = cachedInput;
       analyses.add(counted);
       sketches.push(sketched);
       return;
     }
     const body = article.body;
     analyses.add(counted ?? analyzer.count(article, body));
-    const start = performance.now();
+    let start = performance.now();
     sketches.push(sketched ?? sketchOf(body));
     copiesMs += performance.now() - start;
+    start = performance.now();
+    if (cachedInput) entityInputs[position] = cachedInput;
+    else {
+      tagger.add(position, taggedText(article.title, body, articles.length));
+      runs[position] = nameRuns(body);
+    }
+    entitiesMs += performance.now() - start;
   });
+  /** The entities, once every headline is tagged: called after the rest of the index is made. */
+  let table: EntityTable | undefined;
+  const entities = (): EntityTable => {
+    if (table) return table;
+    progress("entities", 0, 1);
+    const start = performance.now();
+    for (const [position, mentions] of tagger.finish())
+      entityInputs[position] = { mentions, runs: runs[position] ?? [] };
+    table = entityTable(entityInputs);
+    entitiesMs += performance.now() - start;
+    progress("entities", 1, 1);
+    return table;
+  };
   progress("analyse", articles.length, articles.length);
   progress("copies", 0, 1);
   const start = performance.now();
@@ -201,6 +241,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     const { layout, signatures } = shardFiles({
       articles,
       copies,
+      entities: () => encodeEntities(entities()),
       dictionary: analyzer.dictionary,
       documentFrequency,
       invert: (include) =>
@@ -219,9 +260,10 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
         },
       },
     });
-    const contentId = contentIdOf({ ...base, layout });
+    const manifestBase = { ...base, entities: entities().names.length };
+    const contentId = contentIdOf({ ...manifestBase, layout });
     return {
-      artefacts: { manifest: { ...base, layout, contentId } },
+      artefacts: { manifest: { ...manifestBase, layout, contentId } },
       files,
       signatures,
       analyses,
@@ -229,6 +271,9 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
       copies,
       copiesMs,
       sketches,
+      entities: entities(),
+      entityInputs,
+      entitiesMs,
     };
   }
   // The bundle: FlexSearch adds each article's distinct terms at their impact slots.
@@ -254,16 +299,18 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   });
   const layout = { kind: "bundle" } satisfies IndexLayout;
   const store = JSON.stringify(articles);
-  const table = phonetic.join("\n");
+  const phoneticTable = phonetic.join("\n");
   const [suggest] = suggestionShards(suggestions, 1);
   const groups = JSON.stringify(copies);
+  const named = Buffer.from(encodeEntities(entities())).toString("base64");
+  const manifestBase = { ...base, entities: entities().names.length };
   const manifest: IndexManifest = {
-    ...base,
+    ...manifestBase,
     layout,
-    contentId: contentIdOf({ ...base, layout }, chunks, store, table, suggest!, groups),
+    contentId: contentIdOf({ ...manifestBase, layout }, chunks, store, phoneticTable, suggest!, groups, named),
   };
   return {
-    artefacts: { manifest, chunks, articles: store, phonetic: table, suggest, copies: groups },
+    artefacts: { manifest, chunks, articles: store, phonetic: phoneticTable, suggest, copies: groups, entities: named },
     files: new Map(),
     signatures: new Map(),
     analyses,
@@ -271,6 +318,9 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     copies,
     copiesMs,
     sketches,
+    entities: entities(),
+    entityInputs,
+    entitiesMs,
   };
 }
 

@@ -98,6 +98,8 @@ export interface ShardInput {
   articles: readonly Article[];
   /** The groups of copies (build/copies.ts), kept with the metadata. */
   copies: CopyGroups;
+  /** The named entities' file (`encodeEntities`), asked for last: they are found while the rest is written. */
+  entities: () => Uint8Array;
   dictionary: readonly string[];
   /** Every term's document frequency, by term number. */
   documentFrequency: Int32Array;
@@ -127,6 +129,7 @@ export interface Sharded {
 export function shardFiles({
   articles,
   copies,
+  entities,
   dictionary,
   documentFrequency: df,
   invert,
@@ -279,6 +282,7 @@ export function shardFiles({
   );
   files.set(shardPaths.meta(layout), encodeMeta(articles));
   files.set(shardPaths.copies(layout), encodeCopies(copies));
+  files.set(shardPaths.entities(layout), entities());
   lexicon.forEach((shard, n) => {
     files.set(shardPaths.lexicon(layout, n), packed(shard.text));
   });

@@ -74,6 +74,8 @@ export interface BuildReport {
    * group as one hit. Each group by id, the canonical article (earliest, then longest) first.
    */
   copies: { groups: number; articles: number; list: string[][] };
+  /** Named entities found (build/entities/extract.ts), by kind: how many, and the ten most named with their articles. */
+  entities: Record<"person" | "org" | "place", { count: number; top: { name: string; articles: number }[] }>;
   /** The layout the build chose (or was told): bundle or sharded. */
   layout: "bundle" | "sharded";
   /** The artefact module (in the worker script), raw and gzipped. */
@@ -82,7 +84,7 @@ export interface BuildReport {
   assets: { dir: string; files: number; bytes: number; written: number };
   /** Articles whose analysis came from the build cache. */
   cached: number;
-  /** Where the build time went: read, finalize, compile (analyse, index, shards), copies (found while compiling), write, cache. */
+  /** Where the build time went: read, finalize, compile (analyse, index, shards), copies and entities (found while compiling), write, cache. */
   phasesMs: Record<string, number>;
   buildMs: number;
   /** The build process's peak resident memory, in bytes. */

@@ -30,6 +30,7 @@ function moduleSource(artefacts: IndexArtefacts): string {
     `export const phonetic = ${literal(artefacts.phonetic)};`,
     `export const suggest = ${literal(artefacts.suggest)};`,
     `export const copies = ${literal(artefacts.copies)};`,
+    `export const entities = ${literal(artefacts.entities)};`,
     "",
   ].join("\n");
 }
@@ -47,6 +48,7 @@ function declaration(outDir: string): string {
     'export declare const phonetic: IndexArtefacts["phonetic"];',
     'export declare const suggest: IndexArtefacts["suggest"];',
     'export declare const copies: IndexArtefacts["copies"];',
+    'export declare const entities: IndexArtefacts["entities"];',
     "",
   ].join("\n");
 }

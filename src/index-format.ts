@@ -14,6 +14,14 @@ export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { copyIndex, decodeCopies, encodeCopies, type CopyGroups, type CopyIndex } from "./format/copies.js";
+export {
+  decodeEntities,
+  encodeEntities,
+  ENTITY_KINDS,
+  type EntityIndex,
+  type EntityKind,
+  type EntityTable,
+} from "./format/entities.js";
 export { shardOf } from "./format/hash.js";
 export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
 export { packMember, encodePack } from "./format/pack.js";
@@ -47,7 +55,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 14;
+export const INDEX_FORMAT_VERSION = 15;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -201,6 +209,8 @@ export const shardPaths = {
   meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,
   /** The groups of copies of one story (`encodeCopies`), read by searches that collapse them. */
   copies: (layout: ShardedLayout) => `${layout.root}/copies.bin`,
+  /** The named entities and each article's (`encodeEntities`), read by entity filters and counts. */
+  entities: (layout: ShardedLayout) => `${layout.root}/entities.bin`,
   /** Index terms with their document frequencies, `term df` a line, sorted, cut by term: typo tolerance reads them. */
   lexicon: (layout: ShardedLayout, shard: number) => `${layout.root}/lexicon/${shard}.txt.gz`,
   /** The completions of every prefix of one or two characters (`encodePrefixTable`). */
@@ -225,6 +235,8 @@ export interface IndexManifest {
   layout: IndexLayout;
   /** Groups of copies of one story among the articles (build/copies.ts): 0 when there are none, and nothing to collapse. */
   copyGroups: number;
+  /** Named entities of the archive (build/entities/extract.ts): 0 when there are none. */
+  entities: number;
   /**
    * What tells this index's contents from any other's: a checksum of the manifest (but its
    * build time) and every artefact (for a sharded index, of its files' checksums). Equal ids,
@@ -249,6 +261,8 @@ export interface IndexArtefacts {
   suggest?: string;
   /** The bundle's groups of copies: a JSON array of position arrays, the canonical first (`CopyGroups`). */
   copies?: string;
+  /** The bundle's named entities: `encodeEntities` bytes, base64. */
+  entities?: string;
 }
 
 /** Terms kept per phonetic key: the fallback offers a few likely names, never a flood. */

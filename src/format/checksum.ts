@@ -24,7 +24,7 @@ export const NUMBERED_KINDS = ["terms", "articles", "cards", "ids", "phonetic", 
 export type NumberedKind = (typeof NUMBERED_KINDS)[number];
 
 /** The single files, each kept under its own name. */
-export const SINGLE_FILES = ["meta", "prefixes", "copies"] as const;
+export const SINGLE_FILES = ["meta", "prefixes", "copies", "entities"] as const;
 export type SingleFile = (typeof SINGLE_FILES)[number];
 
 /** Every asset file's checksum: the numbered shards' by kind and number, and the single files'. */
@@ -33,6 +33,7 @@ export interface Checksums {
   meta: number;
   prefixes: number;
   copies: number;
+  entities: number;
 }
 
 /** Empty checksums, to fill as files are written. */
@@ -42,6 +43,7 @@ export function noChecksums(): Checksums {
     meta: 0,
     prefixes: 0,
     copies: 0,
+    entities: 0,
   };
 }
 
@@ -57,6 +59,7 @@ export function checksumSlot(path: string): { kind: NumberedKind; shard: number 
   if (path.endsWith("/meta.bin")) return "meta";
   if (path.endsWith("/prefixes.txt.gz")) return "prefixes";
   if (path.endsWith("/copies.bin")) return "copies";
+  if (path.endsWith("/entities.bin")) return "entities";
   return null;
 }
 

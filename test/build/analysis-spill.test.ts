@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { type Counted, MemoryAnalyses } from "../../build/analyze-articles.js";
 import { AnalysisSpill } from "../../build/analysis-spill.js";
 import { compileIndex } from "../../build/compile-index.js";
+import { noTagging } from "../../build/entities/extract.js";
 import type { Article } from "../../src/index-format.js";
 
 /** Analyses of varied sizes, one empty and one longer than the read chunk, from a seeded generator. */
@@ -61,7 +62,12 @@ describe("analyses in scratch files", () => {
     const compile = (spilled: boolean) => {
       const spill = spilled ? new AnalysisSpill(undefined, 256) : undefined;
       try {
-        return compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded", analyses: spill }).files;
+        return compileIndex(articles, {
+          tagger: noTagging(),
+          builtAt: "2025-01-01T00:00:00Z",
+          layout: "sharded",
+          analyses: spill,
+        }).files;
       } finally {
         spill?.close();
       }

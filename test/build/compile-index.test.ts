@@ -3,6 +3,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { story } from "../articles.js";
 import { compileIndex } from "../../build/compile-index.js";
+import { noTagging } from "../../build/entities/extract.js";
 import { parseFields } from "../../build/options.js";
 import { impactSlot } from "../../build/postings.js";
 import { indexLoader } from "../../src/engine/store/load.js";
@@ -21,7 +22,7 @@ import {
 } from "../../src/index-format.js";
 
 const bundle = (articles: Article[], fields?: IndexedField[]) =>
-  compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", fields, layout: "bundle" }).artefacts;
+  compileIndex(articles, { tagger: noTagging(), builtAt: "2025-01-01T00:00:00Z", fields, layout: "bundle" }).artefacts;
 
 describe("index compiler", () => {
   it("gives more occurrences a better (lower) impact slot, with diminishing returns", () => {
@@ -87,7 +88,8 @@ describe("term shards inverted a group at a time", () => {
     ),
   );
   const sharded = (postingsPerPass?: number) =>
-    compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded", postingsPerPass }).files;
+    compileIndex(articles, { tagger: noTagging(), builtAt: "2025-01-01T00:00:00Z", layout: "sharded", postingsPerPass })
+      .files;
 
   it("writes the same files whether the postings are inverted at once or in many small passes", () => {
     const whole = sharded();
@@ -109,7 +111,11 @@ describe("hit cards", () => {
   }));
 
   it("writes every article's card, in position order, its text the lede within CARD_TEXT_CHARS", () => {
-    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const { artefacts, files } = compileIndex(articles, {
+      tagger: noTagging(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
     const layout = artefacts.manifest.layout as ShardedLayout;
     expect(layout.cardShards).toBe(Math.ceil(articles.length / layout.cardsPerShard));
     expect(layout.cardPacks).toBe(Math.ceil(layout.cardShards / layout.cardShardsPerPack));

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
 import type { Article } from "../../src/index-format.js";
 import { compileIndex } from "../../build/compile-index.js";
+import { inlineTagger } from "./tagger.js";
 import { createApp } from "../../src/app.js";
 import { appFor, memoryAssets } from "./helpers.js";
 
@@ -75,7 +76,11 @@ describe("the edge cache", () => {
   });
 
   it("keeps nothing from a damaged index, and stores the first answer once it is whole again", async () => {
-    const { artefacts, files } = compileIndex(seeds(), { builtAt: "2025-06-01T00:00:00Z", layout: "sharded" });
+    const { artefacts, files } = compileIndex(seeds(), {
+      tagger: inlineTagger(),
+      builtAt: "2025-06-01T00:00:00Z",
+      layout: "sharded",
+    });
     const served = new Map(files);
     for (const [path, data] of files)
       if (path.includes("/terms/")) {

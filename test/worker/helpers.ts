@@ -5,6 +5,7 @@
 import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
 import { compileIndex } from "../../build/compile-index.js";
+import { inlineTagger } from "./tagger.js";
 import * as hostile from "../../dist/test-index/hostile/artefacts.js";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
 import { source as widget } from "../../dist/widget/widget.js";
@@ -41,6 +42,7 @@ export function appFor(
   options: { fields?: IndexedField[]; reads?: string[] } = {},
 ) {
   const { artefacts, files } = compileIndex(articles, {
+    tagger: inlineTagger(),
     builtAt: "2025-01-01T00:00:00Z",
     layout,
     fields: options.fields,

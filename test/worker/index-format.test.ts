@@ -4,6 +4,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../../build/compile-index.js";
+import { inlineTagger } from "./tagger.js";
 import * as sharded from "../../dist/index/artefacts.js";
 import * as seeds from "../../dist/test-index/seeds/artefacts.js";
 import { createApp } from "../../src/app.js";
@@ -43,7 +44,12 @@ describe("index format check", () => {
     const order = async (ranking?: RankingConstants) => {
       const orders: string[][] = [];
       for (const layout of ["bundle", "sharded"] as const) {
-        const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout, ranking });
+        const { artefacts, files } = compileIndex(made, {
+          tagger: inlineTagger(),
+          builtAt: "2025-01-01T00:00:00Z",
+          layout,
+          ranking,
+        });
         if (ranking) expect(artefacts.manifest.config).toMatchObject(ranking);
         const app = createApp({ artefacts, ...(layout === "sharded" ? { assets: memoryAssets(files) } : {}) });
         const response = await app.request("/search?q=zebra", {}, NO_EDGE_CACHE);
@@ -103,7 +109,11 @@ describe("sharded index", () => {
   });
 
   it("answers 503 problem+json, not a crash, when a shard cannot be read", async () => {
-    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const { artefacts, files } = compileIndex(articles, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
     const app = createApp({
       artefacts,
       assets: async (path) =>
@@ -120,7 +130,11 @@ describe("sharded index", () => {
   });
 
   it("answers problem+json naming the file when a compressed shard is damaged, and every card's query fails the same way", async () => {
-    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const { artefacts, files } = compileIndex(articles, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
     const damaged = new Map(files);
     for (const [path, data] of files) {
       // The first half of each card shard: a truncated upload.
@@ -138,7 +152,11 @@ describe("sharded index", () => {
   });
 
   it("answers 503 naming the file when the manifest's checksums are not those of the files (a manifest from another build)", async () => {
-    const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const { artefacts, files } = compileIndex(articles, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
     const layout = artefacts.manifest.layout as Extract<typeof artefacts.manifest.layout, { kind: "sharded" }>;
     const shards = Object.fromEntries(
       Object.entries(layout.checksums.shards).map(([kind, sums]) => [kind, sums.map((sum) => sum ^ 1)]),
@@ -158,7 +176,11 @@ describe("sharded index", () => {
   ])(
     "answers 503 naming %s with one byte changed, says so on /health, and recovers once it is whole again",
     async (_, part, query) => {
-      const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+      const { artefacts, files } = compileIndex(articles, {
+        tagger: inlineTagger(),
+        builtAt: "2025-01-01T00:00:00Z",
+        layout: "sharded",
+      });
       const served = new Map(files);
       // One byte flipped in the middle of every file of that kind: it still inflates or decodes.
       for (const [path, data] of files) {
@@ -235,7 +257,11 @@ describe("posting lists", () => {
     }));
     const terms = [...new Set(articles.flatMap((article) => analyze(`${article.title} ${article.body.join(" ")}`)))];
     for (const layout of ["bundle", "sharded"] as const) {
-      const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout });
+      const { artefacts, files } = compileIndex(articles, {
+        tagger: inlineTagger(),
+        builtAt: "2025-01-01T00:00:00Z",
+        layout,
+      });
       const store = await indexLoader(artefacts, memoryAssets(files))();
       const postings = await store.postings(terms);
       expect(postings.size).toBe(terms.length);

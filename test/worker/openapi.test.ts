@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
 import { source as widget } from "../../dist/widget/widget.js";
 import { compileIndex } from "../../build/compile-index.js";
+import { inlineTagger } from "./tagger.js";
 import { createApp } from "../../src/app.js";
 import type { Article } from "../../src/index-format.js";
 import {
@@ -131,6 +132,7 @@ describe("GET /openapi.json", () => {
   it("describes /health's degraded answer and a damaged index's problem", async () => {
     const spec = await specOf();
     const { artefacts, files } = compileIndex(JSON.parse(seedBundle.articles!) as Article[], {
+      tagger: inlineTagger(),
       builtAt: "2025-01-01T00:00:00Z",
       layout: "sharded",
     });

@@ -12,6 +12,9 @@ import {
   type Article,
   copyIndex,
   type CopyGroups,
+  decodeEntities,
+  encodeEntities,
+  type EntityIndex,
   type HitCard,
   type IndexArtefacts,
   readLexicon,
@@ -50,7 +53,7 @@ function postingsReader(index: Index): {
 }
 
 export function bundleStore(artefacts: IndexArtefacts): IndexStore {
-  const { manifest, chunks, articles: store, phonetic, suggest, copies } = artefacts;
+  const { manifest, chunks, articles: store, phonetic, suggest, copies, entities } = artefacts;
   if (chunks === undefined || store === undefined || phonetic === undefined || suggest === undefined) {
     throw new EngineError(
       "index-unavailable",
@@ -67,6 +70,8 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
   const copyGroups = copyIndex(copies ? (JSON.parse(copies) as CopyGroups) : []);
   const { postings, terms } = postingsReader(index);
   let sounds: Map<string, string[]> | undefined;
+  /** The entities, decoded the first time a search filters or counts by them. */
+  let named: EntityIndex | undefined;
   let suggestions: SuggestionIndex | undefined;
   /** The index's terms with their frequencies as lexicon text, made the first time a prefix is completed. */
   let vocabulary: LexiconShard | undefined;
@@ -118,6 +123,14 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
     },
     async copies() {
       return copyGroups;
+    },
+    async entities() {
+      named ??= decodeEntities(
+        entities === undefined
+          ? encodeEntities({ kinds: [], names: [], byArticle: articles.map(() => []) })
+          : Uint8Array.from(atob(entities), (char) => char.charCodeAt(0)),
+      );
+      return named;
     },
     async cards(positions) {
       return positions.map((position) => (cards[position] ??= cardOf(articles[position]!)));

@@ -11,6 +11,8 @@ import {
   copyIndex,
   decodeCopies,
   type CopyIndex,
+  decodeEntities,
+  type EntityIndex,
   decodeTermShard,
   COMPLETIONS,
   parsePrefixTable,
@@ -167,6 +169,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   let prefixes: Promise<Map<string, string[]>> | undefined;
   let meta: Promise<ArticleMeta> | undefined;
   let copies: Promise<CopyIndex> | undefined;
+  let entities: Promise<EntityIndex> | undefined;
 
   /** The text of the compressed shard at `path`. */
   const text = async (path: string) => unpackText(path, await read(path));
@@ -263,6 +266,18 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       copies ??= read(shardPaths.copies(layout)).then((data) => copyIndex(decodeCopies(data)));
       copies.catch(() => (copies = undefined));
       return joined(copies);
+    },
+    entities() {
+      const path = shardPaths.entities(layout);
+      entities ??= read(path).then((data) => {
+        try {
+          return decodeEntities(data);
+        } catch (error) {
+          throw damagedFile(path, error);
+        }
+      });
+      entities.catch(() => (entities = undefined));
+      return joined(entities);
     },
     async articles(positions) {
       return Promise.all(

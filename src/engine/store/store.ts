@@ -5,6 +5,7 @@ import type {
   Article,
   ArticleMeta,
   CopyIndex,
+  EntityIndex,
   HitCard,
   IndexManifest,
   Postings,
@@ -30,6 +31,8 @@ export interface IndexStore {
   meta(): Promise<ArticleMeta>;
   /** The groups of copies of one story (build/copies.ts), for collapsing them. */
   copies(): Promise<CopyIndex>;
+  /** The named entities and each article's (build/entities/extract.ts), for entity filters and counts. */
+  entities(): Promise<EntityIndex>;
   /** The articles at these positions, in the same order. */
   articles(positions: readonly number[]): Promise<Article[]>;
   /** The hit cards (what a result page shows) of the articles at these positions, in the same order. */

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileIndex } from "../../../build/compile-index.js";
+import { noTagging } from "../../../build/entities/extract.js";
 import { StagedOutput } from "../../../build/write-artefacts.js";
 import { coldReads } from "../../../bench/query-reads.js";
 import { profileLatencies, profileStream } from "../../../bench/scale/field-profile.js";
@@ -64,7 +65,12 @@ beforeAll(() => {
   outDir = join(dir, "index");
   assetsDir = join(dir, "assets");
   const output = new StagedOutput(outDir, assetsDir);
-  const { artefacts } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded", assets: output });
+  const { artefacts } = compileIndex(articles, {
+    tagger: noTagging(),
+    builtAt: "2025-01-01T00:00:00Z",
+    layout: "sharded",
+    assets: output,
+  });
   output.writeModule(artefacts);
   output.commit();
 });

@@ -3,6 +3,7 @@
 import { Index } from "flexsearch";
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../../../../build/compile-index.js";
+import { inlineTagger } from "../../tagger.js";
 import * as seeds from "../../../../dist/test-index/seeds/artefacts.js";
 import { indexLoader } from "../../../../src/engine/store/load.js";
 import { flexOptions, type Article } from "../../../../src/index-format.js";
@@ -10,7 +11,11 @@ import { flexOptions, type Article } from "../../../../src/index-format.js";
 describe("bundle store posting lists", () => {
   it("are the lists FlexSearch's public search returns, for every term of a compiled index", async () => {
     const articles = JSON.parse(seeds.articles!) as Article[];
-    const { artefacts, analyzer } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout: "bundle" });
+    const { artefacts, analyzer } = compileIndex(articles, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "bundle",
+    });
     const terms = analyzer.dictionary;
     const store = await indexLoader(artefacts)();
     const postings = await store.postings([...terms, "zzzunindexed"]);

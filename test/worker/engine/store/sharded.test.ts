@@ -4,6 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import * as seeds from "../../../../dist/test-index/seeds/artefacts.js";
 import { compileIndex } from "../../../../build/compile-index.js";
+import { inlineTagger } from "../../tagger.js";
 import { createApp } from "../../../../src/app.js";
 import { DEEP_SNIPPETS } from "../../../../src/engine/search.js";
 import { PromiseCache } from "../../../../src/engine/store/promise-cache.js";
@@ -103,7 +104,11 @@ describe("sharded layout", () => {
     const made = Array.from({ length: 300 }, (_, n) =>
       news(n, n % 100 === 0 ? `Zanzibar port news number ${n}.` : `Other harbour news number ${n}.`, []),
     );
-    const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const { artefacts, files } = compileIndex(made, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
     const layout = artefacts.manifest.layout as ShardedLayout;
     // The three hits are in three card shards of one pack.
     expect(layout.cardsPerShard).toBeLessThan(100);
@@ -200,7 +205,11 @@ const wordlists = (more: (a: number) => string = () => ""): Article[] =>
 
 describe("lexicon shards", () => {
   const made = wordlists();
-  const { artefacts, files } = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+  const { artefacts, files } = compileIndex(made, {
+    tagger: inlineTagger(),
+    builtAt: "2025-01-01T00:00:00Z",
+    layout: "sharded",
+  });
   const layout = artefacts.manifest.layout as ShardedLayout;
 
   it("splits the lexicon into shards named by their first terms, in order", () => {
@@ -261,9 +270,9 @@ describe("lexicon shards", () => {
 describe("completions of a prefix", () => {
   // The wordlists in both layouts, a word of each in the next one too, so completions differ in frequency.
   const made = wordlists((a) => ` ${word(((a + 9) % 10) * 800 + 3)}`);
-  const sharded = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+  const sharded = compileIndex(made, { tagger: inlineTagger(), builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
   const layout = sharded.artefacts.manifest.layout as ShardedLayout;
-  const bundle = compileIndex(made, { builtAt: "2025-01-01T00:00:00Z", layout: "bundle" });
+  const bundle = compileIndex(made, { tagger: inlineTagger(), builtAt: "2025-01-01T00:00:00Z", layout: "bundle" });
   const prefixes = [
     ...LETTERS,
     ...["ab", "zz", "qe", "hx"],
@@ -316,7 +325,11 @@ describe("phrase verification", () => {
 
   it("fills the page from verified hits and says the total is an estimate when candidates exceed the read budget", async () => {
     const reads: string[] = [];
-    const { artefacts, files } = compileIndex(many, { builtAt: "2025-01-01T00:00:00Z", layout: "sharded" });
+    const { artefacts, files } = compileIndex(many, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
     const app = createApp({ artefacts, assets: memoryAssets(files, reads) });
     const body = (await (await app.request(`/search?q=${encodeURIComponent('"peace talks"')}&limit=10`)).json()) as {
       total: number;

@@ -4,6 +4,7 @@
 // records it, and the pruned ranking gives exactly what scoring every posting gives.
 import { describe, expect, it } from "vitest";
 import { compileIndex } from "../../../../../build/compile-index.js";
+import { inlineTagger } from "../../../tagger.js";
 import { rank } from "../../../../../src/engine/search.js";
 import { indexLoader } from "../../../../../src/engine/store/load.js";
 import { seededRandom } from "../../../../../src/engine/phrase/seeded-random.js";
@@ -63,7 +64,11 @@ describe("another number of impact levels", () => {
   for (const layout of ["bundle", "sharded"] as const) {
     it(`builds a ${layout} index over that many slots and ranks it as scoring every posting does`, async () => {
       const articles = corpus(600);
-      const { artefacts, files } = compileIndex(articles, { builtAt: "2025-01-01T00:00:00Z", layout });
+      const { artefacts, files } = compileIndex(articles, {
+        tagger: inlineTagger(),
+        builtAt: "2025-01-01T00:00:00Z",
+        layout,
+      });
       expect(artefacts.manifest.config.bm25.levels).toBe(LEVELS);
       const store = await indexLoader(artefacts, memoryAssets(files))();
       const slots = (await store.postings(["flood"])).get("flood")!;
