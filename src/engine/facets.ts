@@ -1,67 +1,136 @@
-// Facets: counts of the articles a search matches by source, publication year and month, for
-// the controls that narrow it. Counting is disjunctive, as faceted search engines count: each
-// facet's counts respect every active filter but its own (the source counts ignore `source`,
-// the year and month counts ignore `from` and `to`), so a reader sees what choosing another
-// value would give. The months are a date histogram of the matches, oldest first.
-import { dayNumber, type ArticleMeta } from "../index-format.js";
+// Facets: counts of the articles a search matches by source, publication year and month, and by
+// the people, organisations and places they name, for the controls that narrow it. Counting is
+// disjunctive, as faceted search engines count: each facet's counts respect every active filter
+// but its own (the source counts ignore `source`, the year and month counts ignore `from` and
+// `to`, the people counts ignore `person`), so a reader sees what choosing another value would
+// give. The months are a date histogram of the matches, oldest first.
+import { dayNumber, ENTITY_KINDS, type ArticleMeta, type EntityIndex, type EntityKind } from "../index-format.js";
 
-export const FACETS = ["source", "year", "month"] as const;
+export const FACETS = ["source", "year", "month", ...ENTITY_KINDS] as const;
 export type FacetName = (typeof FACETS)[number];
 
 export interface FacetCount {
-  /** A source's name, a year (YYYY) or a month (YYYY-MM). */
+  /** A source's name, a year (YYYY), a month (YYYY-MM), or an entity's name. */
   value: string;
   count: number;
 }
 
-/** The counts of each facet asked for: sources most articles first, years and months in date order. */
+/** The counts of each facet asked for: sources and entities most articles first, years and months in date order. */
 export type Facets = Partial<Record<FacetName, FacetCount[]>>;
 
-/** The filters a search applies, each facet ignoring its own. */
+/** The filters a search applies, each facet ignoring its own. Entity filters are repeatable: an article must name every one. */
 export interface FacetFilters {
   source?: string;
   from?: string;
   to?: string;
+  person?: readonly string[];
+  org?: readonly string[];
+  place?: readonly string[];
 }
 
 /** Sources listed at most: the rest of a long tail is left out, most articles first. */
 export const FACET_SOURCES = 50;
+/** Entities of each kind listed at most. */
+export const FACET_ENTITIES = 20;
+
+export const isEntityFacet = (name: FacetName): name is EntityKind =>
+  (ENTITY_KINDS as readonly string[]).includes(name);
+
+export const hasEntityFilters = (filters: FacetFilters) =>
+  ENTITY_KINDS.some((kind) => (filters[kind]?.length ?? 0) > 0);
+
+/** Whether a search needs the entity table: to filter by entities or to count them. */
+export const needsEntities = (filters: FacetFilters, facets: readonly FacetName[] = []) =>
+  hasEntityFilters(filters) || facets.some(isEntityFacet);
+
+/** Each kind's filter as entity numbers; -1 for a name the archive does not have (it matches nothing). */
+function entityFilterIds(entities: EntityIndex | null, filters: FacetFilters): (readonly number[])[] {
+  return ENTITY_KINDS.map((kind) => (filters[kind] ?? []).map((name) => entities?.find(kind, name) ?? -1));
+}
+
+/** Whether the article at `position` names every entity of `wanted` (a -1 it cannot). */
+function namesAll(entities: EntityIndex | null, position: number, wanted: readonly number[]): boolean {
+  for (const entity of wanted) if (entity < 0 || !entities?.holds(position, entity)) return false;
+  return true;
+}
+
+/** The test of every filter, or null when there is none. */
+export function filterTest(
+  meta: ArticleMeta,
+  entities: EntityIndex | null,
+  filters: FacetFilters,
+): ((position: number) => boolean) | null {
+  const dated = filters.from !== undefined || filters.to !== undefined;
+  if (filters.source === undefined && !dated && !hasEntityFilters(filters)) return null;
+  const first = filters.from === undefined ? Number.NEGATIVE_INFINITY : dayNumber(filters.from);
+  const last = filters.to === undefined ? Number.POSITIVE_INFINITY : dayNumber(filters.to);
+  const wanted = entityFilterIds(entities, filters).flat();
+  return (position) => {
+    if (filters.source !== undefined && meta.source(position) !== filters.source) return false;
+    if (dated) {
+      const day = meta.days[position]!;
+      if (!(day >= first && day <= last)) return false;
+    }
+    return wanted.length === 0 || namesAll(entities, position, wanted);
+  };
+}
 
 /**
  * The facets `names` of the matching articles at `positions` (the search's matches before its
  * filters), each facet counted over the matches that pass every filter but its own. Counted by
- * number (source ids, days since the archive's oldest), named at the end.
+ * number (source ids, days since the archive's oldest, entity numbers), named at the end.
+ * `entities` is needed for entity facets and filters, else may be null.
  */
 export function facetCounts(
   meta: ArticleMeta,
   positions: ArrayLike<number>,
   names: readonly FacetName[],
-  { source, from, to }: FacetFilters,
+  filters: FacetFilters,
+  entities: EntityIndex | null = null,
 ): Facets {
+  const { source, from, to } = filters;
   const first = from === undefined ? Number.NEGATIVE_INFINITY : dayNumber(from);
   const last = to === undefined ? Number.POSITIVE_INFINITY : dayNumber(to);
   const dated = from !== undefined || to !== undefined;
   const wantSources = names.includes("source");
   const wantDates = names.includes("year") || names.includes("month");
+  const wantKinds = ENTITY_KINDS.map((kind) => names.includes(kind));
+  const wantEntities = entities !== null && wantKinds.some(Boolean);
+  const wantedIds = entityFilterIds(entities, filters);
+  const filtering = wantedIds.map((ids) => ids.length > 0);
   const { days, sourceIds, sources, oldestDay, newestDay } = meta;
   const wanted = source === undefined ? -1 : sources.indexOf(source) + 1;
   const bySource = new Uint32Array(sources.length + 1);
   const byDay = new Uint32Array(wantDates ? Math.max(0, newestDay - oldestDay) + 1 : 0);
+  const byEntity = new Uint32Array(wantEntities ? entities!.size : 0);
+  const kindOk = [true, true, true];
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
     const day = days[position]!;
     const id = sourceIds[position]!;
-    if (wantSources && (!dated || (day >= first && day <= last))) bySource[id]!++;
-    if (wantDates && !Number.isNaN(day) && (wanted < 0 || id === wanted)) byDay[day - oldestDay]!++;
+    const sourceOk = wanted < 0 || id === wanted;
+    const dayOk = !dated || (day >= first && day <= last);
+    for (let k = 0; k < 3; k++) kindOk[k] = !filtering[k] || namesAll(entities, position, wantedIds[k]!);
+    const entitiesOk = kindOk[0]! && kindOk[1]! && kindOk[2]!;
+    if (wantSources && dayOk && entitiesOk) bySource[id]!++;
+    if (wantDates && !Number.isNaN(day) && sourceOk && entitiesOk) byDay[day - oldestDay]!++;
+    if (wantEntities && sourceOk && dayOk) {
+      const { offsets, ids, kinds } = entities!;
+      for (let e = offsets[position]!; e < offsets[position + 1]!; e++) {
+        const entity = ids[e]!;
+        const kind = kinds[entity]!;
+        // An entity counts when the article passes every other kind's filters.
+        if (wantKinds[kind] && (kind === 0 || kindOk[0]) && (kind === 1 || kindOk[1]) && (kind === 2 || kindOk[2]))
+          byEntity[entity]!++;
+      }
+    }
   }
   const facets: Facets = {};
   if (wantSources) {
     const counted: FacetCount[] = [];
     for (let id = 1; id < bySource.length; id++)
       if (bySource[id]! > 0) counted.push({ value: sources[id - 1]!, count: bySource[id]! });
-    facets.source = counted
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-      .slice(0, FACET_SOURCES);
+    facets.source = mostFirst(counted).slice(0, FACET_SOURCES);
   }
   if (wantDates) {
     // Days in order fold into months in order: a month's name and its end are found once.
@@ -90,5 +159,18 @@ export function facetCounts(
       facets.year = years;
     }
   }
+  ENTITY_KINDS.forEach((kind, k) => {
+    if (!wantKinds[k]) return;
+    const counted: FacetCount[] = [];
+    for (let entity = 0; entity < byEntity.length; entity++)
+      if (byEntity[entity]! > 0 && entities!.kinds[entity] === k)
+        counted.push({ value: entities!.names[entity]!, count: byEntity[entity]! });
+    facets[kind] = mostFirst(counted).slice(0, FACET_ENTITIES);
+  });
   return facets;
+}
+
+/** Most articles first, then by name. */
+function mostFirst(counts: FacetCount[]): FacetCount[] {
+  return counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }

@@ -3,9 +3,9 @@
 // exclusions and filters apply, the sort order picks the page, and each hit gets its snippet.
 import {
   DEFAULT_LANGUAGE,
-  dayNumber,
   type Article,
   type ArticleMeta,
+  type EntityIndex,
   type HitCard,
   type Postings,
 } from "../index-format.js";
@@ -14,7 +14,7 @@ import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery, type WordClause } from "./query/parse.js";
 import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
-import { facetCounts, type FacetName, type Facets } from "./facets.js";
+import { facetCounts, filterTest, needsEntities, type FacetName, type Facets } from "./facets.js";
 import { collapseCopies, copyOf, type Copy, type RankedHit, type StoryHit } from "./collapse.js";
 import { allWords, anyWord, coverageOf, isCommon, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
@@ -63,9 +63,13 @@ export interface SearchParams {
   from?: string;
   to?: string;
   source?: string;
+  /** Only articles naming every one of these people, organisations, places (as /filters or facets name them). */
+  person?: readonly string[];
+  org?: readonly string[];
+  place?: readonly string[];
   /** Query words up to which full matches rank first. Default: FULL_FIRST_WORDS; 0 ranks by score alone. */
   fullFirstWords?: number;
-  /** Facets to count among the matches (facets.ts): source, year, month. Default: none. */
+  /** Facets to count among the matches (facets.ts): source, year, month, person, org, place. Default: none. */
   facets?: readonly FacetName[];
   /**
    * Whether a story's copies (build/copies.ts) are collapsed into one hit, which lists them.
@@ -222,21 +226,7 @@ function exclusions(postings: ReadonlyMap<string, Postings>, clauses: readonly C
 }
 
 function hasFilters(params: SearchParams): boolean {
-  return params.source !== undefined || params.from !== undefined || params.to !== undefined;
-}
-
-/** The filter test of `source`, `from` and `to`, or null when there is none. */
-function filterOf(meta: ArticleMeta | null, params: SearchParams): ((id: number) => boolean) | null {
-  if (!meta || !hasFilters(params)) return null;
-  const from = params.from === undefined ? -Infinity : dayNumber(params.from);
-  const to = params.to === undefined ? Infinity : dayNumber(params.to);
-  const dated = params.from !== undefined || params.to !== undefined;
-  return (id) => {
-    if (params.source !== undefined && meta.source(id) !== params.source) return false;
-    if (!dated) return true;
-    const day = meta.days[id]!;
-    return day >= from && day <= to;
-  };
+  return params.source !== undefined || params.from !== undefined || params.to !== undefined || needsEntities(params);
 }
 
 /** Newer first; undated last; equal dates by higher score. */
@@ -353,9 +343,10 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   const faceted = (params.facets?.length ?? 0) > 0;
   const needsMeta = browsing || faceted || params.sort !== "relevance" || hasFilters(params);
   const tolerant = params.typos ?? true;
-  const [{ terms, masks, postings, corrections }, meta] = await Promise.all([
+  const [{ terms, masks, postings, corrections }, meta, entities] = await Promise.all([
     plan(store, query, tolerant),
     needsMeta ? store.meta() : null,
+    needsEntities(params, params.facets) ? store.entities() : null,
   ]);
   trace?.("plan");
   const finish = async (page: Omit<Ranked, "corrections">): Promise<Ranked> => ({
@@ -363,7 +354,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
     corrections: await correctionsOf(store, query, { corrections, postings }, page.total + page.partialTotal, tolerant),
   });
   const { excluded, suspects } = exclusions(postings, query.excluded);
-  const filter = filterOf(meta, params);
+  const filter = meta ? filterTest(meta, entities, params) : null;
   const articles = store.manifest.articles;
   const k = params.offset + params.limit;
   const fields = store.manifest.config.fields;
@@ -390,7 +381,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
       page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [], partial: false })),
       highlight: [],
       corrections: [],
-      ...(faceted ? { facets: facetCounts(meta!, matches, params.facets!, params) } : {}),
+      ...(faceted ? { facets: facetCounts(meta!, matches, params.facets!, params, entities) } : {}),
     };
   }
 
@@ -431,7 +422,8 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
       top.release();
     }
     // Facets count every article listed: the holders of any query word, read from a bitset, unscored.
-    if (faceted) page = { ...page, facets: facetCounts(meta!, anyWord(lists, views), params.facets!, params) };
+    if (faceted)
+      page = { ...page, facets: facetCounts(meta!, anyWord(lists, views), params.facets!, params, entities) };
     return finish(page);
   }
   const accumulated = accumulate(postings, articles, terms);
@@ -439,6 +431,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   try {
     page = await ranked(store, params, query, { terms, masks }, accumulated, {
       meta,
+      entities,
       excluded,
       suspects,
       filter,
@@ -454,6 +447,8 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
 
 interface Context {
   meta: ArticleMeta | null;
+  /** The entity table, when the search filters or counts by entity. */
+  entities: EntityIndex | null;
   excluded: Set<number>;
   suspects: Exclusions["suspects"];
   filter: ((id: number) => boolean) | null;
@@ -470,7 +465,7 @@ async function ranked(
   query: ParsedQuery,
   { terms, masks }: Pick<Plan, "terms" | "masks">,
   { ids, scores, masks: matched }: Accumulated,
-  { meta, excluded, suspects, filter, coverage, queryWords, fullFirst }: Context,
+  { meta, entities, excluded, suspects, filter, coverage, queryWords, fullFirst }: Context,
 ): Promise<Omit<Ranked, "corrections">> {
   const k = params.offset + params.limit;
   const fields = store.manifest.config.fields;
@@ -505,6 +500,7 @@ async function ranked(
           excluded.size === 0 && required.length === 0 ? ids : filtered(ids, matches),
           params.facets,
           params,
+          entities,
         )
       : undefined;
   // The common query has nothing to check: every touched article is a candidate.

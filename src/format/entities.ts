@@ -97,7 +97,7 @@ export interface EntityIndex {
   /** Article n's entities are ids[offsets[n]] to ids[offsets[n + 1]]. */
   readonly offsets: Uint32Array;
   readonly ids: Uint32Array;
-  /** The entity of this kind with this name (any spelling the build merged), or -1. */
+  /** The entity of this kind with this name (any spelling the build merged, or a lone first or last name only it has), or -1. */
   find(kind: EntityKind, name: string): number;
   /** Whether the article at `position` names the entity. */
   holds(position: number, entity: number): boolean;
@@ -143,7 +143,19 @@ export function decodeEntities(buffer: ArrayBuffer | Uint8Array): EntityIndex {
     find(kind, name) {
       if (!byKey) {
         byKey = new Map();
-        for (let id = 0; id < size; id++) byKey.set(`${kinds[id]} ${entityKey(names[id]!)}`, id);
+        // A lone first or last name finds the one entity of its kind whose name begins or ends with it.
+        const lone = new Map<string, number>();
+        for (let id = 0; id < size; id++) {
+          const key = entityKey(names[id]!);
+          byKey.set(`${kinds[id]} ${key}`, id);
+          const words = key.split(" ");
+          if (words.length < 2) continue;
+          for (const word of new Set([words[0]!, words.at(-1)!])) {
+            const at = `${kinds[id]} ${word}`;
+            lone.set(at, lone.has(at) ? -1 : id);
+          }
+        }
+        for (const [at, id] of lone) if (!byKey.has(at) && id >= 0) byKey.set(at, id);
       }
       return byKey.get(`${ENTITY_KINDS.indexOf(kind)} ${entityKey(name)}`) ?? -1;
     },

@@ -18,16 +18,23 @@ export const CACHE_STATUS = "cache-status";
 
 /**
  * The request's URL in one spelling: its path and its validated parameters (defaults filled
- * in, empty ones left out), sorted by name.
+ * in, empty ones left out), sorted by name. A repeated parameter (`person`) keeps each value,
+ * sorted, since every one must hold whatever their order; a list (`facets`) is one value.
  */
 export function canonicalUrl(url: string, params: Record<string, unknown>): URL {
   const canonical = new URL(new URL(url).pathname, url);
   for (const name of Object.keys(params).sort()) {
     const value = params[name];
-    if (value !== undefined && value !== "") canonical.searchParams.set(name, String(value));
+    if (value === undefined || value === "") continue;
+    if (Array.isArray(value) && REPEATED.has(name))
+      for (const each of [...value].sort()) canonical.searchParams.append(name, String(each));
+    else canonical.searchParams.set(name, String(value));
   }
   return canonical;
 }
+
+/** Parameters given once a value: the entity filters. */
+const REPEATED = new Set(["person", "org", "place"]);
 
 /**
  * The key of an answer: its canonical URL and the index build (its content, and when it was

@@ -90,6 +90,32 @@ export function listParam<const T extends readonly [string, ...string[]]>(name: 
   );
 }
 
+/**
+ * An optional text parameter that may be given several times (`?person=A&person=B`), each
+ * value of at most maxLength characters, at most maxValues of them; always an array.
+ */
+export function repeatedParam(name: string, about: string, maxLength: number, maxValues: number) {
+  const value = v.pipe(
+    v.string(({ input }) => `${name} must be a string ${got(input)}`),
+    v.nonEmpty(`${name} must not be empty: leave it out to filter by no ${name}`),
+    v.maxLength(
+      maxLength,
+      ({ input }) => `${name} must be at most ${maxLength} characters (got ${String(input).length})`,
+    ),
+  );
+  return v.optional(
+    v.pipe(
+      v.union([value, v.array(value)], ({ input }) => `${name} must be text ${got(input)}`),
+      v.transform((input) => (Array.isArray(input) ? input : [input])),
+      v.check(
+        (values) => values.length <= maxValues,
+        ({ input }) => `${name} may be given at most ${maxValues} times (got ${(input as unknown[]).length})`,
+      ),
+      v.description(`${about}: repeatable, at most ${maxValues} times, each at most ${maxLength} characters.`),
+    ),
+  );
+}
+
 function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

@@ -68,6 +68,9 @@ export const searchResponse = v.strictObject({
         source: facetCounts("Sources, most matching articles first (at most 50), ignoring the source filter."),
         year: facetCounts("Publication years (YYYY), oldest first, ignoring from and to."),
         month: facetCounts("Publication months (YYYY-MM), oldest first: a date histogram, ignoring from and to."),
+        person: facetCounts("People named, most matching articles first (at most 20), ignoring the person filter."),
+        org: facetCounts("Organisations named, most matching articles first (at most 20), ignoring the org filter."),
+        place: facetCounts("Places named, most matching articles first (at most 20), ignoring the place filter."),
       }),
       v.description("With facets=: the counts asked for among the matching articles, copies included."),
     ),
@@ -121,6 +124,12 @@ export const articleResponse = v.strictObject({
   ),
 });
 
+const namedCounts = (what: string) =>
+  v.pipe(
+    v.array(v.strictObject({ name: v.string(), count: count("Articles naming it.") })),
+    v.description(`${what}, most articles first (at most 50): the values of its filter on /search.`),
+  );
+
 export const filtersResponse = v.strictObject({
   sources: v.pipe(
     v.array(v.strictObject({ name: v.string(), count: count("Articles from the source.") })),
@@ -130,6 +139,14 @@ export const filtersResponse = v.strictObject({
     oldest: nullable(day, "The oldest publication date; null when no article is dated."),
     newest: nullable(day, "The newest publication date; null when no article is dated."),
   }),
+  entities: v.pipe(
+    v.strictObject({
+      person: namedCounts("People"),
+      org: namedCounts("Organisations"),
+      place: namedCounts("Places"),
+    }),
+    v.description("The people, organisations and places the archive names most, each with its article count."),
+  ),
 });
 
 export const healthResponse = v.strictObject({

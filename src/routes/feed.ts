@@ -15,7 +15,7 @@ import { cacheKey, canonicalUrl, throughEdgeCache } from "../http/edge-cache.js"
 import { validate } from "../http/validate.js";
 import { refuseReversedRange, SEARCH_CACHE_CONTROL, SEARCH_WORDS_AND_FILTERS } from "./search.js";
 
-const { q, typos, from, to, source } = SEARCH_WORDS_AND_FILTERS;
+const { q, typos, from, to, source, person, org, place } = SEARCH_WORDS_AND_FILTERS;
 
 export const feedQuery = queryParams({
   q,
@@ -24,6 +24,9 @@ export const feedQuery = queryParams({
   from,
   to,
   source,
+  person,
+  org,
+  place,
 });
 
 /** A day (YYYY-MM-DD) as the instant it starts, UTC. */

@@ -6,7 +6,16 @@ import { DEFAULT_HALF_LIFE_DAYS, search } from "../engine/search.js";
 import { documented } from "../http/documented.js";
 import { cacheKey, canonicalUrl, throughEdgeCache } from "../http/edge-cache.js";
 import { NewsfindError } from "../http/errors.js";
-import { dateParam, enumParam, intParam, listParam, numberParam, queryParams, textParam } from "../http/params.js";
+import {
+  dateParam,
+  enumParam,
+  intParam,
+  listParam,
+  numberParam,
+  queryParams,
+  repeatedParam,
+  textParam,
+} from "../http/params.js";
 import { FACETS } from "../engine/facets.js";
 import { searchResponse } from "../http/responses.js";
 import { validate } from "../http/validate.js";
@@ -22,6 +31,8 @@ export const MAX_QUERY_WORDS = 64;
  * as all those before it; past this, narrow the search with filters or sort=date.
  */
 export const MAX_OFFSET = 1000;
+/** Values of one entity filter at most: each narrows the search further. */
+export const MAX_ENTITY_FILTERS = 5;
 
 /** The words and filters of a search: /search's, and /feed's too. */
 export const SEARCH_WORDS_AND_FILTERS = {
@@ -40,9 +51,27 @@ export const SEARCH_WORDS_AND_FILTERS = {
   from: dateParam("from", "The oldest publication day to include"),
   to: dateParam("to", "The newest publication day to include"),
   source: textParam("source", "Only this publication, as /filters names it", 200),
+  person: repeatedParam(
+    "person",
+    "Only articles naming this person (every one given), as /filters or the person facet names them",
+    200,
+    MAX_ENTITY_FILTERS,
+  ),
+  org: repeatedParam(
+    "org",
+    "Only articles naming this organisation (every one given), as /filters or the org facet names them",
+    200,
+    MAX_ENTITY_FILTERS,
+  ),
+  place: repeatedParam(
+    "place",
+    "Only articles naming this place (every one given), as /filters or the place facet names them",
+    200,
+    MAX_ENTITY_FILTERS,
+  ),
 };
 
-const { q, typos, from, to, source } = SEARCH_WORDS_AND_FILTERS;
+const { q, typos, from, to, source, person, org, place } = SEARCH_WORDS_AND_FILTERS;
 
 // In the order the unknown-parameter message lists them.
 export const searchQuery = queryParams({
@@ -70,9 +99,12 @@ export const searchQuery = queryParams({
   from,
   to,
   source,
+  person,
+  org,
+  place,
   facets: listParam(
     "facets",
-    "Counts among the matches by source, publication year and month (a date histogram), each respecting every filter but its own",
+    "Counts among the matches by source, publication year and month (a date histogram), and the people, organisations and places named (the 20 most named of each), each respecting every filter but its own",
     FACETS,
   ),
   collapse: enumParam(

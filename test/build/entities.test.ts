@@ -84,6 +84,12 @@ describe("the entity table", () => {
     expect(index.counts[acme]).toBe(2);
     expect([0, 1, 2].map((position) => index.holds(position, acme))).toEqual([true, true, false]);
     expect(index.find("person", "Acme")).toBe(-1);
+    const people = decodeEntities(
+      encodeEntities(entityTable([input(["Jane Example", "John Example"]), input(["Jane Example", "Ann Other"])])),
+    );
+    expect(people.find("person", "Other")).toBe(people.names.indexOf("Ann Other"));
+    expect(people.find("person", "jane")).toBe(people.names.indexOf("Jane Example"));
+    expect(people.find("person", "Example")).toBe(-1);
     const bytes = encodeEntities(table);
     expect(() => decodeEntities(bytes.subarray(0, bytes.length - 4))).toThrow(/offsets/);
   });

@@ -133,7 +133,7 @@ describe.each(LAYOUTS)("facets (%s layout)", (layout) => {
   });
 
   it("refuses an unknown or repeated facet, naming the fix", async () => {
-    for (const value of ["source,person", "year,year", ""]) {
+    for (const value of ["source,people", "year,year", ""]) {
       const response = await app.request(`/search?q=harbour&facets=${value}`);
       expect(response.status).toBe(400);
       const problem = await problemOf(response);

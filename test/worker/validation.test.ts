@@ -39,7 +39,7 @@ describe("parameter validation", () => {
     [
       "/search?q=x&lmit=5",
       "lmit",
-      'unknown parameter "lmit": this endpoint accepts q, limit, offset, sort, half_life, typos, prefix, from, to, source, facets, collapse',
+      'unknown parameter "lmit": this endpoint accepts q, limit, offset, sort, half_life, typos, prefix, from, to, source, person, org, place, facets, collapse',
     ],
     ["/health?verbose=1", "verbose", 'unknown parameter "verbose": this endpoint accepts no parameters'],
     ["/articles/some-id?format=html", "format", 'unknown parameter "format": this endpoint accepts no parameters'],
