@@ -20,6 +20,9 @@ export interface EntityInput {
 /** Words of the body looked through for names: the lede, where a news story names its subjects. */
 export const ENTITY_WORDS = 60;
 
+/** A name ending as companies' do. */
+const COMPANY_NAME = /\s(?:Inc|Corp|Co|Ltd|plc|PLC|LLC|Group|Holdings|AG|SA|NV)\.?$/;
+
 /** Longest run of words tried as one name. */
 const RUN_WORDS = 5;
 
@@ -129,9 +132,12 @@ export function entityTable(inputs: readonly EntityInput[]): EntityTable {
   const tagged = new Map<string, number[]>();
   for (const { mentions } of inputs) {
     const keys = new Set<string>();
-    mentions.forEach((names, kind) => {
+    mentions.forEach((names, given) => {
       for (const name of names) {
+        let kind = given;
         const key = entityKey(name);
+        // A "person" with a company ending ("BEA Systems Inc") is the company.
+        if (kind === 0 && COMPANY_NAME.test(name)) kind = 1;
         if (key === "" || keys.has(`${kind} ${key}`)) continue;
         keys.add(`${kind} ${key}`);
         const votes = tagged.get(key) ?? [0, 0, 0];
