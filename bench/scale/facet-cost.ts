@@ -1,6 +1,6 @@
 // What counting facets costs a query, in process, over a built index: the scale bench's field
 // stream (field-stream.ts) on two stores over the same files, one searching without facets and
-// one with facets=source,year,month, query by query in turn (which goes first alternates), each
+// one with every facet (facets=source,year,month,person,org,place), query by query in turn (which goes first alternates), each
 // store warmed by the stream's warm-up queries first. Both see each query once, as a warm
 // isolate does; the difference of their percentiles is what facets add.
 import { join } from "node:path";

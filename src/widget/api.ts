@@ -20,6 +20,12 @@ export interface SearchRequest {
   to?: string;
   /** "last" while the reader is still typing the last word (the box ends in a letter or digit). */
   prefix?: "last";
+  /** The facets to count, comma-separated. */
+  facets?: string;
+  /** Entity filters: every one given must be named. */
+  person?: string[];
+  org?: string[];
+  place?: string[];
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
@@ -39,7 +45,8 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 export function searchUrl(endpoint: string, request: SearchRequest): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(request))
-    if (value !== undefined && value !== "") params.set(key, String(value));
+    for (const each of Array.isArray(value) ? value : [value])
+      if (each !== undefined && each !== "") params.append(key, String(each));
   return `${endpoint}/search?${params}`;
 }
 

@@ -6,11 +6,13 @@ import { fetchFilters, fetchPage, fetchSuggestions, MAX_OFFSET, type Hit } from 
 import {
   applyStrings,
   completionGroup,
+  fillFacets,
   fillFilters,
   fillSuggestion,
   grouped,
   option,
   skeleton,
+  type Entity,
   type Parts,
 } from "./render.js";
 import { fill, mergeStrings, parseStrings, type Strings } from "./strings.js";
@@ -41,6 +43,8 @@ export class NewsfindSearchElement extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #controller: AbortController | undefined;
   #filtersFor = "";
+  /** The entity chips pressed: every one narrows the search. */
+  #chosen: Entity[] = [];
 
   constructor() {
     super();
@@ -245,6 +249,7 @@ export class NewsfindSearchElement extends HTMLElement {
       this.#completions = [];
       this.#show([], 0, false);
       this.#suggest(null);
+      this.#facets(undefined);
       this.#setState("empty");
       return;
     }
@@ -258,6 +263,14 @@ export class NewsfindSearchElement extends HTMLElement {
       to: to.value,
       // A box that ends in a letter or digit has its last word still being typed: it is completed.
       prefix: /[\p{L}\p{N}]$/u.test(input.value) ? ("last" as const) : undefined,
+      // A new search counts its months and entities; a further page does not.
+      facets: append ? undefined : "month,person,org,place",
+      ...Object.fromEntries(
+        (["person", "org", "place"] as const).map((kind) => [
+          kind,
+          this.#chosen.filter((entity) => entity.kind === kind).map((entity) => entity.name),
+        ]),
+      ),
     };
     this.#setState("loading");
     // Completions while the last word is being typed, fetched beside the page; a failure to
@@ -271,7 +284,10 @@ export class NewsfindSearchElement extends HTMLElement {
       if (controller.signal.aborted) return;
       this.#completions = texts;
       this.#show(page.hits, page.total + page.partialTotal, append, page.hits.length < page.limit);
-      if (!append) this.#suggest(page.didYouMean);
+      if (!append) {
+        this.#suggest(page.didYouMean);
+        this.#facets(page.facets);
+      }
       const state = this.#hits.length ? "results" : "no-results";
       this.#setState(state, q);
       this.#announce(
@@ -326,6 +342,38 @@ export class NewsfindSearchElement extends HTMLElement {
     this.#total = total;
     this.#ended = ended;
     if (!append) this.#activate(-1);
+  }
+
+  /**
+   * Shows the date histogram and entity chips of the results. Pressing a bar narrows the dates
+   * to its month; pressing a chip narrows to its entity, or widens again. A pressed control
+   * keeps the focus across the new search.
+   */
+  #facets(facets: Parameters<typeof fillFacets>[1]): void {
+    const { facets: box, from, to } = this.#parts;
+    const focused = (this.shadowRoot!.activeElement as HTMLElement | null)?.dataset.key;
+    // Focus leaves the control before it is replaced: losing it with the element would close the results.
+    if (focused) this.#parts.input.focus();
+    const locale = this.closest("[lang]")?.getAttribute("lang") ?? "";
+    fillFacets(
+      box,
+      facets,
+      this.#chosen,
+      this.#strings,
+      locale,
+      (month) => {
+        const [year, number] = month.split("-").map(Number);
+        from.value = `${month}-01`;
+        to.value = new Date(Date.UTC(year!, number!, 0)).toISOString().slice(0, 10);
+        this.#search(false);
+      },
+      (entity) => {
+        const at = this.#chosen.findIndex((other) => other.kind === entity.kind && other.name === entity.name);
+        this.#chosen = at < 0 ? [...this.#chosen, entity] : this.#chosen.filter((_, i) => i !== at);
+        this.#search(false);
+      },
+    );
+    if (focused) (box.querySelector<HTMLElement>(`[data-key="${CSS.escape(focused)}"]`) ?? this.#parts.input).focus();
   }
 
   /** Shows the did-you-mean line for a suggested query, or hides it; pressing it searches for the suggestion. */

@@ -1,9 +1,9 @@
 // Builds the widget's parts: the skeleton of its shadow root, one result option, and the
 // filter controls' options. All text goes in as text; the snippet through safe-snippet.ts.
-import { hitHref, type Filters, type Hit } from "./api.js";
+import { hitHref, type Filters, type Hit, type SearchPage } from "./api.js";
 import { el } from "./dom.js";
 import { renderSnippet } from "./safe-snippet.js";
-import type { Strings } from "./strings.js";
+import { fill, type Strings } from "./strings.js";
 
 export const LIST_ID = "newsfind-list";
 
@@ -17,6 +17,8 @@ export interface Parts {
   toLabel: HTMLSpanElement;
   panel: HTMLDivElement;
   suggest: HTMLParagraphElement;
+  /** The date histogram and the entity chips of the results. */
+  facets: HTMLDivElement;
   status: HTMLParagraphElement;
   list: HTMLDivElement;
   more: HTMLButtonElement;
@@ -44,10 +46,11 @@ export function skeleton(): Parts {
   const from = el("input", { type: "date", part: "filter from" });
   const to = el("input", { type: "date", part: "filter to" });
   const suggest = el("p", { class: "suggest", part: "did-you-mean", hidden: "" });
+  const facets = el("div", { class: "facets", part: "facets", hidden: "" });
   const status = el("p", { class: "status", part: "status", hidden: "" });
   const list = el("div", { id: LIST_ID, class: "list", part: "list", role: "listbox", hidden: "" });
   const more = el("button", { type: "button", class: "more", part: "more", tabindex: "-1", hidden: "" });
-  const panel = el("div", { class: "panel", part: "panel", hidden: "" }, suggest, status, list, more);
+  const panel = el("div", { class: "panel", part: "panel", hidden: "" }, suggest, facets, status, list, more);
   const live = el("div", { class: "sr", role: "status", "aria-live": "polite" });
   const filters = el(
     "div",
@@ -57,7 +60,7 @@ export function skeleton(): Parts {
     el("label", {}, toLabel, to),
   );
   const root = el("div", { class: "root", part: "root", "data-state": "empty" }, input, filters, panel, live);
-  return { root, input, source, from, to, fromLabel, toLabel, panel, suggest, status, list, more, live };
+  return { root, input, source, from, to, fromLabel, toLabel, panel, suggest, facets, status, list, more, live };
 }
 
 function formatDate(date: string, locale: string): string {
@@ -176,6 +179,74 @@ export function fillSuggestion(
   button.addEventListener("click", () => choose(suggestion));
   const [before = "", ...after] = template.split("{query}");
   line.replaceChildren(before, button, after.join("{query}"));
+}
+
+/** An entity a chip stands for: its kind (the filter's name) and its name. */
+export interface Entity {
+  kind: "person" | "org" | "place";
+  name: string;
+}
+
+/** Months the histogram shows at most: the latest. */
+const BARS = 36;
+/** Entity chips shown at most, the chosen ones among them. */
+const CHIPS = 8;
+
+/**
+ * Fills the facets line: a bar a month (the latest BARS, as tall as its share of the busiest),
+ * each a button that `month` is called with; then chips for the chosen entities and the most
+ * named of the results, each a toggle button that `toggle` is called with. Hidden when empty.
+ */
+export function fillFacets(
+  box: HTMLDivElement,
+  facets: SearchPage["facets"],
+  chosen: readonly Entity[],
+  strings: Strings,
+  locale: string,
+  month: (value: string) => void,
+  toggle: (entity: Entity) => void,
+): void {
+  const months = (facets?.month ?? []).slice(-BARS);
+  const most = Math.max(1, ...months.map(({ count }) => count));
+  const bars = months.map(({ value, count }) => {
+    const label = fill(strings.monthCount, { month: formatMonth(value, locale), count });
+    const bar = el("button", { type: "button", class: "bar", part: "bar", "aria-label": label, title: label });
+    bar.style.height = `${Math.max(8, Math.round((100 * count) / most))}%`;
+    bar.dataset.key = value;
+    bar.addEventListener("click", () => month(value));
+    return bar;
+  });
+  const same = (a: Entity, b: Entity) => a.kind === b.kind && a.name === b.name;
+  const named = (["person", "org", "place"] as const)
+    .flatMap((kind) => (facets?.[kind] ?? []).map(({ value, count }) => ({ kind, name: value, count })))
+    .sort((a, b) => b.count - a.count)
+    .filter((entity) => !chosen.some((other) => same(entity, other)));
+  const chips = [...chosen, ...named].slice(0, Math.max(CHIPS, chosen.length)).map((entity) => {
+    const pressed = chosen.some((other) => same(entity, other));
+    const chip = el(
+      "button",
+      { type: "button", class: "chip", part: "chip", "aria-pressed": String(pressed) },
+      entity.name,
+    );
+    chip.dataset.key = `${entity.kind}:${entity.name}`;
+    chip.addEventListener("click", () => toggle({ kind: entity.kind, name: entity.name }));
+    return chip;
+  });
+  box.replaceChildren(
+    ...(bars.length > 1 ? [el("div", { class: "bars", role: "group", "aria-label": strings.byMonth }, ...bars)] : []),
+    ...(chips.length ? [el("div", { class: "chips", role: "group", "aria-label": strings.entities }, ...chips)] : []),
+  );
+  box.hidden = box.childElementCount === 0;
+}
+
+function formatMonth(value: string, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale || undefined, { month: "short", year: "numeric", timeZone: "UTC" }).format(
+      new Date(`${value}-01T00:00:00Z`),
+    );
+  } catch {
+    return value;
+  }
 }
 
 /** The source filter's options from /filters, keeping the first ("all sources"). */

@@ -32,6 +32,12 @@ export const DEFAULT_STRINGS = {
   fromFilter: "From",
   toFilter: "To",
   untitled: "(untitled)",
+  /** Names the date histogram of the results. */
+  byMonth: "Results by month",
+  /** {month}: a month, {count}: its results; a histogram bar's name (pressing it narrows the dates to the month). */
+  monthCount: "{month}: {count}",
+  /** Names the chips of the people, organisations and places most named in the results. */
+  entities: "Narrow to people, organisations and places",
 };
 
 export type Strings = typeof DEFAULT_STRINGS;

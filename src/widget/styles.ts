@@ -25,6 +25,13 @@ input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{ou
 .status{margin:0;padding:.6em .8em;color:var(--newsfind-muted)}
 .status[data-kind=error]{color:var(--newsfind-error)}
 .suggest{margin:0;padding:.6em .8em 0}
+.facets{padding:.5em .8em 0}
+.bars{display:flex;align-items:flex-end;gap:2px;height:2.2em}
+.bar{flex:1;min-width:3px;padding:0;border:0;border-radius:2px 2px 0 0;background:var(--newsfind-accent);opacity:.55;cursor:pointer}
+.bar:hover,.bar:focus-visible{opacity:1}
+.chips{display:flex;flex-wrap:wrap;gap:.3em;margin-top:.4em}
+.chip{font-size:.8em;padding:.15em .6em;border-radius:1em;cursor:pointer}
+.chip[aria-pressed=true]{background:var(--newsfind-active);border-color:var(--newsfind-accent)}
 .suggestion{border:0;padding:0;background:none;color:var(--newsfind-accent);text-decoration:underline;cursor:pointer}
 .list{margin:0;padding:0}
 .list[aria-busy=true]{opacity:.6}

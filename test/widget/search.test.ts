@@ -145,7 +145,7 @@ describe.skipIf(missing)("the widget in Chromium: searching", () => {
     const { page } = await session.open(hostPage(worker, { attributes: 'limit="2"' }));
     await search(page, "Czech diplomats");
     const options = page.locator("newsfind-search [role=option]");
-    const group = page.locator("newsfind-search [role=group]");
+    const group = page.locator("newsfind-search .list [role=group]");
     expect(await options.count()).toBe(2);
     expect(await page.locator("newsfind-search .list > [role=option]").count()).toBe(1);
     expect(await group.locator(".group-label").textContent()).toBe("Also matching some of your words");
