@@ -31,7 +31,13 @@ import { groupCopies, sketchOf, type Sketch } from "./copies.js";
 import { entityTable, nameRuns, taggedText, type EntityInput, type Tagger } from "./entities/extract.js";
 import { documentFrequencies, impactSlot, invert } from "./postings.js";
 import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
-import { suggestionItems, suggestionShardCount, suggestionShards } from "./suggestions.js";
+import {
+  suggestedCount,
+  suggestionCounts,
+  suggestionItems,
+  suggestionShardCount,
+  suggestionShards,
+} from "./suggestions.js";
 
 /** Phonetic table lines, `KEY term term term`, the terms most frequent first. */
 export function phoneticLines(terms: readonly string[], documentFrequency: ArrayLike<number>): string[] {
@@ -232,9 +238,11 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     languages: languagesOf(articles),
   };
   const phonetic = phoneticLines(analyzer.dictionary, documentFrequency);
+  // The titles' runs are counted now; the entities join them once the tagger is done.
   progress("suggestions", 0, 1);
-  const suggestions = suggestionItems(articles);
+  const counted = suggestionCounts(articles);
   progress("suggestions", 1, 1);
+  const suggestions = () => suggestionItems(articles, entities(), counted);
 
   if (kind === "sharded") {
     const files: ShardFiles = new Map();
@@ -248,7 +256,8 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
         invert(analyses, analyzer.dictionary.length, average, include, documentFrequency, ranking.bm25),
       postingsPerPass: options.postingsPerPass,
       phonetic,
-      suggestions: suggestionShards(suggestions, suggestionShardCount(suggestions)),
+      suggestShards: suggestionShardCount(suggestedCount(counted)),
+      suggestions: (shards) => suggestionShards(suggestions(), shards),
       progress,
       storeBytes: sizes.articles,
       cardBytes: sizes.cards,
@@ -300,7 +309,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const layout = { kind: "bundle" } satisfies IndexLayout;
   const store = JSON.stringify(articles);
   const phoneticTable = phonetic.join("\n");
-  const [suggest] = suggestionShards(suggestions, 1);
+  const [suggest] = suggestionShards(suggestions(), 1);
   const groups = JSON.stringify(copies);
   const named = Buffer.from(encodeEntities(entities())).toString("base64");
   const manifestBase = { ...base, entities: entities().names.length };

@@ -108,8 +108,10 @@ export interface ShardInput {
   /** Postings inverted at once. Default: POSTINGS_PER_PASS. */
   postingsPerPass?: number;
   phonetic: readonly string[];
-  /** The suggestion shards' JSON, by shard number (`suggestionShards`). */
-  suggestions: readonly string[];
+  /** How many suggestion shards there are. */
+  suggestShards: number;
+  /** The suggestion shards' JSON, by shard number (`suggestionShards`), asked for last: named entities join them. */
+  suggestions: (shards: number) => readonly string[];
   progress: (phase: string, done: number, total: number) => void;
   /** The article store's size in bytes, about (what sizes the article shards). */
   storeBytes: number;
@@ -135,6 +137,7 @@ export function shardFiles({
   invert,
   postingsPerPass = POSTINGS_PER_PASS,
   phonetic,
+  suggestShards,
   suggestions,
   progress,
   storeBytes,
@@ -171,7 +174,8 @@ export function shardFiles({
   const lexicon = splitLexicon(encodeLexicon(documentFrequency), SHARD_TARGETS.lexicon);
   // Card shards and packs take their target sizes (packs are few); article shards take the rest
   // of the room, growing larger when it is short.
-  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - suggestions.length - 2;
+  // The single files: meta, prefixes, copies and entities.
+  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - suggestShards - 4;
   const perShard = (bytes: number, target: number) =>
     Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
   const cardsPerShard = perShard(cardBytes, SHARD_TARGETS.cards);
@@ -195,7 +199,7 @@ export function shardFiles({
     idShards,
     phoneticShards,
     lexiconShards: lexicon.map((shard) => shard.first),
-    suggestShards: suggestions.length,
+    suggestShards,
     checksums,
   };
 
@@ -287,7 +291,7 @@ export function shardFiles({
     files.set(shardPaths.lexicon(layout, n), packed(shard.text));
   });
   files.set(shardPaths.prefixes(layout), packed(encodePrefixTable(documentFrequency)));
-  suggestions.forEach((json, shard) => {
+  suggestions(suggestShards).forEach((json, shard) => {
     files.set(shardPaths.suggest(layout, shard), packed(json));
   });
   return { layout, signatures };

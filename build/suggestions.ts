@@ -1,6 +1,6 @@
 // The suggestions of an archive (see src/format/suggestions.ts): the runs of one to three words
 // of its titles that neither begin nor end with a stop word, each with the number of titles
-// holding it. A run counts once a title. They are weighed by titles, halved for each
+// holding it, and the names of its people, organisations and places, with the articles naming them. A run counts once a title. They are weighed by titles, halved for each
 // SUGGESTION_HALF_LIFE_DAYS between their newest title and the archive's newest article, so a
 // name in the news now outranks one as frequent years ago; the MAX_SUGGESTIONS heaviest are
 // kept, heaviest first, which is the order the worker ranks equal matches in.
@@ -11,6 +11,7 @@ import { fnv1a } from "../src/format/hash.js";
 import {
   dayNumber,
   encodeSuggestionShard,
+  type EntityTable,
   suggestKey,
   suggestShardOf,
   type Article,
@@ -60,10 +61,23 @@ function eachRun(
   }
 }
 
-/** The archive's suggestions, heaviest first (see the header). */
-export function suggestionItems(
+/** The runs of an archive's titles as counted, before they are weighed and ranked. */
+export interface SuggestionCounts {
+  texts: string[];
+  counts: number[];
+  /** Each run's newest title's day, NaN when undated. */
+  days: number[];
+  /** Run slot by folded key. */
+  slot: Map<string, number>;
+  newest: number;
+  /** Titles a run must be in to be suggested. */
+  least: number;
+}
+
+/** Counts the runs of the titles (see the header). */
+export function suggestionCounts(
   articles: readonly Pick<Article, "title" | "published" | "language">[],
-): SuggestionItem[] {
+): SuggestionCounts {
   const least = articles.length >= SHARED_FROM_ARTICLES ? 2 : 1;
   // A large archive's titles hold hundreds of thousands of phrases found once. A first pass
   // counts every phrase in a sketch (saturating counters by hash: a count is never too low),
@@ -104,6 +118,53 @@ export function suggestionItems(
       }
     });
   }
+  return { texts, counts, days, slot, newest, least };
+}
+
+/** How many suggestions the counted runs give, before entities join them (what sizes the shards). */
+export const suggestedCount = ({ counts, least }: SuggestionCounts) =>
+  Math.min(
+    MAX_SUGGESTIONS,
+    counts.reduce((sum, count) => sum + (count >= least ? 1 : 0), 0),
+  );
+
+/**
+ * The archive's suggestions, heaviest first (see the header). Named entities (build/entities/)
+ * join them: each counted by the articles naming it and dated by the newest, its name taking
+ * the place of the same run of title words when it is named more often.
+ */
+export function suggestionItems(
+  articles: readonly Pick<Article, "title" | "published" | "language">[],
+  entities?: Pick<EntityTable, "names" | "byArticle">,
+  counted: SuggestionCounts = suggestionCounts(articles),
+): SuggestionItem[] {
+  const { texts, counts, days, slot, newest, least } = counted;
+  if (entities) {
+    const named = new Uint32Array(entities.names.length);
+    const latest = new Float64Array(entities.names.length).fill(Number.NaN);
+    entities.byArticle.forEach((ids, position) => {
+      const day = ids.length > 0 ? dayOf(articles[position]!.published) : Number.NaN;
+      for (const id of ids) {
+        named[id]!++;
+        if (day > latest[id]! || Number.isNaN(latest[id]!)) latest[id] = day;
+      }
+    });
+    entities.names.forEach((name, id) => {
+      const key = words(name).map(fold).join(" ");
+      if (key === "" || named[id]! < least) return;
+      const n = slot.get(key);
+      if (n === undefined) {
+        slot.set(key, texts.length);
+        texts.push(name);
+        counts.push(named[id]!);
+        days.push(latest[id]!);
+      } else if (named[id]! > counts[n]!) {
+        texts[n] = name;
+        counts[n] = named[id]!;
+        days[n] = Number.isNaN(days[n]!) || latest[id]! > days[n]! ? latest[id]! : days[n]!;
+      }
+    });
+  }
   const weight = (n: number) =>
     counts[n]! * (Number.isNaN(days[n]!) ? 1 : 0.5 ** ((newest - days[n]!) / SUGGESTION_HALF_LIFE_DAYS));
   const kept = counts.flatMap((count, n) => (count >= least ? [n] : []));
@@ -113,9 +174,9 @@ export function suggestionItems(
   return kept.slice(0, MAX_SUGGESTIONS).map((n) => [texts[n]!, counts[n]!]);
 }
 
-/** How many shards these suggestions take: one for a small archive (and for the bundle). */
-export function suggestionShardCount(items: readonly SuggestionItem[]): number {
-  return Math.max(1, Math.ceil(items.length / SUGGESTIONS_PER_SHARD));
+/** How many shards this many suggestions take: one for a small archive (and for the bundle). */
+export function suggestionShardCount(items: number): number {
+  return Math.max(1, Math.ceil(items / SUGGESTIONS_PER_SHARD));
 }
 
 /** The shards' JSON, by shard number: each suggestion in the shard of its first word's key, heaviest first. */

@@ -16,6 +16,17 @@ const titled = (title: string, published: string | null = "2024-01-01", language
 });
 
 describe("suggestionItems", () => {
+  it("suggests the named entities too, counted by the articles naming them", () => {
+    const articles = [titled("Zelenskiy visits Port"), titled("Port talks resume"), titled("Talks on grain")];
+    const entities = { names: ["Volodymyr Zelenskiy", "Port"], byArticle: [[0, 1], [0, 1], [1]] };
+    const items = new Map(suggestionItems(articles, entities));
+    // A name no title writes whole is suggested; a title run of the same words takes the name's count.
+    expect(items.get("Volodymyr Zelenskiy")).toBe(2);
+    expect(items.get("Port")).toBe(3);
+    expect(new Map(suggestionItems(articles)).get("Port")).toBe(2);
+    expect(new Map(suggestionItems(articles)).has("Volodymyr Zelenskiy")).toBe(false);
+  });
+
   it("takes runs of one to three title words that neither begin nor end with a stop word", () => {
     const texts = suggestionItems([titled("Bank of Japan holds rates")]).map(([text]) => text);
     expect(texts).toEqual(

@@ -158,6 +158,13 @@ describe.each(LAYOUTS)("entities (%s layout)", (layout) => {
     });
   });
 
+  it("completes a name no headline writes whole, from the entities", async () => {
+    const response = await app.request("/suggest?q=emman");
+    expect(response.status).toBe(200);
+    const { suggestions } = (await response.json()) as { suggestions: { text: string }[] };
+    expect(suggestions.map(({ text }) => text)).toContain("Emmanuel Macron");
+  });
+
   it("refuses an entity filter that is empty or given too often, naming it", async () => {
     for (const query of ["q=harbour&person=", `q=harbour&${Array(6).fill("place=Paris").join("&")}`]) {
       const response = await app.request(`/search?${query}`);
