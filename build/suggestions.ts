@@ -150,8 +150,10 @@ export function suggestionItems(
       }
     });
     entities.names.forEach((name, id) => {
-      const key = words(name).map(fold).join(" ");
-      if (key === "" || named[id]! < least) return;
+      const written = words(name);
+      const key = written.map(fold).join(" ");
+      // A suggestion is found by its first word's key: a name opening with an initial ("J. Smith") has none.
+      if (written.length === 0 || suggestKey(written[0]!) === null || named[id]! < least) return;
       const n = slot.get(key);
       if (n === undefined) {
         slot.set(key, texts.length);

@@ -18,13 +18,16 @@ const titled = (title: string, published: string | null = "2024-01-01", language
 describe("suggestionItems", () => {
   it("suggests the named entities too, counted by the articles naming them", () => {
     const articles = [titled("Zelenskiy visits Port"), titled("Port talks resume"), titled("Talks on grain")];
-    const entities = { names: ["Volodymyr Zelenskiy", "Port"], byArticle: [[0, 1], [0, 1], [1]] };
+    const entities = { names: ["Volodymyr Zelenskiy", "Port", "J Smith"], byArticle: [[0, 1, 2], [0, 1, 2], [1]] };
     const items = new Map(suggestionItems(articles, entities));
     // A name no title writes whole is suggested; a title run of the same words takes the name's count.
     expect(items.get("Volodymyr Zelenskiy")).toBe(2);
     expect(items.get("Port")).toBe(3);
     expect(new Map(suggestionItems(articles)).get("Port")).toBe(2);
     expect(new Map(suggestionItems(articles)).has("Volodymyr Zelenskiy")).toBe(false);
+    // A name opening with an initial has no first-word key to be found by, and is not suggested.
+    expect(items.has("J Smith")).toBe(false);
+    expect(() => suggestionShards(suggestionItems(articles, entities), 2)).not.toThrow();
   });
 
   it("takes runs of one to three title words that neither begin nor end with a stop word", () => {
