@@ -33,8 +33,8 @@ import { taggerVersion } from "./entities/thread.js";
 import { detailsOf } from "./finalize.js";
 import type { RawArticle, Skipped, Warning } from "./types.js";
 
-const CACHE_FILE = "build-cache.v9";
-const CACHE_VERSION = 9;
+const CACHE_FILE = "build-cache.v10";
+const CACHE_VERSION = 10;
 
 /** What the cache keeps of an article: everything but the body, plus the body's hash and length and its analysis. */
 export interface CacheEntry extends Omit<RawArticle, "body" | "origin"> {

@@ -28,7 +28,14 @@ import {
 } from "../src/index-format.js";
 import { type Analyses, Analyzer, type Counted, MemoryAnalyses } from "./analyze-articles.js";
 import { groupCopies, sketchOf, type Sketch } from "./copies.js";
-import { entityTable, nameRuns, taggedText, type EntityInput, type Tagger } from "./entities/extract.js";
+import {
+  entityTable,
+  LEDE_TAGGED_UP_TO,
+  nameRuns,
+  taggedText,
+  type EntityInput,
+  type Tagger,
+} from "./entities/extract.js";
 import { documentFrequencies, impactSlot, invert } from "./postings.js";
 import { shardFiles, type AssetSink, type ShardFiles, type ShardReuse } from "./shard-files.js";
 import {
@@ -173,6 +180,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const tagger = options.tagger;
   const entityInputs: EntityInput[] = [];
   const runs: string[][] = [];
+  const ledeTagged = articles.length <= LEDE_TAGGED_UP_TO;
   let entitiesMs = 0;
   articles.forEach((article, position) => {
     if (position % 1000 === 0) progress("analyse", position, articles.length);
@@ -180,7 +188,9 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     // else the body is read once, for all (a stored article reads it at each access).
     const counted = options.counted?.(position);
     const sketched = options.sketch?.(position);
-    const cachedInput = options.entityInput?.(position);
+    // A cached input made with the lede tagged or not, as this archive's size asks, is reused.
+    const cached = options.entityInput?.(position);
+    const cachedInput = cached?.lede === ledeTagged ? cached : undefined;
     if (counted && sketched && cachedInput) {
       entityInputs[position] = cachedInput;
       analyses.add(counted);
@@ -195,7 +205,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     start = performance.now();
     if (cachedInput) entityInputs[position] = cachedInput;
     else {
-      tagger.add(position, taggedText(article.title, body, articles.length));
+      tagger.add(position, taggedText(article.title, body, ledeTagged));
       runs[position] = nameRuns(body);
     }
     entitiesMs += performance.now() - start;
@@ -207,7 +217,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
     progress("entities", 0, 1);
     const start = performance.now();
     for (const [position, mentions] of tagger.finish())
-      entityInputs[position] = { mentions, runs: runs[position] ?? [] };
+      entityInputs[position] = { mentions, runs: runs[position] ?? [], lede: ledeTagged };
     table = entityTable(entityInputs);
     entitiesMs += performance.now() - start;
     progress("entities", 1, 1);

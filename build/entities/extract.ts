@@ -15,6 +15,8 @@ export type Mentions = [person: string[], org: string[], place: string[]];
 export interface EntityInput {
   mentions: Mentions;
   runs: string[];
+  /** Whether the lede was tagged with the headline (an archive of at most LEDE_TAGGED_UP_TO articles). */
+  lede: boolean;
 }
 
 /** Words of the body looked through for names: the lede, where a news story names its subjects. */
@@ -43,8 +45,8 @@ export const LEDE_TAGGED_UP_TO = 20_000;
 const LEDE_WORDS = 30;
 
 /** What the tagger reads of an article: its headline, and in a small archive the lede's first words. */
-export function taggedText(title: string, body: readonly string[], articles: number): string {
-  if (articles > LEDE_TAGGED_UP_TO) return title;
+export function taggedText(title: string, body: readonly string[], lede: boolean): string {
+  if (!lede) return title;
   const words: string[] = [];
   for (const paragraph of body) {
     for (const word of paragraph.replace(DATELINE, "").split(/\s+/)) if (word !== "") words.push(word);

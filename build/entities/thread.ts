@@ -22,15 +22,24 @@ interface TaggerThread {
   worker: Worker;
   /** Results come back on it. */
   port: MessagePort;
-  /** Raised to 1 when every text sent before a `null` is answered, 2 when the thread failed. */
+  /**
+   * [0]: raised to 1 when every batch sent before a `done` is answered, to 2 when the thread
+   * failed; [1]: counts the batches answered, so that a thread that died unseen is noticed.
+   */
   signal: Int32Array;
 }
 let thread: TaggerThread | undefined;
 
+/** How long a thread may answer nothing before the build gives up on it, ms. */
+const STALL_MS = 120_000;
+
+/** Numbers each tagger: answers to another (of a build that failed before it finished) are ignored. */
+let taggers = 0;
+
 function taggerThread(): TaggerThread {
   if (thread) return thread;
   const channel = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const signal = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
     workerData: { signal, port: channel.port2 },
     transferList: [channel.port2],
@@ -42,12 +51,21 @@ function taggerThread(): TaggerThread {
   return thread;
 }
 
+/** Ends the thread, so that the next build starts another. */
+function dropThread(): void {
+  void thread?.worker.terminate();
+  thread?.port.close();
+  thread = undefined;
+}
+
 /**
  * Tags texts on a worker thread while the caller goes on; `finish` waits for the last. The
  * build is synchronous, so results come back through a port read with `receiveMessageOnPort`
- * after an `Atomics.wait` on a flag the thread raises when it has answered them all.
+ * after an `Atomics.wait` on a flag the thread raises when it has answered them all; a thread
+ * that answers nothing for STALL_MS is given up.
  */
 export class EntityTagger implements Tagger {
+  private readonly id = ++taggers;
   private batch: { first: number; texts: string[] } = { first: 0, texts: [] };
   private sent = 0;
 
@@ -61,33 +79,43 @@ export class EntityTagger implements Tagger {
 
   private flush(): void {
     if (this.batch.texts.length === 0) return;
-    taggerThread().worker.postMessage(this.batch);
+    taggerThread().worker.postMessage({ tagger: this.id, ...this.batch });
     this.sent += this.batch.texts.length;
     this.batch = { first: 0, texts: [] };
   }
 
-  /** Every queued text's mentions, by item number. Throws when the thread failed. */
+  /** Every queued text's mentions, by item number. Throws when the thread failed or stalled. */
   finish(): Map<number, Mentions> {
     this.flush();
     const found = new Map<number, Mentions>();
     if (this.sent === 0) return found;
     const { worker, port, signal } = taggerThread();
-    worker.postMessage(null);
-    while (Atomics.load(signal, 0) === 0) Atomics.wait(signal, 0, 0, 1000);
+    worker.postMessage({ tagger: this.id, done: true });
+    let answered = Atomics.load(signal, 1);
+    let heard = performance.now();
+    while (Atomics.load(signal, 0) === 0) {
+      Atomics.wait(signal, 0, 0, 1000);
+      if (Atomics.load(signal, 1) !== answered) {
+        answered = Atomics.load(signal, 1);
+        heard = performance.now();
+      } else if (performance.now() - heard > STALL_MS) {
+        dropThread();
+        throw new Error(`the entity tagger failed: its thread answered nothing for ${STALL_MS / 1000} s`);
+      }
+    }
     const failed = Atomics.load(signal, 0) === 2;
     Atomics.store(signal, 0, 0);
     let error: string | undefined;
     for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
-      const answer = message.message as { first: number; mentions?: Mentions[]; error?: string };
+      const answer = message.message as { tagger: number; first: number; mentions?: Mentions[]; error?: string };
       if (answer.error !== undefined) error = answer.error;
-      else
+      else if (answer.tagger === this.id)
         answer.mentions!.forEach((item, i) => {
           found.set(answer.first + i, item);
         });
     }
     if (failed || error !== undefined || found.size !== this.sent) {
-      void worker.terminate();
-      thread = undefined;
+      dropThread();
       throw new Error(`the entity tagger failed: ${error ?? "it stopped before it tagged every article"}`);
     }
     return found;

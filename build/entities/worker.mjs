@@ -1,20 +1,30 @@
-// The named-entity tagger's thread (build/entities/extract.ts starts it): each batch of texts
-// is tagged (tag.mjs) and answered on the port the build reads synchronously; a null asks for
-// the flag the build waits on.
+// The named-entity tagger's thread (build/entities/thread.ts starts it): each batch of texts is
+// tagged (tag.mjs) and answered on the port the build reads synchronously, and counted in the
+// signal; a `done` raises the flag the build waits on. A failure, loading the tagger included,
+// is answered and raises the flag too, so that the build never waits on a dead thread.
 import { parentPort, workerData } from "node:worker_threads";
-import { mentionsOf } from "./tag.mjs";
 
 const { signal, port } = workerData;
-/** Raises the flag the build waits on: 1 when every result is sent, 2 when the thread failed. */
+/** Raises the flag the build waits on: 1 when every batch is answered, 2 when the thread failed. */
 const raise = (value) => {
   Atomics.store(signal, 0, value);
   Atomics.notify(signal, 0);
 };
-process.on("uncaughtException", (error) => {
-  port.postMessage({ first: -1, error: String(error?.stack ?? error) });
+const fail = (error) => {
+  port.postMessage({ tagger: -1, first: -1, error: String(error?.stack ?? error) });
   raise(2);
-});
-parentPort.on("message", (batch) => {
-  if (batch === null) raise(1);
-  else port.postMessage({ first: batch.first, mentions: mentionsOf(batch.texts) });
+};
+process.on("uncaughtException", fail);
+
+let mentionsOf;
+try {
+  ({ mentionsOf } = await import("./tag.mjs"));
+} catch (error) {
+  fail(error);
+}
+parentPort.on("message", (message) => {
+  if (!mentionsOf) return fail(new Error("the tagger did not load"));
+  if (message.done) return raise(1);
+  port.postMessage({ tagger: message.tagger, first: message.first, mentions: mentionsOf(message.texts) });
+  Atomics.add(signal, 1, 1);
 });

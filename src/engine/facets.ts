@@ -18,7 +18,11 @@ export interface FacetCount {
 /** The counts of each facet asked for: sources and entities most articles first, years and months in date order. */
 export type Facets = Partial<Record<FacetName, FacetCount[]>>;
 
-/** The filters a search applies, each facet ignoring its own. Entity filters are repeatable: an article must name every one. */
+/**
+ * The filters a search applies, each facet ignoring its own. Entity filters are repeatable: an
+ * article must name one of a kind's values (a kind's values are alternatives, as a facet's
+ * choices are in faceted search), and every kind given.
+ */
 export interface FacetFilters {
   source?: string;
   from?: string;
@@ -48,10 +52,10 @@ function entityFilterIds(entities: EntityIndex | null, filters: FacetFilters): (
   return ENTITY_KINDS.map((kind) => (filters[kind] ?? []).map((name) => entities?.find(kind, name) ?? -1));
 }
 
-/** Whether the article at `position` names every entity of `wanted` (a -1 it cannot). */
-function namesAll(entities: EntityIndex | null, position: number, wanted: readonly number[]): boolean {
-  for (const entity of wanted) if (entity < 0 || !entities?.holds(position, entity)) return false;
-  return true;
+/** Whether the article at `position` names one of the entities `wanted` (a -1 it cannot). */
+function namesAny(entities: EntityIndex | null, position: number, wanted: readonly number[]): boolean {
+  for (const entity of wanted) if (entity >= 0 && entities?.holds(position, entity)) return true;
+  return false;
 }
 
 /** The test of every filter, or null when there is none. */
@@ -64,14 +68,14 @@ export function filterTest(
   if (filters.source === undefined && !dated && !hasEntityFilters(filters)) return null;
   const first = filters.from === undefined ? Number.NEGATIVE_INFINITY : dayNumber(filters.from);
   const last = filters.to === undefined ? Number.POSITIVE_INFINITY : dayNumber(filters.to);
-  const wanted = entityFilterIds(entities, filters).flat();
+  const wanted = entityFilterIds(entities, filters).filter((ids) => ids.length > 0);
   return (position) => {
     if (filters.source !== undefined && meta.source(position) !== filters.source) return false;
     if (dated) {
       const day = meta.days[position]!;
       if (!(day >= first && day <= last)) return false;
     }
-    return wanted.length === 0 || namesAll(entities, position, wanted);
+    return wanted.every((ids) => namesAny(entities, position, ids));
   };
 }
 
@@ -110,7 +114,7 @@ export function facetCounts(
     const id = sourceIds[position]!;
     const sourceOk = wanted < 0 || id === wanted;
     const dayOk = !dated || (day >= first && day <= last);
-    for (let k = 0; k < 3; k++) kindOk[k] = !filtering[k] || namesAll(entities, position, wantedIds[k]!);
+    for (let k = 0; k < 3; k++) kindOk[k] = !filtering[k] || namesAny(entities, position, wantedIds[k]!);
     const entitiesOk = kindOk[0]! && kindOk[1]! && kindOk[2]!;
     if (wantSources && dayOk && entitiesOk) bySource[id]!++;
     if (wantDates && !Number.isNaN(day) && sourceOk && entitiesOk) byDay[day - oldestDay]!++;

@@ -63,7 +63,7 @@ export interface SearchParams {
   from?: string;
   to?: string;
   source?: string;
-  /** Only articles naming every one of these people, organisations, places (as /filters or facets name them). */
+  /** Only articles naming one of these people, one of these organisations and one of these places (as /filters or facets name them). */
   person?: readonly string[];
   org?: readonly string[];
   place?: readonly string[];

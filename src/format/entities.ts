@@ -105,11 +105,14 @@ export interface EntityIndex {
   readonly counts: Uint32Array;
 }
 
-export function decodeEntities(buffer: ArrayBuffer | Uint8Array): EntityIndex {
+/** Decodes the table; throws when it is damaged, or holds another number of articles than `articles` (when given). */
+export function decodeEntities(buffer: ArrayBuffer | Uint8Array, articles?: number): EntityIndex {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = view.getUint32(0, true);
-  const articles = view.getUint32(4, true);
+  const held = view.getUint32(4, true);
+  if (articles !== undefined && held !== articles)
+    throw new Error(`the entity table holds ${held} articles, the index ${articles}`);
   const kinds = bytes.slice(8, 8 + size);
   const namesAt = 8 + size;
   const namesLength = view.getUint32(namesAt, true);
@@ -118,10 +121,14 @@ export function decodeEntities(buffer: ArrayBuffer | Uint8Array): EntityIndex {
   if (names.length !== size || kinds.some((kind) => kind >= ENTITY_KINDS.length))
     throw new Error("the entity table does not match its header");
   const offsetsAt = Math.ceil((namesAt + 4 + namesLength) / 4) * 4;
-  const offsets = new Uint32Array(articles + 1);
-  for (let n = 0; n <= articles; n++) offsets[n] = view.getUint32(offsetsAt + 4 * n, true);
-  const idsAt = offsetsAt + 4 * (articles + 1);
-  const total = offsets[articles]!;
+  if (offsetsAt + 4 * (held + 1) > bytes.byteLength) throw new Error("the entity lists are cut short");
+  const offsets = new Uint32Array(held + 1);
+  for (let n = 0; n <= held; n++) {
+    offsets[n] = view.getUint32(offsetsAt + 4 * n, true);
+    if (n > 0 && offsets[n]! < offsets[n - 1]!) throw new Error("the entity lists' offsets go back");
+  }
+  const idsAt = offsetsAt + 4 * (held + 1);
+  const total = offsets[held]!;
   if (idsAt + 4 * total !== bytes.byteLength) throw new Error("the entity lists do not match their offsets");
   const ids = new Uint32Array(total);
   const counts = new Uint32Array(size);

@@ -19,7 +19,7 @@ export const CACHE_STATUS = "cache-status";
 /**
  * The request's URL in one spelling: its path and its validated parameters (defaults filled
  * in, empty ones left out), sorted by name. A repeated parameter (`person`) keeps each value,
- * sorted, since every one must hold whatever their order; a list (`facets`) is one value.
+ * sorted, since their order does not matter; a list (`facets`) is one value.
  */
 export function canonicalUrl(url: string, params: Record<string, unknown>): URL {
   const canonical = new URL(new URL(url).pathname, url);

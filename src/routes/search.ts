@@ -31,7 +31,7 @@ export const MAX_QUERY_WORDS = 64;
  * as all those before it; past this, narrow the search with filters or sort=date.
  */
 export const MAX_OFFSET = 1000;
-/** Values of one entity filter at most: each narrows the search further. */
+/** Values of one entity filter at most: each is an alternative, as a facet's choices are. */
 export const MAX_ENTITY_FILTERS = 5;
 
 /** The words and filters of a search: /search's, and /feed's too. */
@@ -53,19 +53,19 @@ export const SEARCH_WORDS_AND_FILTERS = {
   source: textParam("source", "Only this publication, as /filters names it", 200),
   person: repeatedParam(
     "person",
-    "Only articles naming this person (every one given), as /filters or the person facet names them",
+    "Only articles naming this person (any one given), as /filters or the person facet names them",
     200,
     MAX_ENTITY_FILTERS,
   ),
   org: repeatedParam(
     "org",
-    "Only articles naming this organisation (every one given), as /filters or the org facet names them",
+    "Only articles naming this organisation (any one given), as /filters or the org facet names them",
     200,
     MAX_ENTITY_FILTERS,
   ),
   place: repeatedParam(
     "place",
-    "Only articles naming this place (every one given), as /filters or the place facet names them",
+    "Only articles naming this place (any one given), as /filters or the place facet names them",
     200,
     MAX_ENTITY_FILTERS,
   ),

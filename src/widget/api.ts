@@ -22,7 +22,7 @@ export interface SearchRequest {
   prefix?: "last";
   /** The facets to count, comma-separated. */
   facets?: string;
-  /** Entity filters: every one given must be named. */
+  /** Entity filters: one of a kind's must be named, for every kind given. */
   person?: string[];
   org?: string[];
   place?: string[];

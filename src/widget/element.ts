@@ -43,7 +43,7 @@ export class NewsfindSearchElement extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #controller: AbortController | undefined;
   #filtersFor = "";
-  /** The entity chips pressed: every one narrows the search. */
+  /** The entity chips pressed: a kind's are alternatives, the kinds narrow the search together. */
   #chosen: Entity[] = [];
 
   constructor() {
@@ -359,6 +359,7 @@ export class NewsfindSearchElement extends HTMLElement {
       box,
       facets,
       this.#chosen,
+      { from: from.value, to: to.value },
       this.#strings,
       locale,
       (month) => {

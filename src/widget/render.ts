@@ -188,19 +188,20 @@ export interface Entity {
 }
 
 /** Months the histogram shows at most: the latest. */
-const BARS = 36;
+const BARS = 24;
 /** Entity chips shown at most, the chosen ones among them. */
 const CHIPS = 8;
 
 /**
- * Fills the facets line: a bar a month (the latest BARS, as tall as its share of the busiest),
- * each a button that `month` is called with; then chips for the chosen entities and the most
+ * Fills the facets line: a bar a month (the latest BARS, filled to its share of the busiest),
+ * each a button that `month` is called with, pressed when the dates are that month; then chips for the chosen entities and the most
  * named of the results, each a toggle button that `toggle` is called with. Hidden when empty.
  */
 export function fillFacets(
   box: HTMLDivElement,
   facets: SearchPage["facets"],
   chosen: readonly Entity[],
+  dates: { from: string; to: string },
   strings: Strings,
   locale: string,
   month: (value: string) => void,
@@ -210,8 +211,17 @@ export function fillFacets(
   const most = Math.max(1, ...months.map(({ count }) => count));
   const bars = months.map(({ value, count }) => {
     const label = fill(strings.monthCount, { month: formatMonth(value, locale), count });
-    const bar = el("button", { type: "button", class: "bar", part: "bar", "aria-label": label, title: label });
-    bar.style.height = `${Math.max(8, Math.round((100 * count) / most))}%`;
+    const pressed = dates.from === `${value}-01` && dates.to.startsWith(value);
+    const bar = el("button", {
+      type: "button",
+      class: "bar",
+      part: "bar",
+      "aria-label": label,
+      "aria-pressed": String(pressed),
+      title: label,
+    });
+    // The whole height is the button; the fill shows the count.
+    bar.style.setProperty("--h", `${Math.max(8, Math.round((100 * count) / most))}%`);
     bar.dataset.key = value;
     bar.addEventListener("click", () => month(value));
     return bar;

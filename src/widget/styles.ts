@@ -26,9 +26,9 @@ input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{ou
 .status[data-kind=error]{color:var(--newsfind-error)}
 .suggest{margin:0;padding:.6em .8em 0}
 .facets{padding:.5em .8em 0}
-.bars{display:flex;align-items:flex-end;gap:2px;height:2.2em}
-.bar{flex:1;min-width:3px;padding:0;border:0;border-radius:2px 2px 0 0;background:var(--newsfind-accent);opacity:.55;cursor:pointer}
-.bar:hover,.bar:focus-visible{opacity:1}
+.bars{display:flex;gap:2px;height:2.2em;overflow-x:auto}
+.bar{flex:1 0 10px;padding:0;border:0;border-radius:2px;background:linear-gradient(to top,var(--newsfind-accent) var(--h),transparent 0);opacity:.55;cursor:pointer}
+.bar:hover,.bar:focus-visible,.bar[aria-pressed=true]{opacity:1}
 .chips{display:flex;flex-wrap:wrap;gap:.3em;margin-top:.4em}
 .chip{font-size:.8em;padding:.15em .6em;border-radius:1em;cursor:pointer}
 .chip[aria-pressed=true]{background:var(--newsfind-active);border-color:var(--newsfind-accent)}

@@ -7,7 +7,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildArtefacts } from "../../build/build.js";
-import { ENTITY_FLOOR, entityTable, nameRuns, taggedText, type EntityInput } from "../../build/entities/extract.js";
+import {
+  ENTITY_FLOOR,
+  entityTable,
+  nameRuns,
+  taggedText,
+  type EntityInput,
+  type Mentions,
+} from "../../build/entities/extract.js";
+import { compileIndex } from "../../build/compile-index.js";
 import { EntityTagger } from "../../build/entities/thread.js";
 import { decodeEntities, encodeEntities, entityKey } from "../../src/format/entities.js";
 
@@ -19,6 +27,7 @@ afterAll(() => {
 const input = (person: string[], org: string[] = [], place: string[] = [], runs: string[] = []): EntityInput => ({
   mentions: [person, org, place],
   runs,
+  lede: true,
 });
 
 describe("entity keys", () => {
@@ -98,10 +107,10 @@ describe("the entity table", () => {
 describe("tagging", () => {
   it("reads a dateline-free lede, and the headline alone in a large archive", () => {
     const body = ["ANCHORAGE, Alaska (Reuters) - Exxon Mobil Corp's chief, Rex Tillerson, said on Friday."];
-    expect(taggedText("Exxon offers plan", body, 10)).toBe(
+    expect(taggedText("Exxon offers plan", body, true)).toBe(
       "Exxon offers plan.\nExxon Mobil Corp's chief, Rex Tillerson, said on Friday.",
     );
-    expect(taggedText("Exxon offers plan", body, 50_000)).toBe("Exxon offers plan");
+    expect(taggedText("Exxon offers plan", body, false)).toBe("Exxon offers plan");
     expect(nameRuns(body)).toEqual(["Exxon Mobil Corp", "Rex Tillerson", "Friday"]);
   });
 
@@ -119,6 +128,48 @@ describe("tagging", () => {
     expect(orgs.some((name) => name.includes(","))).toBe(false);
     expect(places).toContain("Berlin");
     expect(found.get(1)).toEqual([[], [], []]);
+  });
+
+  it("keeps titles, lower-case words, months and lone common words out of names", () => {
+    const tagger = new EntityTagger();
+    const headlines = [
+      "JP Morgan chief sees recovery.",
+      "President-elect Obama names his team.",
+      "Jan-May sales rise at Toyota.",
+      "Bank posts profit as loans grow.",
+      "European shares fall in Paris.",
+    ];
+    headlines.forEach((text, n) => {
+      tagger.add(n, text);
+    });
+    const names = [...tagger.finish().values()].flatMap((kinds) => kinds.flat());
+    expect(names).toEqual(expect.arrayContaining(["Obama", "Paris"]));
+    for (const name of names) expect(name).not.toMatch(/chief|President|Jan|^Bank$|^European$/);
+  });
+
+  it("tags again a cached input made with the other lede rule", () => {
+    const articles = ["One", "Two"].map((word, n) => ({
+      id: `a${n}`,
+      title: `${word} headline`,
+      source: null,
+      published: null,
+      url: null,
+      body: [`${word} body.`],
+    }));
+    const tagged: number[] = [];
+    const tagger = {
+      add: (n: number) => tagged.push(n),
+      finish: () => new Map(tagged.map((n) => [n, [[], [], []] as Mentions])),
+    };
+    const cached = (lede: boolean): EntityInput => ({ mentions: [[], [], []], runs: [], lede });
+    compileIndex(articles, {
+      tagger,
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "bundle",
+      entityInput: (position) => cached(position === 1),
+    });
+    // A small archive tags ledes: the input made without (position 0) is made again.
+    expect(tagged).toEqual([0]);
   });
 });
 

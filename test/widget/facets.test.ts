@@ -81,10 +81,18 @@ describe.skipIf(missing)("the widget in Chromium: histogram and entity chips", (
     const labels = await bars.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("aria-label")));
     expect(labels.length).toBeGreaterThan(1);
     for (const label of labels) expect(label).toMatch(/^[A-Z][a-z]{2} 2025: \d+$/);
-    const heights = await bars.evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).offsetHeight));
-    expect(Math.min(...heights)).toBeGreaterThan(0);
-    // The busiest month's bar is the tallest; pressing it asks for that month alone.
-    const tallest = heights.indexOf(Math.max(...heights));
+    // Each bar is a target of the whole histogram's height, filled to its month's share.
+    const sizes = await bars.evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        height: (node as HTMLElement).offsetHeight,
+        fill: Number.parseFloat((node as HTMLElement).style.getPropertyValue("--h")),
+      })),
+    );
+    expect(Math.min(...sizes.map(({ height }) => height))).toBeGreaterThanOrEqual(24);
+    const fills = sizes.map(({ fill }) => fill);
+    expect(Math.max(...fills)).toBe(100);
+    // The busiest month's bar is filled the most; pressing it asks for that month alone.
+    const tallest = fills.indexOf(100);
     const month = (await bars.nth(tallest).getAttribute("data-key"))!;
     const [year, number] = month.split("-").map(Number);
     const narrowed = await answerTo(page, () => bars.nth(tallest).click());
@@ -95,6 +103,9 @@ describe.skipIf(missing)("the widget in Chromium: histogram and entity chips", (
       .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime")));
     expect(dates.length).toBeGreaterThan(0);
     for (const date of dates) expect(date!.startsWith(month)).toBe(true);
+    expect(await page.locator(`newsfind-search [part=bar][data-key="${month}"]`).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
     await page.context().close();
   });
 

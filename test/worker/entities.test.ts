@@ -104,10 +104,10 @@ describe.each(LAYOUTS)("entities (%s layout)", (layout) => {
     expect(ids(body)).toEqual(["h2", "h3", "h6"]);
     expect(body.total).toBe(3);
     // The person facet ignores the person filter; the others respect it.
-    expect(body.facets!.person!.map(({ value }) => value)).toEqual([
-      "Emmanuel Macron",
-      "Angela Merkel",
-      "Volodymyr Zelenskiy",
+    expect(body.facets!.person).toEqual([
+      { value: "Emmanuel Macron", count: 3 },
+      { value: "Angela Merkel", count: 2 },
+      { value: "Volodymyr Zelenskiy", count: 2 },
     ]);
     expect(body.facets!.place).toEqual([
       { value: "Paris", count: 2 },
@@ -120,8 +120,15 @@ describe.each(LAYOUTS)("entities (%s layout)", (layout) => {
     ]);
   });
 
-  it("asks for every entity given, with source and dates too", async () => {
-    expect(ids(await search("q=harbour&person=Emmanuel%20Macron&person=Angela%20Merkel"))).toEqual(["h2"]);
+  it("takes a kind's values as alternatives, and asks for every kind given, with source and dates too", async () => {
+    expect(ids(await search("q=harbour&person=Emmanuel%20Macron&person=Angela%20Merkel"))).toEqual([
+      "h1",
+      "h2",
+      "h3",
+      "h6",
+    ]);
+    expect(ids(await search("q=harbour&person=Emmanuel%20Macron&place=Hamburg"))).toEqual([]);
+    expect(ids(await search("q=harbour&person=Angela%20Merkel&place=Hamburg"))).toEqual(["h1"]);
     expect(ids(await search("q=harbour&place=Hamburg&source=Port%20Daily"))).toEqual(["h4"]);
     expect(ids(await search("q=harbour&place=Hamburg&from=2025-02-01"))).toEqual(["h4", "h5"]);
     expect(ids(await search("q=harbour&org=Siemens&place=Marseille"))).toEqual(["h3"]);
@@ -189,5 +196,25 @@ describe("a damaged entity file", () => {
     expect(response.status).toBe(503);
     expect((await problemOf(response)).detail).toContain("entities.bin");
     expect((await app.request("/search?q=harbour", {}, NO_EDGE_CACHE)).status).toBe(200);
+  });
+
+  it("answers 503 for a bundle whose entity table is damaged, or another archive's", async () => {
+    const { artefacts } = compileIndex(ARCHIVE, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "bundle",
+    });
+    const other = compileIndex(ARCHIVE.slice(0, 3), {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "bundle",
+    }).artefacts;
+    for (const entities of [artefacts.entities!.slice(0, 12), other.entities!]) {
+      const app = createApp({ artefacts: { ...artefacts, entities } });
+      const response = await app.request("/search?q=harbour&facets=person", {}, NO_EDGE_CACHE);
+      expect(response.status).toBe(503);
+      expect((await problemOf(response)).detail).toContain("entity table is damaged");
+      expect((await app.request("/search?q=harbour", {}, NO_EDGE_CACHE)).status).toBe(200);
+    }
   });
 });

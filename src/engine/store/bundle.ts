@@ -125,11 +125,21 @@ export function bundleStore(artefacts: IndexArtefacts): IndexStore {
       return copyGroups;
     },
     async entities() {
-      named ??= decodeEntities(
-        entities === undefined
-          ? encodeEntities({ kinds: [], names: [], byArticle: articles.map(() => []) })
-          : Uint8Array.from(atob(entities), (char) => char.charCodeAt(0)),
-      );
+      if (named) return named;
+      // An archive without entities may have no table; one whose manifest counts some must.
+      if (entities === undefined && manifest.entities === 0)
+        return (named = decodeEntities(encodeEntities({ kinds: [], names: [], byArticle: articles.map(() => []) })));
+      try {
+        named = decodeEntities(
+          Uint8Array.from(atob(entities ?? ""), (char) => char.charCodeAt(0)),
+          articles.length,
+        );
+      } catch (error) {
+        throw new EngineError(
+          "index-unavailable",
+          `The search index cannot be used: its entity table is damaged (${error instanceof Error ? error.message : String(error)}); rebuild it with "npm run build".`,
+        );
+      }
       return named;
     },
     async cards(positions) {

@@ -271,7 +271,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       const path = shardPaths.entities(layout);
       entities ??= read(path).then((data) => {
         try {
-          return decodeEntities(data);
+          return decodeEntities(data, manifest.articles);
         } catch (error) {
           throw damagedFile(path, error);
         }
