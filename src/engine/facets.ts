@@ -102,30 +102,40 @@ export function facetCounts(
   const wantEntities = entities !== null && wantKinds.some(Boolean);
   const wantedIds = entityFilterIds(entities, filters);
   const filtering = wantedIds.map((ids) => ids.length > 0);
+  const anyEntityFilter = filtering.some(Boolean);
   const { days, sourceIds, sources, oldestDay, newestDay } = meta;
   const wanted = source === undefined ? -1 : sources.indexOf(source) + 1;
   const bySource = new Uint32Array(sources.length + 1);
   const byDay = new Uint32Array(wantDates ? Math.max(0, newestDay - oldestDay) + 1 : 0);
   const byEntity = new Uint32Array(wantEntities ? entities!.size : 0);
   const kindOk = [true, true, true];
+  // The entity table's arrays, in locals for the loop (empty when no entity facet is asked for).
+  const { offsets, ids, kinds } = wantEntities ? entities! : NO_ENTITIES;
   for (let i = 0; i < positions.length; i++) {
     const position = positions[i]!;
     const day = days[position]!;
     const id = sourceIds[position]!;
     const sourceOk = wanted < 0 || id === wanted;
     const dayOk = !dated || (day >= first && day <= last);
-    for (let k = 0; k < 3; k++) kindOk[k] = !filtering[k] || namesAny(entities, position, wantedIds[k]!);
-    const entitiesOk = kindOk[0]! && kindOk[1]! && kindOk[2]!;
+    let entitiesOk = true;
+    if (anyEntityFilter) {
+      for (let k = 0; k < 3; k++) kindOk[k] = !filtering[k] || namesAny(entities, position, wantedIds[k]!);
+      entitiesOk = kindOk[0]! && kindOk[1]! && kindOk[2]!;
+    }
     if (wantSources && dayOk && entitiesOk) bySource[id]!++;
     if (wantDates && !Number.isNaN(day) && sourceOk && entitiesOk) byDay[day - oldestDay]!++;
     if (wantEntities && sourceOk && dayOk) {
-      const { offsets, ids, kinds } = entities!;
-      for (let e = offsets[position]!; e < offsets[position + 1]!; e++) {
-        const entity = ids[e]!;
-        const kind = kinds[entity]!;
-        // An entity counts when the article passes every other kind's filters.
-        if (wantKinds[kind] && (kind === 0 || kindOk[0]) && (kind === 1 || kindOk[1]) && (kind === 2 || kindOk[2]))
-          byEntity[entity]!++;
+      const end = offsets[position + 1]!;
+      if (!anyEntityFilter) {
+        // No entity filter: every entity of the article counts (its kind is checked when named).
+        for (let e = offsets[position]!; e < end; e++) byEntity[ids[e]!]!++;
+      } else {
+        for (let e = offsets[position]!; e < end; e++) {
+          const entity = ids[e]!;
+          const kind = kinds[entity]!;
+          // An entity counts when the article passes every other kind's filters.
+          if ((kind === 0 || kindOk[0]) && (kind === 1 || kindOk[1]) && (kind === 2 || kindOk[2])) byEntity[entity]!++;
+        }
       }
     }
   }
@@ -163,16 +173,33 @@ export function facetCounts(
       facets.year = years;
     }
   }
-  ENTITY_KINDS.forEach((kind, k) => {
-    if (!wantKinds[k]) return;
-    const counted: FacetCount[] = [];
-    for (let entity = 0; entity < byEntity.length; entity++)
-      if (byEntity[entity]! > 0 && entities!.kinds[entity] === k)
-        counted.push({ value: entities!.names[entity]!, count: byEntity[entity]! });
-    facets[kind] = mostFirst(counted).slice(0, FACET_ENTITIES);
-  });
+  if (wantEntities) {
+    const top = ENTITY_KINDS.map(() => [] as number[]);
+    const entityNames = entities!.names;
+    // The FACET_ENTITIES most counted of each kind, kept by insertion as the counts are read
+    // (most first, ties by name): no list of every counted entity is made or sorted.
+    const before = (a: number, b: number) =>
+      byEntity[a]! > byEntity[b]! || (byEntity[a] === byEntity[b] && entityNames[a]! < entityNames[b]!);
+    for (let entity = 0; entity < byEntity.length; entity++) {
+      if (byEntity[entity] === 0 || !wantKinds[kinds[entity]!]) continue;
+      const list = top[kinds[entity]!]!;
+      if (list.length === FACET_ENTITIES && !before(entity, list[FACET_ENTITIES - 1]!)) continue;
+      let at = list.length === FACET_ENTITIES ? FACET_ENTITIES - 1 : list.length;
+      while (at > 0 && before(entity, list[at - 1]!)) {
+        list[at] = list[at - 1]!;
+        at--;
+      }
+      list[at] = entity;
+    }
+    ENTITY_KINDS.forEach((kind, k) => {
+      if (wantKinds[k])
+        facets[kind] = top[k]!.map((entity) => ({ value: entityNames[entity]!, count: byEntity[entity]! }));
+    });
+  }
   return facets;
 }
+
+const NO_ENTITIES = { offsets: new Uint32Array(1), ids: new Uint32Array(0), kinds: new Uint8Array(0) };
 
 /** Most articles first, then by name. */
 function mostFirst(counts: FacetCount[]): FacetCount[] {
