@@ -32,6 +32,7 @@ import {
   entityTable,
   LEDE_TAGGED_UP_TO,
   nameRuns,
+  TagQueue,
   taggedText,
   type EntityInput,
   type Tagger,
@@ -177,7 +178,7 @@ export function compileIndex(articles: Article[], options: CompileOptions): Comp
   const sketches: Sketch[] = [];
   let copiesMs = 0;
   // Headlines go to the tagger's thread as they come; its names are waited for last.
-  const tagger = options.tagger;
+  const tagger = new TagQueue(options.tagger);
   const entityInputs: EntityInput[] = [];
   const runs: string[][] = [];
   const ledeTagged = articles.length <= LEDE_TAGGED_UP_TO;

@@ -92,6 +92,41 @@ export interface Tagger {
   finish(): Map<number, Mentions>;
 }
 
+/**
+ * Sends a tagger each distinct text once (wire copies share headlines), and none whose only
+ * capital is its first letter: such a headline names nothing but, at most, its first word,
+ * which the lexicon has from other headlines when the archive names it often. A fifth of the
+ * Reuters archive's headlines are of that kind; skipping them spares the build's time.
+ */
+export class TagQueue {
+  private readonly first = new Map<string, number>();
+  private readonly same = new Map<number, number>();
+  private readonly blank: number[] = [];
+
+  constructor(private readonly tagger: Tagger) {}
+
+  add(n: number, text: string): void {
+    if (!/\p{Lu}/u.test(text.slice(1))) {
+      this.blank.push(n);
+      return;
+    }
+    const seen = this.first.get(text);
+    if (seen !== undefined) this.same.set(n, seen);
+    else {
+      this.first.set(text, n);
+      this.tagger.add(n, text);
+    }
+  }
+
+  /** Every item's mentions, the skipped ones' empty. */
+  finish(): Map<number, Mentions> {
+    const found = this.tagger.finish();
+    for (const [n, original] of this.same) found.set(n, found.get(original)!);
+    for (const n of this.blank) found.set(n, [[], [], []]);
+    return found;
+  }
+}
+
 /** Tags nothing: for builds that need no entities (the ranking benches build judged sets many times). */
 export function noTagging(): Tagger {
   const queued: number[] = [];

@@ -12,6 +12,7 @@ import {
   entityTable,
   nameRuns,
   taggedText,
+  TagQueue,
   type EntityInput,
   type Mentions,
 } from "../../build/entities/extract.js";
@@ -145,6 +146,21 @@ describe("tagging", () => {
     const names = [...tagger.finish().values()].flatMap((kinds) => kinds.flat());
     expect(names).toEqual(expect.arrayContaining(["Obama", "Paris"]));
     for (const name of names) expect(name).not.toMatch(/chief|President|Jan|^Bank$|^European$/);
+  });
+
+  it("sends the tagger each distinct headline once, and none with no capital past its first letter", () => {
+    const sent: string[] = [];
+    const queue = new TagQueue({
+      add: (_n, text) => sent.push(text),
+      finish: () => new Map([[0, [["Jane Example"], [], []] as Mentions]]),
+    });
+    queue.add(0, "Jane Example wins");
+    queue.add(1, "Jane Example wins");
+    queue.add(2, "Markets fall on rate fears");
+    expect(sent).toEqual(["Jane Example wins"]);
+    const found = queue.finish();
+    expect(found.get(1)).toEqual([["Jane Example"], [], []]);
+    expect(found.get(2)).toEqual([[], [], []]);
   });
 
   it("tags again a cached input made with the other lede rule", () => {
