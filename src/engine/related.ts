@@ -2,7 +2,8 @@
 // query time by a search for its words: the words of its title (what the story is about, the
 // rare and the common), then those of its lede that are rarest in the archive for how often
 // the article uses them; each group in order of tf × BM25's idf (a title word counted three
-// times, as the ranking weighs titles), ten words in all; the search ranks by BM25F alone, all
+// times, as the ranking weighs titles, and so is a word of a person, organisation or place the
+// build found the article naming: build/entities/), ten words in all; the search ranks by BM25F alone, all
 // words optional. The article itself never comes back, nor do its copies: those the build
 // grouped with it (build/copies.ts), and hits whose opening (the text of their hit card) and
 // the article's share at least half the three-word runs of the shorter (a wire story run
@@ -36,7 +37,13 @@ const SPARE = 5;
 const DAY_MS = 86_400_000;
 
 /** The article's title words, then its most distinctive other words, as it writes them. */
-async function distinctiveWords(store: IndexStore, title: string, body: readonly string[], language: string) {
+async function distinctiveWords(
+  store: IndexStore,
+  title: string,
+  body: readonly string[],
+  language: string,
+  named: readonly string[],
+) {
   const counts = new Map<string, { word: string; count: number }>();
   const add = (text: string, weight: number, budget: number) => {
     let taken = 0;
@@ -56,6 +63,18 @@ async function distinctiveWords(store: IndexStore, title: string, body: readonly
   for (const paragraph of body) {
     if (left <= 0) break;
     left -= add(paragraph, 1, left);
+  }
+  // The article's entities weigh as title words do: what a story is about, by name.
+  const boosted = new Set<string>();
+  for (const name of named) {
+    for (const word of words(name)) {
+      const term = analyzeWord(word, language);
+      if (term === null || boosted.has(term)) continue;
+      boosted.add(term);
+      const seen = counts.get(term);
+      if (seen) seen.count += TITLE_COUNT;
+      else counts.set(term, { word: word.toLowerCase(), count: TITLE_COUNT });
+    }
   }
   const frequencies = await store.frequencies([...counts.keys()]);
   const articles = store.manifest.articles;
@@ -104,10 +123,18 @@ function recencyGain(published: string | null, newest: number): number {
 
 /** At most `limit` articles like the one at `position`, best first; none when it has no distinctive word. */
 export async function related(store: IndexStore, position: number, limit: number): Promise<Hit[]> {
-  const [article] = await store.articles([position]);
+  // An archive without entities has no table to read.
+  const [[article], entities] = await Promise.all([
+    store.articles([position]),
+    store.manifest.entities > 0 ? store.entities() : null,
+  ]);
   if (!article) return [];
   const language = article.language ?? DEFAULT_LANGUAGE;
-  const asked = await distinctiveWords(store, article.title, article.body, language);
+  const named: string[] = [];
+  if (entities)
+    for (let e = entities.offsets[position]!; e < entities.offsets[position + 1]!; e++)
+      named.push(entities.names[entities.ids[e]!]!);
+  const asked = await distinctiveWords(store, article.title, article.body, language, named);
   if (asked.length === 0) return [];
   const { result, positions, cards } = await searchPage(store, {
     q: asked.join(" "),

@@ -151,3 +151,47 @@ describe("an archive without copies", () => {
     expect(reads.filter((path) => path.endsWith("/copies.bin"))).toEqual([]);
   });
 });
+
+// An article whose lede names Angela Merkel once among twelve rarer words, each shared with one
+// other article; six others name her in their headlines and share nothing else with it. By its
+// words alone, the twelve rare ones fill the related search; her name, weighed as a title word
+// is, takes its place among them, and her stories come back.
+const RARE = [
+  "zinc",
+  "quartz",
+  "lumber",
+  "copper",
+  "sulfur",
+  "nickel",
+  "cobalt",
+  "barley",
+  "cotton",
+  "rubber",
+  "timber",
+  "cocoa",
+];
+const story = (id: string, title: string, body: string): Article => ({
+  id,
+  title,
+  source: "Wire",
+  published: "2025-03-01",
+  url: null,
+  body: [body],
+});
+const NAMED = [
+  story("target", "Port board meets", `Angela Merkel joined. ${RARE.join(" ")}.`),
+  ...RARE.map((word, n) => story(`rare-${n}`, `Trade note ${n}`, `The ${word} trade held steady.`)),
+  ...["Lisbon", "Madrid", "Vienna", "Oslo", "Prague", "Dublin"].map((city, n) =>
+    story(`merkel-${n}`, `Angela Merkel visits ${city}`, `Angela Merkel spoke in ${city}.`),
+  ),
+];
+
+describe.each(LAYOUTS)("related stories of a named person (%s layout)", (layout) => {
+  it("asks for the people an article names, as for its title words", async () => {
+    const app = appFor(NAMED, layout);
+    const response = await app.request("/articles/target/related?limit=10", {}, NO_EDGE_CACHE);
+    expect(response.status).toBe(200);
+    const ids = ((await response.json()) as Related).hits.map((hit) => hit.id);
+    expect(ids.some((id) => id.startsWith("merkel-"))).toBe(true);
+  });
+});
