@@ -18,23 +18,19 @@ export const CACHE_STATUS = "cache-status";
 
 /**
  * The request's URL in one spelling: its path and its validated parameters (defaults filled
- * in, empty ones left out), sorted by name. A repeated parameter (`person`) keeps each value,
- * sorted, since their order does not matter; a list (`facets`) is one value.
+ * in, empty ones left out), sorted by name. A parameter validated to a list (`person`, or
+ * `facets`) keeps each value, sorted: no answer depends on the order they were given in.
  */
 export function canonicalUrl(url: string, params: Record<string, unknown>): URL {
   const canonical = new URL(new URL(url).pathname, url);
   for (const name of Object.keys(params).sort()) {
     const value = params[name];
     if (value === undefined || value === "") continue;
-    if (Array.isArray(value) && REPEATED.has(name))
-      for (const each of [...value].sort()) canonical.searchParams.append(name, String(each));
+    if (Array.isArray(value)) for (const each of [...value].sort()) canonical.searchParams.append(name, String(each));
     else canonical.searchParams.set(name, String(value));
   }
   return canonical;
 }
-
-/** Parameters given once a value: the entity filters. */
-const REPEATED = new Set(["person", "org", "place"]);
 
 /**
  * The key of an answer: its canonical URL and the index build (its content, and when it was

@@ -40,6 +40,17 @@ describe("the edge cache", () => {
     expect(statusOf(await fetchWorker("/search?q=tomahawk+missiles"))).toBe("newsfind; fwd=uri-miss");
   });
 
+  it("shares one entry between orders of a list's values, and keeps apart values joined by a comma", async () => {
+    const first = await fetchWorker(
+      "/search?q=Kremlin&facets=source,month&person=Vladimir%20Putin&person=Donald%20Trump",
+    );
+    expect(statusOf(first)).toBe("newsfind; fwd=uri-miss");
+    const swapped = "/search?q=Kremlin&facets=month,source&person=Donald%20Trump&person=Vladimir%20Putin";
+    expect(statusOf(await fetchWorker(swapped))).toBe("newsfind; hit");
+    const joined = "/search?q=Kremlin&facets=month,source&person=Donald%20Trump,Vladimir%20Putin";
+    expect(statusOf(await fetchWorker(joined))).toBe("newsfind; fwd=uri-miss");
+  });
+
   it("answers a conditional request 304 from the stored tag", async () => {
     const first = await fetchWorker("/search?q=Peskov+Budapest");
     const etag = first.headers.get("etag")!;
