@@ -131,7 +131,8 @@ export const suggestedCount = ({ counts, least }: SuggestionCounts) =>
 /**
  * The archive's suggestions, heaviest first (see the header). Named entities (build/entities/)
  * join them: each counted by the articles naming it and dated by the newest, its name taking
- * the place of the same run of title words when it is named more often.
+ * the place of the same run of title words when it is named more often. The entities are added
+ * to `counted` itself: a count is ranked once.
  */
 export function suggestionItems(
   articles: readonly Pick<Article, "title" | "published" | "language">[],

@@ -4,8 +4,8 @@
 // those of them that its lede writes (runs of capitalised words, looked up by key). Names fold
 // into entities (entityKey: case, diacritics, the alias table, company endings), a lone surname
 // or first name joins the full name, and each entity is named as the archive writes it most
-// often. Tagging every lede instead costs about a millisecond an article, which the build's
-// time budget cannot carry at 100,000 articles; the method and its limits are in docs/entities.md.
+// often. Tagging every lede too costs several times as much, which the build's time budget
+// cannot carry at 100,000 articles; the method and its limits are in docs/entities.md.
 import { ENTITY_KINDS, entityKey, type EntityTable } from "../../src/format/entities.js";
 
 /** The names a headline (and in a small archive its lede) gives, as written: [people, organisations, places]. */
@@ -39,7 +39,7 @@ const DATELINE = /^\s*\p{Lu}[^\n()]{0,80}\([^()\n]{2,40}\)\s*[-–—]+\s*/u;
 
 /**
  * Archives of at most this many articles have each lede's first LEDE_WORDS words tagged with its
- * headline: a millisecond an article, which a small archive affords and 100,000 articles do not.
+ * headline: several times a headline's cost, which a small archive affords and 100,000 articles do not.
  */
 export const LEDE_TAGGED_UP_TO = 20_000;
 const LEDE_WORDS = 30;
@@ -95,8 +95,8 @@ export interface Tagger {
 /**
  * Sends a tagger each distinct text once (wire copies share headlines), and none whose only
  * capital is its first letter: such a headline names nothing but, at most, its first word,
- * which the lexicon has from other headlines when the archive names it often. A fifth of the
- * Reuters archive's headlines are of that kind; skipping them spares the build's time.
+ * which the lexicon has from other headlines when the archive names it often. Skipping them
+ * spares the build's time.
  */
 export class TagQueue {
   private readonly first = new Map<string, number>();
