@@ -55,7 +55,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 16;
+export const INDEX_FORMAT_VERSION = 17;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";

@@ -1,13 +1,19 @@
 // A term shard: the impact-ordered posting lists of the terms that hash to it, in binary.
 //
 //   u32 (little endian)  length H of the header
-//   H bytes              UTF-8 JSON header {"terms": [...], "offsets": [...]}: term i's postings
-//                        are bytes offsets[i] to offsets[i + 1] of the data
+//   u32 (little endian)  number N of terms
+//   H bytes              UTF-8 header: a line "term\tI\n" for each term I (from 0)
+//   u32 × (N + 1)        offsets (little endian): term I's postings are bytes offsets[I] to
+//                        offsets[I + 1] of the data
 //   data                 per term, per non-empty impact slot: varint slot, varint count, then
 //                        the article positions ascending, as varint gaps (the first from 0)
 //
 // Decoding yields what FlexSearch's own posting lists hold: slot s (0 = highest impact) lists
 // the positions of the articles whose term-frequency impact quantised to s.
+//
+// A shard is read once per isolate for the few terms a query wants, so decoding it builds
+// nothing per term: the header is decoded as one string and a term is found in it by a search
+// for its line, which gives the term's number and so its offsets.
 import { VarintReader, VarintWriter } from "./varint.js";
 
 /** A term's posting list: `slots[s]` lists article positions at impact slot s, ascending (both layouts build them so, and scoring relies on it), or is empty. */
@@ -31,6 +37,7 @@ export function encodeTermShard(entries: Iterable<readonly [string, Postings]>):
   const offsets: number[] = [];
   const writer = new VarintWriter();
   for (const [term, slots] of entries) {
+    if (/[\t\n]/.test(term)) throw new Error(`a term cannot hold a tab or a line break: ${JSON.stringify(term)}`);
     terms.push(term);
     offsets.push(writer.length);
     for (let slot = 0; slot < slots.length; slot++) {
@@ -47,11 +54,15 @@ export function encodeTermShard(entries: Iterable<readonly [string, Postings]>):
   }
   offsets.push(writer.length);
   const data = writer.view();
-  const header = new TextEncoder().encode(JSON.stringify({ terms, offsets }));
-  const out = new Uint8Array(4 + header.length + data.length);
-  new DataView(out.buffer).setUint32(0, header.length, true);
-  out.set(header, 4);
-  out.set(data, 4 + header.length);
+  const header = new TextEncoder().encode(terms.map((term, i) => `${term}\t${i}\n`).join(""));
+  const table = 8 + header.length;
+  const out = new Uint8Array(table + 4 * offsets.length + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, header.length, true);
+  view.setUint32(4, terms.length, true);
+  out.set(header, 8);
+  offsets.forEach((offset, i) => view.setUint32(table + 4 * i, offset, true));
+  out.set(data, table + 4 * offsets.length);
   return out;
 }
 
@@ -68,20 +79,23 @@ function decodePostings(reader: VarintReader, end: number): Postings {
 }
 
 export function decodeTermShard(buffer: ArrayBuffer): TermShard {
-  const bytes = new Uint8Array(buffer);
-  const headerLength = new DataView(buffer).getUint32(0, true);
-  const { terms, offsets } = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as {
-    terms: string[];
-    offsets: number[];
-  };
-  const data = bytes.subarray(4 + headerLength);
-  const index = new Map(terms.map((term, i) => [term, i]));
+  const view = new DataView(buffer);
+  const headerLength = view.getUint32(0, true);
+  const size = view.getUint32(4, true);
+  // Each line starts after a line break: the first one's is added.
+  const lines = `\n${new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))}`;
+  const table = 8 + headerLength;
+  const data = new Uint8Array(buffer, table + 4 * (size + 1));
   return {
-    size: terms.length,
-    bytes: buffer.byteLength + 64 * terms.length,
+    size,
+    bytes: buffer.byteLength + 2 * lines.length,
     postings(term) {
-      const i = index.get(term);
-      return i === undefined ? undefined : decodePostings(new VarintReader(data, offsets[i]!), offsets[i + 1]!);
+      const line = lines.indexOf(`\n${term}\t`);
+      if (line < 0) return undefined;
+      const at = line + term.length + 2;
+      const i = Number(lines.slice(at, lines.indexOf("\n", at)));
+      const [start, end] = [view.getUint32(table + 4 * i, true), view.getUint32(table + 4 * (i + 1), true)];
+      return decodePostings(new VarintReader(data, start), end);
     },
   };
 }

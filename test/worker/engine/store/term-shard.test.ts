@@ -1,0 +1,52 @@
+// Term shards (src/format/term-shard.ts), in workerd: what a shard encodes is what the worker
+// decodes, and a term is found by its whole line, never inside another term's.
+import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
+import { decodeTermShard, encodeTermShard, type Postings } from "../../../../src/format/term-shard.js";
+
+/** A posting list of `slots` impact slots, some empty, holding about `postings` distinct positions in all. */
+function randomList(random: () => number, slots: number, postings: number): Int32Array[] {
+  const list: Int32Array[] = [];
+  const taken = new Set<number>();
+  for (let s = 0; s < slots; s++) {
+    if (random() < 0.3) continue;
+    const ids = new Set<number>();
+    const size = 1 + Math.floor((random() * 2 * postings) / slots);
+    while (ids.size < size) {
+      const id = Math.floor(random() * 200_000);
+      if (!taken.has(id)) ids.add(id);
+    }
+    for (const id of ids) taken.add(id);
+    list[s] = Int32Array.from([...ids].sort((a, b) => a - b));
+  }
+  return list;
+}
+
+/** A list's slots as plain arrays, holes as undefined, so lists compare by value. */
+const plain = (slots: Postings) => Array.from({ length: slots.length }, (_, s) => (slots[s] ? [...slots[s]] : undefined));
+
+describe("term shards", () => {
+  const random = seededRandom(7);
+  // Terms that hold each other ("putin" in "putins", "2" in "12"), and beyond ASCII.
+  const terms = ["putin", "putins", "sputin", "12", "2", "zelenskyy", "zürich", "東京", "x"];
+  const lists = terms.map((term, n) => [term, randomList(random, 32, n === 0 ? 20_000 : 10 * n)] as const);
+  lists.push(["holes", [undefined, undefined, new Int32Array([1, 2, 900_000])] as unknown as Int32Array[]]);
+  const shard = decodeTermShard(encodeTermShard(lists).slice().buffer);
+
+  it("decodes every term's list to the slots it was encoded from", () => {
+    expect(shard.size).toBe(lists.length);
+    for (const [term, slots] of lists) expect(plain(shard.postings(term)!), term).toEqual(plain(slots));
+  });
+
+  it("finds no term that is only part of another, or that the shard lacks", () => {
+    for (const absent of ["puti", "utin", "1", "zelensky", "zurich", "東", "", "putin\t0"])
+      expect(shard.postings(absent), absent).toBeUndefined();
+  });
+
+  it("decodes an empty shard, and refuses a term it could not find again", () => {
+    const empty = decodeTermShard(encodeTermShard([]).slice().buffer);
+    expect(empty.size).toBe(0);
+    expect(empty.postings("putin")).toBeUndefined();
+    expect(() => encodeTermShard([["a\tb", []]])).toThrow(/tab or a line break/);
+  });
+});
