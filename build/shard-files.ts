@@ -4,6 +4,7 @@
 // size, so a query reads tens of kilobytes a shard and the files stay within Workers limits.
 import {
   cardOf,
+  checksum,
   encodePack,
   encodeLexicon,
   encodePrefixTable,
@@ -20,7 +21,7 @@ import {
   type Postings,
   type ShardedLayout,
 } from "../src/index-format.js";
-import { gzipSync } from "node:zlib";
+import { deflateRawSync, gzipSync } from "node:zlib";
 import type { Inverted } from "./postings.js";
 
 /** Asset files by path (relative to the assets directory); null keeps the file a previous build wrote. */
@@ -48,12 +49,10 @@ export const SHARD_TARGETS = {
   terms: 32 << 10,
   /** Whole articles (the article page, phrase checks) are read one at a time, so their shards may be larger. */
   articles: 64 << 10,
-  /** A card shard is inflated for one card, more often than not: small. */
-  cards: 6 << 10,
   /**
-   * Cards a pack holds, as raw JSON (gzip takes it to about a third): an isolate reads each pack
-   * once and keeps it, so packs are large enough to be few, and small enough that a cold
-   * query, reading a pack for each hit, reads about 400 KB.
+   * Cards a pack holds, as raw JSON (deflate with the card dictionary takes it to about a
+   * third): an isolate reads each pack once and keeps it, so packs are large enough to be few,
+   * and small enough that a cold query, reading a pack for each hit, reads about 400 KB.
    */
   cardPacks: 96 << 10,
   ids: 32 << 10,
@@ -69,6 +68,35 @@ export const INDEX_ROOT = "/index";
 
 /** A text shard's file: its UTF-8, gzip-compressed (see `shardPaths`). */
 const packed = (text: string) => new Uint8Array(gzipSync(text, { level: 9 }));
+
+/**
+ * Bytes of card JSON lines that make the card shards' preset dictionary. A page of hits
+ * inflates one card shard a hit, so a shard holds one card: inflating a card alone costs a
+ * fifth of inflating the seven that shared a gzip member before. Alone, a card would compress
+ * poorly (half its size); with the dictionary it compresses as well as seven together did
+ * (about 300 bytes a card on the Reuters archive), as its keys, its source's name and its
+ * common words are in the dictionary. 16 KiB gave nearly all of the gain of zlib's whole
+ * 32 KiB window and inflates faster.
+ */
+export const CARD_DICTIONARY_BYTES = 16 << 10;
+
+/**
+ * The card dictionary: the cards of the first positions, whole, up to CARD_DICTIONARY_BYTES.
+ * The first positions rarely change between builds, and with them the dictionary: a card
+ * pack the build cache keeps is one deflated with the same dictionary (its signature holds
+ * the dictionary's checksum).
+ */
+export function cardDictionary(articles: readonly Article[]): string {
+  const lines: string[] = [];
+  let bytes = 0;
+  for (const article of articles) {
+    const line = `${JSON.stringify(cardOf(article))}\n`;
+    bytes += Buffer.byteLength(line);
+    if (bytes > CARD_DICTIONARY_BYTES) break;
+    lines.push(line);
+  }
+  return lines.join("");
+}
 const shards = (bytes: number, target: number) => Math.max(1, Math.ceil(bytes / target));
 
 function groupBy<T>(items: Iterable<T>, count: number, shard: (item: T) => number): T[][] {
@@ -178,7 +206,7 @@ export function shardFiles({
   const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - suggestShards - 4;
   const perShard = (bytes: number, target: number) =>
     Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
-  const cardsPerShard = perShard(cardBytes, SHARD_TARGETS.cards);
+  const cardsPerShard = 1;
   const cardShards = Math.max(1, Math.ceil(articles.length / cardsPerShard));
   const cardShardsPerPack = Math.max(1, Math.floor(perShard(cardBytes, SHARD_TARGETS.cardPacks) / cardsPerShard));
   const cardPacks = Math.ceil(cardShards / cardShardsPerPack);
@@ -196,6 +224,7 @@ export function shardFiles({
     cardShards,
     cardShardsPerPack,
     cardPacks,
+    cardDictionary: cardDictionary(articles),
     idShards,
     phoneticShards,
     lexiconShards: lexicon.map((shard) => shard.first),
@@ -234,12 +263,14 @@ export function shardFiles({
     perShard: number,
     pathOf: (shard: number) => string,
     encode: (slice: readonly Article[]) => Uint8Array,
+    salt = "",
   ) => {
     for (let shard = 0; shard < count; shard++) {
       if (shard % 500 === 0) progress(phase, shard, count);
       const path = pathOf(shard);
       const [start, end] = [shard * perShard, Math.min(articles.length, (shard + 1) * perShard)];
-      const signature = reuse?.signature(start, end);
+      const signed = reuse?.signature(start, end);
+      const signature = signed === undefined ? undefined : signed + salt;
       if (signature !== undefined) signatures.set(path, signature);
       if (signature !== undefined && reuse!.unchanged(path, signature)) files.set(path, null);
       else files.set(path, encode(articles.slice(start, end)));
@@ -253,6 +284,7 @@ export function shardFiles({
     (shard) => shardPaths.articles(layout, shard),
     (slice) => encodePack(slice.map((article) => packed(JSON.stringify(article)))),
   );
+  const preset = new TextEncoder().encode(layout.cardDictionary);
   positional(
     "card packs",
     cardPacks,
@@ -260,15 +292,21 @@ export function shardFiles({
     (pack) => shardPaths.cards(layout, pack),
     (slice) =>
       encodePack(
-        Array.from({ length: Math.ceil(slice.length / cardsPerShard) }, (_, n) =>
-          packed(
-            slice
-              .slice(n * cardsPerShard, (n + 1) * cardsPerShard)
-              .map((article) => JSON.stringify(cardOf(article)))
-              .join("\n"),
-          ),
+        Array.from(
+          { length: Math.ceil(slice.length / cardsPerShard) },
+          (_, n) =>
+            new Uint8Array(
+              deflateRawSync(
+                slice
+                  .slice(n * cardsPerShard, (n + 1) * cardsPerShard)
+                  .map((article) => JSON.stringify(cardOf(article)))
+                  .join("\n"),
+                { level: 9, dictionary: preset },
+              ),
+            ),
         ),
       ),
+    `:${checksum(preset).toString(36)}`,
   );
   // The ids in one pass in position order (articles may be read back from disk, where visiting
   // them in order is cheap and hopping between them is not).

@@ -55,7 +55,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 17;
+export const INDEX_FORMAT_VERSION = 18;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -171,12 +171,17 @@ export interface ShardedLayout {
   /** Article shards hold `articlesPerShard` consecutive articles by position. */
   articlesPerShard: number;
   articleShards: number;
-  /** Card shards hold the hit cards (`HitCard`) of `cardsPerShard` consecutive articles by position. */
+  /**
+   * Card shards hold the hit cards (`HitCard`) of `cardsPerShard` consecutive articles by
+   * position, as JSON lines, raw-deflated with `cardDictionary` as the preset dictionary.
+   */
   cardsPerShard: number;
   cardShards: number;
   /** Card packs hold `cardShardsPerPack` consecutive card shards each (`encodePack`). */
   cardShardsPerPack: number;
   cardPacks: number;
+  /** The preset dictionary of every card shard: the JSON lines of some cards (see `cardDictionary`). */
+  cardDictionary: string;
   /** Id shards map article ids to positions: an id is in shard `shardOf(id, idShards)`. */
   idShards: number;
   /** Phonetic shards: a key's terms are in shard `shardOf(key, phoneticShards)`. */

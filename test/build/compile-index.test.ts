@@ -1,5 +1,5 @@
 // The index compiler: BM25 impacts in FlexSearch slots, the field choice, the phonetic table.
-import { gunzipSync } from "node:zlib";
+import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { story } from "../articles.js";
 import { compileIndex } from "../../build/compile-index.js";
@@ -125,8 +125,8 @@ describe("hit cards", () => {
     const cards = Array.from({ length: layout.cardShards }, (_, shard) => {
       const pack = files.get(shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack)))!;
       const member = packMember(pack, shard % layout.cardShardsPerPack);
-      // JSON lines: a card a line.
-      return gunzipSync(member)
+      // JSON lines: a card a line, raw-deflated with the layout's dictionary.
+      return inflateRawSync(member, { dictionary: Buffer.from(layout.cardDictionary) })
         .toString("utf8")
         .split("\n")
         .map((line) => JSON.parse(line) as HitCard);

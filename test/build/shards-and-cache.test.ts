@@ -89,6 +89,26 @@ describe("build cache", () => {
     expect(module(outDir)).toBe(module(join(dir, "fresh")));
   });
 
+  it("rewrites every card pack when the cards of the card dictionary change, as a fresh build does", () => {
+    const lines = Array.from({ length: 900 }, (_, n) => story(n));
+    const { dir, file } = corpus(lines);
+    const cacheDir = join(dir, "cache");
+    const outDir = join(dir, "cached");
+    build({ corpus: file, outDir, layout: "sharded", cacheDir });
+    const packs = () => [...files(join(outDir, "assets")).keys()].filter((path) => path.includes("/cards/"));
+    expect(packs().length).toBeGreaterThan(1);
+    // The dictionary starts with the card of the first position; its article is edited.
+    const manifest = readFileSync(join(outDir, ARTEFACT_MODULE), "utf8");
+    const first = /"cardDictionary":"\{\\"id\\":\\"s(\d+)\\"/.exec(manifest)?.[1];
+    expect(first).toBeDefined();
+    lines[Number(first)] = story(Number(first), " A correction was appended.");
+    writeFileSync(file, lines.join("\n"));
+    const rebuilt = build({ corpus: file, outDir, layout: "sharded", cacheDir });
+    expect(rebuilt.cached).toBe(899);
+    build({ corpus: file, outDir: join(dir, "fresh"), layout: "sharded" });
+    expect(files(join(outDir, "assets"))).toEqual(files(join(dir, "fresh", "assets")));
+  });
+
   it("appends new analyses, rewrites the analysis files once most are dead, and still builds what a fresh build does", () => {
     // Neighbours share no first word, so an analysis read one entry off would change the index.
     const places = ["Harbour", "Bridge", "Railway", "Airport", "Canal", "Tunnel", "Ferry"];

@@ -39,7 +39,7 @@ import {
 } from "../../index-format.js";
 import { joined, PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
-import { damagedFile, lineOf, unpackBytes, unpackText } from "./unpack.js";
+import { damagedFile, lineOf, unpackText, unpackWithDictionary } from "./unpack.js";
 
 /** Reads one asset file of the index; rejects when it is missing. */
 export type AssetReader = (path: string) => Promise<ArrayBuffer>;
@@ -51,9 +51,9 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
  * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
  * most recent first, so a frequent word is not decoded on every query. Card packs are kept as
- * read, gzip-compressed (about 37 KB a pack, format/pack.ts): a page's hits are spread over the
+ * read, compressed (about 37 KB a pack, format/pack.ts): a page's hits are spread over the
  * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
- * 101,400-article archive's 30 MB of packs (docs/scale.md). The hit cards shown, decoded, and
+ * 101,400-article archive's 33 MB of packs (docs/scale.md). The hit cards shown, decoded, and
  * articles are kept one by one. Lexicon shards (typo tolerance) are held as text, two bytes a
  * character; suggestion shards as FlexSearch indexes, which 12 MiB holds all of at 101,400
  * articles. Together with the views: 105 MiB.
@@ -170,6 +170,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   let meta: Promise<ArticleMeta> | undefined;
   let copies: Promise<CopyIndex> | undefined;
   let entities: Promise<EntityIndex> | undefined;
+  /** The card shards' preset dictionary, as bytes (encoded on first use). */
+  let cardDictionary: Uint8Array | undefined;
 
   /** The text of the compressed shard at `path`. */
   const text = async (path: string) => unpackText(path, await read(path));
@@ -294,6 +296,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     async cards(positions) {
       // Each card shard a call needs is inflated once, however many of its cards the call takes;
       // only the cards taken are decoded and parsed (a shard is JSON lines, a card a line).
+      cardDictionary ??= new TextEncoder().encode(layout.cardDictionary);
+      const dictionary = cardDictionary;
       const inflated = new Map<number, Promise<Uint8Array>>();
       const shardBytes = (shard: number) => {
         let bytes = inflated.get(shard);
@@ -302,7 +306,9 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
           const path = shardPaths.cards(layout, pack);
           bytes = cardPacks
             .get(pack, async () => new Uint8Array(await read(path)))
-            .then((data) => unpackBytes(path, memberOf(path, data, shard - pack * layout.cardShardsPerPack)));
+            .then((data) =>
+              unpackWithDictionary(path, memberOf(path, data, shard - pack * layout.cardShardsPerPack), dictionary),
+            );
           inflated.set(shard, bytes);
         }
         return bytes;

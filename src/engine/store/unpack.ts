@@ -1,8 +1,9 @@
 // Reads the text shards of a sharded index, which the build gzip-compresses (see `shardPaths`).
-// node:zlib inflates them (in workerd through nodejs_compat) in one synchronous call a shard,
+// node:zlib inflates them (in workerd through nodejs_compat) in one synchronous call a shard
+// (card shards are raw deflate with a preset dictionary),
 // without a DecompressionStream's streams and promises. A file that does not inflate is a
 // damaged deployment, reported as an unusable index that names the file.
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, inflateRawSync } from "node:zlib";
 import { EngineError } from "../errors.js";
 
 const decoder = new TextDecoder();
@@ -20,6 +21,15 @@ export function damagedFile(path: string, reason: unknown): EngineError {
 export function unpackBytes(path: string, data: ArrayBuffer | Uint8Array): Uint8Array {
   try {
     return gunzipSync(data instanceof Uint8Array ? data : new Uint8Array(data));
+  } catch (error) {
+    throw damagedFile(path, error);
+  }
+}
+
+/** The bytes of the raw-deflated member read from `path`, deflated with the preset `dictionary` (card shards). */
+export function unpackWithDictionary(path: string, data: Uint8Array, dictionary: Uint8Array): Uint8Array {
+  try {
+    return inflateRawSync(data, { dictionary });
   } catch (error) {
     throw damagedFile(path, error);
   }

@@ -23,7 +23,8 @@ function randomList(random: () => number, slots: number, postings: number): Int3
 }
 
 /** A list's slots as plain arrays, holes as undefined, so lists compare by value. */
-const plain = (slots: Postings) => Array.from({ length: slots.length }, (_, s) => (slots[s] ? [...slots[s]] : undefined));
+const plain = (slots: Postings) =>
+  Array.from({ length: slots.length }, (_, s) => (slots[s] ? Array.from(slots[s]) : undefined));
 
 describe("term shards", () => {
   const random = seededRandom(7);
