@@ -51,7 +51,7 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
  * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
  * most recent first, so a frequent word is not decoded on every query. Card packs are kept as
- * read, compressed (about 37 KB a pack, format/pack.ts): a page's hits are spread over the
+ * read, compressed (about 20 KB a pack, format/pack.ts): a page's hits are spread over the
  * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
  * 101,400-article archive's 33 MB of packs (docs/scale.md). The hit cards shown, decoded, and
  * articles are kept one by one. Lexicon shards (typo tolerance) are held as text, two bytes a
