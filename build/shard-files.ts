@@ -13,6 +13,7 @@ import {
   encodeMeta,
   encodeCopies,
   type CopyGroups,
+  encodeIdShard,
   encodeTermShard,
   shardOf,
   shardPaths,
@@ -316,7 +317,7 @@ export function shardFiles({
   groupBy(ids.keys(), idShards, (position) => shardOf(ids[position]!, idShards)).forEach((positions, shard) => {
     files.set(
       shardPaths.ids(layout, shard),
-      packed(JSON.stringify(Object.fromEntries(positions.map((position) => [ids[position]!, position])))),
+      packed(encodeIdShard(positions.map((position) => [ids[position]!, position]))),
     );
   });
   groupBy(phonetic, phoneticShards, (line) => shardOf(line.slice(0, line.indexOf(" ")), phoneticShards)).forEach(

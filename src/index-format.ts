@@ -12,6 +12,7 @@ export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
 export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
+export { encodeIdShard, positionIn } from "./format/id-shard.js";
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { copyIndex, decodeCopies, encodeCopies, type CopyGroups, type CopyIndex } from "./format/copies.js";
 export {
@@ -55,7 +56,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 18;
+export const INDEX_FORMAT_VERSION = 19;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -208,7 +209,7 @@ export const shardPaths = {
    * a `HitCard` a line, by position. What a result page reads.
    */
   cards: (layout: ShardedLayout, pack: number) => `${layout.root}/cards/${pack}.bin`,
-  ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.json.gz`,
+  ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.txt.gz`,
   phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt.gz`,
   /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */
   meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,

@@ -24,6 +24,7 @@ import {
   type LexiconShard,
   lexiconShardOf,
   parsePhoneticTable,
+  positionIn,
   readSuggestionShard,
   shardOf,
   suggestShardOf,
@@ -143,10 +144,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const cardPacks = new PromiseCache<number, Uint8Array>(CACHE_BUDGETS.cardPacks, (data) => data.byteLength);
   /** Article shards being read, by path: concurrent misses of one shard share its read. */
   const fetching = new Map<string, Promise<Uint8Array>>();
-  const ids = new PromiseCache<number, { positions: Record<string, number>; bytes: number }>(
-    CACHE_BUDGETS.ids,
-    (shard) => shard.bytes,
-  );
+  const ids = new PromiseCache<number, { text: string; bytes: number }>(CACHE_BUDGETS.ids, (shard) => shard.bytes);
   const phonetic = new PromiseCache<number, { table: Map<string, string[]>; bytes: number }>(
     CACHE_BUDGETS.phonetic,
     (shard) => shard.bytes,
@@ -329,11 +327,11 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     },
     async position(id) {
       const shard = shardOf(id, layout.idShards);
-      const { positions } = await ids.get(shard, async () => {
-        const json = await text(shardPaths.ids(layout, shard));
-        return { positions: JSON.parse(json) as Record<string, number>, bytes: json.length * 2 };
+      const { text: lines } = await ids.get(shard, async () => {
+        const lines = await text(shardPaths.ids(layout, shard));
+        return { text: lines, bytes: lines.length * 2 };
       });
-      return Object.hasOwn(positions, id) ? positions[id] : undefined;
+      return positionIn(lines, id);
     },
   };
 }
