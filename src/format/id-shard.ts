@@ -11,7 +11,7 @@ export function encodeIdShard(entries: Iterable<readonly [string, number]>): str
   return text;
 }
 
-/** The position of the article with this id in the shard's text, or undefined. */
+/** The position of the article with this id in the shard's text (NaN when its line is malformed), or undefined. */
 export function positionIn(text: string, id: string): number | undefined {
   const key = `${JSON.stringify(id)}\t`;
   let start: number;
@@ -23,5 +23,7 @@ export function positionIn(text: string, id: string): number | undefined {
     start = line + 1 + key.length;
   }
   const end = text.indexOf("\n", start);
-  return Number(text.slice(start, end < 0 ? text.length : end));
+  const number = text.slice(start, end < 0 ? text.length : end);
+  // NaN for a line that holds no position: the caller reports the shard as damaged.
+  return /^\d+$/.test(number) ? Number(number) : Number.NaN;
 }

@@ -89,15 +89,23 @@ function decodePostings(data: Uint8Array, start: number, end: number): Postings 
       ids[i] = previous += gap >>> 0;
     }
     reader.offset = at;
+    if (at > end) throw new Error("a posting list overruns its bytes");
     slots[slot] = ids;
   }
   return slots;
 }
 
+/**
+ * Opens a shard. A shard whose header, offsets or postings do not fit it throws, on opening or
+ * on the lookup that meets the fault (the store reports the file as damaged): its checksum
+ * passed, so only a faulty build writes one, but it is never read into a wrong answer.
+ */
 export function decodeTermShard(buffer: ArrayBuffer): TermShard {
   const view = new DataView(buffer);
+  if (buffer.byteLength < 8) throw new Error("it is too short for a term shard");
   const headerLength = view.getUint32(0, true);
   const size = view.getUint32(4, true);
+  if (8 + headerLength + 4 * (size + 1) > buffer.byteLength) throw new Error("its header overruns it");
   // Each line starts after a line break: the first one's is added.
   const lines = `\n${new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))}`;
   const table = 8 + headerLength;
@@ -109,8 +117,11 @@ export function decodeTermShard(buffer: ArrayBuffer): TermShard {
       const line = lines.indexOf(`\n${term}\t`);
       if (line < 0) return undefined;
       const at = line + term.length + 2;
-      const i = Number(lines.slice(at, lines.indexOf("\n", at)));
+      const number = lines.slice(at, lines.indexOf("\n", at));
+      const i = /^\d+$/.test(number) ? Number(number) : size;
+      if (i >= size) throw new Error(`its line for the term ${JSON.stringify(term)} is malformed`);
       const [start, end] = [view.getUint32(table + 4 * i, true), view.getUint32(table + 4 * (i + 1), true)];
+      if (start > end || end > data.length) throw new Error(`the postings of ${JSON.stringify(term)} overrun it`);
       return decodePostings(data, start, end);
     },
   };

@@ -9,7 +9,18 @@ import * as sharded from "../../dist/index/artefacts.js";
 import * as seeds from "../../dist/test-index/seeds/artefacts.js";
 import { createApp } from "../../src/app.js";
 import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/store/load.js";
-import { analyze, INDEX_FORMAT_VERSION, RANKING, type Article, type RankingConstants } from "../../src/index-format.js";
+import { gunzipSync, gzipSync } from "node:zlib";
+import {
+  analyze,
+  INDEX_FORMAT_VERSION,
+  RANKING,
+  recordChecksum,
+  shardOf,
+  shardPaths,
+  type Article,
+  type RankingConstants,
+  type ShardedLayout,
+} from "../../src/index-format.js";
 import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
 import { story } from "../articles.js";
 import { memoryAssets, NO_EDGE_CACHE, problemOf } from "./helpers.js";
@@ -167,6 +178,29 @@ describe("sharded index", () => {
     expect(response.status).toBe(503);
     expect((await problemOf(response)).detail).toMatch(/\/index\/\w+\/\d+\.\w+ is damaged/);
     expect((await app.request("/health", {}, NO_EDGE_CACHE)).status).toBe(503);
+  });
+
+  it("answers 503, never another article, for an id shard whose checksum passes but whose line is malformed", async () => {
+    const { artefacts, files } = compileIndex(articles, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout: "sharded",
+    });
+    const layout = structuredClone(artefacts.manifest.layout) as ShardedLayout;
+    const id = articles[1]!.id;
+    const path = shardPaths.ids(layout, shardOf(id, layout.idShards));
+    // The id's position replaced by text that is no position, and the file's checksum made to agree (a faulty build).
+    const text = new TextDecoder().decode(gunzipSync(files.get(path)!));
+    const broken = gzipSync(text.replace(`${JSON.stringify(id)}\t`, `${JSON.stringify(id)}\tx`));
+    recordChecksum(layout.checksums, path, broken);
+    const served = new Map(files).set(path, broken);
+    const app = createApp({
+      artefacts: { ...artefacts, manifest: { ...artefacts.manifest, layout } },
+      assets: memoryAssets(served),
+    });
+    const response = await app.request(`/articles/${encodeURIComponent(id)}`, {}, NO_EDGE_CACHE);
+    expect(response.status).toBe(503);
+    expect((await problemOf(response)).detail).toContain(`${path} is damaged`);
   });
 
   it.each([

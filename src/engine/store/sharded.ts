@@ -174,7 +174,25 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   /** The text of the compressed shard at `path`. */
   const text = async (path: string) => unpackText(path, await read(path));
   const termShard = (shard: number) =>
-    terms.get(shard, async () => decodeTermShard(await read(shardPaths.terms(layout, shard))));
+    terms.get(shard, async () => {
+      const path = shardPaths.terms(layout, shard);
+      const data = await read(path);
+      try {
+        return decodeTermShard(data);
+      } catch (error) {
+        throw damagedFile(path, error);
+      }
+    });
+  /** The term's posting list, or null when the index lacks it; a list its shard cannot give is a damaged file. */
+  const postingsOf = async (term: string) => {
+    const shard = shardOf(term, layout.termShards);
+    const found = await termShard(shard);
+    try {
+      return found.postings(term) ?? null;
+    } catch (error) {
+      throw damagedFile(shardPaths.terms(layout, shard), error);
+    }
+  };
   /** The article shard at `path` (a pack, one article a member), its read shared by concurrent callers. */
   const articleShard = (path: string) => {
     let pending = fetching.get(path);
@@ -196,10 +214,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       const found = new Map<string, Postings>();
       await Promise.all(
         list.map(async (term) => {
-          const slots = await decoded.get(
-            term,
-            async () => (await termShard(shardOf(term, layout.termShards))).postings(term) ?? null,
-          );
+          const slots = await decoded.get(term, () => postingsOf(term));
           if (slots) found.set(term, slots);
         }),
       );
@@ -320,7 +335,11 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
               const path = shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack));
               throw damagedFile(path, `card shard ${shard} lacks position ${position}`);
             }
-            return JSON.parse(line) as HitCard;
+            try {
+              return JSON.parse(line) as HitCard;
+            } catch (error) {
+              throw damagedFile(shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack)), error);
+            }
           }),
         ),
       );
@@ -331,7 +350,10 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
         const lines = await text(shardPaths.ids(layout, shard));
         return { text: lines, bytes: lines.length * 2 };
       });
-      return positionIn(lines, id);
+      const position = positionIn(lines, id);
+      if (position !== undefined && !(position < manifest.articles))
+        throw damagedFile(shardPaths.ids(layout, shard), `its line for the id ${JSON.stringify(id)} is malformed`);
+      return position;
     },
   };
 }

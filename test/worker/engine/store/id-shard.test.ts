@@ -21,6 +21,10 @@ describe("id shards", () => {
     expect(positionIn(text.trimEnd(), "last")).toBe(5);
   });
 
+  it("gives NaN, never another article, for a line without a position", () => {
+    for (const line of ['"a"\t\n', '"a"\t \n', '"a"\t1e3\n', '"a"\t-1\n']) expect(positionIn(line, "a"), line).toBeNaN();
+  });
+
   it("finds no id that is only part of another, or that the shard lacks", () => {
     // "x" ends the JSON of a"x: "a\"x" then the tab.
     for (const absent of ["a", "reuters-2010-01-01", "", "say", "hi", "\t", '"1"', "ast", "Zürich", "x"])

@@ -44,6 +44,20 @@ describe("term shards", () => {
       expect(shard.postings(absent), absent).toBeUndefined();
   });
 
+  it("throws, never answers, when a line's number or a list's bytes do not fit the shard", () => {
+    const bytes = encodeTermShard(lists).slice();
+    const header = new TextDecoder().decode(bytes.subarray(8, 8 + new DataView(bytes.buffer).getUint32(0, true)));
+    const malformed = bytes.slice();
+    // "putin\t0\n" becomes "putin\tx\n": the same length, no number.
+    malformed[8 + header.indexOf("putin\t") + 6] = "x".charCodeAt(0);
+    expect(() => decodeTermShard(malformed.buffer).postings("putin")).toThrow(/malformed/);
+    expect(decodeTermShard(malformed.buffer).postings("putins")).toBeDefined();
+    const overrun = bytes.slice();
+    new DataView(overrun.buffer).setUint32(4, 1_000_000, true);
+    expect(() => decodeTermShard(overrun.buffer)).toThrow(/overruns/);
+    expect(() => decodeTermShard(new ArrayBuffer(3))).toThrow(/too short/);
+  });
+
   it("decodes an empty shard, and refuses a term it could not find again", () => {
     const empty = decodeTermShard(encodeTermShard([]).slice().buffer);
     expect(empty.size).toBe(0);
