@@ -205,8 +205,8 @@ export const shardPaths = {
   /** A pack (`encodePack`) of articles by position, each member a gzip-compressed JSON `Article`. */
   articles: (layout: ShardedLayout, shard: number) => `${layout.root}/articles/${shard}.bin`,
   /**
-   * A card pack (`encodePack`): its members are card shards, each gzip-compressed JSON lines,
-   * a `HitCard` a line, by position. What a result page reads.
+   * A card pack (`encodePack`): its members are card shards, each JSON lines raw-deflated with
+   * the layout's `cardDictionary`, a `HitCard` a line, by position. What a result page reads.
    */
   cards: (layout: ShardedLayout, pack: number) => `${layout.root}/cards/${pack}.bin`,
   ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.txt.gz`,
