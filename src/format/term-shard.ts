@@ -61,7 +61,7 @@ export function encodeTermShard(entries: Iterable<readonly [string, Postings]>):
   view.setUint32(0, header.length, true);
   view.setUint32(4, terms.length, true);
   out.set(header, 8);
-  offsets.forEach((offset, i) => view.setUint32(table + 4 * i, offset, true));
+  for (const [i, offset] of offsets.entries()) view.setUint32(table + 4 * i, offset, true);
   out.set(data, table + 4 * offsets.length);
   return out;
 }

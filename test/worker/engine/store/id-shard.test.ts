@@ -22,7 +22,8 @@ describe("id shards", () => {
   });
 
   it("gives NaN, never another article, for a line without a position", () => {
-    for (const line of ['"a"\t\n', '"a"\t \n', '"a"\t1e3\n', '"a"\t-1\n']) expect(positionIn(line, "a"), line).toBeNaN();
+    for (const line of ['"a"\t\n', '"a"\t \n', '"a"\t1e3\n', '"a"\t-1\n'])
+      expect(positionIn(line, "a"), line).toBeNaN();
   });
 
   it("finds no id that is only part of another, or that the shard lacks", () => {
