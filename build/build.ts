@@ -1,6 +1,8 @@
 // The build pipeline: read the corpus, clean and settle articles, compile and write the index
 // (bundle or shards), and say what happened in a report. With a build cache, unchanged source
 // units skip reading and analysis, and unchanged article shards are not written again.
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import {
   ENTITY_KINDS,
   type EntityTable,
@@ -197,6 +199,19 @@ export function buildArtefacts(options: BuildInput): Built {
     const analyzer = new Analyzer(fields, options.ranking);
     if (cache) analyzer.intern(cache.dictionary);
     const onDisk = new Set(cache ? listAssets(assetsDir) : []);
+    /**
+     * A shard file's size and modification time. The cache keeps each shard's signature with
+     * the stamp of the file its build left, so a file is kept only when it is that very file: a
+     * build without the cache into the same folder, or any other hand, may have rewritten it.
+     */
+    const stamp = (path: string) => {
+      try {
+        const stat = statSync(join(assetsDir, path));
+        return `${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        return "missing";
+      }
+    };
     const compiled = compileIndex(articles, {
       tagger: new EntityTagger(),
       builtAt,
@@ -231,7 +246,8 @@ export function buildArtefacts(options: BuildInput): Built {
               .map((item, i) => `${item.unit}:${item.index}:${articles[start + i]!.id}`)
               .join("|"),
           ),
-        unchanged: (path, signature) => cache.shardSignature(path) === signature && onDisk.has(path),
+        unchanged: (path, signature) =>
+          onDisk.has(path) && cache.shardSignature(path) === `${signature}@${stamp(path)}`,
       },
     });
     lap("compile");
@@ -275,7 +291,11 @@ export function buildArtefacts(options: BuildInput): Built {
       corpus.units.length === cache.units &&
       report.cached === articles.length;
     if (cache && !unchanged)
-      cache.save(analyzer.dictionary, cacheUnits(corpus, sources, compiled, analyzer, cache), compiled.signatures);
+      cache.save(
+        analyzer.dictionary,
+        cacheUnits(corpus, sources, compiled, analyzer, cache),
+        new Map([...compiled.signatures].map(([path, signature]) => [path, `${signature}@${stamp(path)}`])),
+      );
     lap("cache");
     progress("write", 1, 1);
     writeReport(options.outDir, finish(report));

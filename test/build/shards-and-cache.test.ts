@@ -109,6 +109,24 @@ describe("build cache", () => {
     expect(files(join(outDir, "assets"))).toEqual(files(join(dir, "fresh", "assets")));
   });
 
+  it("writes again the shards a build without the cache rewrote in the same folder", () => {
+    const lines = Array.from({ length: 900 }, (_, n) => story(n));
+    const { dir, file } = corpus(lines);
+    const cacheDir = join(dir, "cache");
+    const outDir = join(dir, "out");
+    build({ corpus: file, outDir, layout: "sharded", cacheDir });
+    // Another corpus built into the same folder without the cache (every article edited:
+    // every shard differs), then the first built again with the cache.
+    writeFileSync(file, lines.map((_, n) => story(n, " A correction was appended.")).join("\n"));
+    build({ corpus: file, outDir, layout: "sharded" });
+    writeFileSync(file, lines.join("\n"));
+    const again = build({ corpus: file, outDir, layout: "sharded", cacheDir });
+    expect(again.cached).toBe(900);
+    build({ corpus: file, outDir: join(dir, "fresh"), layout: "sharded" });
+    expect(files(join(outDir, "assets"))).toEqual(files(join(dir, "fresh", "assets")));
+    expect(module(outDir)).toBe(module(join(dir, "fresh")));
+  });
+
   it("appends new analyses, rewrites the analysis files once most are dead, and still builds what a fresh build does", () => {
     // Neighbours share no first word, so an analysis read one entry off would change the index.
     const places = ["Harbour", "Bridge", "Railway", "Airport", "Canal", "Tunnel", "Ferry"];
