@@ -41,6 +41,19 @@ function files(dir: string): Map<string, Buffer> {
 
 const module = (outDir: string) => readFileSync(join(outDir, ARTEFACT_MODULE), "utf8").replace(/"builtAt":"[^"]*"/, "");
 
+/** A corpus of these lines, with a cache folder and an output folder beside it. */
+function cachedCorpus(lines: string[]) {
+  const { dir, file } = corpus(lines);
+  return { dir, file, cacheDir: join(dir, "cache"), outDir: join(dir, "cached") };
+}
+
+/** Asserts that `outDir` holds the assets and module a fresh build of `file` (without the cache) writes. */
+function expectFreshBuild(dir: string, file: string, outDir: string): void {
+  build({ corpus: file, outDir: join(dir, "fresh"), layout: "sharded" });
+  expect(files(join(outDir, "assets"))).toEqual(files(join(dir, "fresh", "assets")));
+  expect(module(outDir)).toBe(module(join(dir, "fresh")));
+}
+
 describe("layout", () => {
   it("keeps a small corpus in the bundle and shards a large one, by the article store's size", () => {
     const small = corpus([story(1), story(2)]);
@@ -91,9 +104,7 @@ describe("build cache", () => {
 
   it("rewrites every card pack when the cards of the card dictionary change, as a fresh build does", () => {
     const lines = Array.from({ length: 900 }, (_, n) => story(n));
-    const { dir, file } = corpus(lines);
-    const cacheDir = join(dir, "cache");
-    const outDir = join(dir, "cached");
+    const { dir, file, cacheDir, outDir } = cachedCorpus(lines);
     build({ corpus: file, outDir, layout: "sharded", cacheDir });
     const packs = () => [...files(join(outDir, "assets")).keys()].filter((path) => path.includes("/cards/"));
     expect(packs().length).toBeGreaterThan(1);
@@ -105,15 +116,12 @@ describe("build cache", () => {
     writeFileSync(file, lines.join("\n"));
     const rebuilt = build({ corpus: file, outDir, layout: "sharded", cacheDir });
     expect(rebuilt.cached).toBe(899);
-    build({ corpus: file, outDir: join(dir, "fresh"), layout: "sharded" });
-    expect(files(join(outDir, "assets"))).toEqual(files(join(dir, "fresh", "assets")));
+    expectFreshBuild(dir, file, outDir);
   });
 
   it("writes again the shards a build without the cache rewrote in the same folder", () => {
     const lines = Array.from({ length: 900 }, (_, n) => story(n));
-    const { dir, file } = corpus(lines);
-    const cacheDir = join(dir, "cache");
-    const outDir = join(dir, "out");
+    const { dir, file, cacheDir, outDir } = cachedCorpus(lines);
     build({ corpus: file, outDir, layout: "sharded", cacheDir });
     // Another corpus built into the same folder without the cache (every article edited:
     // every shard differs), then the first built again with the cache.
@@ -122,9 +130,7 @@ describe("build cache", () => {
     writeFileSync(file, lines.join("\n"));
     const again = build({ corpus: file, outDir, layout: "sharded", cacheDir });
     expect(again.cached).toBe(900);
-    build({ corpus: file, outDir: join(dir, "fresh"), layout: "sharded" });
-    expect(files(join(outDir, "assets"))).toEqual(files(join(dir, "fresh", "assets")));
-    expect(module(outDir)).toBe(module(join(dir, "fresh")));
+    expectFreshBuild(dir, file, outDir);
   });
 
   it("appends new analyses, rewrites the analysis files once most are dead, and still builds what a fresh build does", () => {
