@@ -54,8 +54,7 @@ export const SHARD_TARGETS = {
    * Cards a pack holds, as raw JSON (deflate with the card dictionary takes it to about a
    * third): an isolate reads each pack once and keeps it, so packs are large enough to be few
    * (some 1,600 at 101,400 articles), and small enough that a cold query, reading a pack for
-   * each hit, reads about 200 KB of them. On a fresh worker in Miniflare, a first query
-   * reading packs of half this size took about 6 ms less.
+   * each hit, reads about 200 KB of them.
    */
   cardPacks: 48 << 10,
   ids: 32 << 10,
