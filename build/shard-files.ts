@@ -57,7 +57,8 @@ export const SHARD_TARGETS = {
    * each hit, reads about 200 KB of them.
    */
   cardPacks: 48 << 10,
-  ids: 32 << 10,
+  /** Ids are looked up one at a time (an article page, its related stories), each in one shard read whole. */
+  ids: 8 << 10,
   phonetic: 16 << 10,
   lexicon: 16 << 10,
 };
