@@ -604,12 +604,42 @@ export interface SearchPage {
   cards: HitCard[];
 }
 
-export async function searchPage(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchPage> {
+/** How a caller other than /search (related stories) shapes its page of hits. */
+export interface PageShape {
+  /**
+   * The hits to show, as indices into the ranked page in the order to show them, chosen from
+   * their positions, scores and cards before their snippets and copies are made. Default: all,
+   * in rank order.
+   */
+  choose?: (page: {
+    positions: readonly number[];
+    scores: readonly (number | null)[];
+    cards: readonly HitCard[];
+  }) => number[];
+  /** Hits at most whose snippet may come from their whole text (DEEP_SNIPPETS). */
+  deepSnippets?: number;
+}
+
+export async function searchPage(
+  store: IndexStore,
+  params: SearchParams,
+  trace?: SearchTrace,
+  { choose, deepSnippets = DEEP_SNIPPETS }: PageShape = {},
+): Promise<SearchPage> {
   const ranked = await rank(store, params, trace);
-  const positions = ranked.page.map(({ position }) => position);
-  const copyPositions = [...new Set(ranked.page.flatMap(({ copies }) => copies))];
+  let page = ranked.page;
+  let positions = page.map(({ position }) => position);
+  let chosenCards: HitCard[] | undefined;
+  if (choose) {
+    const all = await store.cards(positions);
+    const chosen = choose({ positions, scores: page.map(({ score }) => score), cards: all });
+    page = chosen.map((i) => page[i]!);
+    positions = chosen.map((i) => positions[i]!);
+    chosenCards = chosen.map((i) => all[i]!);
+  }
+  const copyPositions = [...new Set(page.flatMap(({ copies }) => copies))];
   const [cards, copyCards] = await Promise.all([
-    store.cards(positions),
+    chosenCards ?? store.cards(positions),
     copyPositions.length > 0 ? store.cards(copyPositions) : [],
   ]);
   const copyCard = new Map(copyPositions.map((position, n) => [position, copyCards[n]!]));
@@ -630,14 +660,14 @@ export async function searchPage(store: IndexStore, params: SearchParams, trace?
   // The snippet comes from the card's lede; the best-ranked hits (DEEP_SNIPPETS at most) whose
   // lede and title hold none of the words they matched are shown from their whole text instead,
   // so their snippets say why they were found.
-  const hitMatchers = ranked.page.map(({ terms }, i) => matcherFor(cards[i]!, terms));
-  const deeper = ranked.page
+  const hitMatchers = page.map(({ terms }, i) => matcherFor(cards[i]!, terms));
+  const deeper = page
     .flatMap(({ terms }, i) => {
       const card = cards[i]!;
       const shows = (text: string) => hitMatchers[i]!.find(text).length > 0;
       return terms.length > 0 && !shows(card.title) && !card.text.some(shows) ? [i] : [];
     })
-    .slice(0, DEEP_SNIPPETS);
+    .slice(0, deepSnippets);
   const bodies = new Map<number, readonly string[]>();
   if (deeper.length > 0) {
     const articles = await store.articles(deeper.map((i) => positions[i]!));
@@ -666,7 +696,7 @@ export async function searchPage(store: IndexStore, params: SearchParams, trace?
     didYouMean: suggestion(params.q, ranked.corrections, written),
     offset: params.offset,
     limit: params.limit,
-    hits: ranked.page.map(({ score, partial, copies }, i) => {
+    hits: page.map(({ score, partial, copies }, i) => {
       const card = cards[i]!;
       return {
         id: card.id,

@@ -3,8 +3,12 @@
 // (re-headlined, with boilerplate added, cut short) are never offered as related to it.
 import { describe, expect, it } from "vitest";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
+import { compileIndex } from "../../build/compile-index.js";
+import { RELATED, type RelatedOptions, related } from "../../src/engine/related.js";
+import { indexLoader } from "../../src/engine/store/load.js";
 import type { Article } from "../../src/index-format.js";
-import { appFor, LAYOUTS, NO_EDGE_CACHE, problemOf, seedFetch } from "./helpers.js";
+import { appFor, LAYOUTS, memoryAssets, NO_EDGE_CACHE, problemOf, seedFetch } from "./helpers.js";
+import { inlineTagger } from "./tagger.js";
 
 const seeds = () => JSON.parse(seedBundle.articles!) as Article[];
 const HTML = { headers: { accept: "text/html" } };
@@ -193,5 +197,54 @@ describe.each(LAYOUTS)("related stories of a named person (%s layout)", (layout)
     expect(response.status).toBe(200);
     const ids = ((await response.json()) as Related).hits.map((hit) => hit.id);
     expect(ids.some((id) => id.startsWith("merkel-"))).toBe(true);
+  });
+});
+
+describe("what a related search reads", () => {
+  it("reads the article's card and no whole article, the hits' snippets coming from their cards", async () => {
+    const reads: string[] = [];
+    const app = appFor(seeds(), "sharded", { reads });
+    const response = await app.request(`/articles/${encodeURIComponent(seeds()[0]!.id)}/related`, {}, NO_EDGE_CACHE);
+    expect(response.status).toBe(200);
+    const { hits } = (await response.json()) as Related & { hits: { snippet: string }[] };
+    expect(hits.length).toBe(4);
+    for (const hit of hits) expect(hit.snippet).not.toBe("");
+    expect(reads.some((path) => path.includes("/cards/"))).toBe(true);
+    expect(reads.filter((path) => path.includes("/articles/"))).toEqual([]);
+  });
+});
+
+// Seven of nine articles hold "harbour"; one other shares "crane" with the target. With a cap
+// of half the archive (and a floor of one article), "harbour" is too common to ask for, and
+// only the crane story comes back; without a cap the harbour stories come back as well.
+const HARBOUR = [
+  story("target", "Harbour crane", "The crane stood."),
+  story("crane", "Crane repairs", "The crane was repaired."),
+  ...[1, 2, 3, 4, 5, 6].map((n) => story(`harbour-${n}`, `Harbour notice ${n}`, `Harbour note ${n}.`)),
+  story("other", "Budget vote", "The council voted."),
+];
+
+describe.each(LAYOUTS)("a word too common to relate (%s layout)", (layout) => {
+  const idsOf = async (options: RelatedOptions) => {
+    const { artefacts, files } = compileIndex(HARBOUR, {
+      tagger: inlineTagger(),
+      builtAt: "2025-01-01T00:00:00Z",
+      layout,
+    });
+    const store = await indexLoader(artefacts, memoryAssets(files))();
+    const position = await store.position("target");
+    return (await related(store, position!, 10, options)).map((hit) => hit.id).sort();
+  };
+
+  it("is left out above the cap, and asked for below it", async () => {
+    expect(await idsOf({ ...RELATED, commonShare: 0.5, commonFloor: 1 })).toEqual(["crane"]);
+    const uncapped = await idsOf({ ...RELATED, commonShare: 1, commonFloor: 1 });
+    expect(uncapped).toContain("crane");
+    expect(uncapped.filter((id) => id.startsWith("harbour-"))).toHaveLength(6);
+  });
+
+  it("is kept in an archive too small for the cap (the floor)", async () => {
+    const ids = await idsOf(RELATED);
+    expect(ids.filter((id) => id.startsWith("harbour-"))).toHaveLength(6);
   });
 });
