@@ -205,6 +205,7 @@ export async function related(
     sort: "relevance",
     typos: false,
     fullFirstWords: 0,
+    totals: false,
   };
   const { result } = await searchPage(store, query, undefined, { choose, deepSnippets: 0 });
   return result.hits;

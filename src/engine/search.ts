@@ -78,6 +78,11 @@ export interface SearchParams {
   collapse?: boolean;
   /** Share of the articles above which a query word is not asked for (rank/coverage.ts). Default: COMMON_SHARE; 1 asks for every word. */
   commonShare?: number;
+  /**
+   * False when the caller shows no totals (related stories): unless they rank first, the
+   * articles matching every word are not counted, and `total` counts every match. Default: true.
+   */
+  totals?: boolean;
 }
 
 export interface Hit {
@@ -403,10 +408,12 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
   const required = query.groups.some((group) => group.required);
   if (params.sort === "relevance" && !required && excluded.size === 0 && suspects.size === 0 && !filter) {
     const views = viewsOf(store);
-    // The terms in scoring order, made only for the full matches or the facets.
-    const lists = queryWords > 1 || faceted ? scoringOrder(postings, articles, terms) : [];
-    // With one query word, every article found matches it all.
-    const full = queryWords > 1 ? allWords(coverage, lists, views) : null;
+    // The full matches are counted when they rank first or a total is shown, of a query of
+    // several words (with one, every article found matches it all); the terms in scoring order
+    // are made only for them or the facets.
+    const counted = queryWords > 1 && (fullFirst || params.totals !== false);
+    const lists = counted || faceted ? scoringOrder(postings, articles, terms) : [];
+    const full = counted ? allWords(coverage, lists, views) : null;
     const tiers = full && fullFirst ? { full: (mask: number) => matchesAll(coverage, mask), ...full } : undefined;
     const top = topScored(postings, terms, k, views, tiers);
     full?.clear();
