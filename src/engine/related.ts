@@ -17,8 +17,7 @@ import { DEFAULT_LANGUAGE } from "../analysis/languages.js";
 import { analyzeWord } from "../analysis/analyze.js";
 import { fold } from "../analysis/fold.js";
 import { words } from "../analysis/tokenize.js";
-import type { Hit } from "./search.js";
-import { type PageShape, type SearchParams, searchPage } from "./search.js";
+import { type Hit, type PageShape, type SearchParams, searchPage } from "./search.js";
 import type { IndexStore } from "./store/store.js";
 
 /** Words of the article a related search asks for: enough to say what it is about. */
