@@ -17,29 +17,26 @@ import { DEFAULT_LANGUAGE } from "../analysis/languages.js";
 import { analyzeWord } from "../analysis/analyze.js";
 import { fold } from "../analysis/fold.js";
 import { words } from "../analysis/tokenize.js";
+import { isCommon } from "./rank/coverage.js";
 import { type Hit, type PageShape, type SearchParams, searchPage } from "./search.js";
 import type { IndexStore } from "./store/store.js";
 
-/** Words of the article a related search asks for: enough to say what it is about. */
-export const RELATED_WORDS = 10;
-/**
- * A word held by more than this share of the archive's articles, and by more than
- * COMMON_FLOOR of them, is left out: too common to say what a story is about ("update",
- * "says"), as Lucene's MoreLikeThis leaves out words above its maxDocFreqPct. Such a word
- * weighs little in BM25, and its posting list is among the longest a search reads. The floor
- * keeps every word whose list is short enough to cost little, so a small archive keeps all its
- * words (eval:related measures what leaving them out costs there; docs/related.md).
- */
-export const COMMON_SHARE = 0.05;
-export const COMMON_FLOOR = 1_000;
-
-/** What a related search asks for (the constants above; eval:related compares others). */
+/** What a related search asks for (RELATED; eval:related compares other settings). */
 export interface RelatedOptions {
+  /** Words of the article asked for: enough to say what it is about. */
   words: number;
+  /**
+   * A word held by more than this share of the archive's articles, and by more than
+   * `commonFloor` of them, is left out (rank/coverage.ts's `isCommon`): too common to say what
+   * a story is about ("update", "says"), as Lucene's MoreLikeThis leaves out words above its
+   * maxDocFreqPct. Such a word weighs little in BM25, and its posting list is among the longest
+   * a search reads. The floor keeps every word whose list is short enough to cost little, so a
+   * small archive keeps all its words (docs/related.md says what leaving them out costs).
+   */
   commonShare: number;
   commonFloor: number;
 }
-export const RELATED: RelatedOptions = { words: RELATED_WORDS, commonShare: COMMON_SHARE, commonFloor: COMMON_FLOOR };
+export const RELATED: RelatedOptions = { words: 10, commonShare: 0.05, commonFloor: 1_000 };
 /** A title word counts this many times, as the ranking's title weight does. */
 const TITLE_COUNT = 3;
 /** A hit whose opening shares at least this share of its three-word runs with the article's is a copy. */
@@ -88,7 +85,6 @@ async function distinctiveWords(
   }
   const frequencies = await store.frequencies([...counts.keys()]);
   const articles = store.manifest.articles;
-  const commonest = Math.max(commonFloor, commonShare * articles);
   return (
     [...counts]
       .flatMap(([term, { word, count }]) => {
@@ -96,7 +92,9 @@ async function distinctiveWords(
         // A word no other article holds relates to nothing; one that too many hold, too much.
         // BM25's idf: a word every article holds still counts a little, as it does in the ranking.
         const weight = count * Math.log(1 + (articles - df + 0.5) / (df + 0.5));
-        return df >= 2 && df <= commonest ? [{ word, title: titled.has(term), weight }] : [];
+        return df >= 2 && !isCommon(df, articles, commonShare, commonFloor)
+          ? [{ word, title: titled.has(term), weight }]
+          : [];
       })
       // Title words first, each group most distinctive first.
       .sort(

@@ -23,9 +23,12 @@ export const COMMON_SHARE = 0.25;
 /** Articles a word must be held by, at least, to be too common: in a small archive every word counts. */
 export const COMMON_FLOOR = 100;
 
-/** Whether a query word held by `df` of `articles` articles is too common to be asked for. */
-export function isCommon(df: number, articles: number, share = COMMON_SHARE): boolean {
-  return df > Math.max(COMMON_FLOOR, share * articles);
+/**
+ * Whether a word held by `df` of `articles` articles is too common to be asked for: by more
+ * than `share` of them and more than `floor` (related stories ask with their own line).
+ */
+export function isCommon(df: number, articles: number, share = COMMON_SHARE, floor = COMMON_FLOOR): boolean {
+  return df > Math.max(floor, share * articles);
 }
 
 /**
