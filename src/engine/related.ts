@@ -18,7 +18,7 @@ import { analyzeWord } from "../analysis/analyze.js";
 import { fold } from "../analysis/fold.js";
 import { words } from "../analysis/tokenize.js";
 import { isCommon } from "./rank/coverage.js";
-import { type Hit, type PageShape, type SearchParams, searchPage } from "./search.js";
+import { type Hit, type PageShape, type SearchParams, search } from "./search.js";
 import type { IndexStore } from "./store/store.js";
 
 /** What a related search asks for (RELATED; eval:related compares other settings). */
@@ -204,6 +204,5 @@ export async function related(
     fullFirstWords: 0,
     totals: false,
   };
-  const { result } = await searchPage(store, query, undefined, { choose, deepSnippets: 0 });
-  return result.hits;
+  return (await search(store, query, undefined, { choose, deepSnippets: 0 })).hits;
 }

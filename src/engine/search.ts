@@ -600,17 +600,6 @@ function suggestion(
   return suggested + query.slice(cursor);
 }
 
-export async function search(store: IndexStore, params: SearchParams, trace?: SearchTrace): Promise<SearchResult> {
-  return (await searchPage(store, params, trace)).result;
-}
-
-/** A search's result, with each hit's position and card (for related stories, which compare hits' openings). */
-export interface SearchPage {
-  result: SearchResult;
-  positions: number[];
-  cards: HitCard[];
-}
-
 /** How a caller other than /search (related stories) shapes its page of hits. */
 export interface PageShape {
   /**
@@ -627,12 +616,12 @@ export interface PageShape {
   deepSnippets?: number;
 }
 
-export async function searchPage(
+export async function search(
   store: IndexStore,
   params: SearchParams,
   trace?: SearchTrace,
   { choose, deepSnippets = DEEP_SNIPPETS }: PageShape = {},
-): Promise<SearchPage> {
+): Promise<SearchResult> {
   const ranked = await rank(store, params, trace);
   let page = ranked.page;
   let positions = page.map(({ position }) => position);
@@ -720,5 +709,5 @@ export async function searchPage(
     ...(ranked.facets ? { facets: ranked.facets } : {}),
   };
   trace?.("snippets");
-  return { result, positions, cards };
+  return result;
 }
