@@ -311,11 +311,12 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       // only the cards taken are decoded and parsed (a shard is JSON lines, a card a line).
       cardDictionary ??= new TextEncoder().encode(layout.cardDictionary);
       const dictionary = cardDictionary;
+      const packOf = (shard: number) => Math.floor(shard / layout.cardShardsPerPack);
       const inflated = new Map<number, Promise<Uint8Array>>();
       const shardBytes = (shard: number) => {
         let bytes = inflated.get(shard);
         if (!bytes) {
-          const pack = Math.floor(shard / layout.cardShardsPerPack);
+          const pack = packOf(shard);
           const path = shardPaths.cards(layout, pack);
           bytes = cardPacks
             .get(pack, async () => new Uint8Array(await read(path)))
@@ -331,14 +332,12 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
           cardCache.get(position, async () => {
             const shard = Math.floor(position / layout.cardsPerShard);
             const line = lineOf(await shardBytes(shard), position - shard * layout.cardsPerShard);
-            if (line === undefined) {
-              const path = shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack));
-              throw damagedFile(path, `card shard ${shard} lacks position ${position}`);
-            }
+            const path = shardPaths.cards(layout, packOf(shard));
+            if (line === undefined) throw damagedFile(path, `card shard ${shard} lacks position ${position}`);
             try {
               return JSON.parse(line) as HitCard;
             } catch (error) {
-              throw damagedFile(shardPaths.cards(layout, Math.floor(shard / layout.cardShardsPerPack)), error);
+              throw damagedFile(path, error);
             }
           }),
         ),
