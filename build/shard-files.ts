@@ -74,12 +74,10 @@ const packed = (text: string) => new Uint8Array(gzipSync(text, { level: 9 }));
 
 /**
  * Bytes of card JSON lines that make the card shards' preset dictionary. A page of hits
- * inflates one card shard a hit, so a shard holds one card: inflating a card alone costs a
- * fifth of inflating the seven that shared a gzip member before. Alone, a card would compress
- * poorly (half its size); with the dictionary it compresses as well as seven together did
- * (about 300 bytes a card on the Reuters archive), as its keys, its source's name and its
- * common words are in the dictionary. 16 KiB gave nearly all of the gain of zlib's whole
- * 32 KiB window and inflates faster.
+ * inflates one card shard a hit, so a shard holds one card, inflated alone. Alone, a card
+ * would compress poorly; with the dictionary, which holds the keys, the sources' names and the
+ * common words of cards, it compresses about as well as many cards together. Half of zlib's
+ * 32 KiB window leaves the rest of it to the card itself.
  */
 export const CARD_DICTIONARY_BYTES = 16 << 10;
 
@@ -209,9 +207,10 @@ export function shardFiles({
   const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - suggestShards - 4;
   const perShard = (bytes: number, target: number) =>
     Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
+  // One card a shard (CARD_DICTIONARY_BYTES says why).
   const cardsPerShard = 1;
-  const cardShards = Math.max(1, Math.ceil(articles.length / cardsPerShard));
-  const cardShardsPerPack = Math.max(1, Math.floor(perShard(cardBytes, SHARD_TARGETS.cardPacks) / cardsPerShard));
+  const cardShards = Math.max(1, articles.length);
+  const cardShardsPerPack = perShard(cardBytes, SHARD_TARGETS.cardPacks);
   const cardPacks = Math.ceil(cardShards / cardShardsPerPack);
   const articlesPerShard = Math.max(
     perShard(storeBytes, SHARD_TARGETS.articles),
@@ -291,22 +290,13 @@ export function shardFiles({
   positional(
     "card packs",
     cardPacks,
-    cardsPerShard * cardShardsPerPack,
+    cardShardsPerPack,
     (pack) => shardPaths.cards(layout, pack),
     (slice) =>
       encodePack(
-        Array.from(
-          { length: Math.ceil(slice.length / cardsPerShard) },
-          (_, n) =>
-            new Uint8Array(
-              deflateRawSync(
-                slice
-                  .slice(n * cardsPerShard, (n + 1) * cardsPerShard)
-                  .map((article) => JSON.stringify(cardOf(article)))
-                  .join("\n"),
-                { level: 9, dictionary: preset },
-              ),
-            ),
+        slice.map(
+          (article) =>
+            new Uint8Array(deflateRawSync(JSON.stringify(cardOf(article)), { level: 9, dictionary: preset })),
         ),
       ),
     `:${checksum(preset).toString(36)}`,

@@ -1,10 +1,10 @@
 // Packs: files of many small compressed members (gzip for articles, raw deflate with a preset
-// dictionary for cards), each found by its number without inflating the others. The sharded layout keeps its hit cards and its articles in packs.
+// dictionary for cards), each found by its number without inflating the others. The sharded
+// layout keeps its hit cards and its articles in packs.
 // - Card packs: a page's hits are spread over the whole archive (by position and by date
 //   alike), so with one file a card shard, a page would read a file for nearly every hit however
 //   long an isolate had served. A card pack holds many consecutive card shards: an isolate reads
-//   each pack once, keeps it compressed, soon holds every card, and inflates some three hundred
-//   bytes for a card.
+//   each pack once, keeps it compressed, soon holds every card, and inflates one card a hit.
 // - Article shards: a deep snippet or a phrase check needs one article of a shard, so each
 //   article is a member of its own, inflated and parsed alone.
 //
