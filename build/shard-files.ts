@@ -1,5 +1,5 @@
 // The sharded layout's asset files: term shards (posting lists partitioned by term hash),
-// article shards and card packs (consecutive positions), id shards (id → position, by id hash), phonetic
+// article shards and card packs (consecutive positions), id tables (id hash → position), phonetic
 // shards (by key hash), the metadata file and the lexicon shards (runs of sorted terms). Shard counts follow the corpus
 // size, so a query reads tens of kilobytes a shard and the files stay within Workers limits.
 import {
@@ -13,7 +13,8 @@ import {
   encodeMeta,
   encodeCopies,
   type CopyGroups,
-  encodeIdShard,
+  encodeIdTables,
+  idTableCount,
   encodeTermShard,
   shardOf,
   shardPaths,
@@ -57,8 +58,6 @@ export const SHARD_TARGETS = {
    * each hit, reads about 200 KB of them.
    */
   cardPacks: 48 << 10,
-  /** Ids are looked up one at a time (an article page, its related stories), each in one shard read whole. */
-  ids: 8 << 10,
   phonetic: 16 << 10,
   lexicon: 16 << 10,
 };
@@ -190,9 +189,8 @@ export function shardFiles({
   dictionary.forEach((term, n) => {
     postingsBytes += df[n]! > 0 ? term.length + 4 + 1.2 * df[n]! : 0;
   });
-  const idBytes = articles.reduce((sum, article) => sum + article.id.length + 12, 0);
   const termShards = Math.min(4096, shards(postingsBytes, SHARD_TARGETS.terms));
-  const idShards = shards(idBytes, SHARD_TARGETS.ids);
+  const idTables = idTableCount(articles.length);
   const phoneticShards = shards(
     phonetic.reduce((sum, line) => sum + line.length + 1, 0),
     SHARD_TARGETS.phonetic,
@@ -204,7 +202,7 @@ export function shardFiles({
   // Card shards and packs take their target sizes (packs are few); article shards take the rest
   // of the room, growing larger when it is short.
   // The single files: meta, prefixes, copies and entities.
-  const room = MAX_INDEX_FILES - termShards - idShards - phoneticShards - lexicon.length - suggestShards - 4;
+  const room = MAX_INDEX_FILES - termShards - idTables - phoneticShards - lexicon.length - suggestShards - 4;
   const perShard = (bytes: number, target: number) =>
     Math.max(1, Math.floor(target / (bytes / Math.max(1, articles.length))));
   // One card a shard (CARD_DICTIONARY_BYTES says why).
@@ -227,7 +225,7 @@ export function shardFiles({
     cardShardsPerPack,
     cardPacks,
     cardDictionary: cardDictionary(articles),
-    idShards,
+    idTables,
     phoneticShards,
     lexiconShards: lexicon.map((shard) => shard.first),
     suggestShards,
@@ -301,15 +299,11 @@ export function shardFiles({
       ),
     `:${checksum(preset).toString(36)}`,
   );
-  // The ids in one pass in position order (articles may be read back from disk, where visiting
-  // them in order is cheap and hopping between them is not).
-  const ids = articles.map((article) => article.id);
-  groupBy(ids.keys(), idShards, (position) => shardOf(ids[position]!, idShards)).forEach((positions, shard) => {
-    files.set(
-      shardPaths.ids(layout, shard),
-      packed(encodeIdShard(positions.map((position) => [ids[position]!, position]))),
-    );
-  });
+  const tables = encodeIdTables(
+    articles.map((article) => article.id),
+    idTables,
+  );
+  for (const [n, table] of tables.entries()) files.set(shardPaths.ids(layout, n), table);
   groupBy(phonetic, phoneticShards, (line) => shardOf(line.slice(0, line.indexOf(" ")), phoneticShards)).forEach(
     (lines, shard) => {
       files.set(shardPaths.phonetic(layout, shard), packed(lines.join("\n")));

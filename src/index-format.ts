@@ -12,7 +12,7 @@ export { analyze, analyzeWord } from "./analysis/analyze.js";
 export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
 export { phoneticKey } from "./analysis/phonetic.js";
 export { decodeTermShard, encodeTermShard, type Postings, type TermShard } from "./format/term-shard.js";
-export { encodeIdShard, positionIn } from "./format/id-shard.js";
+export { encodeIdTables, IdTable, IDS_PER_TABLE, idTableCount, idTableOf } from "./format/id-table.js";
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
 export { copyIndex, decodeCopies, encodeCopies, type CopyGroups, type CopyIndex } from "./format/copies.js";
 export {
@@ -23,7 +23,7 @@ export {
   type EntityKind,
   type EntityTable,
 } from "./format/entities.js";
-export { shardOf } from "./format/hash.js";
+export { fnv1a, shardOf } from "./format/hash.js";
 export { CARD_TEXT_CHARS, cardOf, leadText, type HitCard } from "./format/hit-card.js";
 export { packMember, encodePack } from "./format/pack.js";
 export { encodeLexicon, lexiconShardOf, readLexicon, splitLexicon, type LexiconShard } from "./format/lexicon.js";
@@ -56,7 +56,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 19;
+export const INDEX_FORMAT_VERSION = 20;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";
@@ -183,8 +183,8 @@ export interface ShardedLayout {
   cardPacks: number;
   /** The preset dictionary of every card shard: the JSON lines of some cards (see `cardDictionary`). */
   cardDictionary: string;
-  /** Id shards map article ids to positions: an id is in shard `shardOf(id, idShards)`. */
-  idShards: number;
+  /** Id tables map article ids to positions: an id is in table `idTableOf(fnv1a(id), idTables)` (`src/format/id-table.ts`). */
+  idTables: number;
   /** Phonetic shards: a key's terms are in shard `shardOf(key, phoneticShards)`. */
   phoneticShards: number;
   /** The first term of each lexicon shard, in order: a term is in shard `lexiconShardOf(term, lexiconShards)`. */
@@ -209,7 +209,8 @@ export const shardPaths = {
    * the layout's `cardDictionary`, a `HitCard` a line, by position. What a result page reads.
    */
   cards: (layout: ShardedLayout, pack: number) => `${layout.root}/cards/${pack}.bin`,
-  ids: (layout: ShardedLayout, shard: number) => `${layout.root}/ids/${shard}.txt.gz`,
+  /** An id table (`encodeIdTables`): the hashes of ids, then their positions. */
+  ids: (layout: ShardedLayout, table: number) => `${layout.root}/ids/${table}.bin`,
   phonetic: (layout: ShardedLayout, shard: number) => `${layout.root}/phonetic/${shard}.txt.gz`,
   /** Publication days and sources of every article, for filters and date sorts (`encodeMeta`). */
   meta: (layout: ShardedLayout) => `${layout.root}/meta.bin`,

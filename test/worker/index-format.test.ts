@@ -9,13 +9,13 @@ import * as sharded from "../../dist/index/artefacts.js";
 import * as seeds from "../../dist/test-index/seeds/artefacts.js";
 import { createApp } from "../../src/app.js";
 import { assetReader, indexLoader, type AssetsBinding } from "../../src/engine/store/load.js";
-import { gunzipSync, gzipSync } from "node:zlib";
 import {
   analyze,
   INDEX_FORMAT_VERSION,
   RANKING,
   recordChecksum,
-  shardOf,
+  fnv1a,
+  idTableOf,
   shardPaths,
   type Article,
   type RankingConstants,
@@ -180,27 +180,56 @@ describe("sharded index", () => {
     expect((await app.request("/health", {}, NO_EDGE_CACHE)).status).toBe(503);
   });
 
-  it("answers 503, never another article, for an id shard whose checksum passes but whose line is malformed", async () => {
+  describe("an id table whose checksum passes but whose content is wrong (a faulty build)", () => {
     const { artefacts, files } = compileIndex(articles, {
       tagger: inlineTagger(),
       builtAt: "2025-01-01T00:00:00Z",
       layout: "sharded",
     });
-    const layout = structuredClone(artefacts.manifest.layout) as ShardedLayout;
     const id = articles[1]!.id;
-    const path = shardPaths.ids(layout, shardOf(id, layout.idShards));
-    // The id's position replaced by text that is no position, and the file's checksum made to agree (a faulty build).
-    const text = new TextDecoder().decode(gunzipSync(files.get(path)!));
-    const broken = gzipSync(text.replace(`${JSON.stringify(id)}\t`, `${JSON.stringify(id)}\tx`));
-    recordChecksum(layout.checksums, path, broken);
-    const served = new Map(files).set(path, broken);
-    const app = createApp({
-      artefacts: { ...artefacts, manifest: { ...artefacts.manifest, layout } },
-      assets: memoryAssets(served),
+    /** The app serving the id table as `change` leaves it, its checksum made to agree. */
+    const appWith = (change: (hashes: Uint32Array, positions: Uint32Array) => void) => {
+      const layout = structuredClone(artefacts.manifest.layout) as ShardedLayout;
+      const path = shardPaths.ids(layout, idTableOf(fnv1a(id), layout.idTables));
+      const words = new Uint32Array(files.get(path)!.slice().buffer);
+      const count = words.length / 2;
+      change(words.subarray(0, count), words.subarray(count));
+      const broken = new Uint8Array(words.buffer);
+      recordChecksum(layout.checksums, path, broken);
+      const app = createApp({
+        artefacts: { ...artefacts, manifest: { ...artefacts.manifest, layout } },
+        assets: memoryAssets(new Map(files).set(path, broken)),
+      });
+      return { app, path };
+    };
+    const at = (hashes: Uint32Array) => hashes.indexOf(fnv1a(id));
+
+    it("answers 503 naming it when it places the id past the archive", async () => {
+      const { app, path } = appWith((hashes, positions) => {
+        positions[at(hashes)] = articles.length;
+      });
+      const response = await app.request(`/articles/${encodeURIComponent(id)}`, {}, NO_EDGE_CACHE);
+      expect(response.status).toBe(503);
+      expect((await problemOf(response)).detail).toContain(`${path} is damaged`);
     });
-    const response = await app.request(`/articles/${encodeURIComponent(id)}`, {}, NO_EDGE_CACHE);
-    expect(response.status).toBe(503);
-    expect((await problemOf(response)).detail).toContain(`${path} is damaged`);
+
+    it("answers 503 naming it when its hashes are out of order", async () => {
+      const { app, path } = appWith((hashes) => {
+        hashes.reverse();
+      });
+      const response = await app.request(`/articles/${encodeURIComponent(id)}`, {}, NO_EDGE_CACHE);
+      expect(response.status).toBe(503);
+      expect((await problemOf(response)).detail).toContain(`${path} is damaged`);
+    });
+
+    it("never answers with another article when it places the id at another's position", async () => {
+      const { app } = appWith((hashes, positions) => {
+        positions[at(hashes)] = 0;
+      });
+      const response = await app.request(`/articles/${encodeURIComponent(id)}`, {}, NO_EDGE_CACHE);
+      expect(response.status).toBe(404);
+      expect((await problemOf(response)).detail).toContain(JSON.stringify(id));
+    });
   });
 
   it.each([

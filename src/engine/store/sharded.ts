@@ -24,7 +24,9 @@ import {
   type LexiconShard,
   lexiconShardOf,
   parsePhoneticTable,
-  positionIn,
+  fnv1a,
+  IdTable,
+  idTableOf,
   readSuggestionShard,
   shardOf,
   suggestShardOf,
@@ -144,7 +146,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
   const cardPacks = new PromiseCache<number, Uint8Array>(CACHE_BUDGETS.cardPacks, (data) => data.byteLength);
   /** Article shards being read, by path: concurrent misses of one shard share its read. */
   const fetching = new Map<string, Promise<Uint8Array>>();
-  const ids = new PromiseCache<number, { text: string; bytes: number }>(CACHE_BUDGETS.ids, (shard) => shard.bytes);
+  const idTables = new PromiseCache<number, IdTable>(CACHE_BUDGETS.ids, (table) => table.bytes);
   const phonetic = new PromiseCache<number, { table: Map<string, string[]>; bytes: number }>(
     CACHE_BUDGETS.phonetic,
     (shard) => shard.bytes,
@@ -203,6 +205,44 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       pending.then(done, done);
     }
     return joined(pending);
+  };
+
+  const cards = async (positions: readonly number[]): Promise<HitCard[]> => {
+    // Each card shard a call needs is inflated once, however many of its cards the call takes;
+    // only the cards taken are decoded and parsed (a shard is JSON lines, a card a line).
+    cardDictionary ??= new TextEncoder().encode(layout.cardDictionary);
+    const dictionary = cardDictionary;
+    const packOf = (shard: number) => Math.floor(shard / layout.cardShardsPerPack);
+    const inflated = new Map<number, Promise<Uint8Array>>();
+    const shardBytes = (shard: number) => {
+      let bytes = inflated.get(shard);
+      if (!bytes) {
+        const pack = packOf(shard);
+        const path = shardPaths.cards(layout, pack);
+        bytes = cardPacks
+          .get(pack, async () => new Uint8Array(await read(path)))
+          .then((data) =>
+            unpackWithDictionary(path, memberOf(path, data, shard - pack * layout.cardShardsPerPack), dictionary),
+          );
+        inflated.set(shard, bytes);
+      }
+      return bytes;
+    };
+    return Promise.all(
+      positions.map((position) =>
+        cardCache.get(position, async () => {
+          const shard = Math.floor(position / layout.cardsPerShard);
+          const line = lineOf(await shardBytes(shard), position - shard * layout.cardsPerShard);
+          const path = shardPaths.cards(layout, packOf(shard));
+          if (line === undefined) throw damagedFile(path, `card shard ${shard} lacks position ${position}`);
+          try {
+            return JSON.parse(line) as HitCard;
+          } catch (error) {
+            throw damagedFile(path, error);
+          }
+        }),
+      ),
+    );
   };
 
   return {
@@ -306,53 +346,26 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
         ),
       );
     },
-    async cards(positions) {
-      // Each card shard a call needs is inflated once, however many of its cards the call takes;
-      // only the cards taken are decoded and parsed (a shard is JSON lines, a card a line).
-      cardDictionary ??= new TextEncoder().encode(layout.cardDictionary);
-      const dictionary = cardDictionary;
-      const packOf = (shard: number) => Math.floor(shard / layout.cardShardsPerPack);
-      const inflated = new Map<number, Promise<Uint8Array>>();
-      const shardBytes = (shard: number) => {
-        let bytes = inflated.get(shard);
-        if (!bytes) {
-          const pack = packOf(shard);
-          const path = shardPaths.cards(layout, pack);
-          bytes = cardPacks
-            .get(pack, async () => new Uint8Array(await read(path)))
-            .then((data) =>
-              unpackWithDictionary(path, memberOf(path, data, shard - pack * layout.cardShardsPerPack), dictionary),
-            );
-          inflated.set(shard, bytes);
-        }
-        return bytes;
-      };
-      return Promise.all(
-        positions.map((position) =>
-          cardCache.get(position, async () => {
-            const shard = Math.floor(position / layout.cardsPerShard);
-            const line = lineOf(await shardBytes(shard), position - shard * layout.cardsPerShard);
-            const path = shardPaths.cards(layout, packOf(shard));
-            if (line === undefined) throw damagedFile(path, `card shard ${shard} lacks position ${position}`);
-            try {
-              return JSON.parse(line) as HitCard;
-            } catch (error) {
-              throw damagedFile(path, error);
-            }
-          }),
-        ),
-      );
-    },
+    cards,
     async position(id) {
-      const shard = shardOf(id, layout.idShards);
-      const { text: lines } = await ids.get(shard, async () => {
-        const lines = await text(shardPaths.ids(layout, shard));
-        return { text: lines, bytes: lines.length * 2 };
+      const table = idTableOf(fnv1a(id), layout.idTables);
+      const path = shardPaths.ids(layout, table);
+      const found = await idTables.get(table, async () => {
+        const data = await read(path);
+        try {
+          return new IdTable(data);
+        } catch (error) {
+          throw damagedFile(path, error);
+        }
       });
-      const position = positionIn(lines, id);
-      if (position !== undefined && !(position < manifest.articles))
-        throw damagedFile(shardPaths.ids(layout, shard), `its line for the id ${JSON.stringify(id)} is malformed`);
-      return position;
+      // Ids that share the id's hash are told apart by their cards, which hold their ids.
+      for (const position of found.candidates(id)) {
+        if (!(position < manifest.articles))
+          throw damagedFile(path, `it places an id at ${position}, past the archive`);
+        const [card] = await cards([position]);
+        if (card?.id === id) return position;
+      }
+      return undefined;
     },
   };
 }
