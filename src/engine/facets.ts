@@ -79,11 +79,46 @@ export function filterTest(
   };
 }
 
+/** Archive-wide counts by source number and by day (offset from the oldest), once a loaded index. */
+const archiveCounts = new WeakMap<ArticleMeta, { bySource: Uint32Array; byDay: Uint32Array }>();
+
+function archiveCountsOf(meta: ArticleMeta): { bySource: Uint32Array; byDay: Uint32Array } {
+  let found = archiveCounts.get(meta);
+  if (!found) {
+    const { days, sourceIds, sources, oldestDay, newestDay } = meta;
+    found = { bySource: new Uint32Array(sources.length + 1), byDay: dayCounts(meta) };
+    for (let position = 0; position < days.length; position++) {
+      found.bySource[sourceIds[position]!]!++;
+      const day = days[position]!;
+      if (!Number.isNaN(day) && newestDay >= oldestDay) found.byDay[day - oldestDay]!++;
+    }
+    archiveCounts.set(meta, found);
+  }
+  return found;
+}
+
+/** The positions of the archive's articles that are not among `positions` (each once), in order. */
+function complementOf(positions: ArrayLike<number>, articles: number): Int32Array {
+  const held = new Int32Array((articles + 31) >>> 5);
+  for (let i = 0; i < positions.length; i++) held[positions[i]! >>> 5]! |= 1 << (positions[i]! & 31);
+  const others = new Int32Array(articles - positions.length);
+  let at = 0;
+  for (let w = 0; w < held.length; w++) {
+    // The last word's bits past the archive are not articles.
+    let bits = ~held[w]! & (w < held.length - 1 || articles % 32 === 0 ? -1 : (1 << (articles % 32)) - 1);
+    for (; bits !== 0; bits &= bits - 1) others[at++] = (w << 5) | (31 - Math.clz32(bits & -bits));
+  }
+  return others;
+}
+
+/** Empty counts by day, from the archive's oldest to its newest. */
+const dayCounts = ({ oldestDay, newestDay }: ArticleMeta) => new Uint32Array(Math.max(0, newestDay - oldestDay) + 1);
+
 /**
  * The facets `names` of the matching articles at `positions` (the search's matches before its
- * filters), each facet counted over the matches that pass every filter but its own. Counted by
- * number (source ids, days since the archive's oldest, entity numbers), named at the end.
- * `entities` is needed for entity facets and filters, else may be null.
+ * filters, each once), each facet counted over the matches that pass every filter but its own.
+ * Counted by number (source ids, days since the archive's oldest, entity numbers), named at the
+ * end. `entities` is needed for entity facets and filters, else may be null.
  */
 export function facetCounts(
   meta: ArticleMeta,
@@ -103,38 +138,66 @@ export function facetCounts(
   const wantedIds = entityFilterIds(entities, filters);
   const filtering = wantedIds.map((ids) => ids.length > 0);
   const anyEntityFilter = filtering.some(Boolean);
-  const { days, sourceIds, sources, oldestDay, newestDay } = meta;
+  const { days, sourceIds, sources, oldestDay } = meta;
   const wanted = source === undefined ? -1 : sources.indexOf(source) + 1;
   const bySource = new Uint32Array(sources.length + 1);
-  const byDay = new Uint32Array(wantDates ? Math.max(0, newestDay - oldestDay) + 1 : 0);
+  const byDay = wantDates ? dayCounts(meta) : new Uint32Array(0);
   const byEntity = new Uint32Array(wantEntities ? entities!.size : 0);
   const kindOk = [true, true, true];
   // The entity table's arrays, in locals for the loop (empty when no entity facet is asked for).
   const { offsets, ids, kinds } = wantEntities ? entities! : NO_ENTITIES;
-  for (let i = 0; i < positions.length; i++) {
-    const position = positions[i]!;
-    const day = days[position]!;
-    const id = sourceIds[position]!;
-    const sourceOk = wanted < 0 || id === wanted;
-    const dayOk = !dated || (day >= first && day <= last);
-    let entitiesOk = true;
-    if (anyEntityFilter) {
-      for (let k = 0; k < 3; k++) kindOk[k] = !filtering[k] || namesAny(entities, position, wantedIds[k]!);
-      entitiesOk = kindOk[0]! && kindOk[1]! && kindOk[2]!;
+  if (wanted < 0 && !dated && !anyEntityFilter) {
+    // No filter: every match counts in every facet. When most of the archive matches (a query
+    // of common words), the articles that do not match are fewer: they are counted, and the
+    // counts are the archive's less theirs.
+    const articles = days.length;
+    const others = 2 * positions.length > articles;
+    const counted = others ? complementOf(positions, articles) : positions;
+    if (wantSources) for (let i = 0; i < counted.length; i++) bySource[sourceIds[counted[i]!]!]!++;
+    if (wantDates)
+      for (let i = 0; i < counted.length; i++) {
+        const day = days[counted[i]!]!;
+        if (!Number.isNaN(day)) byDay[day - oldestDay]!++;
+      }
+    if (wantEntities)
+      for (let i = 0; i < counted.length; i++) {
+        const position = counted[i]!;
+        for (let e = offsets[position]!; e < offsets[position + 1]!; e++) byEntity[ids[e]!]!++;
+      }
+    if (others) {
+      const archive = archiveCountsOf(meta);
+      for (let id = 0; id < bySource.length; id++) bySource[id] = archive.bySource[id]! - bySource[id]!;
+      for (let day = 0; day < byDay.length; day++) byDay[day] = archive.byDay[day]! - byDay[day]!;
+      for (let entity = 0; entity < byEntity.length; entity++)
+        byEntity[entity] = entities!.counts[entity]! - byEntity[entity]!;
     }
-    if (wantSources && dayOk && entitiesOk) bySource[id]!++;
-    if (wantDates && !Number.isNaN(day) && sourceOk && entitiesOk) byDay[day - oldestDay]!++;
-    if (wantEntities && sourceOk && dayOk) {
-      const end = offsets[position + 1]!;
-      if (!anyEntityFilter) {
-        // No entity filter: every entity of the article counts (its kind is checked when named).
-        for (let e = offsets[position]!; e < end; e++) byEntity[ids[e]!]!++;
-      } else {
-        for (let e = offsets[position]!; e < end; e++) {
-          const entity = ids[e]!;
-          const kind = kinds[entity]!;
-          // An entity counts when the article passes every other kind's filters.
-          if ((kind === 0 || kindOk[0]) && (kind === 1 || kindOk[1]) && (kind === 2 || kindOk[2])) byEntity[entity]!++;
+  } else {
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i]!;
+      const day = days[position]!;
+      const id = sourceIds[position]!;
+      const sourceOk = wanted < 0 || id === wanted;
+      const dayOk = !dated || (day >= first && day <= last);
+      let entitiesOk = true;
+      if (anyEntityFilter) {
+        for (let k = 0; k < 3; k++) kindOk[k] = !filtering[k] || namesAny(entities, position, wantedIds[k]!);
+        entitiesOk = kindOk[0]! && kindOk[1]! && kindOk[2]!;
+      }
+      if (wantSources && dayOk && entitiesOk) bySource[id]!++;
+      if (wantDates && !Number.isNaN(day) && sourceOk && entitiesOk) byDay[day - oldestDay]!++;
+      if (wantEntities && sourceOk && dayOk) {
+        const end = offsets[position + 1]!;
+        if (!anyEntityFilter) {
+          // No entity filter: every entity of the article counts (its kind is checked when named).
+          for (let e = offsets[position]!; e < end; e++) byEntity[ids[e]!]!++;
+        } else {
+          for (let e = offsets[position]!; e < end; e++) {
+            const entity = ids[e]!;
+            const kind = kinds[entity]!;
+            // An entity counts when the article passes every other kind's filters.
+            if ((kind === 0 || kindOk[0]) && (kind === 1 || kindOk[1]) && (kind === 2 || kindOk[2]))
+              byEntity[entity]!++;
+          }
         }
       }
     }

@@ -1,5 +1,6 @@
-// Entity facet counts against a count made the slow way: the most named of each kind, most
-// first and ties by name, at most FACET_ENTITIES, over many entities with tied counts.
+// Facet counts against counts made the slow way: the most named entities of each kind, most
+// first and ties by name, at most FACET_ENTITIES, over many entities with tied counts; and
+// every facet, whether few of the articles match or most (which are counted by the rest).
 import { describe, expect, it } from "vitest";
 import { FACET_ENTITIES, facetCounts } from "../../../src/engine/facets.js";
 import { seededRandom } from "../../../src/engine/phrase/seeded-random.js";
@@ -31,6 +32,55 @@ describe("entity facets", () => {
         .slice(0, FACET_ENTITIES);
       expect(counts.size).toBeGreaterThan(FACET_ENTITIES);
       expect(facets[kind]).toEqual(expected);
+    }
+  });
+
+  it("count sources, months, years and entities as a count of the matches does, for few matches or most", () => {
+    const next = seededRandom(11);
+    const kinds: EntityKind[] = Array.from({ length: 30 }, (_, id) => ENTITY_KINDS[id % 3]!);
+    const names = kinds.map((kind, id) => `${kind} ${id}`);
+    const articles = 333;
+    const byArticle = Array.from({ length: articles }, () =>
+      [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => Math.floor(next() * 30)))].sort((a, b) => a - b),
+    );
+    const entities = decodeEntities(encodeEntities({ kinds, names, byArticle }));
+    const sources = ["Wire", "Daily", null];
+    const dates = byArticle.map((_, n) =>
+      n % 17 === 0
+        ? null
+        : new Date(Date.UTC(2024, 0, 1) + Math.floor(next() * 800) * 86_400_000).toISOString().slice(0, 10),
+    );
+    const meta = articleMeta(dates.map((published, n) => ({ published, source: sources[n % 3]! })));
+    for (const share of [0, 0.1, 0.49, 0.51, 0.9, 1]) {
+      const matches = Int32Array.from(
+        Array.from({ length: articles }, (_, n) => n).filter(() => next() < share || share === 1),
+      );
+      const facets = facetCounts(meta, matches, ["source", "year", "month", "person", "org", "place"], {}, entities);
+      const tally = (key: (position: number) => string | null) => {
+        const counts = new Map<string, number>();
+        for (const position of matches) {
+          const value = key(position);
+          if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+        }
+        return counts;
+      };
+      const inOrder = (counts: Map<string, number>) =>
+        [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? -1 : 1));
+      expect(facets.month, `share ${share}`).toEqual(inOrder(tally((n) => dates[n]?.slice(0, 7) ?? null)));
+      expect(facets.year, `share ${share}`).toEqual(inOrder(tally((n) => dates[n]?.slice(0, 4) ?? null)));
+      expect(facets.source, `share ${share}`).toEqual(
+        inOrder(tally((n) => sources[n % 3]!)).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)),
+      );
+      for (const kind of ENTITY_KINDS) {
+        const counts = new Map<string, number>();
+        for (const position of matches)
+          for (const id of byArticle[position]!)
+            if (kinds[id] === kind) counts.set(names[id]!, (counts.get(names[id]!) ?? 0) + 1);
+        const expected = [...counts]
+          .map(([value, count]) => ({ value, count }))
+          .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+        expect(facets[kind], `${kind}, share ${share}`).toEqual(expected);
+      }
     }
   });
 });
