@@ -2,7 +2,7 @@
 // grouped by impact slot (slot 0 the highest), positions ascending within a slot. This is
 // what FlexSearch builds from the same impacts (the bundle layout's index), computed
 // directly for the sharded layout at a fraction of the time and memory.
-import { BM25, type Postings, type RankingConstants } from "../src/index-format.js";
+import { BM25, type SlotLists, type RankingConstants } from "../src/index-format.js";
 import type { Analyses } from "./analyze-articles.js";
 
 /**
@@ -26,7 +26,7 @@ export interface Inverted {
   /** Terms' document frequencies, by term number. */
   documentFrequency: Int32Array;
   /** The posting list of a term number (one the inversion included). */
-  postings(term: number): Postings;
+  postings(term: number): SlotLists;
 }
 
 /** Every term's document frequency: how many articles hold it. */

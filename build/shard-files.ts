@@ -20,7 +20,7 @@ import {
   shardPaths,
   splitLexicon,
   type Article,
-  type Postings,
+  type SlotLists,
   type ShardedLayout,
 } from "../src/index-format.js";
 import { deflateRawSync, gzipSync } from "node:zlib";
@@ -247,7 +247,7 @@ export function shardFiles({
       const terms = byShard[shard]!;
       // In term order, so a cached build (another numbering) writes the same bytes as a fresh one.
       terms.sort((a, b) => (dictionary[a]! < dictionary[b]! ? -1 : 1));
-      const entries = terms.map((n): [string, Postings] => [dictionary[n]!, inverted.postings(n)]);
+      const entries = terms.map((n): [string, SlotLists] => [dictionary[n]!, inverted.postings(n)]);
       files.set(shardPaths.terms(layout, shard), encodeTermShard(entries));
     }
   }

@@ -203,8 +203,13 @@ function holding(postings: ReadonlyMap<string, Postings>, clause: Clause): Set<n
   const words = clause.kind === "word" ? [clause.terms] : clause.terms;
   const lists = words.map((terms) => {
     const ids = new Set<number>();
-    for (const term of terms)
-      for (const slot of postings.get(term) ?? []) if (slot) for (let i = 0; i < slot.length; i++) ids.add(slot[i]!);
+    for (const term of terms) {
+      const slots = postings.get(term);
+      for (let s = 0; s < (slots?.length ?? 0); s++) {
+        const slot = slots!.slot(s);
+        if (slot) for (let i = 0; i < slot.length; i++) ids.add(slot[i]!);
+      }
+    }
     return ids;
   });
   const [first, ...rest] = lists;

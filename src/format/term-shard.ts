@@ -5,19 +5,50 @@
 //   H bytes              UTF-8 header: a line "term\tI\n" for each term I (from 0)
 //   u32 × (N + 1)        offsets (little endian): term I's postings are bytes offsets[I] to
 //                        offsets[I + 1] of the data
-//   data                 per term, per non-empty impact slot: varint slot, varint count, then
-//                        the article positions ascending, as varint gaps (the first from 0)
+//   data                 per term, per non-empty impact slot: varint slot, varint count,
+//                        varint length in bytes of the gaps, then the article positions
+//                        ascending, as varint gaps (the first from 0)
 //
 // Decoding yields what FlexSearch's own posting lists hold: slot s (0 = highest impact) lists
 // the positions of the articles whose term-frequency impact quantised to s.
 //
 // A shard is read once per isolate for the few terms a query wants, so decoding it builds
 // nothing per term: the header is decoded as one string and a term is found in it by a search
-// for its line, which gives the term's number and so its offsets.
+// for its line, which gives the term's number and so its offsets. A term's slots are decoded
+// one by one, when first asked for (their lengths let a reader step over the others): a
+// search that reads only the highest slots of a frequent term, its other slots known from its
+// dense view (engine/rank/term-views.ts), decodes no more of it.
 import { VarintReader, VarintWriter } from "./varint.js";
 
-/** A term's posting list: `slots[s]` lists article positions at impact slot s, ascending (both layouts build them so, and scoring relies on it), or is empty. */
-export type Postings = ReadonlyArray<ArrayLike<number> | undefined>;
+/** A term's articles by impact slot, as the build writes them: `slots[s]` ascending, or empty. */
+export type SlotLists = ReadonlyArray<ArrayLike<number> | undefined>;
+
+/**
+ * A term's posting list: slot s lists the positions of the articles at impact slot s,
+ * ascending (both layouts build them so, and scoring relies on it).
+ */
+export interface Postings {
+  /** Slots, 0 to length − 1; slots past the last non-empty one are left out. */
+  readonly length: number;
+  /** Articles holding the term: those of every slot. */
+  readonly df: number;
+  /** How many articles slot s holds (nothing is decoded). */
+  count(s: number): number;
+  /** The articles at slot s, ascending; undefined when it holds none. */
+  slot(s: number): ArrayLike<number> | undefined;
+}
+
+/** The posting list of slot arrays already in memory (the bundle, the build, tests). */
+export function slotPostings(slots: SlotLists): Postings {
+  let df = 0;
+  let length = 0;
+  slots.forEach((ids, s) => {
+    if (!ids || ids.length === 0) return;
+    df += ids.length;
+    length = s + 1;
+  });
+  return { length, df, count: (s) => slots[s]?.length ?? 0, slot: (s) => (slots[s]?.length ? slots[s] : undefined) };
+}
 
 export interface TermShard {
   /** The terms the shard holds. */
@@ -25,14 +56,25 @@ export interface TermShard {
   /** Bytes the shard takes, for cache accounting. */
   readonly bytes: number;
   /**
-   * The term's posting list, decoded afresh on each call (nothing decoded is kept, so a cached
-   * shard costs its encoded size: about a byte a posting, not four), or undefined when absent.
+   * The term's posting list, its slots decoded as they are asked for (nothing decoded is
+   * kept by the shard, so a cached shard costs its encoded size: about a byte a posting, not
+   * four), or undefined when absent.
    */
   postings(term: string): Postings | undefined;
 }
 
+/** Bytes of `value` as a varint. */
+function varintBytes(value: number): number {
+  let bytes = 1;
+  while (value >= 0x80) {
+    value >>>= 7;
+    bytes++;
+  }
+  return bytes;
+}
+
 /** Encodes posting lists (slot arrays of ascending positions) as one shard. */
-export function encodeTermShard(entries: Iterable<readonly [string, Postings]>): Uint8Array {
+export function encodeTermShard(entries: Iterable<readonly [string, SlotLists]>): Uint8Array {
   const terms: string[] = [];
   const offsets: number[] = [];
   const writer = new VarintWriter();
@@ -45,6 +87,12 @@ export function encodeTermShard(entries: Iterable<readonly [string, Postings]>):
       if (!ids || ids.length === 0) continue;
       writer.push(slot);
       writer.push(ids.length);
+      let bytes = 0;
+      for (let i = 0, previous = 0; i < ids.length; i++) {
+        bytes += varintBytes(ids[i]! - previous);
+        previous = ids[i]!;
+      }
+      writer.push(bytes);
       let previous = 0;
       for (let i = 0; i < ids.length; i++) {
         writer.push(ids[i]! - previous);
@@ -67,40 +115,64 @@ export function encodeTermShard(entries: Iterable<readonly [string, Postings]>):
 }
 
 /**
- * The list encoded in `data[start, end)`. The gaps are read inline rather than by a call a
- * varint: this decodes every posting of every list a query reads, the largest single cost of
- * a search.
+ * The list encoded in `data[start, end)`, its slots' places read now (a list whose slots do
+ * not fit its bytes throws) and each slot decoded when first asked for. The gaps are read
+ * inline rather than by a call a varint: decoding is the largest single cost of a search.
+ * A slot whose gaps do not fill its bytes exactly throws `damaged(error)` when decoded.
  */
-function decodePostings(data: Uint8Array, start: number, end: number): Postings {
-  const slots: Int32Array[] = [];
+function encodedPostings(data: Uint8Array, start: number, end: number, damaged: (error: Error) => Error): Postings {
+  const starts: number[] = [];
+  const counts: number[] = [];
+  const ends: number[] = [];
   const reader = new VarintReader(data, start);
+  let df = 0;
   while (reader.offset < end) {
     const slot = reader.next();
-    const ids = new Int32Array(reader.next());
-    let at = reader.offset;
-    let previous = 0;
-    for (let i = 0; i < ids.length; i++) {
-      let byte = data[at++]!;
-      let gap = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = data[at++]!;
-        gap |= (byte & 0x7f) << shift;
-      }
-      ids[i] = previous += gap >>> 0;
-    }
-    reader.offset = at;
-    if (at > end) throw new Error("a posting list overruns its bytes");
-    slots[slot] = ids;
+    const count = reader.next();
+    const bytes = reader.next();
+    if (slot < starts.length || count === 0 || reader.offset + bytes > end)
+      throw new Error("a posting list's slots do not fit its bytes");
+    starts[slot] = reader.offset;
+    counts[slot] = count;
+    ends[slot] = reader.offset + bytes;
+    df += count;
+    reader.offset += bytes;
   }
-  return slots;
+  if (reader.offset !== end) throw new Error("a posting list overruns its bytes");
+  const decoded: (Int32Array | undefined)[] = [];
+  return {
+    length: starts.length,
+    df,
+    count: (s) => counts[s] ?? 0,
+    slot(s) {
+      const found = decoded[s];
+      if (found || counts[s] === undefined) return found;
+      const ids = new Int32Array(counts[s]);
+      let at = starts[s]!;
+      let previous = 0;
+      for (let i = 0; i < ids.length; i++) {
+        let byte = data[at++]!;
+        let gap = byte & 0x7f;
+        for (let shift = 7; byte & 0x80; shift += 7) {
+          byte = data[at++]!;
+          gap |= (byte & 0x7f) << shift;
+        }
+        ids[i] = previous += gap >>> 0;
+      }
+      if (at !== ends[s]) throw damaged(new Error(`slot ${s} of a posting list does not fill its bytes`));
+      decoded[s] = ids;
+      return ids;
+    },
+  };
 }
 
 /**
- * Opens a shard. A shard whose header, offsets or postings do not fit it throws, on opening or
- * on the lookup that meets the fault (the store reports the file as damaged): its checksum
+ * Opens a shard. A shard whose header, offsets or postings do not fit it throws, on opening,
+ * on the lookup that meets the fault (the store reports the file as damaged), or, for a slot
+ * whose gaps do not fill its bytes, `damaged(error)` as the slot is decoded: its checksum
  * passed, so only a faulty build writes one, but it is never read into a wrong answer.
  */
-export function decodeTermShard(buffer: ArrayBuffer): TermShard {
+export function decodeTermShard(buffer: ArrayBuffer, damaged: (error: Error) => Error = (error) => error): TermShard {
   const view = new DataView(buffer);
   if (buffer.byteLength < 8) throw new Error("it is too short for a term shard");
   const headerLength = view.getUint32(0, true);
@@ -122,7 +194,7 @@ export function decodeTermShard(buffer: ArrayBuffer): TermShard {
       if (i >= size) throw new Error(`its line for the term ${JSON.stringify(term)} is malformed`);
       const [start, end] = [view.getUint32(table + 4 * i, true), view.getUint32(table + 4 * (i + 1), true)];
       if (start > end || end > data.length) throw new Error(`the postings of ${JSON.stringify(term)} overrun it`);
-      return decodePostings(data, start, end);
+      return encodedPostings(data, start, end, damaged);
     },
   };
 }

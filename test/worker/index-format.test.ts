@@ -330,7 +330,8 @@ describe("posting lists", () => {
       expect(postings.size).toBe(terms.length);
       let slotsSeen = 0;
       for (const [term, slots] of postings) {
-        for (const ids of slots) {
+        for (let s = 0; s < slots.length; s++) {
+          const ids = slots.slot(s);
           if (!ids || ids.length === 0) continue;
           slotsSeen++;
           const ascending = Array.from(ids).every((id, i, all) => i === 0 || all[i - 1]! < id);

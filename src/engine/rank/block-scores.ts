@@ -72,17 +72,24 @@ export function scoreBlocks(
   if (block <= 0 || block % 32 !== 0) throw new RangeError(`block must be a positive multiple of 32 (got ${block})`);
   const { scores, masks, touched } = blockOf(block);
   const cursors: Int32Array[] = [];
-  for (let t = 0; t < count; t++) cursors.push(new Int32Array(lists[t]!.slots.length));
+  // The slots read of each list, decoded once before the blocks (the others are never decoded).
+  const read: (ArrayLike<number> | undefined)[][] = [];
+  for (let t = 0; t < count; t++) {
+    const { slots } = lists[t]!;
+    cursors.push(new Int32Array(slots.length));
+    const upto = slotsRead ? Math.min(slotsRead[t]!, slots.length) : slots.length;
+    read.push(Array.from({ length: upto }, (_, s) => slots.slot(s)));
+  }
   into.count = 0;
   for (let start = 0; start < articles; start += block) {
     const end = start + block;
     let postings = 0;
     for (let t = 0; t < count; t++) {
-      const { term, slots, termWeight } = lists[t]!;
+      const { term, termWeight } = lists[t]!;
       const mask = term.mask;
       const at = cursors[t]!;
-      const read = slotsRead ? Math.min(slotsRead[t]!, slots.length) : slots.length;
-      for (let s = 0; s < read; s++) {
+      const slots = read[t]!;
+      for (let s = 0; s < slots.length; s++) {
         const ids = slots[s];
         if (!ids) continue;
         const impact = termWeight * slotImpact(s);

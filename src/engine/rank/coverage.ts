@@ -101,8 +101,10 @@ function holders(lists: readonly ScoringList[], bits: number, views: TermViews, 
       for (let w = 0; w < into.length; w++) into[w] = into[w]! | view[w]!;
       continue;
     }
-    for (const ids of slots)
+    for (let s = 0; s < slots.length; s++) {
+      const ids = slots.slot(s);
       if (ids) for (let i = 0; i < ids.length; i++) into[ids[i]! >>> 5] = into[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
+    }
   }
 }
 

@@ -129,7 +129,7 @@ function ascending(ids: Int32Array, count: number, bits: Int32Array): void {
 /** Calls `write` with each position of a posting list and its slot. */
 function eachPosting(slots: Postings, write: (id: number, slot: number) => void): void {
   for (let s = 0; s < slots.length; s++) {
-    const ids = slots[s];
+    const ids = slots.slot(s);
     if (ids) for (let i = 0; i < ids.length; i++) write(ids[i]!, s);
   }
 }
@@ -249,7 +249,7 @@ function floorOf(
     const { slots } = order[t]!;
     let taken = 0;
     for (let s = 0; s < slots.length && taken < SAMPLE; s++) {
-      const list = slots[s];
+      const list = slots.slot(s);
       if (!list) continue;
       for (let i = 0; i < list.length && taken < SAMPLE; i++, taken++) {
         const id = list[i]!;

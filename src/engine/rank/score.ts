@@ -105,8 +105,9 @@ export function scoringOrder(
     if (!slots) continue;
     const df = documentFrequency(slots);
     const termWeight = idf(df, articles) * term.weight;
-    const first = slots.findIndex((ids) => !!ids && ids.length > 0);
-    if (first < 0) continue;
+    let first = 0;
+    while (first < slots.length && slots.count(first) === 0) first++;
+    if (first === slots.length) continue;
     lists.push({ term, slots, df, termWeight, top: termWeight * slotImpact(first) });
   }
   // Array.prototype.sort is stable: equal tops keep query order.
@@ -130,7 +131,7 @@ export function scoreList(scoring: Scoring, { term, slots, termWeight }: Scoring
   const mask = term.mask;
   let count = scoring.count;
   for (let s = 0; s < slots.length; s++) {
-    const ids = slots[s];
+    const ids = slots.slot(s);
     if (!ids) continue;
     const impact = termWeight * slotImpact(s);
     for (let i = 0; i < ids.length; i++) {

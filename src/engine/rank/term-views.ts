@@ -47,8 +47,10 @@ export function slotAt(bits: Int32Array, ranks: Int32Array, slots: Uint8Array, i
 
 function build(postings: Postings, articles: number): DenseView {
   const bits = new Int32Array((articles + 31) >>> 5);
-  for (const ids of postings)
+  for (let s = 0; s < postings.length; s++) {
+    const ids = postings.slot(s);
     if (ids) for (let i = 0; i < ids.length; i++) bits[ids[i]! >>> 5] = bits[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
+  }
   const ranks = new Int32Array(bits.length);
   let holders = 0;
   for (let w = 0; w < bits.length; w++) {
@@ -57,7 +59,7 @@ function build(postings: Postings, articles: number): DenseView {
   }
   const view = { bits, ranks, slots: new Uint8Array(holders) };
   for (let s = 0; s < postings.length; s++) {
-    const ids = postings[s];
+    const ids = postings.slot(s);
     if (!ids) continue;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;

@@ -23,6 +23,8 @@ import {
   type SuggestionIndex,
   type LexiconShard,
   type Postings,
+  type SlotLists,
+  slotPostings,
 } from "../../index-format.js";
 import { EngineError } from "../errors.js";
 import { documentFrequency, type IndexStore } from "./store.js";
@@ -49,7 +51,13 @@ function postingsReader(index: Index): {
   if (sample !== undefined && terms.get(sample) !== index.search(sample, { resolve: false }).result) {
     throw new Error(`${changed} (its posting list for ${JSON.stringify(sample)} is not the one search returns).`);
   }
-  return { postings: (term) => terms.get(term) as Postings | undefined, terms: () => terms.keys() };
+  return {
+    postings: (term) => {
+      const slots = terms.get(term) as SlotLists | undefined;
+      return slots ? slotPostings(slots) : undefined;
+    },
+    terms: () => terms.keys(),
+  };
 }
 
 export function bundleStore(artefacts: IndexArtefacts): IndexStore {

@@ -52,8 +52,9 @@ export type AssetReader = (path: string) => Promise<ArrayBuffer>;
  * views' budget (rank/term-views.ts), cap what the index keeps however many queries an isolate
  * serves, leaving room for the metadata, the scoring buffers and the runtime. Term shards are
  * kept encoded (about a byte a posting), so the largest budget holds most of a large archive's
- * term shards. The posting lists queries used are also kept decoded (four bytes a posting), the
- * most recent first, so a frequent word is not decoded on every query. Card packs are kept as
+ * term shards. The posting lists queries used are also kept, each slot decoded as a search first
+ * reads it and counted at four bytes a posting whether decoded or not, the most recent first, so
+ * a frequent word is not decoded on every query. Card packs are kept as
  * read, compressed (about 20 KB a pack, format/pack.ts): a page's hits are spread over the
  * archive, so only a budget that holds every pack spares a page its reads; 32 MiB holds the
  * 101,400-article archive's 33 MB of packs (docs/scale.md). The hit cards shown, decoded, and
@@ -73,11 +74,12 @@ export const CACHE_BUDGETS = {
   suggest: 12 << 20,
 };
 
-/** Bytes a decoded posting list takes: four a position, plus its arrays. */
+/**
+ * Bytes a posting list takes once every slot is decoded: four a position, plus its arrays. Its
+ * slots are decoded as they are read, so it is counted at the most it can take.
+ */
 function postingsBytes(slots: Postings | null): number {
-  let bytes = 64;
-  for (const ids of slots ?? []) bytes += ids ? 4 * ids.length + 64 : 8;
-  return bytes;
+  return slots ? 64 + 4 * slots.df + 72 * slots.length : 64;
 }
 
 /** Bytes a hit card takes in memory, about: its text as UTF-16. */
@@ -180,7 +182,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       const path = shardPaths.terms(layout, shard);
       const data = await read(path);
       try {
-        return decodeTermShard(data);
+        return decodeTermShard(data, (error) => damagedFile(path, error));
       } catch (error) {
         throw damagedFile(path, error);
       }

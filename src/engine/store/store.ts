@@ -47,9 +47,7 @@ export interface IndexStore {
   readonly articleChecks: number;
 }
 
-/** A posting list's document frequency: how many articles its slots hold. */
+/** A posting list's document frequency (how many articles its slots hold), 0 for none. */
 export function documentFrequency(slots: Postings | undefined): number {
-  let df = 0;
-  if (slots) for (let s = 0; s < slots.length; s++) df += slots[s]?.length ?? 0;
-  return df;
+  return slots?.df ?? 0;
 }

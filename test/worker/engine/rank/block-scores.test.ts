@@ -12,7 +12,7 @@ import {
   type ScoringTerm,
 } from "../../../../src/engine/rank/score.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
-import type { Postings } from "../../../../src/index-format.js";
+import { type Postings, slotPostings } from "../../../../src/index-format.js";
 
 interface Scored {
   ids: number[];
@@ -24,7 +24,8 @@ interface Scored {
 function listByList(order: readonly ScoringList[], articles: number, slotsRead: number[]): Scored {
   const state = scoring(articles);
   order.forEach((list, t) => {
-    scoreList(state, { ...list, slots: list.slots.slice(0, slotsRead[t]) });
+    const read = Math.min(slotsRead[t]!, list.slots.length);
+    scoreList(state, { ...list, slots: slotPostings(Array.from({ length: read }, (_, s) => list.slots.slot(s))) });
   });
   const ids = Array.from(state.touched.subarray(0, state.count)).sort((a, b) => a - b);
   const result = { ids, scores: ids.map((id) => state.scores[id]!), masks: ids.map((id) => state.masks[id]!) };
@@ -63,7 +64,7 @@ function randomQuery(next: () => number, articles: number) {
     for (let id = 0; id < articles; id++) if (next() < density) (slots[Math.floor(next() * 6)] ??= []).push(id);
     postings.set(
       `t${t}`,
-      Array.from({ length: 6 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined)),
+      slotPostings(Array.from({ length: 6 }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined))),
     );
     terms.push({ term: `t${t}`, mask: 1 << t, weight: next() < 0.2 ? 0.7 : 1 });
   }
@@ -97,8 +98,8 @@ describe("scoring a block of articles at a time", () => {
 
   it("scores only the lists asked for", () => {
     const postings = new Map<string, Postings>([
-      ["a", [Int32Array.from([1, 5])]],
-      ["b", [Int32Array.from([2, 5])]],
+      ["a", slotPostings([Int32Array.from([1, 5])])],
+      ["b", slotPostings([Int32Array.from([2, 5])])],
     ]);
     const order = scoringOrder(postings, 10, [
       { term: "a", weight: 1, mask: 1 },

@@ -15,10 +15,10 @@ import {
 import { scoringOrder } from "../../../../src/engine/rank/score.js";
 import { TermViews } from "../../../../src/engine/rank/term-views.js";
 import { parseQuery } from "../../../../src/engine/query/parse.js";
-import type { Postings } from "../../../../src/index-format.js";
+import { type Postings, slotPostings } from "../../../../src/index-format.js";
 
 /** A posting list holding these positions, all in the top slot. */
-const list = (...ids: number[]): Postings => [Int32Array.from(ids)];
+const list = (...ids: number[]): Postings => slotPostings([Int32Array.from(ids)]);
 
 describe("the words an article matches", () => {
   const query = parseQuery('czech OR slovak "foreign ministry" diplomats');
@@ -99,7 +99,7 @@ describe("the articles matching every word", () => {
     };
     const bitsOf = new Uint32Array(articles);
     for (const { term, mask } of terms)
-      for (const id of Array.from(postings.get(term)![0]!)) bitsOf[id] = bitsOf[id]! | mask;
+      for (const id of Array.from(postings.get(term)!.slot(0)!)) bitsOf[id] = bitsOf[id]! | mask;
     const expected = Array.from({ length: articles }, (_, id) => id).filter((id) => matchesAll(coverage, bitsOf[id]!));
     expect(expected).toEqual([60]);
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { SAMPLE } from "../../../../src/engine/rank/prune.js";
 import { ABSENT, slotAt, TermViews } from "../../../../src/engine/rank/term-views.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
-import { BM25, type Postings } from "../../../../src/index-format.js";
+import { BM25, type Postings, slotPostings } from "../../../../src/index-format.js";
 import { countingReads, coverageOfCase, postingList, pruned, randomCase, reference } from "./random-index.js";
 
 describe("the pruned top k", () => {
@@ -89,7 +89,9 @@ describe("slots no page article holds", () => {
       const slots: number[][] = [];
       for (let id = 0; id < articles; id++)
         if (next() < df / articles) (slots[Math.floor(next() * BM25.levels)] ??= []).push(id);
-      return Array.from({ length: BM25.levels }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined));
+      return slotPostings(
+        Array.from({ length: BM25.levels }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined)),
+      );
     };
     const first = spread(6_000);
     const second = spread(10_000);
@@ -115,7 +117,7 @@ describe("slots no page article holds", () => {
     expect(pruned(postings, terms, 10, views)).toEqual(expected);
     reads.count = 0;
     expect(pruned(postings, terms, 10, views)).toEqual(expected);
-    const df = first.reduce((sum, ids) => sum + (ids?.length ?? 0), 0);
+    const df = first.df;
     // The sample's reads and the highest slots' only: far fewer than every posting.
     expect(reads.count).toBeGreaterThan(0);
     expect(reads.count).toBeLessThan(df / 4);
@@ -128,9 +130,8 @@ describe("dense term views", () => {
     const articles = 1000;
     const list = postingList(next, articles, 400);
     const slotOf = new Map<number, number>();
-    list.forEach((ids, slot) => {
-      for (const id of Array.from(ids ?? [])) slotOf.set(id, slot);
-    });
+    for (let slot = 0; slot < list.length; slot++)
+      for (const id of Array.from(list.slot(slot) ?? [])) slotOf.set(id, slot);
     const { bits, ranks, slots } = new TermViews(articles).get("t", list);
     for (let id = 0; id < articles; id++) expect(slotAt(bits, ranks, slots, id)).toBe(slotOf.get(id) ?? ABSENT);
   });

@@ -7,7 +7,7 @@ import { accumulate, scoringOrder, type ScoringTerm } from "../../../../src/engi
 import type { TermViews } from "../../../../src/engine/rank/term-views.js";
 import { topK } from "../../../../src/engine/rank/top-k.js";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
-import { BM25, type Postings } from "../../../../src/index-format.js";
+import { BM25, type Postings, slotPostings } from "../../../../src/index-format.js";
 
 /** A posting list of `df` distinct articles out of `articles`, each in one of the first `slotCount` slots (the highest the rarest). */
 export function postingList(
@@ -23,7 +23,9 @@ export function postingList(
     const slot = Math.min(BM25.levels - 1, Math.floor(next() ** 2 * slotCount));
     (slots[slot] ??= []).push(id);
   }
-  return Array.from({ length: BM25.levels }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined));
+  return slotPostings(
+    Array.from({ length: BM25.levels }, (_, s) => (slots[s] ? Int32Array.from(slots[s]!) : undefined)),
+  );
 }
 
 export interface Page {
@@ -121,15 +123,16 @@ export function randomCase(seed: number) {
 /** The same posting list, counting every read of a position in `reads.count`. */
 export function countingReads(list: Postings): { counted: Postings; reads: { count: number } } {
   const reads = { count: 0 };
-  const counted = list.map((ids) =>
-    ids
+  const counted = Array.from({ length: list.length }, (_, s) => {
+    const ids = list.slot(s);
+    return ids
       ? new Proxy(ids as Int32Array, {
           get: (target, key) => {
             if (typeof key === "string" && /^\d+$/.test(key)) reads.count++;
             return Reflect.get(target, key);
           },
         })
-      : undefined,
-  );
-  return { counted, reads };
+      : undefined;
+  });
+  return { counted: slotPostings(counted), reads };
 }

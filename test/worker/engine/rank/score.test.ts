@@ -3,7 +3,7 @@
 // after a small query, whole arrays after a large one).
 import { describe, expect, it } from "vitest";
 import { accumulate, slotImpact, type ScoringTerm } from "../../../../src/engine/rank/score.js";
-import type { Postings } from "../../../../src/index-format.js";
+import { type Postings, slotPostings } from "../../../../src/index-format.js";
 
 const ARTICLES = 64;
 
@@ -11,7 +11,7 @@ const ARTICLES = 64;
 function list(slot: number, ids: number[]): Postings {
   const slots: (Int32Array | undefined)[] = [];
   slots[slot] = Int32Array.from(ids);
-  return slots;
+  return slotPostings(slots);
 }
 
 const term = (name: string, mask: number, weight = 1): ScoringTerm => ({ term: name, weight, mask });

@@ -1,5 +1,5 @@
 // Term shards (src/format/term-shard.ts), in workerd: what a shard encodes is what the worker
-// decodes, and a term is found by its whole line, never inside another term's.
+// decodes, slot by slot, and a term is found by its whole line, never inside another term's.
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../../../src/engine/phrase/seeded-random.js";
 import { decodeTermShard, encodeTermShard, type Postings } from "../../../../src/format/term-shard.js";
@@ -24,7 +24,16 @@ function randomList(random: () => number, slots: number, postings: number): Int3
 
 /** A list's slots as plain arrays, holes as undefined, so lists compare by value. */
 const plain = (slots: Postings) =>
-  Array.from({ length: slots.length }, (_, s) => (slots[s] ? Array.from(slots[s]) : undefined));
+  Array.from({ length: slots.length }, (_, s) => {
+    const ids = slots.slot(s);
+    return ids ? Array.from(ids) : undefined;
+  });
+/** The same of lists as the build writes them (trailing empty slots left out). */
+const written = (slots: readonly (Int32Array | undefined)[]) =>
+  plain({ length: slots.length, df: 0, count: () => 0, slot: (s) => slots[s] }).slice(
+    0,
+    slots.findLastIndex((ids) => !!ids && ids.length > 0) + 1,
+  );
 
 describe("term shards", () => {
   const random = seededRandom(7);
@@ -36,7 +45,28 @@ describe("term shards", () => {
 
   it("decodes every term's list to the slots it was encoded from", () => {
     expect(shard.size).toBe(lists.length);
-    for (const [term, slots] of lists) expect(plain(shard.postings(term)!), term).toEqual(plain(slots));
+    for (const [term, slots] of lists) {
+      const postings = shard.postings(term)!;
+      expect(plain(postings), term).toEqual(written(slots));
+      expect(postings.df, term).toBe(slots.reduce((sum, ids) => sum + (ids?.length ?? 0), 0));
+      for (const [s, ids] of slots.entries()) expect(postings.count(s), `${term} ${s}`).toBe(ids?.length ?? 0);
+    }
+  });
+
+  it("decodes a slot only when it is asked for, and says a slot that does not fill its bytes is damaged", () => {
+    // Slot 0 holds 5 and 9 (gaps 5, 4), slot 3 holds 1, 2, 3: each slot is
+    // [slot, count, bytes, gaps…] after the header and offsets.
+    const bytes = encodeTermShard([["t", [Int32Array.from([5, 9]), undefined, undefined, Int32Array.from([1, 2, 3])]]]);
+    const data = bytes.length - 11;
+    expect(Array.from(bytes.subarray(data))).toEqual([0, 2, 2, 5, 4, 3, 3, 3, 1, 1, 1]);
+    // The last gap of slot 0 made to go on into the next byte: slot 0 now overruns its bytes.
+    bytes[data + 4] = 0x84;
+    const damaged = (error: Error) => new Error(`damaged: ${error.message}`);
+    const postings = decodeTermShard(bytes.slice().buffer, damaged).postings("t")!;
+    expect([postings.df, postings.length, postings.count(0), postings.count(3)]).toEqual([5, 4, 2, 3]);
+    expect(Array.from(postings.slot(3)!)).toEqual([1, 2, 3]);
+    expect(postings.slot(1)).toBeUndefined();
+    expect(() => postings.slot(0)).toThrow(/^damaged: slot 0/);
   });
 
   it("finds no term that is only part of another, or that the shard lacks", () => {
