@@ -36,6 +36,11 @@ export interface Postings {
   count(s: number): number;
   /** The articles at slot s, ascending; undefined when it holds none. */
   slot(s: number): ArrayLike<number> | undefined;
+  /**
+   * Writes the articles at slot s to `into` from `at` on and returns how many: `slot` without
+   * keeping what it decodes, for a reader that needs each slot once (a dense view's build).
+   */
+  copy(s: number, into: Int32Array, at: number): number;
 }
 
 /** The posting list of slot arrays already in memory (the bundle, the build, tests). */
@@ -47,7 +52,17 @@ export function slotPostings(slots: SlotLists): Postings {
     df += ids.length;
     length = s + 1;
   });
-  return { length, df, count: (s) => slots[s]?.length ?? 0, slot: (s) => (slots[s]?.length ? slots[s] : undefined) };
+  return {
+    length,
+    df,
+    count: (s) => slots[s]?.length ?? 0,
+    slot: (s) => (slots[s]?.length ? slots[s] : undefined),
+    copy(s, into, at) {
+      const ids = slots[s] ?? [];
+      for (let i = 0; i < ids.length; i++) into[at + i] = ids[i]!;
+      return ids.length;
+    },
+  };
 }
 
 export interface TermShard {
@@ -140,6 +155,21 @@ function encodedPostings(data: Uint8Array, start: number, end: number, damaged: 
   }
   if (reader.offset !== end) throw new Error("a posting list overruns its bytes");
   const decoded: (Int32Array | undefined)[] = [];
+  /** Decodes slot s into `ids` from `at` on. */
+  const decode = (s: number, ids: Int32Array, at: number) => {
+    let from = starts[s]!;
+    let previous = 0;
+    for (let i = at; i < at + counts[s]!; i++) {
+      let byte = data[from++]!;
+      let gap = byte & 0x7f;
+      for (let shift = 7; byte & 0x80; shift += 7) {
+        byte = data[from++]!;
+        gap |= (byte & 0x7f) << shift;
+      }
+      ids[i] = previous += gap >>> 0;
+    }
+    if (from !== ends[s]) throw damaged(new Error(`slot ${s} of a posting list does not fill its bytes`));
+  };
   return {
     length: starts.length,
     df,
@@ -148,20 +178,15 @@ function encodedPostings(data: Uint8Array, start: number, end: number, damaged: 
       const found = decoded[s];
       if (found || counts[s] === undefined) return found;
       const ids = new Int32Array(counts[s]);
-      let at = starts[s]!;
-      let previous = 0;
-      for (let i = 0; i < ids.length; i++) {
-        let byte = data[at++]!;
-        let gap = byte & 0x7f;
-        for (let shift = 7; byte & 0x80; shift += 7) {
-          byte = data[at++]!;
-          gap |= (byte & 0x7f) << shift;
-        }
-        ids[i] = previous += gap >>> 0;
-      }
-      if (at !== ends[s]) throw damaged(new Error(`slot ${s} of a posting list does not fill its bytes`));
+      decode(s, ids, 0);
       decoded[s] = ids;
       return ids;
+    },
+    copy(s, into, at) {
+      const found = decoded[s];
+      if (found) into.set(found, at);
+      else if (counts[s] !== undefined) decode(s, into, at);
+      return counts[s] ?? 0;
     },
   };
 }

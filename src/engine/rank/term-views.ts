@@ -45,12 +45,19 @@ export function slotAt(bits: Int32Array, ranks: Int32Array, slots: Uint8Array, i
   return slots[ranks[id >>> 5]! + popcount(word & (bit - 1))]!;
 }
 
-function build(postings: Postings, articles: number): DenseView {
+/**
+ * The view of a posting list, its slots read once into `scratch` (which holds every article),
+ * so that building a view keeps nothing decoded but the view.
+ */
+function build(postings: Postings, articles: number, scratch: Int32Array): DenseView {
   const bits = new Int32Array((articles + 31) >>> 5);
+  const ends: number[] = [];
+  let count = 0;
   for (let s = 0; s < postings.length; s++) {
-    const ids = postings.slot(s);
-    if (ids) for (let i = 0; i < ids.length; i++) bits[ids[i]! >>> 5] = bits[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
+    count += postings.copy(s, scratch, count);
+    ends.push(count);
   }
+  for (let i = 0; i < count; i++) bits[scratch[i]! >>> 5] = bits[scratch[i]! >>> 5]! | (1 << (scratch[i]! & 31));
   const ranks = new Int32Array(bits.length);
   let holders = 0;
   for (let w = 0; w < bits.length; w++) {
@@ -58,11 +65,9 @@ function build(postings: Postings, articles: number): DenseView {
     holders += popcount(bits[w]!);
   }
   const view = { bits, ranks, slots: new Uint8Array(holders) };
-  for (let s = 0; s < postings.length; s++) {
-    const ids = postings.slot(s);
-    if (!ids) continue;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
+  for (let s = 0, i = 0; s < ends.length; s++) {
+    for (; i < ends[s]!; i++) {
+      const id = scratch[i]!;
       view.slots[ranks[id >>> 5]! + popcount(bits[id >>> 5]! & ((1 << (id & 31)) - 1))] = s;
     }
   }
@@ -72,6 +77,8 @@ function build(postings: Postings, articles: number): DenseView {
 /** The views of one index, by term, within `budget` bytes (the least recently used go first). */
 export class TermViews {
   private readonly views: BudgetLru<string, DenseView>;
+  /** Every article's room, for the slots of the list a view is built from. */
+  private scratch: Int32Array | undefined;
 
   constructor(
     readonly articles: number,
@@ -84,7 +91,8 @@ export class TermViews {
   get(term: string, postings: Postings): DenseView {
     const found = this.views.get(term);
     if (found) return found;
-    const view = build(postings, this.articles);
+    this.scratch ??= new Int32Array(this.articles);
+    const view = build(postings, this.articles, this.scratch);
     this.views.add(term, view);
     this.views.sized(term, view, view.bits.byteLength + view.ranks.byteLength + view.slots.byteLength);
     return view;

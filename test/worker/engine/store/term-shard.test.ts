@@ -30,9 +30,8 @@ const plain = (slots: Postings) =>
   });
 /** The same of lists as the build writes them (trailing empty slots left out). */
 const written = (slots: readonly (Int32Array | undefined)[]) =>
-  plain({ length: slots.length, df: 0, count: () => 0, slot: (s) => slots[s] }).slice(
-    0,
-    slots.findLastIndex((ids) => !!ids && ids.length > 0) + 1,
+  Array.from({ length: slots.findLastIndex((ids) => !!ids && ids.length > 0) + 1 }, (_, s) =>
+    slots[s]?.length ? Array.from(slots[s]) : undefined,
   );
 
 describe("term shards", () => {
@@ -50,6 +49,13 @@ describe("term shards", () => {
       expect(plain(postings), term).toEqual(written(slots));
       expect(postings.df, term).toBe(slots.reduce((sum, ids) => sum + (ids?.length ?? 0), 0));
       for (const [s, ids] of slots.entries()) expect(postings.count(s), `${term} ${s}`).toBe(ids?.length ?? 0);
+      // Copied, on a fresh open (nothing decoded yet) and then once decoded, after two places of room.
+      for (const open of [shard.postings(term)!, postings]) {
+        const into = new Int32Array(2 + postings.df).fill(-1);
+        let at = 2;
+        for (let s = 0; s < open.length; s++) at += open.copy(s, into, at);
+        expect(Array.from(into), term).toEqual([-1, -1, ...slots.flatMap((ids) => Array.from(ids ?? []))]);
+      }
     }
   });
 
@@ -67,6 +73,7 @@ describe("term shards", () => {
     expect(Array.from(postings.slot(3)!)).toEqual([1, 2, 3]);
     expect(postings.slot(1)).toBeUndefined();
     expect(() => postings.slot(0)).toThrow(/^damaged: slot 0/);
+    expect(() => postings.copy(0, new Int32Array(5), 0)).toThrow(/^damaged: slot 0/);
   });
 
   it("finds no term that is only part of another, or that the shard lacks", () => {
