@@ -5,6 +5,7 @@
 // `to`, the people counts ignore `person`), so a reader sees what choosing another value would
 // give. The months are a date histogram of the matches, oldest first.
 import { dayNumber, ENTITY_KINDS, type ArticleMeta, type EntityIndex, type EntityKind } from "../index-format.js";
+import { popcount } from "./rank/term-views.js";
 
 export const FACETS = ["source", "year", "month", ...ENTITY_KINDS] as const;
 export type FacetName = (typeof FACETS)[number];
@@ -97,32 +98,130 @@ function archiveCountsOf(meta: ArticleMeta): { bySource: Uint32Array; byDay: Uin
   return found;
 }
 
-/** The positions of the archive's articles that are not among `positions` (each once), in order. */
-function complementOf(positions: ArrayLike<number>, articles: number): Int32Array {
-  const held = new Int32Array((articles + 31) >>> 5);
-  for (let i = 0; i < positions.length; i++) held[positions[i]! >>> 5]! |= 1 << (positions[i]! & 31);
-  const others = new Int32Array(articles - positions.length);
+/** The matches of a bitset as a list, in position order: those whose bit is `held`, of the archive's `articles`. */
+function positionsOf(matches: Int32Array, articles: number, held: boolean, count: number): Int32Array {
+  const positions = new Int32Array(count);
   let at = 0;
-  for (let w = 0; w < held.length; w++) {
+  for (let w = 0; w < matches.length; w++) {
     // The last word's bits past the archive are not articles.
-    let bits = ~held[w]! & (w < held.length - 1 || articles % 32 === 0 ? -1 : (1 << (articles % 32)) - 1);
-    for (; bits !== 0; bits &= bits - 1) others[at++] = (w << 5) | (31 - Math.clz32(bits & -bits));
+    const inside = w < matches.length - 1 || articles % 32 === 0 ? -1 : (1 << (articles % 32)) - 1;
+    for (let bits = (held ? matches[w]! : ~matches[w]!) & inside; bits !== 0; bits &= bits - 1)
+      positions[at++] = (w << 5) | (31 - Math.clz32(bits & -bits));
   }
-  return others;
+  return positions;
+}
+
+/** A bitset by position of the articles at `positions` (each once), for `facetCounts`. */
+export function matchSet(positions: ArrayLike<number>, articles: number): Int32Array {
+  const bits = new Int32Array((articles + 31) >>> 5);
+  for (let i = 0; i < positions.length; i++) bits[positions[i]! >>> 5]! |= 1 << (positions[i]! & 31);
+  return bits;
+}
+
+/** The month (YYYY-MM) of each day from the archive's oldest to its newest, once a loaded index. */
+const calendars = new WeakMap<ArticleMeta, { monthOf: Uint16Array; names: string[] }>();
+
+function calendarOf(meta: ArticleMeta): { monthOf: Uint16Array; names: string[] } {
+  let found = calendars.get(meta);
+  if (!found) {
+    const monthOf = new Uint16Array(dayCounts(meta).length);
+    const names: string[] = [];
+    let monthEnd = Number.NEGATIVE_INFINITY;
+    for (let offset = 0; offset < monthOf.length; offset++) {
+      const day = meta.oldestDay + offset;
+      if (day >= monthEnd) {
+        const start = new Date(day * 86_400_000);
+        monthEnd = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) / 86_400_000;
+        names.push(start.toISOString().slice(0, 7));
+      }
+      monthOf[offset] = names.length - 1;
+    }
+    found = { monthOf, names };
+    calendars.set(meta, found);
+  }
+  return found;
+}
+
+// The counting loops of an unfiltered count, each a function of its own: small loops the
+// runtime optimises on their own, whatever else the facets do.
+
+function countSources(counted: ArrayLike<number>, sourceIds: Uint16Array, bySource: Uint32Array): void {
+  for (let i = 0; i < counted.length; i++) bySource[sourceIds[counted[i]!]!]!++;
+}
+
+function countDays(counted: ArrayLike<number>, days: Float64Array, oldestDay: number, byDay: Uint32Array): void {
+  for (let i = 0; i < counted.length; i++) {
+    const day = days[counted[i]!]!;
+    if (!Number.isNaN(day)) byDay[day - oldestDay]!++;
+  }
+}
+
+/**
+ * Each article's first entities from the lanes table, without a branch (an empty place counts
+ * into a spare counter past the entities); the entities past those, of the few articles that
+ * name more, from the lists.
+ */
+function countEntities(counted: ArrayLike<number>, entities: EntityIndex, byEntity: Uint32Array): void {
+  const { table, more } = lanesOf(entities);
+  const { offsets, ids } = entities;
+  const counts = new Uint32Array(entities.size + LANES);
+  for (let i = 0; i < counted.length; i++) {
+    const row = counted[i]! * LANES;
+    counts[table[row]!]!++;
+    counts[table[row + 1]!]!++;
+    counts[table[row + 2]!]!++;
+    counts[table[row + 3]!]!++;
+  }
+  for (let i = 0; i < counted.length; i++) {
+    const position = counted[i]!;
+    if (more[position] === 0) continue;
+    for (let e = offsets[position]! + LANES; e < offsets[position + 1]!; e++) counts[ids[e]!]!++;
+  }
+  byEntity.set(counts.subarray(0, byEntity.length));
+}
+
+/** Entities an article's row of the lanes table holds (see `lanesOf`): the four `countEntities` reads. */
+const LANES = 4;
+
+/**
+ * Each article's first LANES entities, a row an article, an empty place holding a number past
+ * the entities (size + its lane), and which articles name more: built once a loaded index, for
+ * counting entities without a loop an article.
+ */
+const entityLanes = new WeakMap<EntityIndex, { table: Uint16Array | Uint32Array; more: Uint8Array }>();
+
+function lanesOf(entities: EntityIndex): { table: Uint16Array | Uint32Array; more: Uint8Array } {
+  let found = entityLanes.get(entities);
+  if (!found) {
+    const { offsets, ids, size } = entities;
+    const articles = offsets.length - 1;
+    const table = size + LANES <= 0xffff ? new Uint16Array(articles * LANES) : new Uint32Array(articles * LANES);
+    const more = new Uint8Array(articles);
+    for (let position = 0; position < articles; position++) {
+      const named = offsets[position + 1]! - offsets[position]!;
+      for (let lane = 0; lane < LANES; lane++)
+        table[position * LANES + lane] = lane < named ? ids[offsets[position]! + lane]! : size + lane;
+      more[position] = named > LANES ? 1 : 0;
+    }
+    found = { table, more };
+    entityLanes.set(entities, found);
+  }
+  return found;
 }
 
 /** Empty counts by day, from the archive's oldest to its newest. */
 const dayCounts = ({ oldestDay, newestDay }: ArticleMeta) => new Uint32Array(Math.max(0, newestDay - oldestDay) + 1);
 
 /**
- * The facets `names` of the matching articles at `positions` (the search's matches before its
- * filters, each once), each facet counted over the matches that pass every filter but its own.
+ * The facets `names` of the matching articles, `matches` (the search's matches before its
+ * filters, as a bitset by position: bit `id & 31` of word `id >> 5`; `matchSet` makes one),
+ * each facet counted over the matches that pass every filter but its own.
  * Counted by number (source ids, days since the archive's oldest, entity numbers), named at the
  * end. `entities` is needed for entity facets and filters, else may be null.
  */
 export function facetCounts(
   meta: ArticleMeta,
-  positions: ArrayLike<number>,
+  matches: Int32Array,
   names: readonly FacetName[],
   filters: FacetFilters,
   entities: EntityIndex | null = null,
@@ -139,6 +238,9 @@ export function facetCounts(
   const filtering = wantedIds.map((ids) => ids.length > 0);
   const anyEntityFilter = filtering.some(Boolean);
   const { days, sourceIds, sources, oldestDay } = meta;
+  const articles = days.length;
+  let total = 0;
+  for (let w = 0; w < matches.length; w++) total += popcount(matches[w]!);
   const wanted = source === undefined ? -1 : sources.indexOf(source) + 1;
   const bySource = new Uint32Array(sources.length + 1);
   const byDay = wantDates ? dayCounts(meta) : new Uint32Array(0);
@@ -150,20 +252,11 @@ export function facetCounts(
     // No filter: every match counts in every facet. When most of the archive matches (a query
     // of common words), the articles that do not match are fewer: they are counted, and the
     // counts are the archive's less theirs.
-    const articles = days.length;
-    const others = 2 * positions.length > articles;
-    const counted = others ? complementOf(positions, articles) : positions;
-    if (wantSources) for (let i = 0; i < counted.length; i++) bySource[sourceIds[counted[i]!]!]!++;
-    if (wantDates)
-      for (let i = 0; i < counted.length; i++) {
-        const day = days[counted[i]!]!;
-        if (!Number.isNaN(day)) byDay[day - oldestDay]!++;
-      }
-    if (wantEntities)
-      for (let i = 0; i < counted.length; i++) {
-        const position = counted[i]!;
-        for (let e = offsets[position]!; e < offsets[position + 1]!; e++) byEntity[ids[e]!]!++;
-      }
+    const others = 2 * total > articles;
+    const counted = positionsOf(matches, articles, !others, others ? articles - total : total);
+    if (wantSources) countSources(counted, sourceIds, bySource);
+    if (wantDates) countDays(counted, days, oldestDay, byDay);
+    if (wantEntities) countEntities(counted, entities!, byEntity);
     if (others) {
       const archive = archiveCountsOf(meta);
       for (let id = 0; id < bySource.length; id++) bySource[id] = archive.bySource[id]! - bySource[id]!;
@@ -172,6 +265,7 @@ export function facetCounts(
         byEntity[entity] = entities!.counts[entity]! - byEntity[entity]!;
     }
   } else {
+    const positions = positionsOf(matches, articles, true, total);
     for (let i = 0; i < positions.length; i++) {
       const position = positions[i]!;
       const day = days[position]!;
@@ -210,21 +304,13 @@ export function facetCounts(
     facets.source = mostFirst(counted).slice(0, FACET_SOURCES);
   }
   if (wantDates) {
-    // Days in order fold into months in order: a month's name and its end are found once.
+    // Days fold into months by the archive's calendar.
+    const { monthOf, names: monthNames } = calendarOf(meta);
+    const byMonth = new Uint32Array(monthNames.length);
+    for (let offset = 0; offset < byDay.length; offset++) byMonth[monthOf[offset]!]! += byDay[offset]!;
     const months: FacetCount[] = [];
-    let month: FacetCount | undefined;
-    let monthEnd = Number.NEGATIVE_INFINITY;
-    for (let offset = 0; offset < byDay.length; offset++) {
-      if (byDay[offset] === 0) continue;
-      const day = oldestDay + offset;
-      if (day >= monthEnd) {
-        const start = new Date(day * 86_400_000);
-        monthEnd = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) / 86_400_000;
-        month = { value: start.toISOString().slice(0, 7), count: 0 };
-        months.push(month);
-      }
-      month!.count += byDay[offset]!;
-    }
+    for (let m = 0; m < byMonth.length; m++)
+      if (byMonth[m]! > 0) months.push({ value: monthNames[m]!, count: byMonth[m]! });
     if (names.includes("month")) facets.month = months;
     if (names.includes("year")) {
       const years: FacetCount[] = [];

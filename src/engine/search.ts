@@ -14,7 +14,7 @@ import { plan, type Plan } from "./query/plan.js";
 import { parseQuery, type Clause, type Group, type ParsedQuery, type WordClause } from "./query/parse.js";
 import { commonerSpelling, RARE_WORD, RESPELL_RATIO } from "./query/expand.js";
 import { accumulate, scoringOrder, type Accumulated, type ScoringTerm } from "./rank/score.js";
-import { facetCounts, filterTest, needsEntities, type FacetName, type Facets } from "./facets.js";
+import { facetCounts, filterTest, matchSet, needsEntities, type FacetName, type Facets } from "./facets.js";
 import { collapseCopies, copyOf, type Copy, type RankedHit, type StoryHit } from "./collapse.js";
 import { allWords, anyWord, coverageOf, isCommon, matchesAll, wordsMatched, type Coverage } from "./rank/coverage.js";
 import { topScored } from "./rank/prune.js";
@@ -391,7 +391,7 @@ async function rankPage(store: IndexStore, params: SearchParams, trace?: SearchT
       page: best.slice(params.offset).map((position) => ({ position, score: null, terms: [], partial: false })),
       highlight: [],
       corrections: [],
-      ...(faceted ? { facets: facetCounts(meta!, matches, params.facets!, params, entities) } : {}),
+      ...(faceted ? { facets: facetCounts(meta!, matchSet(matches, articles), params.facets!, params, entities) } : {}),
     };
   }
 
@@ -509,7 +509,10 @@ async function ranked(
     params.facets && params.facets.length > 0
       ? facetCounts(
           meta!,
-          excluded.size === 0 && required.length === 0 ? ids : filtered(ids, matches),
+          matchSet(
+            excluded.size === 0 && required.length === 0 ? ids : filtered(ids, matches),
+            store.manifest.articles,
+          ),
           params.facets,
           params,
           entities,

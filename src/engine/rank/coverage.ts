@@ -161,23 +161,12 @@ export function allWords(
 }
 
 /**
- * The positions of the articles holding any of the scored terms (every article a search
- * lists, full and partial), in position order: each term's holders ORed into a bitset, frequent
- * terms from their dense views.
+ * The articles holding any of the scored terms (every article a search lists, full and
+ * partial), as a bitset by position (bit `id & 31` of word `id >> 5`): each term's holders ORed
+ * in, frequent terms from their dense views.
  */
 export function anyWord(lists: readonly ScoringList[], views: TermViews): Int32Array {
-  const { word } = scratchFor(views.articles);
-  try {
-    holders(lists, -1, views, word);
-    let count = 0;
-    for (let w = 0; w < word.length; w++) count += popcount(word[w]!);
-    const positions = new Int32Array(count);
-    let at = 0;
-    for (let w = 0; w < word.length; w++)
-      for (let bits = word[w]!; bits !== 0; bits &= bits - 1)
-        positions[at++] = (w << 5) | (31 - Math.clz32(bits & -bits));
-    return positions;
-  } finally {
-    word.fill(0);
-  }
+  const bits = new Int32Array((views.articles + 31) >>> 5);
+  holders(lists, -1, views, bits);
+  return bits;
 }

@@ -2,7 +2,7 @@
 // first and ties by name, at most FACET_ENTITIES, over many entities with tied counts; and
 // every facet, whether few of the articles match or most (which are counted by the rest).
 import { describe, expect, it } from "vitest";
-import { FACET_ENTITIES, facetCounts } from "../../../src/engine/facets.js";
+import { FACET_ENTITIES, facetCounts, matchSet } from "../../../src/engine/facets.js";
 import { seededRandom } from "../../../src/engine/phrase/seeded-random.js";
 import { articleMeta } from "../../../src/format/meta.js";
 import { decodeEntities, ENTITY_KINDS, encodeEntities, type EntityKind } from "../../../src/index-format.js";
@@ -20,7 +20,7 @@ describe("entity facets", () => {
     const entities = decodeEntities(encodeEntities({ kinds, names, byArticle }));
     const meta = articleMeta(byArticle.map(() => ({ published: "2025-01-01", source: "Wire" })));
     const matches = Int32Array.from({ length: 300 }, (_, n) => n + 50);
-    const facets = facetCounts(meta, matches, ["person", "org", "place"], {}, entities);
+    const facets = facetCounts(meta, matchSet(matches, 400), ["person", "org", "place"], {}, entities);
     for (const kind of ENTITY_KINDS) {
       const counts = new Map<string, number>();
       for (const position of matches)
@@ -41,7 +41,7 @@ describe("entity facets", () => {
     const names = kinds.map((kind, id) => `${kind} ${id}`);
     const articles = 333;
     const byArticle = Array.from({ length: articles }, () =>
-      [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => Math.floor(next() * 30)))].sort((a, b) => a - b),
+      [...new Set(Array.from({ length: Math.floor(next() * 8) }, () => Math.floor(next() * 30)))].sort((a, b) => a - b),
     );
     const entities = decodeEntities(encodeEntities({ kinds, names, byArticle }));
     const sources = ["Wire", "Daily", null];
@@ -55,7 +55,13 @@ describe("entity facets", () => {
       const matches = Int32Array.from(
         Array.from({ length: articles }, (_, n) => n).filter(() => next() < share || share === 1),
       );
-      const facets = facetCounts(meta, matches, ["source", "year", "month", "person", "org", "place"], {}, entities);
+      const facets = facetCounts(
+        meta,
+        matchSet(matches, articles),
+        ["source", "year", "month", "person", "org", "place"],
+        {},
+        entities,
+      );
       const tally = (key: (position: number) => string | null) => {
         const counts = new Map<string, number>();
         for (const position of matches) {
