@@ -86,13 +86,10 @@ const archiveCounts = new WeakMap<ArticleMeta, { bySource: Uint32Array; byDay: U
 function archiveCountsOf(meta: ArticleMeta): { bySource: Uint32Array; byDay: Uint32Array } {
   let found = archiveCounts.get(meta);
   if (!found) {
-    const { days, sourceIds, sources, oldestDay, newestDay } = meta;
-    found = { bySource: new Uint32Array(sources.length + 1), byDay: dayCounts(meta) };
-    for (let position = 0; position < days.length; position++) {
-      found.bySource[sourceIds[position]!]!++;
-      const day = days[position]!;
-      if (!Number.isNaN(day) && newestDay >= oldestDay) found.byDay[day - oldestDay]!++;
-    }
+    const every = Int32Array.from({ length: meta.days.length }, (_, position) => position);
+    found = { bySource: new Uint32Array(meta.sources.length + 1), byDay: dayCounts(meta) };
+    countSources(every, meta.sourceIds, found.bySource);
+    countDays(every, meta.days, meta.oldestDay, found.byDay);
     archiveCounts.set(meta, found);
   }
   return found;
@@ -124,7 +121,7 @@ const calendars = new WeakMap<ArticleMeta, { monthOf: Uint16Array; names: string
 function calendarOf(meta: ArticleMeta): { monthOf: Uint16Array; names: string[] } {
   let found = calendars.get(meta);
   if (!found) {
-    const monthOf = new Uint16Array(dayCounts(meta).length);
+    const monthOf = new Uint16Array(daySpan(meta));
     const names: string[] = [];
     let monthEnd = Number.NEGATIVE_INFINITY;
     for (let offset = 0; offset < monthOf.length; offset++) {
@@ -209,8 +206,11 @@ function lanesOf(entities: EntityIndex): { table: Uint16Array | Uint32Array; mor
   return found;
 }
 
+/** Days from the archive's oldest to its newest, both counted. */
+const daySpan = ({ oldestDay, newestDay }: ArticleMeta) => Math.max(0, newestDay - oldestDay) + 1;
+
 /** Empty counts by day, from the archive's oldest to its newest. */
-const dayCounts = ({ oldestDay, newestDay }: ArticleMeta) => new Uint32Array(Math.max(0, newestDay - oldestDay) + 1);
+const dayCounts = (meta: ArticleMeta) => new Uint32Array(daySpan(meta));
 
 /**
  * The facets `names` of the matching articles, `matches` (the search's matches before its
