@@ -215,6 +215,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     cardDictionary ??= new TextEncoder().encode(layout.cardDictionary);
     const dictionary = cardDictionary;
     const packOf = (shard: number) => Math.floor(shard / layout.cardShardsPerPack);
+    // A card shard's pack named in an error only: a card read makes no path it does not show.
+    const damaged = (shard: number, why: unknown) => damagedFile(shardPaths.cards(layout, packOf(shard)), why);
     const inflated = new Map<number, Promise<Uint8Array>>();
     const shardBytes = (shard: number) => {
       let bytes = inflated.get(shard);
@@ -235,12 +237,11 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
         cardCache.get(position, async () => {
           const shard = Math.floor(position / layout.cardsPerShard);
           const line = lineOf(await shardBytes(shard), position - shard * layout.cardsPerShard);
-          const path = shardPaths.cards(layout, packOf(shard));
-          if (line === undefined) throw damagedFile(path, `card shard ${shard} lacks position ${position}`);
+          if (line === undefined) throw damaged(shard, `card shard ${shard} lacks position ${position}`);
           try {
             return JSON.parse(line) as HitCard;
           } catch (error) {
-            throw damagedFile(path, error);
+            throw damaged(shard, error);
           }
         }),
       ),
