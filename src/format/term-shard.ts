@@ -18,7 +18,7 @@
 // one by one, when first asked for (their lengths let a reader step over the others): a
 // search that reads only the highest slots of a frequent term, its other slots known from its
 // dense view (engine/rank/term-views.ts), decodes no more of it.
-import { VarintReader, VarintWriter } from "./varint.js";
+import { VarintReader, VarintWriter, varintLength } from "./varint.js";
 
 /** A term's articles by impact slot, as the build writes them: `slots[s]` ascending, or empty. */
 export type SlotLists = ReadonlyArray<ArrayLike<number> | undefined>;
@@ -78,16 +78,6 @@ export interface TermShard {
   postings(term: string): Postings | undefined;
 }
 
-/** Bytes of `value` as a varint. */
-function varintBytes(value: number): number {
-  let bytes = 1;
-  while (value >= 0x80) {
-    value >>>= 7;
-    bytes++;
-  }
-  return bytes;
-}
-
 /** Encodes posting lists (slot arrays of ascending positions) as one shard. */
 export function encodeTermShard(entries: Iterable<readonly [string, SlotLists]>): Uint8Array {
   const terms: string[] = [];
@@ -104,7 +94,7 @@ export function encodeTermShard(entries: Iterable<readonly [string, SlotLists]>)
       writer.push(ids.length);
       let bytes = 0;
       for (let i = 0, previous = 0; i < ids.length; i++) {
-        bytes += varintBytes(ids[i]! - previous);
+        bytes += varintLength(ids[i]! - previous);
         previous = ids[i]!;
       }
       writer.push(bytes);

@@ -1,5 +1,15 @@
 // Unsigned LEB128 varints: the compact integers of the binary shard formats.
 
+/** Bytes `value` (0 ≤ value < 2^32) takes as a varint. */
+export function varintLength(value: number): number {
+  let bytes = 1;
+  while (value >= 0x80) {
+    value >>>= 7;
+    bytes++;
+  }
+  return bytes;
+}
+
 /** A growable byte buffer that varints are written to. */
 export class VarintWriter {
   private bytes = new Uint8Array(1 << 16);
