@@ -21,7 +21,7 @@ export {
 } from "./format/term-shard.js";
 export { encodeIdTables, IdTable, IDS_PER_TABLE, idTableCount, idTableOf } from "./format/id-table.js";
 export { articleMeta, dayNumber, decodeMeta, encodeMeta, type ArticleMeta } from "./format/meta.js";
-export { copyIndex, decodeCopies, encodeCopies, type CopyGroups, type CopyIndex } from "./format/copies.js";
+export { copyIndex, CopyTable, encodeCopies, type CopyGroups, type CopyIndex } from "./format/copies.js";
 export {
   decodeEntities,
   encodeEntities,
@@ -63,7 +63,7 @@ export { BM25, FIELD_WEIGHTS, INDEXED_FIELDS, LEAD_BONUS, type IndexedField } fr
 export { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 
 /** Bump whenever the shape of the artefacts or the meaning of the index changes. */
-export const INDEX_FORMAT_VERSION = 21;
+export const INDEX_FORMAT_VERSION = 22;
 
 /** Where `npm run build` writes the artefacts by default (relative to the project root). */
 export const DEFAULT_OUT_DIR = "dist/index";

@@ -8,8 +8,7 @@
 import {
   packMember,
   decodeMeta,
-  copyIndex,
-  decodeCopies,
+  CopyTable,
   type CopyIndex,
   decodeEntities,
   type EntityIndex,
@@ -94,6 +93,26 @@ function articleBytes(article: Article): number {
   let chars = article.id.length + article.title.length + 64;
   for (const paragraph of article.body) chars += paragraph.length;
   return 2 * chars;
+}
+
+/** The copies file opened for lookups; a file or group that cannot be read is a damaged file (503). */
+function openCopies(path: string, data: ArrayBuffer): CopyIndex {
+  const table = (() => {
+    try {
+      return new CopyTable(data);
+    } catch (error) {
+      throw damagedFile(path, error);
+    }
+  })();
+  return {
+    of(position) {
+      try {
+        return table.of(position);
+      } catch (error) {
+        throw damagedFile(path, error);
+      }
+    },
+  };
 }
 
 /** Candidates judged to verify phrases, at most, in one query (by their cards; see phrase/verify.ts). */
@@ -321,7 +340,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       return joined(meta);
     },
     copies() {
-      copies ??= read(shardPaths.copies(layout)).then((data) => copyIndex(decodeCopies(data)));
+      const path = shardPaths.copies(layout);
+      copies ??= read(path).then((data) => openCopies(path, data));
       copies.catch(() => (copies = undefined));
       return joined(copies);
     },
