@@ -22,6 +22,7 @@ import { ScoredSet, scoreBlocks } from "./block-scores.js";
 import { sizedScratch } from "./sized-scratch.js";
 import {
   accumulated,
+  roomFor,
   scoring,
   scoringOrder,
   slotImpact,
@@ -455,6 +456,8 @@ function tiered(
 
 /** The page's picks, best first, with their scores and masks written by position into the pooled buffers. */
 function answer(state: Scoring, best: readonly Pick[], total: number): Top {
+  state.count = 0;
+  roomFor(state, best.length);
   best.forEach(({ id, score, mask }, n) => {
     state.scores[id] = score;
     state.masks[id] = mask;

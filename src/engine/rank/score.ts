@@ -4,6 +4,7 @@
 // into one accumulator per article. Articles lacking a word simply score less.
 import { BM25, type Postings } from "../../index-format.js";
 import { documentFrequency } from "../store/store.js";
+import { grownLength } from "./term-views.js";
 
 export interface ScoringTerm {
   term: string;
@@ -42,9 +43,21 @@ function acquire(size: number): Buffers {
     pool.get(size)?.pop() ?? {
       scores: new Float64Array(size),
       masks: new Uint32Array(size),
-      touched: new Int32Array(size),
+      touched: new Int32Array(grownLength(0, size)),
     }
   );
+}
+
+/**
+ * Makes room in `touched` for `more` articles after those counted: a pruned ranking touches a
+ * page's worth, so the list grows only for the queries that score more (see grownLength).
+ */
+export function roomFor(scoring: Scoring, more: number): void {
+  const needed = Math.min(scoring.articles, scoring.count + more);
+  if (scoring.touched.length >= needed) return;
+  const touched = new Int32Array(grownLength(needed, scoring.articles));
+  touched.set(scoring.touched.subarray(0, scoring.count));
+  scoring.touched = touched;
 }
 
 /**
@@ -127,6 +140,7 @@ export interface Scoring extends Buffers {
 
 /** Adds every posting of one term to the scores and masks. */
 export function scoreList(scoring: Scoring, { term, slots, termWeight }: ScoringList): void {
+  roomFor(scoring, slots.df);
   const { scores, masks, touched } = scoring;
   const mask = term.mask;
   let count = scoring.count;

@@ -18,6 +18,15 @@ export const ABSENT = 255;
  */
 export const VIEW_BUDGET = 16 << 20;
 
+/**
+ * Room for `needed` entries, of at most `most`: the next power of two (at least 1,024), so that
+ * an isolate allocates a buffer a few times as its queries need more, and a fresh isolate's
+ * first query does not allocate and clear an archive's worth it will not use.
+ */
+export function grownLength(needed: number, most: number): number {
+  return Math.min(most, 2 ** Math.ceil(Math.log2(Math.max(needed, 1024))));
+}
+
 /** A frequent term's posting list by article position: a bitset with a rank directory, and each holder's impact slot. */
 export interface DenseView {
   /** Bit `id & 31` of word `id >> 5` is set when the article holds the term. */
@@ -77,7 +86,7 @@ function build(postings: Postings, articles: number, scratch: Int32Array): Dense
 /** The views of one index, by term, within `budget` bytes (the least recently used go first). */
 export class TermViews {
   private readonly views: BudgetLru<string, DenseView>;
-  /** Every article's room, for the slots of the list a view is built from. */
+  /** Room for the positions of the list a view is built from, grown to the largest list yet. */
   private scratch: Int32Array | undefined;
 
   constructor(
@@ -91,7 +100,8 @@ export class TermViews {
   get(term: string, postings: Postings): DenseView {
     const found = this.views.get(term);
     if (found) return found;
-    this.scratch ??= new Int32Array(this.articles);
+    if (!this.scratch || this.scratch.length < postings.df)
+      this.scratch = new Int32Array(grownLength(postings.df, this.articles));
     const view = build(postings, this.articles, this.scratch);
     this.views.add(term, view);
     this.views.sized(term, view, view.bits.byteLength + view.ranks.byteLength + view.slots.byteLength);

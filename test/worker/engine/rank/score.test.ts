@@ -84,4 +84,31 @@ describe("accumulate with pooled buffers", () => {
     expect(inScoringOrder).not.toBe(expected(2, 0) + expected(3, 4) + expected(4, 0));
     expect(scores.get(1)).toBe(inScoringOrder);
   });
+
+  it("scores every article of a query that touches thousands, list after list, and leaves no mask behind", () => {
+    // Three lists of 1,500 positions each, overlapping in part: the articles touched pass
+    // 1,024, 2,048 and 4,096 as the lists are scored (the list of them grows as it fills).
+    const articles = 6_000;
+    const lists = [0, 1_000, 3_000].map((start) => Array.from({ length: 1_500 }, (_, n) => start + n));
+    const postings = new Map(lists.map((ids, t) => [`t${t}`, list(t, ids)]));
+    const terms = lists.map((_, t) => term(`t${t}`, 1 << t));
+    const accumulated = accumulate(postings, articles, terms);
+    const ids = Array.from(accumulated.ids).sort((a, b) => a - b);
+    const holders = [...new Set(lists.flat())].sort((a, b) => a - b);
+    expect(ids).toEqual(holders);
+    const weight = (t: number) => idf(1_500, articles) * slotImpact(t);
+    for (const id of [0, 999, 1_000, 1_499, 1_500, 2_499, 3_000, 4_499]) {
+      const held = lists.map((ids, t) => (ids.includes(id) ? t : -1)).filter((t) => t >= 0);
+      expect(accumulated.masks[id]).toBe(held.reduce((mask, t) => mask | (1 << t), 0));
+      expect(accumulated.scores[id]).toBeCloseTo(
+        held.reduce((sum, t) => sum + weight(t), 0),
+        12,
+      );
+    }
+    accumulated.release();
+    const after = accumulate(new Map([["d", list(2, [8])]]), articles, [term("d", 1)]);
+    const left = Array.from(after.masks).flatMap((mask, id) => (mask === 0 ? [] : [id]));
+    after.release();
+    expect(left).toEqual([8]);
+  });
 });
