@@ -5,9 +5,8 @@
 import { describe, expect, it } from "vitest";
 import * as seedBundle from "../../dist/test-index/seeds/artefacts.js";
 import { compileIndex } from "../../build/compile-index.js";
-import { createApp } from "../../src/app.js";
-import { type Article, recordChecksum, type ShardedLayout, shardPaths } from "../../src/index-format.js";
-import { appFor, LAYOUTS, memoryAssets, NO_EDGE_CACHE, problemOf } from "./helpers.js";
+import { type Article, shardPaths } from "../../src/index-format.js";
+import { appFor, appWithChangedFile, LAYOUTS, NO_EDGE_CACHE, problemOf } from "./helpers.js";
 import { inlineTagger } from "./tagger.js";
 
 interface Copy {
@@ -120,31 +119,16 @@ describe.each(LAYOUTS)("copies of one story (%s layout)", (layout) => {
 });
 
 describe("a copies file whose checksum passes but whose content is wrong (a faulty build)", () => {
-  const { artefacts, files } = compileIndex([...seeds, ...copies], {
+  const compiled = compileIndex([...seeds, ...copies], {
     tagger: inlineTagger(),
     builtAt: "2025-01-01T00:00:00Z",
     layout: "sharded",
   });
-  /** The app serving the copies file as `change` leaves its words, its checksum made to agree. */
-  const appWith = (change: (words: Uint32Array) => void) => {
-    const layout = structuredClone(artefacts.manifest.layout) as ShardedLayout;
-    const path = shardPaths.copies(layout);
-    const words = new Uint32Array(files.get(path)!.slice().buffer);
-    change(words);
-    const broken = new Uint8Array(words.buffer);
-    recordChecksum(layout.checksums, path, broken);
-    const app = createApp({
-      artefacts: { ...artefacts, manifest: { ...artefacts.manifest, layout } },
-      assets: memoryAssets(new Map(files).set(path, broken)),
-    });
-    return { app, path };
-  };
-
   it.each([
     ["lists more articles than it holds", (words: Uint32Array) => void (words[0] = words.length)],
     ["gives an article a group without it", (words: Uint32Array) => words.subarray(1 + 2 * words[0]!).fill(0, 1)],
   ])("answers 503 naming it when it %s", async (_, change) => {
-    const { app, path } = appWith(change);
+    const { app, path } = appWithChangedFile(compiled, shardPaths.copies, change);
     const response = await app.request("/search?q=Peskov", {}, NO_EDGE_CACHE);
     expect(response.status).toBe(503);
     expect((await problemOf(response)).detail).toContain(`${path} is damaged`);

@@ -12,7 +12,13 @@ import { source as widget } from "../../dist/widget/widget.js";
 import { createApp } from "../../src/app.js";
 import type { AssetReader } from "../../src/engine/store/sharded.js";
 import type { Problem } from "../../src/http/errors.js";
-import type { Article, IndexedField } from "../../src/index-format.js";
+import {
+  type Article,
+  type IndexArtefacts,
+  type IndexedField,
+  recordChecksum,
+  type ShardedLayout,
+} from "../../src/index-format.js";
 
 export const LAYOUTS = ["bundle", "sharded"] as const;
 export type Layout = (typeof LAYOUTS)[number];
@@ -33,6 +39,28 @@ export function memoryAssets(files: ReadonlyMap<string, Uint8Array | null>, read
     if (!data) throw new Error(`no asset ${path}`);
     return data.slice().buffer;
   };
+}
+
+/**
+ * An app over a sharded index with one file's words as `change` leaves them, and the manifest's
+ * checksum made to agree: a faulty build, which the checksums cannot catch.
+ */
+export function appWithChangedFile(
+  { artefacts, files }: { artefacts: IndexArtefacts; files: ReadonlyMap<string, Uint8Array | null> },
+  pathOf: (layout: ShardedLayout) => string,
+  change: (words: Uint32Array) => void,
+) {
+  const layout = structuredClone(artefacts.manifest.layout) as ShardedLayout;
+  const path = pathOf(layout);
+  const words = new Uint32Array(files.get(path)!.slice().buffer);
+  change(words);
+  const changed = new Uint8Array(words.buffer);
+  recordChecksum(layout.checksums, path, changed);
+  const app = createApp({
+    artefacts: { ...artefacts, manifest: { ...artefacts.manifest, layout } },
+    assets: memoryAssets(new Map(files).set(path, changed)),
+  });
+  return { app, path };
 }
 
 /** An app over these articles, compiled in the given layout. `reads` collects the asset paths it reads. */

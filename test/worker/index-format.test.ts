@@ -13,17 +13,15 @@ import {
   analyze,
   INDEX_FORMAT_VERSION,
   RANKING,
-  recordChecksum,
   fnv1a,
   idTableOf,
   shardPaths,
   type Article,
   type RankingConstants,
-  type ShardedLayout,
 } from "../../src/index-format.js";
 import { seededRandom } from "../../src/engine/phrase/seeded-random.js";
 import { story } from "../articles.js";
-import { memoryAssets, NO_EDGE_CACHE, problemOf } from "./helpers.js";
+import { appWithChangedFile, memoryAssets, NO_EDGE_CACHE, problemOf } from "./helpers.js";
 
 describe("index format check", () => {
   it("refuses an index built with another format version, saying how to fix it", async () => {
@@ -181,27 +179,19 @@ describe("sharded index", () => {
   });
 
   describe("an id table whose checksum passes but whose content is wrong (a faulty build)", () => {
-    const { artefacts, files } = compileIndex(articles, {
+    const compiled = compileIndex(articles, {
       tagger: inlineTagger(),
       builtAt: "2025-01-01T00:00:00Z",
       layout: "sharded",
     });
     const id = articles[1]!.id;
-    /** The app serving the id table as `change` leaves it, its checksum made to agree. */
-    const appWith = (change: (hashes: Uint32Array, positions: Uint32Array) => void) => {
-      const layout = structuredClone(artefacts.manifest.layout) as ShardedLayout;
-      const path = shardPaths.ids(layout, idTableOf(fnv1a(id), layout.idTables));
-      const words = new Uint32Array(files.get(path)!.slice().buffer);
-      const count = words.length / 2;
-      change(words.subarray(0, count), words.subarray(count));
-      const broken = new Uint8Array(words.buffer);
-      recordChecksum(layout.checksums, path, broken);
-      const app = createApp({
-        artefacts: { ...artefacts, manifest: { ...artefacts.manifest, layout } },
-        assets: memoryAssets(new Map(files).set(path, broken)),
-      });
-      return { app, path };
-    };
+    /** The app serving the id table as `change` leaves its hashes and positions. */
+    const appWith = (change: (hashes: Uint32Array, positions: Uint32Array) => void) =>
+      appWithChangedFile(
+        compiled,
+        (layout) => shardPaths.ids(layout, idTableOf(fnv1a(id), layout.idTables)),
+        (words) => change(words.subarray(0, words.length / 2), words.subarray(words.length / 2)),
+      );
     const at = (hashes: Uint32Array) => hashes.indexOf(fnv1a(id));
 
     it("answers 503 naming it when it places the id past the archive", async () => {
