@@ -41,7 +41,7 @@ import {
 } from "../../index-format.js";
 import { joined, PromiseCache } from "./promise-cache.js";
 import type { IndexStore } from "./store.js";
-import { damagedFile, lineOf, unpackText, unpackWithDictionary } from "./unpack.js";
+import { damagedFile, decodedAs, lineOf, unpackText, unpackWithDictionary } from "./unpack.js";
 
 /** Reads one asset file of the index; rejects when it is missing. */
 export type AssetReader = (path: string) => Promise<ArrayBuffer>;
@@ -97,22 +97,8 @@ function articleBytes(article: Article): number {
 
 /** The copies file opened for lookups; a file or group that cannot be read is a damaged file (503). */
 function openCopies(path: string, data: ArrayBuffer): CopyIndex {
-  const table = (() => {
-    try {
-      return new CopyTable(data);
-    } catch (error) {
-      throw damagedFile(path, error);
-    }
-  })();
-  return {
-    of(position) {
-      try {
-        return table.of(position);
-      } catch (error) {
-        throw damagedFile(path, error);
-      }
-    },
-  };
+  const table = decodedAs(path, () => new CopyTable(data));
+  return { of: (position) => decodedAs(path, () => table.of(position)) };
 }
 
 /** Candidates judged to verify phrases, at most, in one query (by their cards; see phrase/verify.ts). */
@@ -150,11 +136,7 @@ export function checkedReader(layout: ShardedLayout, read: AssetReader): { read:
 
 /** A member of the pack read from `path`; a pack that lacks it is a damaged deployment. */
 function memberOf(path: string, pack: Uint8Array, member: number): Uint8Array {
-  try {
-    return packMember(pack, member);
-  } catch (error) {
-    throw damagedFile(path, error);
-  }
+  return decodedAs(path, () => packMember(pack, member));
 }
 
 export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }, assets: AssetReader): IndexStore {
@@ -200,21 +182,13 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     terms.get(shard, async () => {
       const path = shardPaths.terms(layout, shard);
       const data = await read(path);
-      try {
-        return decodeTermShard(data, (error) => damagedFile(path, error));
-      } catch (error) {
-        throw damagedFile(path, error);
-      }
+      return decodedAs(path, () => decodeTermShard(data, (error) => damagedFile(path, error)));
     });
   /** The term's posting list, or null when the index lacks it; a list its shard cannot give is a damaged file. */
   const postingsOf = async (term: string) => {
     const shard = shardOf(term, layout.termShards);
     const found = await termShard(shard);
-    try {
-      return found.postings(term) ?? null;
-    } catch (error) {
-      throw damagedFile(shardPaths.terms(layout, shard), error);
-    }
+    return decodedAs(shardPaths.terms(layout, shard), () => found.postings(term) ?? null);
   };
   /** The article shard at `path` (a pack, one article a member), its read shared by concurrent callers. */
   const articleShard = (path: string) => {
@@ -325,12 +299,8 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       return (
         await suggestShards.get(shard, async () => {
           const json = await text(path);
-          try {
-            // FlexSearch's forward index takes about six times the JSON's size in memory.
-            return { shard: readSuggestionShard(json), bytes: json.length * 6 };
-          } catch (error) {
-            throw damagedFile(path, error);
-          }
+          // FlexSearch's forward index takes about six times the JSON's size in memory.
+          return decodedAs(path, () => ({ shard: readSuggestionShard(json), bytes: json.length * 6 }));
         })
       ).shard;
     },
@@ -347,13 +317,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
     },
     entities() {
       const path = shardPaths.entities(layout);
-      entities ??= read(path).then((data) => {
-        try {
-          return decodeEntities(data, manifest.articles);
-        } catch (error) {
-          throw damagedFile(path, error);
-        }
-      });
+      entities ??= read(path).then((data) => decodedAs(path, () => decodeEntities(data, manifest.articles)));
       entities.catch(() => (entities = undefined));
       return joined(entities);
     },
@@ -375,11 +339,7 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       const path = shardPaths.ids(layout, table);
       const found = await idTables.get(table, async () => {
         const data = await read(path);
-        try {
-          return new IdTable(data);
-        } catch (error) {
-          throw damagedFile(path, error);
-        }
+        return decodedAs(path, () => new IdTable(data));
       });
       // Ids that share the id's hash are told apart by their cards, which hold their ids.
       for (const position of found.candidates(id)) {

@@ -17,22 +17,23 @@ export function damagedFile(path: string, reason: unknown): EngineError {
   );
 }
 
-/** The bytes of the gzip-compressed shard (or pack member) read from `path`. */
-export function unpackBytes(path: string, data: ArrayBuffer | Uint8Array): Uint8Array {
+/** What `decode` makes of the file read from `path`; whatever it throws is that file's damage. */
+export function decodedAs<T>(path: string, decode: () => T): T {
   try {
-    return gunzipSync(data instanceof Uint8Array ? data : new Uint8Array(data));
+    return decode();
   } catch (error) {
     throw damagedFile(path, error);
   }
 }
 
+/** The bytes of the gzip-compressed shard (or pack member) read from `path`. */
+export function unpackBytes(path: string, data: ArrayBuffer | Uint8Array): Uint8Array {
+  return decodedAs(path, () => gunzipSync(data instanceof Uint8Array ? data : new Uint8Array(data)));
+}
+
 /** The bytes of the raw-deflated member read from `path`, deflated with the preset `dictionary` (card shards). */
 export function unpackWithDictionary(path: string, data: Uint8Array, dictionary: Uint8Array): Uint8Array {
-  try {
-    return inflateRawSync(data, { dictionary });
-  } catch (error) {
-    throw damagedFile(path, error);
-  }
+  return decodedAs(path, () => inflateRawSync(data, { dictionary }));
 }
 
 /** The text of the gzip-compressed shard read from `path`. */
