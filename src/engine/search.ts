@@ -22,7 +22,7 @@ import { filtered } from "./rank/top-k.js";
 import { TermViews } from "./rank/term-views.js";
 import { snippet } from "./snippet/snippet.js";
 import { termMatcher, type TermMatcher } from "./snippet/terms.js";
-import { documentFrequency, type IndexStore } from "./store/store.js";
+import { documentFrequency, eachPosting, type IndexStore } from "./store/store.js";
 import { verifiedTop, type Checks } from "./phrase/verify.js";
 
 export type SortOrder = "relevance" | "date" | "recent";
@@ -205,10 +205,7 @@ function holding(postings: ReadonlyMap<string, Postings>, clause: Clause): Set<n
     const ids = new Set<number>();
     for (const term of terms) {
       const slots = postings.get(term);
-      for (let s = 0; s < (slots?.length ?? 0); s++) {
-        const slot = slots!.slot(s);
-        if (slot) for (let i = 0; i < slot.length; i++) ids.add(slot[i]!);
-      }
+      if (slots) eachPosting(slots, (id) => ids.add(id));
     }
     return ids;
   });

@@ -18,6 +18,7 @@
 // article of the page. A two-word query of common words reads the few highest slots of its
 // first word instead of every posting; the word's dense view counts the rest for the total.
 import { BM25, type Postings } from "../../index-format.js";
+import { eachPosting } from "../store/store.js";
 import { ScoredSet, scoreBlocks } from "./block-scores.js";
 import { sizedScratch } from "./sized-scratch.js";
 import {
@@ -125,14 +126,6 @@ function drain(bits: Int32Array, out: Int32Array): number {
 function ascending(ids: Int32Array, count: number, bits: Int32Array): void {
   for (let n = 0; n < count; n++) bits[ids[n]! >>> 5] = bits[ids[n]! >>> 5]! | (1 << (ids[n]! & 31));
   drain(bits, ids);
-}
-
-/** Calls `write` with each position of a posting list and its slot. */
-function eachPosting(slots: Postings, write: (id: number, slot: number) => void): void {
-  for (let s = 0; s < slots.length; s++) {
-    const ids = slots.slot(s);
-    if (ids) for (let i = 0; i < ids.length; i++) write(ids[i]!, s);
-  }
 }
 
 /**

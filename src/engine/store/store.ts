@@ -51,3 +51,11 @@ export interface IndexStore {
 export function documentFrequency(slots: Postings | undefined): number {
   return slots?.df ?? 0;
 }
+
+/** Calls `write` with each position of a posting list and its slot. */
+export function eachPosting(slots: Postings, write: (id: number, slot: number) => void): void {
+  for (let s = 0; s < slots.length; s++) {
+    const ids = slots.slot(s);
+    if (ids) for (let i = 0; i < ids.length; i++) write(ids[i]!, s);
+  }
+}
