@@ -449,7 +449,6 @@ function tiered(
 
 /** The page's picks, best first, with their scores and masks written by position into the pooled buffers. */
 function answer(state: Scoring, best: readonly Pick[], total: number): Top {
-  state.count = 0;
   roomFor(state, best.length);
   best.forEach(({ id, score, mask }, n) => {
     state.scores[id] = score;
