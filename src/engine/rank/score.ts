@@ -4,7 +4,7 @@
 // into one accumulator per article. Articles lacking a word simply score less.
 import { BM25, type Postings } from "../../index-format.js";
 import { documentFrequency } from "../store/store.js";
-import { grownLength } from "./term-views.js";
+import { grownLength } from "./sized-scratch.js";
 
 export interface ScoringTerm {
   term: string;

@@ -7,6 +7,7 @@
 // neither does a term's view).
 import type { Postings } from "../../index-format.js";
 import { BudgetLru } from "../store/budget-lru.js";
+import { grownLength } from "./sized-scratch.js";
 
 /** What `slotAt` answers for an article that does not hold the term. */
 export const ABSENT = 255;
@@ -17,15 +18,6 @@ export const ABSENT = 255;
  * (see CACHE_BUDGETS).
  */
 export const VIEW_BUDGET = 16 << 20;
-
-/**
- * Room for `needed` entries, of at most `most`: the next power of two (at least 1,024), so that
- * an isolate allocates a buffer a few times as its queries need more, and a fresh isolate's
- * first query does not allocate and clear an archive's worth it will not use.
- */
-export function grownLength(needed: number, most: number): number {
-  return Math.min(most, 2 ** Math.ceil(Math.log2(Math.max(needed, 1024))));
-}
 
 /** A frequent term's posting list by article position: a bitset with a rank directory, and each holder's impact slot. */
 export interface DenseView {
