@@ -8,7 +8,7 @@ import { BM25, INDEXED_FIELDS, type IndexedField } from "./format/ranking.js";
 import { RANKING, rankingProblem, type RankingConstants } from "./format/ranking-config.js";
 import type { Checksums } from "./format/checksum.js";
 
-export { analyze, analyzeWord } from "./analysis/analyze.js";
+export { analyze, analyzeLetters, analyzeWord } from "./analysis/analyze.js";
 export { DEFAULT_LANGUAGE, LANGUAGES } from "./analysis/languages.js";
 export { phoneticKey } from "./analysis/phonetic.js";
 export {

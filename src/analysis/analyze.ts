@@ -60,6 +60,22 @@ export function analyzeWord(word: string, language: string | null = DEFAULT_LANG
   return term;
 }
 
+/**
+ * `analyzeWord` of a word of lower-case ASCII letters only, such as a typo candidate: the same
+ * term, without the steps that leave such a word as it is (case, apostrophes, elision,
+ * diacritics, digits) and without the memo, which a query's hundreds of candidates, each seen
+ * once, would only crowd.
+ */
+export function analyzeLetters(word: string, language: string | null = DEFAULT_LANGUAGE): string | null {
+  const alias = ALIASES.get(word);
+  if (alias !== undefined) return alias.replace(/'/g, "");
+  if (word.length === 0 || word.length > MAX_WORD_LENGTH) return null;
+  const rules = languageRules(language);
+  if (rules === undefined) return word;
+  if (rules.stopWords.has(word)) return null;
+  return rules.foldFirst ? rules.stem(word) : fold(rules.stem(word));
+}
+
 /** The index terms of a text in a language (default English), in order, stop words left out. */
 export function analyze(text: string, language: string | null = DEFAULT_LANGUAGE): string[] {
   const terms: string[] = [];

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { ALIAS_GROUPS, ALIASES } from "../../src/analysis/aliases.js";
 import { fold } from "../../src/analysis/fold.js";
 import { phoneticKey } from "../../src/analysis/phonetic.js";
-import { analyze, analyzeWord } from "../../src/index-format.js";
+import { LANGUAGES } from "../../src/analysis/languages.js";
+import { editsOf } from "../../src/engine/query/edits.js";
+import { analyze, analyzeLetters, analyzeWord } from "../../src/index-format.js";
 
 describe("analyzer", () => {
   it.each([
@@ -59,5 +61,26 @@ describe("analyzer", () => {
     expect(phoneticKey("kadafi")).not.toBe(phoneticKey("kremlin"));
     expect(phoneticKey("us")).toBeNull();
     expect(phoneticKey("2025")).toBeNull();
+  });
+
+  it("analyses a word of lower-case letters as analyzeWord does, in every language", () => {
+    // Typo candidates of words of several languages, the aliases and stop words spelt in
+    // letters only, and a word past the longest kept.
+    const letters = /^[a-z]+$/;
+    const words = new Set(
+      [
+        ...["govermnent", "elecions", "regierng", "journee", "gobierno", "sweeden", "running"].flatMap((word) => [
+          word,
+          ...editsOf(word),
+        ]),
+        ...[...ALIASES.keys()].filter((word) => letters.test(word)),
+        ...[...LANGUAGES.values()].flatMap((rules) => [...rules.stopWords].filter((word) => letters.test(word))),
+        "a".repeat(41),
+      ].filter((word) => letters.test(word)),
+    );
+    expect(words.size).toBeGreaterThan(3000);
+    for (const language of [...LANGUAGES.keys(), "pl", null])
+      for (const word of words)
+        expect([language, word, analyzeLetters(word, language)]).toEqual([language, word, analyzeWord(word, language)]);
   });
 });

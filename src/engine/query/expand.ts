@@ -5,7 +5,7 @@
 // - Phonetic fallback: a word that still finds nothing brings the few most frequent index
 //   terms that sound alike (Double Metaphone), at lower weight again.
 // Name and place variants need none of this: the alias table folds them at index and query time.
-import { DEFAULT_LANGUAGE, analyzeWord, phoneticKey } from "../../index-format.js";
+import { DEFAULT_LANGUAGE, analyzeLetters, phoneticKey } from "../../index-format.js";
 import { fold } from "../../analysis/fold.js";
 import { editsOf } from "./edits.js";
 import type { IndexStore } from "../store/store.js";
@@ -36,11 +36,12 @@ async function neighbours(
   const folded = fold(word);
   if (folded.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(folded)) return [];
   // Every candidate first, in edit order, then their frequencies in one batch (a sharded index
-  // reads the few lexicon shards they fall in).
+  // reads the few lexicon shards they fall in). The candidates are lower-case letters, as the
+  // folded word is.
   const candidates = new Set<string>();
   for (const edit of editsOf(folded)) {
     for (const language of languages) {
-      const neighbour = analyzeWord(edit, language);
+      const neighbour = analyzeLetters(edit, language);
       if (neighbour !== null && !terms.includes(neighbour)) candidates.add(neighbour);
     }
   }
