@@ -145,18 +145,25 @@ function encodedPostings(data: Uint8Array, start: number, end: number, damaged: 
   }
   if (reader.offset !== end) throw new Error("a posting list overruns its bytes");
   const decoded: (Int32Array | undefined)[] = [];
-  /** Decodes slot s into `ids` from `at` on. */
+  /** Decodes slot s into `ids` from `at` on: most gaps of a frequent term fit one byte. */
   const decode = (s: number, ids: Int32Array, at: number) => {
     let from = starts[s]!;
     let previous = 0;
-    for (let i = at; i < at + counts[s]!; i++) {
+    for (let i = at, last = at + counts[s]!; i < last; i++) {
       let byte = data[from++]!;
-      let gap = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = data[from++]!;
-        gap |= (byte & 0x7f) << shift;
+      if (byte < 0x80) {
+        previous = (previous + byte) | 0;
+      } else {
+        let gap = byte & 0x7f;
+        let shift = 7;
+        do {
+          byte = data[from++]!;
+          gap |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80);
+        previous = (previous + gap) | 0;
       }
-      ids[i] = previous += gap >>> 0;
+      ids[i] = previous;
     }
     if (from !== ends[s]) throw damaged(new Error(`slot ${s} of a posting list does not fill its bytes`));
   };
