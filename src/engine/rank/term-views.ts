@@ -47,39 +47,40 @@ export function slotAt(bits: Int32Array, ranks: Int32Array, slots: Uint8Array, i
 }
 
 /**
- * The view of a posting list, its slots read once into `scratch` (which holds every article),
- * so that building a view keeps nothing decoded but the view.
+ * The view of a posting list. Each slot is read once into `scratch` (room for the largest slot),
+ * its articles set in the bitset and their slot noted in `slotOf` (a byte an article, read back
+ * only where this build set a bit); then one pass over the bitset in position order writes the
+ * rank directory and the holders' slots. Nothing decoded is kept but the view.
  */
-function build(postings: Postings, articles: number, scratch: Int32Array): DenseView {
+function build(postings: Postings, articles: number, scratch: Int32Array, slotOf: Uint8Array): DenseView {
   const bits = new Int32Array((articles + 31) >>> 5);
-  const ends: number[] = [];
-  let count = 0;
   for (let s = 0; s < postings.length; s++) {
-    count += postings.copy(s, scratch, count);
-    ends.push(count);
+    const count = postings.copy(s, scratch, 0);
+    for (let i = 0; i < count; i++) {
+      const id = scratch[i]!;
+      bits[id >>> 5] = bits[id >>> 5]! | (1 << (id & 31));
+      slotOf[id] = s;
+    }
   }
-  for (let i = 0; i < count; i++) bits[scratch[i]! >>> 5] = bits[scratch[i]! >>> 5]! | (1 << (scratch[i]! & 31));
   const ranks = new Int32Array(bits.length);
+  const slots = new Uint8Array(postings.df);
   let holders = 0;
   for (let w = 0; w < bits.length; w++) {
     ranks[w] = holders;
-    holders += popcount(bits[w]!);
+    // Set bits lowest first: the article at bit b of word w is at position 32w + b.
+    for (let word = bits[w]!; word !== 0; word &= word - 1)
+      slots[holders++] = slotOf[(w << 5) | (31 - Math.clz32(word & -word))]!;
   }
-  const view = { bits, ranks, slots: new Uint8Array(holders) };
-  for (let s = 0, i = 0; s < ends.length; s++) {
-    for (; i < ends[s]!; i++) {
-      const id = scratch[i]!;
-      view.slots[ranks[id >>> 5]! + popcount(bits[id >>> 5]! & ((1 << (id & 31)) - 1))] = s;
-    }
-  }
-  return view;
+  return { bits, ranks, slots: holders === slots.length ? slots : slots.slice(0, holders) };
 }
 
 /** The views of one index, by term, within `budget` bytes (the least recently used go first). */
 export class TermViews {
   private readonly views: BudgetLru<string, DenseView>;
-  /** Room for the positions of the list a view is built from, grown to the largest list yet. */
+  /** Room for the positions of one slot of the list a view is built from, grown to the largest slot yet. */
   private scratch: Int32Array | undefined;
+  /** The slot of each article of the list a view is being built from (see `build`). */
+  private slotOf: Uint8Array | undefined;
 
   constructor(
     readonly articles: number,
@@ -92,9 +93,12 @@ export class TermViews {
   get(term: string, postings: Postings): DenseView {
     const found = this.views.get(term);
     if (found) return found;
-    if (!this.scratch || this.scratch.length < postings.df)
-      this.scratch = new Int32Array(grownLength(postings.df, this.articles));
-    const view = build(postings, this.articles, this.scratch);
+    let largest = 0;
+    for (let s = 0; s < postings.length; s++) largest = Math.max(largest, postings.count(s));
+    if (!this.scratch || this.scratch.length < largest)
+      this.scratch = new Int32Array(grownLength(largest, this.articles));
+    this.slotOf ??= new Uint8Array(this.articles);
+    const view = build(postings, this.articles, this.scratch, this.slotOf);
     this.views.add(term, view);
     this.views.sized(term, view, view.bits.byteLength + view.ranks.byteLength + view.slots.byteLength);
     return view;
