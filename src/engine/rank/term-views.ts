@@ -19,11 +19,18 @@ export const ABSENT = 255;
  */
 export const VIEW_BUDGET = 16 << 20;
 
+/**
+ * Words of the bitset a rank counts for, as a shift: one rank every four words makes the
+ * directory a quarter of the bitset's size, so that more views fit their budget, for at most
+ * three more popcounts a lookup.
+ */
+const RANK_SHIFT = 2;
+
 /** A frequent term's posting list by article position: a bitset with a rank directory, and each holder's impact slot. */
 export interface DenseView {
   /** Bit `id & 31` of word `id >> 5` is set when the article holds the term. */
   bits: Int32Array;
-  /** Set bits in the words before each word: where a word's holders start in `slots`. */
+  /** Set bits before every fourth word (RANK_SHIFT): where its holders start in `slots`. */
   ranks: Int32Array;
   /** Impact slot of each holder, in position order. */
   slots: Uint8Array;
@@ -40,10 +47,13 @@ export function popcount(word: number): number {
 
 /** The term's impact slot in the article at this position, or ABSENT (a view's arrays passed one by one: hot loops keep them in locals). */
 export function slotAt(bits: Int32Array, ranks: Int32Array, slots: Uint8Array, id: number): number {
-  const word = bits[id >>> 5]!;
+  const w = id >>> 5;
+  const word = bits[w]!;
   const bit = 1 << (id & 31);
   if ((word & bit) === 0) return ABSENT;
-  return slots[ranks[id >>> 5]! + popcount(word & (bit - 1))]!;
+  let rank = ranks[w >>> RANK_SHIFT]! + popcount(word & (bit - 1));
+  for (let before = (w >>> RANK_SHIFT) << RANK_SHIFT; before < w; before++) rank += popcount(bits[before]!);
+  return slots[rank]!;
 }
 
 /**
@@ -62,11 +72,11 @@ function build(postings: Postings, articles: number, scratch: Int32Array, slotOf
       slotOf[id] = s;
     }
   }
-  const ranks = new Int32Array(bits.length);
+  const ranks = new Int32Array((bits.length + (1 << RANK_SHIFT) - 1) >>> RANK_SHIFT);
   const slots = new Uint8Array(postings.df);
   let holders = 0;
   for (let w = 0; w < bits.length; w++) {
-    ranks[w] = holders;
+    if ((w >>> RANK_SHIFT) << RANK_SHIFT === w) ranks[w >>> RANK_SHIFT] = holders;
     // Set bits lowest first: the article at bit b of word w is at position 32w + b.
     for (let word = bits[w]!; word !== 0; word &= word - 1)
       slots[holders++] = slotOf[(w << 5) | (31 - Math.clz32(word & -word))]!;

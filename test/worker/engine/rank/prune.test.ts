@@ -127,8 +127,9 @@ describe("slots no page article holds", () => {
 describe("dense term views", () => {
   it("give each article's slot, and ABSENT for the others", () => {
     const next = seededRandom(3);
-    const articles = 1000;
-    const list = postingList(next, articles, 400);
+    // Past the first few thousand articles, and across every rank directory entry.
+    const articles = 10_000;
+    const list = postingList(next, articles, 4000);
     const slotOf = new Map<number, number>();
     for (let slot = 0; slot < list.length; slot++)
       for (const id of Array.from(list.slot(slot) ?? [])) slotOf.set(id, slot);
@@ -140,7 +141,7 @@ describe("dense term views", () => {
     const articles = 10_000;
     const next = seededRandom(5);
     const views = new TermViews(articles, 3000);
-    // Each view: two 313-word arrays (2,504 bytes) plus a byte a holder.
+    // Each view: a 313-word bitset and its 79-word rank directory (1,568 bytes), plus a byte a holder.
     views.get("a", postingList(next, articles, 100));
     views.get("b", postingList(next, articles, 100));
     expect(views.size.count).toBe(1);
