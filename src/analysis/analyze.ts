@@ -22,19 +22,29 @@ function analyzeUncached(word: string, rules: LanguageRules | undefined): string
   let lower = word.toLowerCase().replace(/’/g, "'");
   if (rules?.elision) lower = lower.replace(rules.elision, "");
   if (lower.endsWith("'s")) lower = lower.slice(0, -2);
-  const folded = fold(lower);
+  return termOf(lower, fold(lower), rules);
+}
+
+/** The word without its apostrophes; most words have none, and are given back as they are. */
+const withoutApostrophes = (word: string) => (word.includes("'") ? word.replace(/'/g, "") : word);
+
+/**
+ * The term of a word once lower-cased and its elision and possessive dropped, as written
+ * (`lower`) and folded: its alias, else nothing for a stop word, else its stem.
+ */
+function termOf(lower: string, folded: string, rules: LanguageRules | undefined): string | null {
   const alias = ALIASES.get(folded);
   if (alias !== undefined) return alias.replace(/'/g, "");
-  lower = lower.replace(/'/g, "");
-  const plain = folded.replace(/'/g, "");
+  const written = withoutApostrophes(lower);
+  const plain = withoutApostrophes(folded);
   if (plain.length === 0 || plain.length > MAX_WORD_LENGTH) return null;
   if (rules === undefined) return plain;
-  if (rules.stopWords.has(lower) || rules.stopWords.has(plain)) return null;
+  if (rules.stopWords.has(written) || rules.stopWords.has(plain)) return null;
   if (/\d/.test(plain)) return plain;
   if (rules.foldFirst) return rules.stem(plain);
   // Snowball reads the word with its diacritics (its rules name ä, é, ç); the stem is folded
   // after, so "Häuser" and "Hauser" both end as "haus".
-  return fold(rules.stem(lower));
+  return fold(rules.stem(written));
 }
 
 /**
@@ -62,18 +72,12 @@ export function analyzeWord(word: string, language: string | null = DEFAULT_LANG
 
 /**
  * `analyzeWord` of a word of lower-case ASCII letters only, such as a typo candidate: the same
- * term, without the steps that leave such a word as it is (case, apostrophes, elision,
- * diacritics, digits) and without the memo, which a query's hundreds of candidates, each seen
- * once, would only crowd.
+ * term, without the steps that leave such a word as it is (case, elision, possessive,
+ * diacritics) and without the memo, which a query's hundreds of candidates, each seen once,
+ * would only crowd.
  */
 export function analyzeLetters(word: string, language: string | null = DEFAULT_LANGUAGE): string | null {
-  const alias = ALIASES.get(word);
-  if (alias !== undefined) return alias.replace(/'/g, "");
-  if (word.length === 0 || word.length > MAX_WORD_LENGTH) return null;
-  const rules = languageRules(language);
-  if (rules === undefined) return word;
-  if (rules.stopWords.has(word)) return null;
-  return rules.foldFirst ? rules.stem(word) : fold(rules.stem(word));
+  return termOf(word, word, languageRules(language));
 }
 
 /** The index terms of a text in a language (default English), in order, stop words left out. */
