@@ -81,7 +81,10 @@ export function matchesAll(coverage: Coverage, bits: number): boolean {
   return wordsMatched(coverage, bits) === coverage.words.length;
 }
 
-/** Four bitsets by position, all zero between uses: the answer, a word's, a phrase's, a bit's. */
+/**
+ * Four bitsets by position, all zero between uses: the answer, a word's, a phrase's, a bit's;
+ * and room for the indices of the answer's words that are not zero (see `Live`).
+ */
 const scratchFor = sizedScratch((articles: number) => {
   const words = (articles + 31) >>> 5;
   return {
@@ -89,27 +92,100 @@ const scratchFor = sizedScratch((articles: number) => {
     word: new Int32Array(words),
     phrase: new Int32Array(words),
     bit: new Int32Array(words),
+    live: new Int32Array(words),
   };
 });
 
-/** ORs into `into` the articles holding any of the terms with a bit in `bits`. */
-function holders(lists: readonly ScoringList[], bits: number, views: TermViews, into: Int32Array): void {
+/**
+ * The words of the answer's bitset that are not zero, once they are few (LIVE_SHARE): the
+ * query words after the rarest are then read and intersected in those words alone, as no
+ * article outside them can match. The other bitsets are written only there, so only there
+ * need they be cleared.
+ */
+interface Live {
+  /** The answer's bitset; a word of it that is zero stays zero. */
+  all: Int32Array;
+  /** Indices of the words of `all` that were not zero at the last count, in order. */
+  words: Int32Array;
+  count: number;
+}
+
+/** Share of its words, at most, that the answer may have left for them to be read one by one. */
+const LIVE_SHARE = 1 / 4;
+
+/**
+ * ORs into `into` the articles holding any of the terms with a bit in `bits`; with `live`, only
+ * in its words (the rest of `into` is left as it was).
+ */
+function holders(lists: readonly ScoringList[], bits: number, views: TermViews, into: Int32Array, live?: Live): void {
   for (const { term, slots, df } of lists) {
     if ((term.mask & bits) === 0) continue;
     if (isDense(df, views.articles)) {
       const view = views.get(term.term, slots).bits;
-      for (let w = 0; w < into.length; w++) into[w] = into[w]! | view[w]!;
+      if (live)
+        for (let i = 0; i < live.count; i++) {
+          const w = live.words[i]!;
+          into[w] = into[w]! | view[w]!;
+        }
+      else for (let w = 0; w < into.length; w++) into[w] = into[w]! | view[w]!;
       continue;
     }
     for (let s = 0; s < slots.length; s++) {
       const ids = slots.slot(s);
-      if (ids) for (let i = 0; i < ids.length; i++) into[ids[i]! >>> 5] = into[ids[i]! >>> 5]! | (1 << (ids[i]! & 31));
+      if (!ids) continue;
+      for (let i = 0; i < ids.length; i++) {
+        const w = ids[i]! >>> 5;
+        if (live && live.all[w] === 0) continue;
+        into[w] = into[w]! | (1 << (ids[i]! & 31));
+      }
     }
   }
 }
 
-function intersect(into: Int32Array, other: Int32Array): void {
-  for (let w = 0; w < into.length; w++) into[w] = into[w]! & other[w]!;
+/** `into` &= `other`, then `other` cleared: in every word, or with `live` in its words alone. */
+function intersectAndClear(into: Int32Array, other: Int32Array, live?: Live): void {
+  if (live)
+    for (let i = 0; i < live.count; i++) {
+      const w = live.words[i]!;
+      into[w] = into[w]! & other[w]!;
+      other[w] = 0;
+    }
+  else
+    for (let w = 0; w < into.length; w++) {
+      into[w] = into[w]! & other[w]!;
+      other[w] = 0;
+    }
+}
+
+/** `into` |= `other`, then `other` cleared: in every word, or with `live` in its words alone. */
+function unionAndClear(into: Int32Array, other: Int32Array, live?: Live): void {
+  if (live)
+    for (let i = 0; i < live.count; i++) {
+      const w = live.words[i]!;
+      into[w] = into[w]! | other[w]!;
+      other[w] = 0;
+    }
+  else
+    for (let w = 0; w < into.length; w++) {
+      into[w] = into[w]! | other[w]!;
+      other[w] = 0;
+    }
+}
+
+/** The live words of `all` after an intersection: those of `live` still set, or every word set; undefined when too many. */
+function liveOf(all: Int32Array, room: Int32Array, live: Live | undefined): Live | undefined {
+  let count = 0;
+  if (live) {
+    for (let i = 0; i < live.count; i++) if (all[live.words[i]!] !== 0) room[count++] = live.words[i]!;
+  } else {
+    const most = Math.floor(all.length * LIVE_SHARE);
+    for (let w = 0; w < all.length; w++)
+      if (all[w] !== 0) {
+        if (count === most) return undefined;
+        room[count++] = w;
+      }
+  }
+  return { all, words: room, count };
 }
 
 /**
@@ -132,31 +208,27 @@ export function allWords(
     return lists.reduce((sum, { term, df }) => ((term.mask & bits) !== 0 ? sum + df : sum), 0);
   };
   const words = [...coverage.words].sort((a, b) => frequency(a) - frequency(b));
+  let live: Live | undefined;
   for (const [n, { any, phrases }] of words.entries()) {
     const target = n === 0 ? all : word;
-    holders(lists, any, views, target);
+    holders(lists, any, views, target, live);
     for (const bits of phrases) {
       // A phrase needs all of its bits: the holders of each, intersected.
       let first = true;
       for (let rest = bits; rest !== 0; rest &= rest - 1) {
-        holders(lists, rest & -rest, views, first ? phrase : bit);
-        if (!first) {
-          intersect(phrase, bit);
-          bit.fill(0);
-        }
+        holders(lists, rest & -rest, views, first ? phrase : bit, live);
+        if (!first) intersectAndClear(phrase, bit, live);
         first = false;
       }
-      for (let w = 0; w < target.length; w++) target[w] = target[w]! | phrase[w]!;
-      phrase.fill(0);
+      unionAndClear(target, phrase, live);
     }
-    if (n > 0) {
-      intersect(all, word);
-      word.fill(0);
-    }
-    if (!all.some((w) => w !== 0)) return { bits: all, count: 0, clear };
+    if (n > 0) intersectAndClear(all, word, live);
+    live = liveOf(all, space.live, live);
+    if (live?.count === 0) return { bits: all, count: 0, clear };
   }
   let count = 0;
-  for (let w = 0; w < all.length; w++) count += popcount(all[w]!);
+  if (live) for (let i = 0; i < live.count; i++) count += popcount(all[live.words[i]!]!);
+  else for (let w = 0; w < all.length; w++) count += popcount(all[w]!);
   return { bits: all, count, clear };
 }
 
