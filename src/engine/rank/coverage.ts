@@ -83,7 +83,7 @@ export function matchesAll(coverage: Coverage, bits: number): boolean {
 
 /**
  * Four bitsets by position, all zero between uses: the answer, a word's, a phrase's, a bit's;
- * and room for the indices of the answer's words that are not zero (see `Live`).
+ * the index of every word of a bitset, and room for the indices of the answer's words still set.
  */
 const scratchFor = sizedScratch((articles: number) => {
   const words = (articles + 31) >>> 5;
@@ -92,42 +92,39 @@ const scratchFor = sizedScratch((articles: number) => {
     word: new Int32Array(words),
     phrase: new Int32Array(words),
     bit: new Int32Array(words),
+    every: Int32Array.from({ length: words }, (_, w) => w),
     live: new Int32Array(words),
   };
 });
 
 /**
- * The words of the answer's bitset that are not zero, once they are few (LIVE_SHARE): the
- * query words after the rarest are then read and intersected in those words alone, as no
- * article outside them can match. The other bitsets are written only there, so only there
- * need they be cleared.
+ * The words of the bitsets a step reads and writes: the first `count` indices of `at`. Past the
+ * rarest query word, only the answer's words still set, as no article outside them can match:
+ * the other bitsets are written only there, so only there need they be cleared.
  */
-interface Live {
-  /** The answer's bitset; a word of it that is zero stays zero. */
-  all: Int32Array;
-  /** Indices of the words of `all` that were not zero at the last count, in order. */
-  words: Int32Array;
+interface Span {
+  at: Int32Array;
   count: number;
 }
 
-/** Share of its words, at most, that the answer may have left for them to be read one by one. */
-const LIVE_SHARE = 1 / 4;
-
 /**
- * ORs into `into` the articles holding any of the terms with a bit in `bits`; with `live`, only
- * in its words (the rest of `into` is left as it was).
+ * ORs into `into`, in the words of `span`, the articles holding any of the terms with a bit in
+ * `bits`. With `within`, a posting in a word of `within` that is zero is skipped (it is outside
+ * the span, whose words are those of `within` still set).
  */
-function holders(lists: readonly ScoringList[], bits: number, views: TermViews, into: Int32Array, live?: Live): void {
+function holders(
+  lists: readonly ScoringList[],
+  bits: number,
+  views: TermViews,
+  into: Int32Array,
+  { at, count }: Span,
+  within: Int32Array | null,
+): void {
   for (const { term, slots, df } of lists) {
     if ((term.mask & bits) === 0) continue;
     if (isDense(df, views.articles)) {
       const view = views.get(term.term, slots).bits;
-      if (live)
-        for (let i = 0; i < live.count; i++) {
-          const w = live.words[i]!;
-          into[w] = into[w]! | view[w]!;
-        }
-      else for (let w = 0; w < into.length; w++) into[w] = into[w]! | view[w]!;
+      for (let i = 0; i < count; i++) into[at[i]!] = into[at[i]!]! | view[at[i]!]!;
       continue;
     }
     for (let s = 0; s < slots.length; s++) {
@@ -135,57 +132,33 @@ function holders(lists: readonly ScoringList[], bits: number, views: TermViews, 
       if (!ids) continue;
       for (let i = 0; i < ids.length; i++) {
         const w = ids[i]! >>> 5;
-        if (live && live.all[w] === 0) continue;
-        into[w] = into[w]! | (1 << (ids[i]! & 31));
+        if (within === null || within[w] !== 0) into[w] = into[w]! | (1 << (ids[i]! & 31));
       }
     }
   }
 }
 
-/** `into` &= `other`, then `other` cleared: in every word, or with `live` in its words alone. */
-function intersectAndClear(into: Int32Array, other: Int32Array, live?: Live): void {
-  if (live)
-    for (let i = 0; i < live.count; i++) {
-      const w = live.words[i]!;
-      into[w] = into[w]! & other[w]!;
-      other[w] = 0;
-    }
-  else
-    for (let w = 0; w < into.length; w++) {
-      into[w] = into[w]! & other[w]!;
-      other[w] = 0;
-    }
-}
-
-/** `into` |= `other`, then `other` cleared: in every word, or with `live` in its words alone. */
-function unionAndClear(into: Int32Array, other: Int32Array, live?: Live): void {
-  if (live)
-    for (let i = 0; i < live.count; i++) {
-      const w = live.words[i]!;
-      into[w] = into[w]! | other[w]!;
-      other[w] = 0;
-    }
-  else
-    for (let w = 0; w < into.length; w++) {
-      into[w] = into[w]! | other[w]!;
-      other[w] = 0;
-    }
-}
-
-/** The live words of `all` after an intersection: those of `live` still set, or every word set; undefined when too many. */
-function liveOf(all: Int32Array, room: Int32Array, live: Live | undefined): Live | undefined {
-  let count = 0;
-  if (live) {
-    for (let i = 0; i < live.count; i++) if (all[live.words[i]!] !== 0) room[count++] = live.words[i]!;
-  } else {
-    const most = Math.floor(all.length * LIVE_SHARE);
-    for (let w = 0; w < all.length; w++)
-      if (all[w] !== 0) {
-        if (count === most) return undefined;
-        room[count++] = w;
-      }
+/** `into` &= `other` in the words of `span`, and `other` cleared there. */
+function intersectAndClear(into: Int32Array, other: Int32Array, { at, count }: Span): void {
+  for (let i = 0; i < count; i++) {
+    into[at[i]!] = into[at[i]!]! & other[at[i]!]!;
+    other[at[i]!] = 0;
   }
-  return { all, words: room, count };
+}
+
+/** `into` |= `other` in the words of `span`, and `other` cleared there. */
+function unionAndClear(into: Int32Array, other: Int32Array, { at, count }: Span): void {
+  for (let i = 0; i < count; i++) {
+    into[at[i]!] = into[at[i]!]! | other[at[i]!]!;
+    other[at[i]!] = 0;
+  }
+}
+
+/** The words of `span` in which `all` is still set, written into `room`. */
+function stillSet(all: Int32Array, { at, count }: Span, room: Int32Array): Span {
+  let kept = 0;
+  for (let i = 0; i < count; i++) if (all[at[i]!] !== 0) room[kept++] = at[i]!;
+  return { at: room, count: kept };
 }
 
 /**
@@ -208,27 +181,28 @@ export function allWords(
     return lists.reduce((sum, { term, df }) => ((term.mask & bits) !== 0 ? sum + df : sum), 0);
   };
   const words = [...coverage.words].sort((a, b) => frequency(a) - frequency(b));
-  let live: Live | undefined;
+  let span: Span = { at: space.every, count: all.length };
   for (const [n, { any, phrases }] of words.entries()) {
     const target = n === 0 ? all : word;
-    holders(lists, any, views, target, live);
+    // The rarest word fills the answer; each later one is read only where the answer is set.
+    const within = n === 0 ? null : all;
+    holders(lists, any, views, target, span, within);
     for (const bits of phrases) {
       // A phrase needs all of its bits: the holders of each, intersected.
       let first = true;
       for (let rest = bits; rest !== 0; rest &= rest - 1) {
-        holders(lists, rest & -rest, views, first ? phrase : bit, live);
-        if (!first) intersectAndClear(phrase, bit, live);
+        holders(lists, rest & -rest, views, first ? phrase : bit, span, within);
+        if (!first) intersectAndClear(phrase, bit, span);
         first = false;
       }
-      unionAndClear(target, phrase, live);
+      unionAndClear(target, phrase, span);
     }
-    if (n > 0) intersectAndClear(all, word, live);
-    live = liveOf(all, space.live, live);
-    if (live?.count === 0) return { bits: all, count: 0, clear };
+    if (n > 0) intersectAndClear(all, word, span);
+    span = stillSet(all, span, space.live);
+    if (span.count === 0) return { bits: all, count: 0, clear };
   }
   let count = 0;
-  if (live) for (let i = 0; i < live.count; i++) count += popcount(all[live.words[i]!]!);
-  else for (let w = 0; w < all.length; w++) count += popcount(all[w]!);
+  for (let i = 0; i < span.count; i++) count += popcount(all[span.at[i]!]!);
   return { bits: all, count, clear };
 }
 
@@ -239,6 +213,6 @@ export function allWords(
  */
 export function anyWord(lists: readonly ScoringList[], views: TermViews): Int32Array {
   const bits = new Int32Array((views.articles + 31) >>> 5);
-  holders(lists, -1, views, bits);
+  holders(lists, -1, views, bits, { at: scratchFor(views.articles).every, count: bits.length }, null);
   return bits;
 }
