@@ -136,6 +136,7 @@ const DIAGNOSE = `## Diagnostics (\`npm run bench:diagnose\`)
 \`\`\`sh
 npm run bench:diagnose -- --mode jit --corpus ../shared/datasets/reuters-2006-2013/docs.jsonl.gz --articles 101400 [--passes 12]
 npm run bench:diagnose -- --mode gc --corpus ../shared/datasets/reuters-2006-2013/docs.jsonl.gz --articles 101400 [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]
+npm run bench:diagnose -- --mode dev --corpus ../shared/datasets/reuters-2006-2013/docs.jsonl.gz --articles 101400 [--queries N] [--runs 2]
 \`\`\`
 
 Why a served worker is slow, rather than how fast it is (\`bench/diagnose/\`): the corpus's first N
@@ -150,6 +151,12 @@ nothing a target is judged by.
   request, by what paused them: a garbage collection of the worker's isolate (told apart by a full
   GC forced in it over the inspector), of another isolate of the same workerd, or none; once with
   the socket reaching the worker itself and once through Miniflare's assets router.
+- \`--mode dev\` (untraced): what a request costs each process that serves it, through
+  \`wrangler dev\` and served directly, \`--runs\` times each in alternating order: the field
+  stream (its first \`--queries\`), each search after a GET /health, and the CPU of every process
+  of the stack read from /proc before each request and 5 ms after its answer, summed by role
+  (this client; the launcher, wrangler's or Miniflare's Node process; wrangler's proxy runtime;
+  the worker's runtime). It says what wrangler dev adds to the server time of a search.
 
 \`npm run bench:compare -- --corpus FILE --articles N --base REV [--rounds 5] [--warmup 5]\` serves
 this checkout and revision REV side by side, requests interleaved, for a change's effect on warm

@@ -11,6 +11,8 @@ import { writeCorpusSubset } from "../scale/corpus-subset.js";
 export interface TracedBuild {
   /** Articles built (fewer than asked when the corpus is short). */
   articles: number;
+  /** The built articles, a JSON-lines file (what the field stream's queries are made from). */
+  corpusPath: string;
   configPath: string;
   bundleDir: string;
   /** Deletes everything the build wrote. */
@@ -27,7 +29,7 @@ export async function buildTraced(corpus: string, articles: number): Promise<Tra
     const bundleDir = join(dir, "bundle");
     const bundled = await bundleWorker(built.configPath, bundleDir);
     if (!bundled.ok) throw new Error(bundled.reason);
-    return { articles: subset.lines, configPath: built.configPath, bundleDir, remove };
+    return { articles: subset.lines, corpusPath: subset.path, configPath: built.configPath, bundleDir, remove };
   } catch (error) {
     remove();
     throw error;

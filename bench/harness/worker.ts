@@ -21,7 +21,7 @@ import { bundleWorker, childEnv, PROJECT_ROOT, tailBuffer, tsxCommand } from "./
 import { httpClient, type HttpClient } from "./http-client.js";
 import { heapAfterGc, openInspector, type InspectorSession, type IsolateMemory } from "./inspector.js";
 import { freePorts } from "./ports.js";
-import { cpuSeconds, endTree, peakRssBytes, trackGroup, workerdPids } from "./process-tree.js";
+import { cpuSeconds, descendants, endTree, isAlive, peakRssBytes, trackGroup, workerdPids } from "./process-tree.js";
 
 export interface WorkerOptions {
   /** The worker's wrangler.toml (main, compatibility settings, [assets]), e.g. "test/widget/wrangler.toml". */
@@ -52,6 +52,8 @@ export interface ServedWorker {
   memory(): Promise<IsolateMemory>;
   /** Peak RSS (VmHWM) of the workerd process that runs the worker, in bytes; null if not found. */
   peakRss(): number | null;
+  /** The live processes serving the worker: the one running Miniflare (unless it is this one) and its workerd. */
+  processes(): number[];
   /** With `v8Flags`: the lines V8 printed so far, in order; `lines.length` marks a point in time. Otherwise empty. */
   lines: string[];
   /** Waits for trace lines still on their way (workerd writes them asynchronously). */
@@ -64,6 +66,7 @@ export interface ServedWorker {
 interface Server {
   output(): string;
   workerds(): number[];
+  processes(): number[];
   stop(): Promise<void>;
 }
 
@@ -162,6 +165,7 @@ export async function startWorker({
         .filter((bytes): bytes is number => bytes !== null);
       return peaks.length > 0 ? Math.max(...peaks) : null;
     },
+    processes: () => server.processes(),
     lines,
     settle: () => new Promise((resolve) => setTimeout(resolve, 500)),
     async stop() {
@@ -185,6 +189,7 @@ async function serveInChild(options: ServeOptions, readyTimeoutMs: number): Prom
   const server: Server = {
     output: output.text,
     workerds: () => workerdPids(child.pid!),
+    processes: () => [child.pid!, ...descendants(child.pid!)].filter(isAlive),
     stop: () => endTree(child.pid!),
   };
   try {
@@ -265,6 +270,7 @@ async function serveHere(options: ServeOptions, v8Flags: string, lines: string[]
   return {
     output: () => lines.slice(-40).join("\n"),
     workerds: () => workerdPids(process.pid),
+    processes: () => workerdPids(process.pid),
     stop: () => miniflare.dispose(),
   };
 }

@@ -7,9 +7,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roleOf } from "../../../bench/diagnose/dev-cost.js";
 import { WORKER, type Route } from "../../../bench/harness/bundle-options.js";
 import { bundleWorker } from "../../../bench/harness/commands.js";
 import { newsfindAdapter } from "../../../bench/harness/newsfind-worker.js";
+import { commandLine } from "../../../bench/harness/process-tree.js";
 import { startWorker } from "../../../bench/harness/worker.js";
 
 let dir: string;
@@ -73,8 +75,14 @@ describe("startWorker", () => {
     try {
       const [ra, rb] = await Promise.all([(await a.client()).get("/health"), (await b.client()).get("/health")]);
       expect([ra.status, rb.status]).toEqual([200, 200]);
+      // Each names the processes serving it, a workerd among them, none of the other's.
+      const [pa, pb] = [a.processes(), b.processes()];
+      expect(pa.filter((pid) => roleOf(commandLine(pid), null) === "worker runtime")).toHaveLength(1);
+      expect(pb.filter((pid) => roleOf(commandLine(pid), null) === "worker runtime")).toHaveLength(1);
+      expect(pa.filter((pid) => pb.includes(pid))).toEqual([]);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
+    expect([...a.processes(), ...b.processes()]).toEqual([]);
   }, 180_000);
 });

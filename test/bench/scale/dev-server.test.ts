@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { HttpClient } from "../../../bench/harness/http-client.js";
 import { newsfindAdapter } from "../../../bench/harness/newsfind-worker.js";
-import { devServerLatency, HEALTH_PATH, healthPairedLatency } from "../../../bench/scale/dev-server.js";
+import { roleOf } from "../../../bench/diagnose/dev-cost.js";
+import { commandLine } from "../../../bench/harness/process-tree.js";
+import { devServerLatency, HEALTH_PATH, healthPairedLatency, startDevServer } from "../../../bench/scale/dev-server.js";
 import type { FieldQuery, FieldStream } from "../../../bench/scale/field-stream.js";
 import { searchPath } from "../../../bench/scale/scale-queries.js";
 import { percentiles } from "../../../bench/stats.js";
@@ -72,6 +74,25 @@ describe("devServerLatency", () => {
       expect(timings.health.n).toBe(3);
       expect(timings.search.p50).toBeGreaterThan(0);
       expect(timings.over.p50).toBeCloseTo(timings.search.p50 - timings.health.p50, 9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("names the processes of its stack: wrangler, its proxy's runtime, and the worker's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-dev-server-test-"));
+    try {
+      const { configPath } = await newsfindAdapter({ buildArgs: ["--layout", "sharded"] })("corpus", dir);
+      const server = await startDevServer(configPath, { readyTimeoutMs: 90_000 });
+      try {
+        const roles = server.processes().map((pid) => roleOf(commandLine(pid), server.port));
+        expect(roles.filter((role) => role === "proxy runtime")).toHaveLength(1);
+        expect(roles.filter((role) => role === "worker runtime")).toHaveLength(1);
+        expect(roles).toContain("launcher");
+      } finally {
+        await server.stop();
+      }
+      expect(server.processes()).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
