@@ -257,13 +257,24 @@ export function shardedStore(manifest: IndexManifest & { layout: ShardedLayout }
       return found;
     },
     async frequencies(list) {
+      // The terms by lexicon shard: a word's hundreds of typo candidates fall in a few shards,
+      // each read (or found held) once and then asked for its terms in one go.
+      const byShard = new Map<number, string[]>();
+      for (const term of list) {
+        const shard = lexiconShardOf(term, layout.lexiconShards);
+        if (shard < 0) continue;
+        const terms = byShard.get(shard);
+        if (terms) terms.push(term);
+        else byShard.set(shard, [term]);
+      }
       const found = new Map<string, number>();
       await Promise.all(
-        list.map(async (term) => {
-          const shard = lexiconShardOf(term, layout.lexiconShards);
-          if (shard < 0) return;
-          const df = (await lexiconShard(shard)).frequency(term);
-          if (df > 0) found.set(term, df);
+        [...byShard].map(async ([shard, terms]) => {
+          const lexicon = await lexiconShard(shard);
+          for (const term of terms) {
+            const df = lexicon.frequency(term);
+            if (df > 0) found.set(term, df);
+          }
         }),
       );
       return found;

@@ -243,6 +243,41 @@ describe("lexicon shards", () => {
     expect(most).toBeGreaterThan(1);
   });
 
+  it("gives the frequency of every term it holds, whatever shard each falls in, reading each shard once", async () => {
+    // The reference: every shard's lines ("term frequency"), read from the files themselves.
+    const held = new Map<string, number>();
+    layout.lexiconShards.forEach((_, n) => {
+      const text = new TextDecoder().decode(gunzipSync(files.get(shardPaths.lexicon(layout, n))!));
+      for (const line of text.split("\n")) {
+        const [term, frequency] = line.split(" ");
+        held.set(term!, Number(frequency));
+      }
+    });
+    // Terms from the first, a middle and the last shard, interleaved, and some it lacks.
+    const terms = [...held.keys()];
+    const picked = [0, terms.length >> 1, terms.length - 1].flatMap((at) => terms.slice(Math.max(0, at - 3), at + 3));
+    const asked = [
+      ...picked.filter((_, n) => n % 2 === 0),
+      "aaaaaa",
+      ...picked.filter((_, n) => n % 2 === 1),
+      "zzzzzzz",
+    ];
+    const reads: string[] = [];
+    const store = await indexLoader(artefacts, memoryAssets(files, reads))();
+    const found = await store.frequencies(asked);
+    expect(new Map([...found].sort())).toEqual(
+      new Map(
+        asked
+          .filter((term) => held.has(term))
+          .map((term) => [term, held.get(term)!] as const)
+          .sort(),
+      ),
+    );
+    const lexiconReads = reads.filter((path) => path.includes("/lexicon/"));
+    expect(lexiconReads.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(lexiconReads).size).toBe(lexiconReads.length);
+  });
+
   it("reads only the shards of a misspelled word's first letter, and still corrects it", async () => {
     const reads: string[] = [];
     const app = createApp({ artefacts, assets: memoryAssets(files, reads) });
