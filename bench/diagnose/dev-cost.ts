@@ -19,7 +19,7 @@ import { startWorker } from "../harness/worker.js";
 import { HEALTH_PATH, startDevServer } from "../scale/dev-server.js";
 import { loadFieldStream, type FieldStream } from "../scale/field-stream.js";
 import { DEFAULT_QUERIES, searchPath } from "../scale/scale-queries.js";
-import { timedGet } from "../scale/timing.js";
+import { pairedPass, timedGet } from "../scale/timing.js";
 import { percentiles, type Percentiles } from "../stats.js";
 import type { TracedBuild } from "./traced-worker.js";
 
@@ -67,6 +67,11 @@ export function roleOf(argv: readonly string[], proxyPort: number | null): Exclu
   return "other";
 }
 
+/** Each of these processes with its role (see `roleOf`). */
+function rolesOf(pids: readonly number[], proxyPort: number | null): Map<number, Exclude<Role, "client">> {
+  return new Map(pids.map((pid) => [pid, roleOf(commandLine(pid), proxyPort)] as const));
+}
+
 /** Cumulative CPU of these processes by role, and of this process as the client, ms. */
 export function processCpu(roles: ReadonlyMap<number, Exclude<Role, "client">>): () => CpuByRole {
   return () => {
@@ -88,10 +93,11 @@ export async function pairedCost(
   cpu: () => CpuByRole,
   settleMs = SETTLE_MS,
 ): Promise<StackCost> {
-  for (const query of warmup) {
-    await timedGet(client, HEALTH_PATH);
-    await timedGet(client, searchPath(query.text));
-  }
+  await pairedPass(
+    client,
+    warmup.map((query) => searchPath(query.text)),
+    HEALTH_PATH,
+  );
   const spent = { health: zero(), search: zero() };
   const walls = { health: [] as number[], search: [] as number[] };
   const charge = (kind: keyof typeof spent, before: CpuByRole, after: CpuByRole) => {
@@ -126,8 +132,7 @@ async function measure(build: TracedBuild, served: Served, stream: FieldStream):
     const worker = await startWorker({ configPath: build.configPath, bundleDir: build.bundleDir });
     try {
       const client = await worker.client();
-      const roles = new Map(worker.processes().map((pid) => [pid, roleOf(commandLine(pid), null)] as const));
-      return await pairedCost(client, stream, processCpu(roles));
+      return await pairedCost(client, stream, processCpu(rolesOf(worker.processes(), null)));
     } finally {
       await worker.stop();
     }
@@ -135,8 +140,7 @@ async function measure(build: TracedBuild, served: Served, stream: FieldStream):
   // The edge cache off, as in the scale bench's timings.
   const server = await startDevServer(build.configPath, { vars: { NEWSFIND_EDGE_CACHE: "off" } });
   try {
-    const roles = new Map(server.processes().map((pid) => [pid, roleOf(commandLine(pid), server.port)] as const));
-    return await pairedCost(server.client, stream, processCpu(roles));
+    return await pairedCost(server.client, stream, processCpu(rolesOf(server.processes(), server.port)));
   } finally {
     await server.stop();
   }

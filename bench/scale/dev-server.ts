@@ -11,7 +11,7 @@ import { descendants, endTree, isAlive, trackGroup } from "../harness/process-tr
 import { percentiles, type Percentiles } from "../stats.js";
 import type { FieldStream } from "./field-stream.js";
 import { searchPath } from "./scale-queries.js";
-import { timedGet } from "./timing.js";
+import { pairedPass, timedGet } from "./timing.js";
 
 export const HEALTH_PATH = "/health";
 
@@ -113,10 +113,11 @@ export async function healthPairedLatency(
   client: HttpClient,
   { warmup, measured }: FieldStream,
 ): Promise<DevServerTimings> {
-  for (const query of warmup) {
-    await timedGet(client, HEALTH_PATH);
-    await timedGet(client, searchPath(query.text));
-  }
+  await pairedPass(
+    client,
+    warmup.map((query) => searchPath(query.text)),
+    HEALTH_PATH,
+  );
   const health: number[] = [];
   const search: number[] = [];
   for (const query of measured) {
