@@ -11,8 +11,18 @@ const encoder = new TextEncoder();
 /** What needs escaping: < > & and U+2028 and U+2029 (no JSON parser needs those two escaped, but JavaScript before ES2019 did). */
 const UNSAFE = /[<>&\u2028\u2029]/g;
 
-/** "\\u" and the character's code in four hex digits. */
-const escaped = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+/**
+ * Each of them as "\\u" and its code in four hex digits, looked up: a page of snippets holds
+ * hundreds of them (every <mark> and </mark>), and a lookup costs less than formatting a code.
+ */
+const ESCAPES: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+const escaped = (char: string) => ESCAPES[char]!;
 
 /** The value as JSON in UTF-8, with < > & U+2028 U+2029 written as \u escapes. */
 function safeJsonBytes(value: unknown): Uint8Array<ArrayBuffer> {
