@@ -86,7 +86,7 @@ function respellings(typed: readonly string[], finished: number, vocabulary: Map
   const options = typed.map((word, n) => {
     if (n >= finished || vocabulary.has(word)) return [word];
     misspelt = true;
-    const near = [...editsOf(word)]
+    const near = editsOf(word)
       .filter((edit) => vocabulary.has(edit) && (n > 0 || suggestKey(edit) === suggestKey(word)))
       .sort((a, b) => vocabulary.get(a)! - vocabulary.get(b)!)
       .slice(0, NEIGHBOURS);
