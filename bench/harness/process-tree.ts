@@ -74,6 +74,11 @@ export function isAlive(pid: number): boolean {
   return state !== undefined && state !== "Z" && state !== "X";
 }
 
+/** `root` and every process below it that still runs. */
+export function liveTree(root: number): number[] {
+  return [root, ...descendants(root)].filter(isAlive);
+}
+
 const groups = new Set<number>();
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {

@@ -21,7 +21,7 @@ import { bundleWorker, childEnv, PROJECT_ROOT, tailBuffer, tsxCommand } from "./
 import { httpClient, type HttpClient } from "./http-client.js";
 import { heapAfterGc, openInspector, type InspectorSession, type IsolateMemory } from "./inspector.js";
 import { freePorts } from "./ports.js";
-import { cpuSeconds, descendants, endTree, isAlive, peakRssBytes, trackGroup, workerdPids } from "./process-tree.js";
+import { cpuSeconds, endTree, liveTree, peakRssBytes, trackGroup, workerdPids } from "./process-tree.js";
 
 export interface WorkerOptions {
   /** The worker's wrangler.toml (main, compatibility settings, [assets]), e.g. "test/widget/wrangler.toml". */
@@ -189,7 +189,7 @@ async function serveInChild(options: ServeOptions, readyTimeoutMs: number): Prom
   const server: Server = {
     output: output.text,
     workerds: () => workerdPids(child.pid!),
-    processes: () => [child.pid!, ...descendants(child.pid!)].filter(isAlive),
+    processes: () => liveTree(child.pid!),
     stop: () => endTree(child.pid!),
   };
   try {

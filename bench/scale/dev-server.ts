@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import { childEnv, tailBuffer, wranglerCommand } from "../harness/commands.js";
 import { httpClient, type HttpClient } from "../harness/http-client.js";
 import { freePorts } from "../harness/ports.js";
-import { descendants, endTree, isAlive, trackGroup } from "../harness/process-tree.js";
+import { endTree, liveTree, trackGroup } from "../harness/process-tree.js";
 import { percentiles, type Percentiles } from "../stats.js";
 import type { FieldStream } from "./field-stream.js";
 import { searchPath } from "./scale-queries.js";
@@ -78,7 +78,7 @@ export async function startDevServer(
     return {
       port,
       client,
-      processes: () => [child.pid!, ...descendants(child.pid!)].filter(isAlive),
+      processes: () => liveTree(child.pid!),
       stop: async () => {
         client.close();
         await endTree(child.pid!);
