@@ -1,11 +1,13 @@
 // How the bench runs its child processes: the project's own wrangler, under the project's Node
-// 22, with telemetry and Cloudflare's request.cf fetch switched off, so nothing leaves this
-// machine; tsx scripts in a child Node (peer builds, newsfind builds, the Miniflare server); and
-// the bundle `wrangler deploy --dry-run` writes, which is what every local worker serves.
+// 22, in the environment `npm start` gives it (build/local-wrangler.ts: nothing leaves this
+// machine, and wrangler dev keeps no trace of each request); tsx scripts in a child Node (peer
+// builds, newsfind builds, the Miniflare server); and the bundle `wrangler deploy --dry-run`
+// writes, which is what every local worker serves.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LOCAL_WRANGLER_ENV } from "../../build/local-wrangler.js";
 import { endTree, trackGroup } from "./process-tree.js";
 
 /** The project root: /work/main when this file is /work/main/bench/harness/commands.ts. */
@@ -19,13 +21,12 @@ function nodeBinary(): string {
   return existsSync(PROJECT_NODE) ? PROJECT_NODE : process.execPath;
 }
 
-/** The environment every child gets: local-only Wrangler, the project's bin folder first on PATH. */
+/** The environment every child gets: `npm start`'s local wrangler, the project's bin folder first on PATH. */
 export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PATH: `${join(PROJECT_ROOT, "node_modules/.bin")}:${process.env.PATH ?? ""}`,
-    WRANGLER_SEND_METRICS: "false",
-    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    ...LOCAL_WRANGLER_ENV,
     // No banner, hence no update check against the npm registry.
     WRANGLER_HIDE_BANNER: "true",
     ...extra,

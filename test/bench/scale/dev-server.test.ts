@@ -1,6 +1,7 @@
 // The field stream through `wrangler dev`: each search after a GET /health, the warm-up untimed,
 // and the figure as search minus health percentile by percentile; then the real thing, wrangler
-// dev over the seed corpus built sharded, answering a short stream and ending with it.
+// dev over the seed corpus built sharded, answering a short stream, ending with it, and keeping
+// no trace of its requests.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,8 @@ import { devServerLatency, HEALTH_PATH, healthPairedLatency, startDevServer } fr
 import type { FieldQuery, FieldStream } from "../../../bench/scale/field-stream.js";
 import { searchPath } from "../../../bench/scale/scale-queries.js";
 import { percentiles } from "../../../bench/stats.js";
+
+const OBSERVABILITY_QUERY = "/cdn-cgi/explorer/api/local/observability/query";
 
 const query = (kind: FieldQuery["kind"], text: string): FieldQuery => ({ kind, text, source: text });
 
@@ -93,6 +96,31 @@ describe("devServerLatency", () => {
         await server.stop();
       }
       expect(server.processes()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it("keeps no trace of the requests it serves, like npm start", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsfind-dev-server-test-"));
+    try {
+      const { configPath } = await newsfindAdapter({ buildArgs: ["--layout", "sharded"] })("corpus", dir);
+      const server = await startDevServer(configPath, { readyTimeoutMs: 90_000 });
+      try {
+        expect((await server.client.get(searchPath("Putin"))).status).toBe(200);
+        // The Local Explorer's query over wrangler dev's trace store, which answers only when
+        // the store records requests.
+        const response = await fetch(`http://127.0.0.1:${server.port}${OBSERVABILITY_QUERY}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ sql: "SELECT count(*) FROM spans" }),
+        });
+        const problem = (await response.json()) as { errors: { message: string }[] };
+        expect(response.status).toBe(404);
+        expect(problem.errors[0]?.message).toMatch(/observability is not enabled/i);
+      } finally {
+        await server.stop();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
