@@ -6,7 +6,8 @@
 //   --mode gc [--warmup 5] [--passes 6] [--runs 2] [--threshold 3]: slow requests by the
 //     garbage collection that paused them, served both ways bundle-options.ts knows (gc.ts);
 //   --mode dev [--queries N] [--runs 2]: the CPU each process spends on a request, through
-//     `wrangler dev` and served directly, untraced (dev-cost.ts).
+//     `wrangler dev` with and without its trace of each request, and served directly, all
+//     without V8's tracing flags (dev-cost.ts).
 // Tracing, or reading /proc around every request, slows the worker: these runs time nothing a
 // target is judged by.
 import { parseArgs } from "node:util";

@@ -1,7 +1,8 @@
 // `npm run bench:diagnose -- --mode dev ... [--queries 2350] [--runs 2]`: what a request costs
-// each process that serves it, through `wrangler dev` (as the scale bench times it,
-// scale/dev-server.ts) and served directly by the benches' launcher (harness/worker.ts, whose
-// times are the server times). Each search of the field stream follows a GET /health, the
+// each process that serves it, through `wrangler dev` (as `npm start` runs it and the scale bench
+// times it, scale/dev-server.ts), through `wrangler dev` recording each request's trace (as plain
+// `wrangler dev` does, build/local-wrangler.ts) and served directly by the benches' launcher
+// (harness/worker.ts, whose times are the server times). Each search of the field stream follows a GET /health, the
 // warm-up first and uncounted, as in the scale bench. The CPU time of every process of the stack
 // is read from /proc before each request and again SETTLE_MS after its answer (so that what a
 // stack does once it has answered, such as wrangler's logging and tracing, is charged to the
@@ -125,7 +126,8 @@ export async function pairedCost(
   return { health: cost("health"), search: cost("search") };
 }
 
-type Served = "directly" | "wrangler dev";
+const SERVED = ["directly", "wrangler dev", "wrangler dev, traced"] as const;
+type Served = (typeof SERVED)[number];
 
 async function measure(build: TracedBuild, served: Served, stream: FieldStream): Promise<StackCost> {
   if (served === "directly") {
@@ -138,7 +140,10 @@ async function measure(build: TracedBuild, served: Served, stream: FieldStream):
     }
   }
   // The edge cache off, as in the scale bench's timings.
-  const server = await startDevServer(build.configPath, { vars: { NEWSFIND_EDGE_CACHE: "off" } });
+  const server = await startDevServer(build.configPath, {
+    vars: { NEWSFIND_EDGE_CACHE: "off" },
+    env: served === "wrangler dev, traced" ? { X_LOCAL_OBSERVABILITY: "true" } : {},
+  });
   try {
     return await pairedCost(server.client, stream, processCpu(rolesOf(server.processes(), server.port)));
   } finally {
@@ -175,14 +180,15 @@ export async function devCost(build: TracedBuild, options: Record<keyof typeof D
   const measured = stream.measured.slice(0, queries);
   const rows: string[] = [];
   for (let run = 0; run < runs; run++) {
-    const order: Served[] = run % 2 === 0 ? ["directly", "wrangler dev"] : ["wrangler dev", "directly"];
+    // Each run starts with the next way, so that none is always first or last.
+    const order = SERVED.map((_, n) => SERVED[(run + n) % SERVED.length]!);
     for (const served of order) {
       console.error(`[dev] run ${run + 1}, served ${served}`);
       rows.push(...costRows(served, await measure(build, served, { warmup: stream.warmup, measured })));
     }
   }
   console.log(
-    `\nWhat a request costs each process that serves it, newsfind at ${build.articles.toLocaleString("en-US")} articles: ${stream.warmup.length} warm-up queries, then ${measured.length} of the field stream, each after a GET /health; a fresh worker for each row pair\n`,
+    `\nWhat a request costs each process that serves it, newsfind at ${build.articles.toLocaleString("en-US")} articles: ${stream.warmup.length} warm-up queries, then ${measured.length} of the field stream, each after a GET /health; a fresh stack for each way served in each run; \`wrangler dev, traced\` records each request's trace for the Local Explorer (X_LOCAL_OBSERVABILITY=true), as plain \`wrangler dev\` does and \`npm start\` does not\n`,
   );
   console.log(
     `| served | request | requests | wall p50 / p90 ms | ${ROLES.map((role) => `${role} ms`).join(" | ")} | all processes ms |`,

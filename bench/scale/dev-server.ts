@@ -33,6 +33,12 @@ export interface DevServerOptions {
   vars?: Record<string, string>;
   /** The folder of Miniflare's state (the edge cache's entries). Default: wrangler's, .wrangler/state. */
   persistTo?: string;
+  /**
+   * Environment variables for wrangler over the bench's own (harness/commands.ts `childEnv`):
+   * `{ X_LOCAL_OBSERVABILITY: "true" }` records each request's trace, as plain `wrangler dev`
+   * does and `npm start` does not. Default none.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A running `wrangler dev`: its port, a keep-alive client, and its end. */
@@ -47,7 +53,7 @@ export interface DevServer {
 /** Serves the worker of `configPath` with `wrangler dev` on a free loopback port, once it answers /health. */
 export async function startDevServer(
   configPath: string,
-  { readyTimeoutMs = 600_000, vars = {}, persistTo }: DevServerOptions = {},
+  { readyTimeoutMs = 600_000, vars = {}, persistTo, env = {} }: DevServerOptions = {},
 ): Promise<DevServer> {
   const [port, inspectorPort] = (await freePorts(2)) as [number, number];
   const { command, args } = wranglerCommand([
@@ -66,7 +72,7 @@ export async function startDevServer(
     ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ...(persistTo ? ["--persist-to", persistTo] : []),
   ]);
-  const child = spawn(command, args, { env: childEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, { env: childEnv(env), stdio: ["ignore", "pipe", "pipe"], detached: true });
   trackGroup(child.pid!);
   const output = tailBuffer();
   child.stdout!.on("data", output.push);

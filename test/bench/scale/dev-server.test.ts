@@ -101,28 +101,31 @@ describe("devServerLatency", () => {
     }
   }, 180_000);
 
-  it("keeps no trace of the requests it serves, like npm start", async () => {
+  it("keeps no trace of the requests it serves, like npm start, unless wrangler is told to", async () => {
     const dir = mkdtempSync(join(tmpdir(), "newsfind-dev-server-test-"));
-    try {
-      const { configPath } = await newsfindAdapter({ buildArgs: ["--layout", "sharded"] })("corpus", dir);
-      const server = await startDevServer(configPath, { readyTimeoutMs: 90_000 });
+    // The Local Explorer's query over wrangler dev's trace store, which answers only when the
+    // store records requests.
+    const tracedRequests = async (configPath: string, env: NodeJS.ProcessEnv) => {
+      const server = await startDevServer(configPath, { readyTimeoutMs: 90_000, env });
       try {
         expect((await server.client.get(searchPath("Putin"))).status).toBe(200);
-        // The Local Explorer's query over wrangler dev's trace store, which answers only when
-        // the store records requests.
         const response = await fetch(`http://127.0.0.1:${server.port}${OBSERVABILITY_QUERY}`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ sql: "SELECT count(*) FROM spans" }),
+          body: JSON.stringify({ sql: "SELECT count(*) FROM spans WHERE parent_id IS NULL" }),
         });
-        const problem = (await response.json()) as { errors: { message: string }[] };
-        expect(response.status).toBe(404);
-        expect(problem.errors[0]?.message).toMatch(/observability is not enabled/i);
+        const answer = (await response.json()) as { errors: { message: string }[]; result: { rows: number[][] } };
+        return response.status === 200 ? answer.result.rows[0]![0]! : answer.errors[0]!.message;
       } finally {
         await server.stop();
       }
+    };
+    try {
+      const { configPath } = await newsfindAdapter({ buildArgs: ["--layout", "sharded"] })("corpus", dir);
+      expect(await tracedRequests(configPath, {})).toMatch(/observability is not enabled/i);
+      expect(await tracedRequests(configPath, { X_LOCAL_OBSERVABILITY: "true" })).toBeGreaterThanOrEqual(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 240_000);
 });
