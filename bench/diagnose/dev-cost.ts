@@ -2,16 +2,17 @@
 // each process that serves it, through `wrangler dev` (as `npm start` runs it and the scale bench
 // times it, scale/dev-server.ts), through `wrangler dev` recording each request's trace (as plain
 // `wrangler dev` does, build/local-wrangler.ts) and served directly by the benches' launcher
-// (harness/worker.ts, whose times are the server times). Each search of the field stream follows a GET /health, the
-// warm-up first and uncounted, as in the scale bench. The CPU time of every process of the stack
-// is read from /proc before each request and again SETTLE_MS after its answer (so that what a
-// stack does once it has answered, such as wrangler's logging and tracing, is charged to the
-// request that caused it, not the next), and summed by the process's role: this
-// client, the launcher (wrangler's Node process, or the one running Miniflare), wrangler's proxy
-// runtime (the workerd of its proxy worker) and the worker's runtime (the workerd that runs
-// newsfind). /proc counts CPU in ticks of 10 ms, so only sums over many requests mean anything;
-// the client's share includes its own reading of /proc. The pauses make the wall times those of
-// requests sent to an idle stack, not back to back as the scale bench sends them.
+// (harness/worker.ts, whose times are the server times). Each search of the field stream
+// follows a GET /health, the warm-up first and uncounted, as in the scale bench. The CPU time of
+// every process of the stack is read from /proc before each request and again SETTLE_MS after
+// its answer (so that what a stack does once it has answered, such as wrangler's logging and
+// tracing, is charged to the request that caused it, not the next), and summed by the process's
+// role: this client, the launcher (wrangler's Node process, or the one running Miniflare),
+// wrangler's proxy runtime (the workerd of its proxy worker) and the worker's runtime (the
+// workerd that runs newsfind). /proc counts CPU in ticks of 10 ms, so only sums over many
+// requests mean anything; the client's share includes its own reading of /proc. The pauses make
+// the wall times those of requests sent to an idle stack, not back to back as the scale bench
+// sends them.
 import { basename, join } from "node:path";
 import { PROJECT_ROOT } from "../harness/commands.js";
 import type { HttpClient } from "../harness/http-client.js";
