@@ -7,10 +7,11 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { LOCAL_WRANGLER_ENV } from "./build/local-wrangler.js";
 
-// Tests stay on this machine: no Wrangler telemetry, no fetch of Cloudflare's request.cf data.
-process.env.WRANGLER_SEND_METRICS ??= "false";
-process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
+// Tests run wrangler as `npm start` does (no telemetry, no request.cf fetch, no wrangler dev
+// request traces), unless the caller's environment says otherwise.
+for (const [name, value] of Object.entries(LOCAL_WRANGLER_ENV)) process.env[name] ??= value;
 
 export default defineConfig({
   test: {
